@@ -1,0 +1,136 @@
+// voice-sandbox: the local simulator of the Exolve Voice API, for offline use and for tests.
+#include "sandboxserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+using vc::sandbox::Fault;
+using vc::sandbox::FaultRule;
+
+namespace {
+std::optional<double> rateOption(const QCommandLineParser &p, const QString &name, QString *error)
+{
+    if (!p.isSet(name))
+        return std::nullopt;
+    bool ok = false;
+    const double rate = p.value(name).toDouble(&ok);
+    if (!ok || rate < 0 || rate > 1) {
+        *error = QStringLiteral("--%1 takes a share from 0 to 1").arg(name);
+        return std::nullopt;
+    }
+    return rate;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("voice-sandbox"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VC_VERSION));
+
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Local simulator of the Exolve Voice API on 127.0.0.1. No real calls are made.\n"
+        "Call outcome by the destination's last two digits: 00 busy, 01 no_answer, 02 failed,\n"
+        "03 an undocumented status that never ends; anything else rings, talks and completes."));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addOptions({
+        {QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (0 = any free port)."), QStringLiteral("N"), QStringLiteral("0")},
+        {QStringLiteral("key"), QStringLiteral("The API key to accept."), QStringLiteral("KEY"), QStringLiteral("sandbox-key")},
+        {QStringLiteral("call-speed"), QStringLiteral("How fast calls progress (2 = twice as fast)."), QStringLiteral("F"), QStringLiteral("1")},
+        {QStringLiteral("seed"), QStringLiteral("Seed for fault shares (repeatable runs)."), QStringLiteral("N")},
+        {QStringLiteral("fault-status"), QStringLiteral("Answer this HTTP status to a share of requests (see --fault-rate)."), QStringLiteral("CODE")},
+        {QStringLiteral("fault-rate"), QStringLiteral("Share of requests that get --fault-status (default 1)."), QStringLiteral("P")},
+        {QStringLiteral("delay-ms"), QStringLiteral("Delay every answer by this many milliseconds."), QStringLiteral("MS")},
+        {QStringLiteral("garbage-rate"), QStringLiteral("Share of requests answered with a body that is not JSON."), QStringLiteral("P")},
+        {QStringLiteral("truncate-rate"), QStringLiteral("Share of requests answered with a cut-off body."), QStringLiteral("P")},
+        {QStringLiteral("huge-rate"), QStringLiteral("Share of requests answered with a 32 MiB body."), QStringLiteral("P")},
+        {QStringLiteral("call-fault"), QStringLiteral("MakeVoiceMessage places the call, then: 500 = answers 500, drop = closes the connection."), QStringLiteral("500|drop")},
+        {QStringLiteral("account"), QStringLiteral("Account state: active, blocked, trial, unreachable."), QStringLiteral("STATE"), QStringLiteral("active")},
+    });
+    p.process(app);
+
+    QTextStream err(stderr);
+    const auto die = [&err](const QString &message) {
+        err << "voice-sandbox: " << message << Qt::endl;
+        return 2;
+    };
+
+    vc::sandbox::SandboxOptions options;
+    options.apiKey = p.value(QStringLiteral("key"));
+    bool ok = false;
+    options.callSpeed = p.value(QStringLiteral("call-speed")).toDouble(&ok);
+    if (!ok || options.callSpeed <= 0)
+        return die(QStringLiteral("--call-speed takes a positive number"));
+    if (p.isSet(QStringLiteral("seed")))
+        options.seed = p.value(QStringLiteral("seed")).toUInt();
+
+    QString error;
+    const auto addRule = [&options](double rate, Fault fault, const QString &endpoint = {}) {
+        FaultRule rule;
+        rule.rate = rate;
+        rule.fault = fault;
+        rule.endpoint = endpoint;
+        options.faults.append(rule);
+    };
+    if (p.isSet(QStringLiteral("call-fault"))) {
+        const QString v = p.value(QStringLiteral("call-fault"));
+        if (v != QLatin1String("500") && v != QLatin1String("drop"))
+            return die(QStringLiteral("--call-fault takes 500 or drop"));
+        addRule(1.0, Fault{v == QLatin1String("500") ? Fault::Kind::PlaceThen500 : Fault::Kind::PlaceThenDrop},
+                QStringLiteral("call/v1/MakeVoiceMessage"));
+    }
+    if (p.isSet(QStringLiteral("fault-status"))) {
+        Fault f;
+        f.status = p.value(QStringLiteral("fault-status")).toInt(&ok);
+        if (!ok || f.status < 100 || f.status > 599)
+            return die(QStringLiteral("--fault-status takes an HTTP status"));
+        const auto rate = rateOption(p, QStringLiteral("fault-rate"), &error);
+        if (!error.isEmpty())
+            return die(error);
+        addRule(rate.value_or(1.0), f);
+    }
+    const struct
+    {
+        const char *option;
+        Fault::Kind kind;
+    } shares[] = {{"garbage-rate", Fault::Kind::Garbage}, {"truncate-rate", Fault::Kind::Truncate}, {"huge-rate", Fault::Kind::Huge}};
+    for (const auto &s : shares) {
+        const auto rate = rateOption(p, QLatin1String(s.option), &error);
+        if (!error.isEmpty())
+            return die(error);
+        if (rate)
+            addRule(*rate, Fault{s.kind});
+    }
+    if (p.isSet(QStringLiteral("delay-ms"))) {
+        Fault f{Fault::Kind::Delay};
+        f.delayMs = p.value(QStringLiteral("delay-ms")).toInt(&ok);
+        if (!ok || f.delayMs < 0)
+            return die(QStringLiteral("--delay-ms takes a number of milliseconds"));
+        addRule(1.0, f);
+    }
+
+    vc::sandbox::SandboxServer server(options);
+    const QString account = p.value(QStringLiteral("account"));
+    using Account = vc::sandbox::SandboxState::Account;
+    const QHash<QString, Account> accounts = {{QStringLiteral("active"), Account::Active},
+                                              {QStringLiteral("blocked"), Account::Blocked},
+                                              {QStringLiteral("trial"), Account::Trial},
+                                              {QStringLiteral("unreachable"), Account::Unreachable}};
+    if (!accounts.contains(account))
+        return die(QStringLiteral("--account takes active, blocked, trial or unreachable"));
+    server.state().setAccount(accounts.value(account));
+
+    const uint port = p.value(QStringLiteral("port")).toUInt(&ok);
+    if (!ok || port > 65535)
+        return die(QStringLiteral("--port takes a number from 0 to 65535"));
+    if (!server.start(quint16(port)))
+        return die(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(port));
+
+    QTextStream out(stdout);
+    out << "voice-sandbox listening on " << server.baseUrl() << Qt::endl;
+    out << "API key: " << server.apiKey() << Qt::endl;
+    return app.exec();
+}

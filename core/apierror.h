@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace vc {
+
+// Which API method a request belongs to: the same HTTP status means different things per method.
+enum class Endpoint {
+    CreateService,
+    ListServices,
+    ServiceInfo,
+    DeleteService,
+    MakeVoiceMessage,
+    CallInfo,
+    SipAttributes,
+};
+
+QString endpointPath(Endpoint endpoint);
+// Reads are safe to repeat; Create, Delete and MakeVoiceMessage change state (and may cost money).
+bool isRetriable(Endpoint endpoint);
+
+struct ApiError
+{
+    enum class Kind {
+        Network,
+        Timeout,
+        Tls,
+        Http,
+        MalformedResponse,
+        Validation,
+        Configuration,
+    };
+
+    Kind kind = Kind::Network;
+    int httpStatus = 0;       // 0 when no HTTP answer arrived
+    QString serverMessage;    // the server's own words, verbatim
+    QString explanation;      // translated, for the operator
+    QString field;            // with Validation: the API field at fault
+    QString detail;           // transport detail (Qt's error string), untranslated
+    bool outcomeUnknown = false; // the request may have reached the server and taken effect
+    int attempts = 0;
+
+    QString kindName() const; // stable, untranslated: "network", "timeout", ...
+    // One paragraph for a person: explanation, then the server's message when there is one.
+    QString toDisplayString() const;
+};
+
+class ErrorCatalog final
+{
+    Q_DECLARE_TR_FUNCTIONS(ErrorCatalog)
+public:
+    // The documented meaning of an HTTP error answer of one method, translated.
+    static QString explainHttp(Endpoint endpoint, int status, const QString &serverMessage);
+    static QString explainTransport(ApiError::Kind kind, Endpoint endpoint, bool outcomeUnknown);
+    static QString malformed(Endpoint endpoint);
+};
+
+} // namespace vc

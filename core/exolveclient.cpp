@@ -1,0 +1,178 @@
+#include "exolveclient.h"
+
+#include "exolvecodec.h"
+#include "jsoncodec.h"
+#include "validation.h"
+
+#include <QTimer>
+
+namespace vc {
+
+ApiError validationError(const QString &field, const QString &message)
+{
+    ApiError e;
+    e.kind = ApiError::Kind::Validation;
+    e.field = field;
+    e.explanation = message;
+    return e;
+}
+
+ExolveClient::ExolveClient(HttpTransport *transport, QObject *parent) : QObject(parent), m_transport(transport) {}
+
+void ExolveClient::setApiKey(const QString &key)
+{
+    m_apiKey = key.trimmed();
+    m_transport->log()->addSecret(m_apiKey);
+}
+
+std::optional<ApiError> ExolveClient::configurationError() const
+{
+    if (!HttpTransport::isAllowedUrl(m_baseUrl)) {
+        ApiError e;
+        e.kind = ApiError::Kind::Configuration;
+        e.explanation = ErrorCatalog::tr("The API address \"%1\" is not allowed: use https (plain http only to "
+                                         "this computer).")
+                            .arg(m_baseUrl.toString());
+        return e;
+    }
+    if (m_apiKey.isEmpty()) {
+        ApiError e;
+        e.kind = ApiError::Kind::Configuration;
+        e.explanation = ErrorCatalog::tr("No API key is set.");
+        return e;
+    }
+    return std::nullopt;
+}
+
+template <typename T>
+void ExolveClient::failSoon(QObject *context, Callback<T> done, ApiError error)
+{
+    QTimer::singleShot(0, context ? context : this, [done = std::move(done), error] { done(error); });
+}
+
+template <typename T>
+void ExolveClient::send(Endpoint endpoint, const QByteArray &body, QObject *context, Callback<T> done,
+                        std::function<Result<T>(const QByteArray &)> decode)
+{
+    if (auto error = configurationError())
+        return failSoon(context, std::move(done), *error);
+
+    HttpCall call;
+    QUrl url = m_baseUrl;
+    QString path = url.path();
+    if (!path.endsWith(u'/'))
+        path += u'/';
+    url.setPath(path + endpointPath(endpoint));
+    call.url = url;
+    call.body = body;
+    call.retriable = isRetriable(endpoint);
+    call.logName = endpointPath(endpoint);
+    call.headers = {{QByteArrayLiteral("Authorization"), "Bearer " + m_apiKey.toUtf8()},
+                    {QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")}};
+
+    m_transport->send(call, context, [endpoint, done = std::move(done), decode = std::move(decode)](const HttpOutcome &o) {
+        const AttemptResult &r = o.last;
+        // A request that changes state and may have been acted on must not look like a clean failure.
+        const bool changesState = !isRetriable(endpoint);
+        ApiError error;
+        error.attempts = o.attempts;
+        if (r.answered && r.status >= 200 && r.status < 300) {
+            Result<T> decoded = decode(r.body);
+            if (decoded.ok())
+                return done(decoded);
+            error = decoded.error();
+            error.attempts = o.attempts;
+            error.httpStatus = r.status;
+            error.outcomeUnknown = changesState;
+            error.explanation = changesState ? ErrorCatalog::explainTransport(error.kind, endpoint, true)
+                                             : ErrorCatalog::malformed(endpoint);
+            return done(error);
+        }
+        if (r.answered) {
+            error.kind = ApiError::Kind::Http;
+            error.httpStatus = r.status;
+            error.serverMessage = codec::serverMessage(r.body);
+            error.outcomeUnknown = changesState && r.status >= 500;
+            error.explanation = error.outcomeUnknown ? ErrorCatalog::explainTransport(error.kind, endpoint, true)
+                                                     : ErrorCatalog::explainHttp(endpoint, r.status, error.serverMessage);
+            return done(error);
+        }
+        error.kind = r.failure;
+        error.detail = r.errorString;
+        error.outcomeUnknown = changesState && r.mayHaveReachedServer && r.failure != ApiError::Kind::Tls;
+        error.explanation = ErrorCatalog::explainTransport(r.failure, endpoint, error.outcomeUnknown);
+        done(error);
+    });
+}
+
+void ExolveClient::listServices(QObject *context, Callback<QList<VoiceService>> done)
+{
+    send<QList<VoiceService>>(Endpoint::ListServices, QByteArrayLiteral("{}"), context, std::move(done),
+                              codec::decodeServiceList);
+}
+
+void ExolveClient::serviceInfo(const QString &id, QObject *context, Callback<VoiceServiceDetails> done)
+{
+    const auto checked = Validation::serviceId(id);
+    if (!checked.ok())
+        return failSoon(context, std::move(done), validationError(QStringLiteral("id"), checked.error));
+    send<VoiceServiceDetails>(Endpoint::ServiceInfo, codec::encodeId(*checked.value), context, std::move(done),
+                              codec::decodeServiceDetails);
+}
+
+void ExolveClient::createService(const NewVoiceService &service, QObject *context, Callback<QString> done)
+{
+    QString field, message;
+    const auto checked = Validation::newService(service.name, json::uint64ToString(service.mediaId),
+                                                QString::number(service.digit), service.redirectNumber, &field, &message);
+    if (!checked)
+        return failSoon(context, std::move(done), validationError(field, message));
+    send<QString>(Endpoint::CreateService, codec::encodeCreate(*checked), context, std::move(done),
+                  codec::decodeCreated);
+}
+
+void ExolveClient::deleteService(const QString &id, QObject *context, Callback<Empty> done)
+{
+    const auto checked = Validation::serviceId(id);
+    if (!checked.ok())
+        return failSoon(context, std::move(done), validationError(QStringLiteral("id"), checked.error));
+    send<Empty>(Endpoint::DeleteService, codec::encodeId(*checked.value), context, std::move(done),
+                [](const QByteArray &) { return Result<Empty>(Empty{}); });
+}
+
+void ExolveClient::makeVoiceMessage(const VoiceCallRequest &call, QObject *context, Callback<QString> done)
+{
+    const auto source = Validation::phoneNumber(call.source);
+    if (!source.ok())
+        return failSoon(context, std::move(done), validationError(QStringLiteral("source"), source.error));
+    const auto destination = Validation::phoneNumber(call.destination);
+    if (!destination.ok())
+        return failSoon(context, std::move(done), validationError(QStringLiteral("destination"), destination.error));
+    const auto service = Validation::serviceId(call.serviceId);
+    if (!service.ok())
+        return failSoon(context, std::move(done), validationError(QStringLiteral("service_id"), service.error));
+    send<QString>(Endpoint::MakeVoiceMessage, codec::encodeCall({*source.value, *destination.value, *service.value}),
+                  context, std::move(done), codec::decodeCallId);
+}
+
+void ExolveClient::callInfo(const QString &callId, QObject *context, Callback<CallInfo> done)
+{
+    const auto checked = Validation::callId(callId);
+    if (!checked.ok())
+        return failSoon(context, std::move(done), validationError(QStringLiteral("call_id"), checked.error));
+    send<CallInfo>(Endpoint::CallInfo, codec::encodeCallId(*checked.value), context, std::move(done),
+                   codec::decodeCallInfo);
+}
+
+void ExolveClient::sipAttributes(quint64 sipResourceId, QObject *context, Callback<SipAttributes> done)
+{
+    send<SipAttributes>(Endpoint::SipAttributes, codec::encodeSipResourceId(sipResourceId), context, std::move(done),
+                        [this](const QByteArray &body) {
+                            auto result = codec::decodeSipAttributes(body);
+                            if (result.ok())
+                                m_transport->log()->addSecret(result.value().password);
+                            return result;
+                        });
+}
+
+} // namespace vc

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace vc::time {
+
+// voice-message created_at: RFC 3339 / ISO 8601 with an offset or Z, fractional seconds optional.
+std::optional<QDateTime> parseRfc3339(const QString &text);
+// call/v1 GetInfo times: RFC 2822, e.g. "Wed, 29 Mar 2023 10:32:45 +0000".
+std::optional<QDateTime> parseRfc2822(const QString &text);
+
+QString toRfc3339(const QDateTime &dt);
+QString toRfc2822(const QDateTime &dt);
+
+} // namespace vc::time

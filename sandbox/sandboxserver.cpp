@@ -1,0 +1,438 @@
+#include "sandboxserver.h"
+
+#include "jsoncodec.h"
+#include "timeformats.h"
+
+#include <QHttpServerRequest>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace vc::sandbox {
+
+namespace {
+Q_LOGGING_CATEGORY(lcSandbox, "vc.sandbox")
+
+const char *reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "Status";
+    }
+}
+
+const QString kValidation = QStringLiteral("Validation error. Please enter valid parameter values.");
+
+bool isVoiceMessage(const QString &endpoint)
+{
+    return endpoint.startsWith(QLatin1String("voice-message/"));
+}
+
+bool isCallNumber(const QString &n)
+{
+    if (n.size() < 10 || n.size() > 15)
+        return false;
+    return std::all_of(n.begin(), n.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
+const QStringList kEndpoints = {
+    QStringLiteral("voice-message/v1/Create"),  QStringLiteral("voice-message/v1/GetList"),
+    QStringLiteral("voice-message/v1/GetInfo"), QStringLiteral("voice-message/v1/Delete"),
+    QStringLiteral("call/v1/MakeVoiceMessage"), QStringLiteral("call/v1/GetInfo"),
+    QStringLiteral("sip/v1/GetAttributes"),
+};
+} // namespace
+
+SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
+    : QAbstractHttpServer(parent), m_options(options), m_rules(options.faults),
+      m_random(options.seed ? options.seed : QRandomGenerator::global()->generate())
+{
+    m_state.setCallSpeed(options.callSpeed);
+}
+
+quint16 SandboxServer::start(quint16 port)
+{
+    m_port = listen(QHostAddress::LocalHost, port);
+    return m_port;
+}
+
+QString SandboxServer::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+}
+
+bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    if (request.value("Connection").toLower() == "close")
+        socket->setProperty("vc_close", true);
+    QString path = request.url().path();
+    while (path.startsWith(u'/'))
+        path.remove(0, 1);
+    if (path.startsWith(QLatin1String("sandbox/"))) {
+        handleControl(request, socket, path);
+        return true;
+    }
+    if (!kEndpoints.contains(path))
+        return false;
+    if (request.method() != QHttpServerRequest::Method::Post) {
+        write(socket, error(405, QStringLiteral("method not allowed")));
+        return true;
+    }
+    handleApi(path, request.body(), request.value("Authorization"), socket);
+    return true;
+}
+
+void SandboxServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+{
+    // The real gateway answers an unknown path with an empty 404.
+    write(socket, Reply{404, {}, {}});
+}
+
+void SandboxServer::handleControl(const QHttpServerRequest &request, QTcpSocket *socket, const QString &path)
+{
+    const auto method = request.method();
+    if (path == QLatin1String("sandbox/stats")) {
+        QJsonObject requests;
+        for (auto it = m_requests.cbegin(); it != m_requests.cend(); ++it)
+            requests.insert(it.key(), it.value());
+        QJsonArray rules;
+        for (const FaultRule &r : std::as_const(m_rules))
+            rules.append(r.toJson());
+        write(socket, json(200, {{QStringLiteral("calls_placed"), m_state.callsPlaced()},
+                                 {QStringLiteral("requests"), requests},
+                                 {QStringLiteral("faults"), rules}}));
+        return;
+    }
+    if (path == QLatin1String("sandbox/faults")) {
+        if (method == QHttpServerRequest::Method::Delete) {
+            m_rules.clear();
+            write(socket, json(200, {}));
+            return;
+        }
+        const auto doc = json::parse(request.body());
+        if (!doc || !doc->isObject()) {
+            write(socket, error(400, QStringLiteral("expected {\"rules\": [...]}")));
+            return;
+        }
+        if (doc->object().value(QStringLiteral("replace")).toBool())
+            m_rules.clear();
+        for (const QJsonValue &v : doc->object().value(QStringLiteral("rules")).toArray()) {
+            QString why;
+            const auto rule = FaultRule::fromJson(v.toObject(), &why);
+            if (!rule) {
+                write(socket, error(400, why));
+                return;
+            }
+            m_rules.append(*rule);
+        }
+        write(socket, json(200, {{QStringLiteral("rules"), qsizetype(m_rules.size())}}));
+        return;
+    }
+    if (path == QLatin1String("sandbox/account")) {
+        const auto doc = json::parse(request.body());
+        const QJsonObject o = doc && doc->isObject() ? doc->object() : QJsonObject();
+        const QString state = o.value(QStringLiteral("state")).toString();
+        static const QHash<QString, SandboxState::Account> states = {
+            {QStringLiteral("active"), SandboxState::Account::Active},
+            {QStringLiteral("blocked"), SandboxState::Account::Blocked},
+            {QStringLiteral("trial"), SandboxState::Account::Trial},
+            {QStringLiteral("unreachable"), SandboxState::Account::Unreachable}};
+        if (!states.contains(state)) {
+            write(socket, error(400, QStringLiteral("state must be active, blocked, trial or unreachable")));
+            return;
+        }
+        m_state.setAccount(states.value(state));
+        QSet<QString> confirmed;
+        for (const QJsonValue &v : o.value(QStringLiteral("confirmed")).toArray())
+            confirmed.insert(v.toString());
+        m_state.setConfirmedNumbers(confirmed);
+        write(socket, json(200, {}));
+        return;
+    }
+    write(socket, Reply{404, {}, {}});
+}
+
+std::optional<Fault> SandboxServer::pickFault(const QString &endpoint)
+{
+    for (FaultRule &rule : m_rules) {
+        if (rule.remaining == 0 || (!rule.endpoint.isEmpty() && rule.endpoint != endpoint))
+            continue;
+        if (rule.rate < 1.0 && m_random.generateDouble() >= rule.rate)
+            continue;
+        if (rule.remaining > 0)
+            --rule.remaining;
+        return rule.fault;
+    }
+    return std::nullopt;
+}
+
+void SandboxServer::handleApi(const QString &endpoint, const QByteArray &body, const QByteArray &authorization,
+                              QTcpSocket *socket)
+{
+    ++m_requests[endpoint];
+    const std::optional<Fault> fault = pickFault(endpoint);
+    if (fault) {
+        qCDebug(lcSandbox) << "fault" << faultKindName(fault->kind) << "on" << endpoint;
+        switch (fault->kind) {
+        case Fault::Kind::Delay: {
+            QPointer<QTcpSocket> guard(socket);
+            QTimer::singleShot(fault->delayMs, this, [this, guard, endpoint, body, authorization] {
+                if (!guard || guard->state() != QAbstractSocket::ConnectedState)
+                    return;
+                bool placed = false;
+                write(guard, apiReply(endpoint, body, authorization, std::nullopt, &placed));
+            });
+            return;
+        }
+        case Fault::Kind::PlaceThen500:
+        case Fault::Kind::PlaceThenDrop:
+            break;
+        default:
+            writeFault(socket, *fault);
+            return;
+        }
+    }
+    bool placed = false;
+    const Reply reply = apiReply(endpoint, body, authorization, fault, &placed);
+    if (placed && fault && fault->kind == Fault::Kind::PlaceThen500) {
+        write(socket, error(500, QStringLiteral("internal error")));
+        return;
+    }
+    if (placed && fault && fault->kind == Fault::Kind::PlaceThenDrop) {
+        socket->abort();
+        return;
+    }
+    write(socket, reply);
+}
+
+SandboxServer::Reply SandboxServer::apiReply(const QString &endpoint, const QByteArray &body,
+                                              const QByteArray &authorization, const std::optional<Fault> &,
+                                              bool *placeCall)
+{
+    if (auto denied = checkAuth(endpoint, authorization))
+        return *denied;
+    if (auto refused = checkAccount(endpoint))
+        return *refused;
+    if (endpoint == QLatin1String("sip/v1/GetAttributes"))
+        return sipAttributes(body);
+    QString why;
+    const auto doc = json::parse(body.isEmpty() ? QByteArrayLiteral("{}") : body, &why);
+    if (!doc || !doc->isObject())
+        return error(400, QStringLiteral("proto: syntax error (line 1:1): unexpected token"));
+    const QJsonObject in = doc->object();
+    if (endpoint == QLatin1String("voice-message/v1/Create"))
+        return createService(in);
+    if (endpoint == QLatin1String("voice-message/v1/GetList")) {
+        QJsonArray list;
+        for (const ServiceRecord &s : m_state.services())
+            list.append(QJsonObject{{QStringLiteral("id"), s.id},
+                                    {QStringLiteral("name"), s.name},
+                                    {QStringLiteral("created_at"), time::toRfc3339(s.createdAt)}});
+        // protobuf's JSON mapping leaves an empty repeated field out.
+        return json(200, list.isEmpty() ? QJsonObject() : QJsonObject{{QStringLiteral("voice_message_list"), list}});
+    }
+    if (endpoint == QLatin1String("voice-message/v1/GetInfo"))
+        return serviceInfo(in);
+    if (endpoint == QLatin1String("voice-message/v1/Delete"))
+        return deleteService(in);
+    if (endpoint == QLatin1String("call/v1/MakeVoiceMessage")) {
+        const int before = m_state.callsPlaced();
+        Reply reply = makeVoiceMessage(in);
+        *placeCall = m_state.callsPlaced() > before;
+        return reply;
+    }
+    return callInfo(in);
+}
+
+std::optional<SandboxServer::Reply> SandboxServer::checkAuth(const QString &endpoint, const QByteArray &authorization) const
+{
+    const QByteArray expected = "Bearer " + m_options.apiKey.toUtf8();
+    if (authorization == expected)
+        return std::nullopt;
+    if (!isVoiceMessage(endpoint))
+        return error(401, QStringLiteral("malformed token"));
+    const QByteArray token = authorization.startsWith("Bearer ") ? authorization.mid(7) : QByteArray();
+    // A token shaped like a JWT whose claims we cannot use, or one we cannot even parse.
+    if (token.count('.') == 2)
+        return error(401, QStringLiteral("error getting JWT Token claims"));
+    return error(400, QStringLiteral("failed to parse token"));
+}
+
+std::optional<SandboxServer::Reply> SandboxServer::checkAccount(const QString &endpoint) const
+{
+    const bool isSip = endpoint.startsWith(QLatin1String("sip/"));
+    switch (m_state.account()) {
+    case SandboxState::Account::Unreachable:
+        return isSip ? std::nullopt : std::optional<Reply>(error(500, QStringLiteral("error getting customer status")));
+    case SandboxState::Account::Blocked:
+        if (endpoint == QLatin1String("voice-message/v1/GetList") || isSip || endpoint == QLatin1String("call/v1/GetInfo"))
+            return std::nullopt;
+        return error(403, QStringLiteral("Customer is not in correct status"));
+    default:
+        return std::nullopt;
+    }
+}
+
+SandboxServer::Reply SandboxServer::createService(const QJsonObject &in)
+{
+    const QString name = in.value(QStringLiteral("name")).toString().trimmed();
+    const auto mediaId = json::toUInt64(in.value(QStringLiteral("media_id")));
+    const QJsonObject redirect = in.value(QStringLiteral("redirect_info")).toObject();
+    const auto digit = redirect.contains(QStringLiteral("digit")) ? json::toInt32(redirect.value(QStringLiteral("digit")))
+                                                                   : std::optional<qint32>(0);
+    const QString number = redirect.value(QStringLiteral("redirect_number")).toString();
+    if (name.isEmpty() || !mediaId || !digit || *digit < 0 || *digit > 9 || number.size() < 9 || number.size() > 14)
+        return error(400, kValidation);
+    if (!m_state.mediaExists(*mediaId))
+        return error(404, QStringLiteral("error getting media resource"));
+    const QString id = m_state.addService(ServiceRecord{{}, name, *mediaId, quint32(*digit), number, {}});
+    return json(200, {{QStringLiteral("id"), id}});
+}
+
+SandboxServer::Reply SandboxServer::serviceInfo(const QJsonObject &in) const
+{
+    const ServiceRecord *s = m_state.service(in.value(QStringLiteral("id")).toString());
+    if (!s)
+        return error(404, QStringLiteral("Scenario not found"));
+    // As in the documents: media_id comes back as a bare number, every digit of it.
+    QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("id"), s->id},
+                                                {QStringLiteral("name"), s->name},
+                                                {QStringLiteral("digit"), qint64(s->digit)},
+                                                {QStringLiteral("redirect_number"), s->redirectNumber},
+                                                {QStringLiteral("media_id"), QStringLiteral("@MEDIA@")},
+                                                {QStringLiteral("created_at"), time::toRfc3339(s->createdAt)}})
+                          .toJson(QJsonDocument::Indented);
+    body.replace("\"@MEDIA@\"", QByteArray::number(s->mediaId));
+    return Reply{200, body, {}};
+}
+
+SandboxServer::Reply SandboxServer::deleteService(const QJsonObject &in)
+{
+    if (!m_state.removeService(in.value(QStringLiteral("id")).toString()))
+        return error(404, QStringLiteral("error getting application"));
+    return json(200, {});
+}
+
+SandboxServer::Reply SandboxServer::makeVoiceMessage(const QJsonObject &in)
+{
+    const QString source = in.value(QStringLiteral("source")).toString();
+    const QString destination = in.value(QStringLiteral("destination")).toString();
+    const QString serviceId = in.value(QStringLiteral("service_id")).toString();
+    if (!isCallNumber(source) || !isCallNumber(destination) || !m_state.service(serviceId))
+        return error(400, kValidation);
+    if (m_state.account() == SandboxState::Account::Trial && !m_state.confirmedNumbers().contains(destination))
+        return error(400, QStringLiteral("the client can only call to his own confirmed number"));
+    return json(200, {{QStringLiteral("call_id"), m_state.placeCall(source, destination, serviceId)}});
+}
+
+SandboxServer::Reply SandboxServer::callInfo(const QJsonObject &in) const
+{
+    const QString callId = in.value(QStringLiteral("call_id")).toString();
+    if (callId.isEmpty() || callId.contains(u' '))
+        return error(400, kValidation);
+    const QJsonObject info = m_state.callInfo(callId, QDateTime::currentDateTimeUtc());
+    if (info.isEmpty())
+        return error(404, QStringLiteral("Not Found"));
+    return json(200, info);
+}
+
+SandboxServer::Reply SandboxServer::sipAttributes(const QByteArray &body) const
+{
+    const auto doc = json::parse(body);
+    if (!doc || !doc->isObject())
+        return error(400, QStringLiteral("proto: syntax error (line 1:20): unexpected token ,"));
+    const QJsonValue raw = doc->object().value(QStringLiteral("sip_resource_id"));
+    if (raw.isUndefined() || raw.isNull())
+        return error(400, QStringLiteral("proto: syntax error (line 1:20): unexpected token ,"));
+    const auto id = json::toUInt64(raw);
+    if (!id) {
+        const QString shown = raw.isString() ? raw.toString() : QString::number(raw.toDouble());
+        return error(400, QStringLiteral("proto: syntax error (line 1:20): invalid value %1").arg(shown));
+    }
+    const SipRecord *s = m_state.sip(*id);
+    if (!s)
+        return error(500, QStringLiteral("ERROR: Application [%1] does not own resource [%2]")
+                              .arg(m_state.applicationUuid(), json::uint64ToString(*id)));
+    QJsonObject attributes{{QStringLiteral("login"), s->login},          {QStringLiteral("password"), s->password},
+                           {QStringLiteral("subscription_fee"), s->subscriptionFee},
+                           {QStringLiteral("install_fee"), s->installFee}, {QStringLiteral("username"), s->username},
+                           {QStringLiteral("domain"), s->domain}};
+    return json(200, {{QStringLiteral("application_uuid"), m_state.applicationUuid()},
+                      {QStringLiteral("sip_resource_id"), json::uint64ToString(s->id)},
+                      {QStringLiteral("sip_name"), s->name},
+                      {QStringLiteral("description"), s->description},
+                      {QStringLiteral("number_code"), s->numberCode},
+                      {QStringLiteral("attributes"), attributes}});
+}
+
+SandboxServer::Reply SandboxServer::json(int status, const QJsonObject &o)
+{
+    return Reply{status, QJsonDocument(o).toJson(QJsonDocument::Compact), {}};
+}
+
+SandboxServer::Reply SandboxServer::error(int status, const QString &message)
+{
+    return json(status, {{QStringLiteral("error"), message}});
+}
+
+void SandboxServer::write(QTcpSocket *socket, const Reply &reply)
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
+    out += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+    for (const auto &[name, value] : reply.headers)
+        out += name + ": " + value + "\r\n";
+    out += "\r\n" + reply.body;
+    socket->write(out);
+    if (socket->property("vc_close").toBool())
+        socket->disconnectFromHost();
+}
+
+void SandboxServer::writeFault(QTcpSocket *socket, const Fault &fault)
+{
+    switch (fault.kind) {
+    case Fault::Kind::Status: {
+        Reply r = error(fault.status, QStringLiteral("injected failure"));
+        if (fault.retryAfterSec > 0)
+            r.headers.append({"Retry-After", QByteArray::number(fault.retryAfterSec)});
+        write(socket, r);
+        return;
+    }
+    case Fault::Kind::Garbage:
+        write(socket, Reply{200, QByteArrayLiteral("<html><body>502 upstream \x01\x02 garbage</body></html>"), {}});
+        return;
+    case Fault::Kind::Truncate: {
+        const QByteArray full = QByteArrayLiteral(R"({"voice_message_list":[{"id":"0a1b","name":"cut off","created_at":"2025-01-01T00:00:00Z"}]})");
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                      QByteArray::number(full.size()) + "\r\n\r\n" + full.left(full.size() / 2));
+        socket->disconnectFromHost();
+        return;
+    }
+    case Fault::Kind::Huge: {
+        QByteArray body = R"({"voice_message_list":[],"padding":")";
+        body += QByteArray(std::max<qint64>(0, fault.hugeBytes - body.size() - 2), 'x');
+        body += "\"}";
+        write(socket, Reply{200, body, {}});
+        return;
+    }
+    case Fault::Kind::Drop:
+        socket->abort();
+        return;
+    default:
+        return;
+    }
+}
+
+} // namespace vc::sandbox

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "sandboxfaults.h"
+#include "sandboxstate.h"
+
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QRandomGenerator>
+
+class QTcpSocket;
+
+namespace vc::sandbox {
+
+struct SandboxOptions
+{
+    QString apiKey = QStringLiteral("sandbox-key");
+    double callSpeed = 1.0;
+    quint32 seed = 0; // 0: a random seed
+    QList<FaultRule> faults;
+};
+
+// The local simulator of the Exolve Voice API. Listens on loopback only. Besides the API it serves
+// /sandbox/stats (calls placed, requests per endpoint) and /sandbox/faults and /sandbox/account, so
+// that tests in another process can steer it.
+class SandboxServer final : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    explicit SandboxServer(const SandboxOptions &options = {}, QObject *parent = nullptr);
+
+    // Binds 127.0.0.1:port (0 = any free port); returns the port, 0 on failure.
+    quint16 start(quint16 port = 0);
+    quint16 port() const { return m_port; }
+    QString baseUrl() const;
+    QString apiKey() const { return m_options.apiKey; }
+
+    SandboxState &state() { return m_state; }
+    int callsPlaced() const { return m_state.callsPlaced(); }
+    int requestCount(const QString &endpoint) const { return m_requests.value(endpoint); }
+    void addFault(const FaultRule &rule) { m_rules.append(rule); }
+    void clearFaults() { m_rules.clear(); }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct Reply
+    {
+        int status = 200;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+    };
+
+    void handleControl(const QHttpServerRequest &request, QTcpSocket *socket, const QString &path);
+    void handleApi(const QString &endpoint, const QByteArray &body, const QByteArray &authorization, QTcpSocket *socket);
+    std::optional<Fault> pickFault(const QString &endpoint);
+    Reply apiReply(const QString &endpoint, const QByteArray &body, const QByteArray &authorization,
+                   const std::optional<Fault> &fault, bool *placeCall);
+    std::optional<Reply> checkAuth(const QString &endpoint, const QByteArray &authorization) const;
+    std::optional<Reply> checkAccount(const QString &endpoint) const;
+
+    Reply createService(const QJsonObject &in);
+    Reply serviceInfo(const QJsonObject &in) const;
+    Reply deleteService(const QJsonObject &in);
+    Reply makeVoiceMessage(const QJsonObject &in);
+    Reply callInfo(const QJsonObject &in) const;
+    Reply sipAttributes(const QByteArray &body) const;
+
+    static void write(QTcpSocket *socket, const Reply &reply);
+    static void writeFault(QTcpSocket *socket, const Fault &fault);
+    static Reply json(int status, const QJsonObject &o);
+    static Reply error(int status, const QString &message);
+
+    SandboxOptions m_options;
+    SandboxState m_state;
+    QList<FaultRule> m_rules;
+    QHash<QString, int> m_requests;
+    QRandomGenerator m_random;
+    quint16 m_port = 0;
+};
+
+} // namespace vc::sandbox
