@@ -70,6 +70,12 @@ void QnamAttempt::onFinished()
         r.failure = *m_abortKind;
         r.errorString = m_abortReason;
         r.bytesReceived = m_received;
+    } else if (status.isValid() && reply->error() > QNetworkReply::NoError &&
+               reply->error() < QNetworkReply::ProxyConnectionRefusedError) {
+        // Headers arrived, then the connection failed: the answer is cut off.
+        r.failure = ApiError::Kind::MalformedResponse;
+        r.errorString = reply->errorString();
+        r.bytesReceived = m_received;
     } else if (status.isValid()) {
         r.answered = true;
         r.status = status.toInt();

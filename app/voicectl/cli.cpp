@@ -1,0 +1,377 @@
+#include "cli.h"
+
+#include "exolvecodec.h"
+#include "language.h"
+#include "validation.h"
+
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cstdio>
+#ifdef Q_OS_WIN
+#include <io.h>
+#define vc_isatty _isatty
+#else
+#include <unistd.h>
+#define vc_isatty isatty
+#endif
+
+namespace vc::cli {
+
+namespace {
+QString opt(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+} // namespace
+
+Cli::Cli(QObject *parent) : QObject(parent), m_transport(new HttpTransport(this)), m_client(new ExolveClient(m_transport, this))
+{
+    m_pollTimer.setSingleShot(true);
+}
+
+void Cli::start(const QStringList &arguments)
+{
+    m_parser.setApplicationDescription(tr(
+        "Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.\n\n"
+        "Commands:\n"
+        "  services list\n"
+        "  services show ID\n"
+        "  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER\n"
+        "  services delete ID... [--yes]\n"
+        "  call send --source NUMBER --destination NUMBER --service ID [--wait]\n"
+        "  call status CALL_ID [--watch]\n"
+        "  sip show SIP_RESOURCE_ID [--show-secrets]\n\n"
+        "The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usage or validation "
+        "error, 3 network/TLS/timeout, 4 call ended other than completed."));
+    m_parser.addHelpOption();
+    m_parser.addVersionOption();
+    m_parser.addOptions({
+        {opt("api-url"), tr("API address (default: VOICE_API_URL or https://api.exolve.ru)."), opt("URL")},
+        {opt("profile"), tr("Use the API key of this profile."), opt("NAME")},
+        {{opt("o"), opt("output")}, tr("Output format: table or json."), opt("FORMAT"), opt("table")},
+        {opt("verbose"), tr("Print every HTTP request to stderr (secrets masked).")},
+        {opt("lang"), tr("Language of messages: ru or en (default: the system's)."), opt("LANG")},
+        {opt("name"), tr("services create: the service name."), opt("NAME")},
+        {opt("media-id"), tr("services create: id of the audio file."), opt("N")},
+        {opt("digit"), tr("services create: digit that redirects the call, 0-9 (default 0)."), opt("D")},
+        {opt("redirect-number"), tr("services create: number to redirect to."), opt("NUMBER")},
+        {opt("yes"), tr("services delete: do not ask for confirmation.")},
+        {opt("source"), tr("call send: the caller's number."), opt("NUMBER")},
+        {opt("destination"), tr("call send: the number to call."), opt("NUMBER")},
+        {opt("service"), tr("call send: the voice-message service id."), opt("ID")},
+        {opt("wait"), tr("call send: follow the call until it ends.")},
+        {opt("watch"), tr("call status: follow the call until it ends.")},
+        {opt("interval"), tr("Seconds between status checks with --wait/--watch (default 1)."), opt("SECONDS")},
+        {opt("show-secrets"), tr("sip show: show the SIP password.")},
+    });
+    m_parser.addPositionalArgument(opt("command"), tr("services, call or sip, then the action."));
+
+    if (!m_parser.parse(arguments))
+        return usage(m_parser.errorText());
+    Language::install(Language::resolve(m_parser.value(opt("lang"))));
+    if (m_parser.isSet(opt("help"))) {
+        QTextStream(stdout) << m_parser.helpText();
+        return done(Success);
+    }
+    if (m_parser.isSet(opt("version"))) {
+        QTextStream(stdout) << "voicectl " << QStringLiteral(VC_VERSION) << '\n';
+        return done(Success);
+    }
+    const QString format = m_parser.value(opt("output"));
+    if (format != QLatin1String("table") && format != QLatin1String("json"))
+        return usage(tr("Unknown output format \"%1\": use table or json.").arg(format));
+    m_out = std::make_unique<Output>(format == QLatin1String("json") ? Format::Json : Format::Table);
+
+    if (m_parser.isSet(opt("interval"))) {
+        bool ok = false;
+        const double seconds = m_parser.value(opt("interval")).toDouble(&ok);
+        if (!ok || seconds < 0.1 || seconds > 3600)
+            return usage(tr("--interval takes a number of seconds from 0.1 to 3600."));
+        m_pollIntervalMs = int(seconds * 1000);
+    }
+
+    const QStringList args = m_parser.positionalArguments();
+    if (args.size() < 2)
+        return usage(tr("Name a command, e.g. \"voicectl services list\". See voicectl --help."));
+
+    QString url = m_parser.value(opt("api-url"));
+    if (url.isEmpty())
+        url = qEnvironmentVariable("VOICE_API_URL");
+    if (!url.isEmpty())
+        m_client->setBaseUrl(QUrl::fromUserInput(url));
+    const QString key = qEnvironmentVariable("VOICE_API_KEY");
+    if (key.isEmpty()) {
+        if (m_parser.isSet(opt("profile")))
+            return usage(tr("Profile \"%1\" was not found. Set VOICE_API_KEY or add the profile in Voice Console.")
+                             .arg(m_parser.value(opt("profile"))));
+        return usage(tr("No API key: set VOICE_API_KEY or use --profile NAME."));
+    }
+    m_client->setApiKey(key);
+    if (auto error = m_client->configurationError())
+        return usage(error->explanation);
+    if (m_parser.isSet(opt("verbose"))) {
+        connect(m_transport->log(), &RequestLog::entryAdded, this,
+                [this](const RequestLogEntry &e) { m_out->error(QStringLiteral("> ") + RequestLog::formatLine(e)); });
+    }
+
+    const QString group = args.at(0);
+    const QString action = args.at(1);
+    const QStringList rest = args.mid(2);
+    if (group == QLatin1String("services") && action == QLatin1String("list") && requireArgs(rest, 0, opt("services list")))
+        return servicesList();
+    if (group == QLatin1String("services") && action == QLatin1String("show") && requireArgs(rest, 1, opt("services show ID")))
+        return servicesShow(rest.at(0));
+    if (group == QLatin1String("services") && action == QLatin1String("create") && requireArgs(rest, 0, opt("services create")))
+        return servicesCreate();
+    if (group == QLatin1String("services") && action == QLatin1String("delete")) {
+        if (rest.isEmpty())
+            return usage(tr("Name at least one service id: voicectl services delete ID... [--yes]"));
+        return servicesDelete(rest);
+    }
+    if (group == QLatin1String("call") && action == QLatin1String("send") && requireArgs(rest, 0, opt("call send")))
+        return callSend();
+    if (group == QLatin1String("call") && action == QLatin1String("status") && requireArgs(rest, 1, opt("call status CALL_ID")))
+        return callStatus(rest.at(0), m_parser.isSet(opt("watch")));
+    if (group == QLatin1String("sip") && action == QLatin1String("show") && requireArgs(rest, 1, opt("sip show SIP_RESOURCE_ID")))
+        return sipShow(rest.at(0));
+    if (m_out)
+        usage(tr("Unknown command \"%1 %2\". See voicectl --help.").arg(group, action));
+}
+
+bool Cli::requireArgs(const QStringList &args, int count, const QString &synopsis)
+{
+    if (args.size() == count)
+        return true;
+    usage(tr("Wrong number of arguments. Usage: voicectl %1").arg(synopsis));
+    return false;
+}
+
+void Cli::done(int code)
+{
+    m_pollTimer.stop();
+    // Leave the call stack first: finished() ends the event loop.
+    QTimer::singleShot(0, this, [this, code] { Q_EMIT finished(code); });
+}
+
+void Cli::usage(const QString &message)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    QTextStream err(stderr);
+    err.setEncoding(QStringConverter::Utf8);
+    err << "voicectl: " << message << Qt::endl;
+    done(UsageError);
+}
+
+void Cli::fail(const ApiError &error)
+{
+    QString text = tr("Error: %1").arg(error.explanation);
+    if (error.httpStatus)
+        text += u' ' + tr("[HTTP %1]").arg(error.httpStatus);
+    if (!error.serverMessage.isEmpty())
+        text += u'\n' + tr("Server message: %1").arg(error.serverMessage);
+    if (!error.detail.isEmpty() && m_parser.isSet(opt("verbose")))
+        text += u'\n' + tr("Detail: %1").arg(error.detail);
+    m_out->error(text);
+    switch (error.kind) {
+    case ApiError::Kind::Validation:
+    case ApiError::Kind::Configuration:
+        return done(UsageError);
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Tls:
+        return done(NetworkFailure);
+    case ApiError::Kind::Http:
+    case ApiError::Kind::MalformedResponse:
+        return done(ApiFailure);
+    }
+}
+
+void Cli::servicesList()
+{
+    m_client->listServices(this, [this](const Result<QList<VoiceService>> &r) {
+        if (!r)
+            return fail(r.error());
+        m_out->services(r.value());
+        done(Success);
+    });
+}
+
+void Cli::servicesShow(const QString &id)
+{
+    m_client->serviceInfo(id, this, [this](const Result<VoiceServiceDetails> &r) {
+        if (!r)
+            return fail(r.error());
+        m_out->serviceDetails(r.value());
+        done(Success);
+    });
+}
+
+void Cli::servicesCreate()
+{
+    for (const char *required : {"name", "media-id", "redirect-number"}) {
+        if (!m_parser.isSet(opt(required)))
+            return usage(tr("services create needs --%1.").arg(opt(required)));
+    }
+    QString field, message;
+    const auto service = Validation::newService(m_parser.value(opt("name")), m_parser.value(opt("media-id")),
+                                                m_parser.value(opt("digit")), m_parser.value(opt("redirect-number")),
+                                                &field, &message);
+    if (!service)
+        return usage(tr("%1: %2").arg(field, message));
+    m_client->createService(*service, this, [this](const Result<QString> &r) {
+        if (!r)
+            return fail(r.error());
+        if (m_out->format() == Format::Json)
+            m_out->json(QJsonObject{{QStringLiteral("id"), r.value()}});
+        else
+            m_out->line(tr("Created service %1").arg(r.value()));
+        done(Success);
+    });
+}
+
+void Cli::servicesDelete(const QStringList &ids)
+{
+    for (const QString &id : ids) {
+        const auto checked = Validation::serviceId(id);
+        if (!checked.ok())
+            return usage(checked.error);
+    }
+    if (!m_parser.isSet(opt("yes"))) {
+        if (!vc_isatty(fileno(stdin)))
+            return usage(tr("Refusing to delete without confirmation: stdin is not a terminal. Add --yes."));
+        QTextStream err(stderr);
+        err.setEncoding(QStringConverter::Utf8);
+        err << tr("Delete %n service(s): %1? Type \"yes\" to confirm: ", nullptr, int(ids.size())).arg(ids.join(QStringLiteral(", ")));
+        err.flush();
+        QTextStream in(stdin);
+        const QString answer = in.readLine().trimmed().toLower();
+        if (answer != QLatin1String("yes") && answer != QLatin1String("y") && answer != tr("yes"))
+            return usage(tr("Nothing was deleted."));
+    }
+    deleteNext(ids);
+}
+
+void Cli::deleteNext(QStringList remaining)
+{
+    if (remaining.isEmpty()) {
+        if (m_out->format() == Format::Json)
+            m_out->json(m_deleteResults);
+        return done(m_deleteFailed ? ApiFailure : Success);
+    }
+    const QString id = remaining.takeFirst();
+    m_client->deleteService(id, this, [this, id, remaining](const Result<Empty> &r) {
+        QJsonObject entry{{QStringLiteral("id"), id}, {QStringLiteral("deleted"), r.ok()}};
+        if (r.ok()) {
+            if (m_out->format() == Format::Table)
+                m_out->line(tr("Deleted %1").arg(id));
+        } else {
+            m_deleteFailed = true;
+            entry.insert(QStringLiteral("error"), r.error().toDisplayString());
+            if (r.error().httpStatus)
+                entry.insert(QStringLiteral("http_status"), r.error().httpStatus);
+            m_out->error(tr("Could not delete %1: %2").arg(id, r.error().toDisplayString()));
+            if (r.error().kind == ApiError::Kind::Network || r.error().kind == ApiError::Kind::Timeout ||
+                r.error().kind == ApiError::Kind::Tls) {
+                // Without a connection the rest would fail the same way; report what was done.
+                m_deleteResults.append(entry);
+                if (m_out->format() == Format::Json)
+                    m_out->json(m_deleteResults);
+                return done(NetworkFailure);
+            }
+        }
+        m_deleteResults.append(entry);
+        deleteNext(remaining);
+    });
+}
+
+void Cli::callSend()
+{
+    for (const char *required : {"source", "destination", "service"}) {
+        if (!m_parser.isSet(opt(required)))
+            return usage(tr("call send needs --%1.").arg(opt(required)));
+    }
+    const auto source = Validation::phoneNumber(m_parser.value(opt("source")));
+    if (!source.ok())
+        return usage(tr("source: %1").arg(source.error));
+    const auto destination = Validation::phoneNumber(m_parser.value(opt("destination")));
+    if (!destination.ok())
+        return usage(tr("destination: %1").arg(destination.error));
+    const auto service = Validation::serviceId(m_parser.value(opt("service")));
+    if (!service.ok())
+        return usage(tr("service: %1").arg(service.error));
+    m_client->makeVoiceMessage({*source.value, *destination.value, *service.value}, this, [this](const Result<QString> &r) {
+        if (!r)
+            return fail(r.error());
+        const bool wait = m_parser.isSet(opt("wait"));
+        if (m_out->format() == Format::Json && !wait)
+            m_out->json(QJsonObject{{QStringLiteral("call_id"), r.value()}});
+        else if (m_out->format() == Format::Table)
+            m_out->line(tr("Call placed: %1").arg(r.value()));
+        if (!wait)
+            return done(Success);
+        callStatus(r.value(), true);
+    });
+}
+
+void Cli::callStatus(const QString &callId, bool watch)
+{
+    const auto checked = Validation::callId(callId);
+    if (!checked.ok())
+        return usage(checked.error);
+    if (!watch) {
+        m_client->callInfo(*checked.value, this, [this](const Result<CallInfo> &r) {
+            if (!r)
+                return fail(r.error());
+            m_out->call(r.value());
+            done(Success);
+        });
+        return;
+    }
+    connect(&m_pollTimer, &QTimer::timeout, this, [this, id = *checked.value] { poll(id); });
+    poll(*checked.value);
+}
+
+void Cli::poll(const QString &callId)
+{
+    m_client->callInfo(callId, this, [this, callId](const Result<CallInfo> &r) {
+        if (!r)
+            return fail(r.error());
+        const CallInfo &call = r.value();
+        if (call.status != m_lastStatus) {
+            m_lastStatus = call.status;
+            const QString line = Output::callStatusLine(call);
+            if (m_out->format() == Format::Table)
+                m_out->line(line);
+            else
+                m_out->error(line);
+        }
+        const bool stale = call.isStale(QDateTime::currentDateTimeUtc());
+        if (!call.isFinal() && !stale) {
+            m_pollTimer.start(m_pollIntervalMs);
+            return;
+        }
+        if (stale)
+            m_out->error(tr("The call has been \"%1\" for longer than its answer timeout; no longer waiting.").arg(call.status));
+        m_out->call(call);
+        done(!stale && call.status.compare(QLatin1String("completed"), Qt::CaseInsensitive) == 0 ? Success : NotCompleted);
+    });
+}
+
+void Cli::sipShow(const QString &id)
+{
+    const auto checked = Validation::sipResourceId(id);
+    if (!checked.ok())
+        return usage(checked.error);
+    const bool showSecrets = m_parser.isSet(opt("show-secrets"));
+    m_client->sipAttributes(*checked.value, this, [this, showSecrets](const Result<SipAttributes> &r) {
+        if (!r)
+            return fail(r.error());
+        m_out->sip(r.value(), showSecrets);
+        done(Success);
+    });
+}
+
+} // namespace vc::cli

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "exolveclient.h"
+#include "output.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace vc::cli {
+
+// Exit codes are a contract with scripts: keep them.
+enum ExitCode {
+    Success = 0,
+    ApiFailure = 1,     // the API answered with an error, or with an answer that cannot be read
+    UsageError = 2,     // usage or validation error: no request was sent
+    NetworkFailure = 3, // network, TLS or timeout
+    NotCompleted = 4,   // --wait / --watch ended with a final status other than completed
+};
+
+// Runs one voicectl command asynchronously and reports the exit code through finished().
+class Cli final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Cli(QObject *parent = nullptr);
+    // Parses the arguments and starts the command; returns false when it finished already (usage).
+    void start(const QStringList &arguments);
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void done(int code);
+    bool m_done = false;
+    void usage(const QString &message);
+    void fail(const ApiError &error);
+    bool requireArgs(const QStringList &args, int count, const QString &synopsis);
+
+    void servicesList();
+    void servicesShow(const QString &id);
+    void servicesCreate();
+    void servicesDelete(const QStringList &ids);
+    void deleteNext(QStringList remaining);
+    void callSend();
+    void callStatus(const QString &callId, bool watch);
+    void poll(const QString &callId);
+    void sipShow(const QString &id);
+
+    QCommandLineParser m_parser;
+    std::unique_ptr<Output> m_out;
+    HttpTransport *m_transport;
+    ExolveClient *m_client;
+    QTimer m_pollTimer;
+    QString m_lastStatus;
+    int m_pollIntervalMs = 1000;
+    QJsonArray m_deleteResults;
+    bool m_deleteFailed = false;
+};
+
+} // namespace vc::cli

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonValue>
+#include <QStringList>
+#include <QTextStream>
+
+#include "exolvetypes.h"
+
+namespace vc::cli {
+
+enum class Format { Table, Json };
+
+// Prints data to stdout as a readable table or as one JSON document.
+class Output final
+{
+    Q_DECLARE_TR_FUNCTIONS(Output)
+public:
+    explicit Output(Format format);
+
+    Format format() const { return m_format; }
+    void json(const QJsonValue &value);
+    void table(const QStringList &header, const QList<QStringList> &rows);
+    void fields(const QList<QPair<QString, QString>> &rows);
+    void line(const QString &text);
+    void error(const QString &text);
+
+    void services(const QList<VoiceService> &list);
+    void serviceDetails(const VoiceServiceDetails &d);
+    void call(const CallInfo &c);
+    void sip(const SipAttributes &s, bool showSecrets);
+
+    static QString localTime(const QDateTime &utc);
+    static QString callStatusLine(const CallInfo &c);
+
+private:
+    Format m_format;
+    QTextStream m_out;
+    QTextStream m_err;
+};
+
+} // namespace vc::cli

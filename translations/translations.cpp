@@ -1,0 +1,1 @@
+// Holds the compiled translation catalogues (embedded as resources by qt_add_translations).
