@@ -102,9 +102,8 @@ std::optional<quint64> toUInt64(const QJsonValue &value)
     if (value.isString())
         return parseUInt64Text(value.toString());
     if (value.isDouble()) {
-        // Integer literals are kept as qint64; 1.0 or 1e3 arrive as doubles and are not integer literals.
-        if (value.toVariant().typeId() != QMetaType::LongLong)
-            return std::nullopt;
+        // Integral values (also 1e3, which protobuf's JSON reader accepts too) are kept as qint64;
+        // fractions and negatives have no uint64 reading.
         const qint64 integral = value.toInteger(-1);
         if (integral < 0)
             return std::nullopt;

@@ -20,6 +20,7 @@ private Q_SLOTS:
         QTest::newRow("2^64-1 string") << QByteArray(R"({"v":"18446744073709551615"})") << Q_UINT64_C(18446744073709551615);
         QTest::newRow("2^64-1 number") << QByteArray(R"({"v":18446744073709551615})") << Q_UINT64_C(18446744073709551615);
         QTest::newRow("2^63 number") << QByteArray(R"({"v":9223372036854775808})") << Q_UINT64_C(9223372036854775808);
+        QTest::newRow("integral exponent, as protobuf accepts") << QByteArray(R"({"v":1e3})") << quint64(1000);
         QTest::newRow("doc sample") << QByteArray(R"({"v":1979})") << quint64(1979);
         QTest::newRow("nested in array") << QByteArray(R"({"a":[1,{"v":18446744073709551614}],"v":"5"})") << quint64(5);
     }
@@ -43,7 +44,7 @@ private Q_SLOTS:
         QTest::newRow("2^64 string") << QByteArray(R"({"v":"18446744073709551616"})");
         QTest::newRow("2^64 number") << QByteArray(R"({"v":18446744073709551616})");
         QTest::newRow("fraction") << QByteArray(R"({"v":1.5})");
-        QTest::newRow("exponent") << QByteArray(R"({"v":1e3})");
+        QTest::newRow("fractional exponent") << QByteArray(R"({"v":15e-1})");
         QTest::newRow("junk string") << QByteArray(R"({"v":"12a"})");
         QTest::newRow("plus sign") << QByteArray(R"({"v":"+12"})");
         QTest::newRow("spaces") << QByteArray(R"({"v":" 12"})");
