@@ -5,347 +5,347 @@
     <name>ErrorCatalog</name>
     <message>
         <source>%1 (server: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (server: %2)</translation>
     </message>
     <message>
         <source>During the trial period calls can only be made to your own confirmed number. Confirm the destination number in the Exolve account or activate the account.</source>
-        <translation type="unfinished"></translation>
+        <translation>During the trial period calls can only be made to your own confirmed number. Confirm the destination number in the Exolve account or activate the account.</translation>
     </message>
     <message>
         <source>The SIP resource id is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>The SIP resource id is missing.</translation>
     </message>
     <message>
         <source>The SIP resource id is not valid: it must be a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>The SIP resource id is not valid: it must be a whole number.</translation>
     </message>
     <message>
         <source>The call id is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>The call id is not valid.</translation>
     </message>
     <message>
         <source>The server rejected the call parameters: check the numbers and the service id.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server rejected the call parameters: check the numbers and the service id.</translation>
     </message>
     <message>
         <source>The API key is not valid: the server could not read it. Check that the whole key was copied from the application in the Exolve account.</source>
-        <translation type="unfinished"></translation>
+        <translation>The API key is not valid: the server could not read it. Check that the whole key was copied from the application in the Exolve account.</translation>
     </message>
     <message>
         <source>The server rejected the request as invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server rejected the request as invalid.</translation>
     </message>
     <message>
         <source>The API key was not accepted: the user and application information in it could not be read (JWT claims). Create a new key for the application.</source>
-        <translation type="unfinished"></translation>
+        <translation>The API key was not accepted: the user and application information in it could not be read (JWT claims). Create a new key for the application.</translation>
     </message>
     <message>
         <source>The API key is missing or not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>The API key is missing or not valid.</translation>
     </message>
     <message>
         <source>The account is not active (not activated or blocked), so the request was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>The account is not active (not activated or blocked), so the request was refused.</translation>
     </message>
     <message>
         <source>The audio file with this media_id does not exist. Upload it in the Exolve account or check the id.</source>
-        <translation type="unfinished"></translation>
+        <translation>The audio file with this media_id does not exist. Upload it in the Exolve account or check the id.</translation>
     </message>
     <message>
         <source>The voice-message service was not found for the application of this API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>The voice-message service was not found for the application of this API key.</translation>
     </message>
     <message>
         <source>The voice-message service or its application was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>The voice-message service or its application was not found.</translation>
     </message>
     <message>
         <source>The call was not found, or the service it used has no audio file attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>The call was not found, or the service it used has no audio file attached.</translation>
     </message>
     <message>
         <source>The server does not know this request (404). Check the API address.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server does not know this request (404). Check the API address.</translation>
     </message>
     <message>
         <source>The server took too long to answer (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The server took too long to answer (HTTP %1).</translation>
     </message>
     <message>
         <source>Too many requests: the server asks to slow down. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many requests: the server asks to slow down. Try again in a moment.</translation>
     </message>
     <message>
         <source>This SIP resource does not belong to the application of this API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>This SIP resource does not belong to the application of this API key.</translation>
     </message>
     <message>
         <source>The server could not reach your account (error getting customer status). Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server could not reach your account (error getting customer status). Try again later.</translation>
     </message>
     <message>
         <source>The server failed while handling the request (HTTP 500).</source>
-        <translation type="unfinished"></translation>
+        <translation>The server failed while handling the request (HTTP 500).</translation>
     </message>
     <message>
         <source>The server redirected the request elsewhere (HTTP %1); the API key is never sent to another address, so the request was stopped. Check the API address.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server redirected the request elsewhere (HTTP %1); the API key is never sent to another address, so the request was stopped. Check the API address.</translation>
     </message>
     <message>
         <source>The server is unavailable (HTTP %1). Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server is unavailable (HTTP %1). Try again later.</translation>
     </message>
     <message>
         <source>The server refused the request (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The server refused the request (HTTP %1).</translation>
     </message>
     <message>
         <source>The outcome is unknown: the request reached the server but no answer came back, so the call may have been placed. It was not sent again. Check the call list before sending again.</source>
-        <translation type="unfinished"></translation>
+        <translation>The outcome is unknown: the request reached the server but no answer came back, so the call may have been placed. It was not sent again. Check the call list before sending again.</translation>
     </message>
     <message>
         <source>The outcome is unknown: the service may have been created. Refresh the list before creating it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>The outcome is unknown: the service may have been created. Refresh the list before creating it again.</translation>
     </message>
     <message>
         <source>The outcome is unknown: the service may have been deleted. Refresh the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>The outcome is unknown: the service may have been deleted. Refresh the list.</translation>
     </message>
     <message>
         <source>The server did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server did not answer in time.</translation>
     </message>
     <message>
         <source>A secure connection could not be established: the server&apos;s certificate was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>A secure connection could not be established: the server&apos;s certificate was not accepted.</translation>
     </message>
     <message>
         <source>The server could not be reached. Check the network connection and the API address.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server could not be reached. Check the network connection and the API address.</translation>
     </message>
     <message>
         <source>The server&apos;s answer could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server&apos;s answer could not be read.</translation>
     </message>
     <message>
         <source>The API address &quot;%1&quot; is not allowed: use https (plain http only to this computer).</source>
-        <translation type="unfinished"></translation>
+        <translation>The API address &quot;%1&quot; is not allowed: use https (plain http only to this computer).</translation>
     </message>
     <message>
         <source>No API key is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>No API key is set.</translation>
     </message>
 </context>
 <context>
     <name>Output</name>
     <message>
         <source>%1  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2</translation>
     </message>
     <message>
         <source>No voice-message services yet. Create one with: voicectl services create</source>
-        <translation type="unfinished"></translation>
+        <translation>No voice-message services yet. Create one with: voicectl services create</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>CREATED</source>
-        <translation type="unfinished"></translation>
+        <translation>CREATED</translation>
     </message>
     <message numerus="yes">
         <source>%n service(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
         </translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Redirect digit</source>
-        <translation type="unfinished"></translation>
+        <translation>Redirect digit</translation>
     </message>
     <message>
         <source>Redirect number</source>
-        <translation type="unfinished"></translation>
+        <translation>Redirect number</translation>
     </message>
     <message>
         <source>Media ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Media ID</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Created</translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
         </translation>
     </message>
     <message>
         <source>Call ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Call ID</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Final</source>
-        <translation type="unfinished"></translation>
+        <translation>Final</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Direction</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Started</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Ended</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Duration</translation>
     </message>
     <message>
         <source>Answer timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer timeout</translation>
     </message>
     <message>
         <source>SIP resource ID</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP resource ID</translation>
     </message>
     <message>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>Application</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Number</translation>
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Login</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>******** (use --show-secrets to reveal)</source>
-        <translation type="unfinished"></translation>
+        <translation>******** (use --show-secrets to reveal)</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <source>Domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domain</translation>
     </message>
     <message>
         <source>Install fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Install fee</translation>
     </message>
     <message>
         <source>Subscription fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Subscription fee</translation>
     </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
         <source>Enter a name for the service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a name for the service.</translation>
     </message>
     <message>
         <source>The name is too long (at most 255 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>The name is too long (at most 255 characters).</translation>
     </message>
     <message>
         <source>Enter the media_id of the audio file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the media_id of the audio file.</translation>
     </message>
     <message>
         <source>media_id must be a whole number from 1 to 18446744073709551615.</source>
-        <translation type="unfinished"></translation>
+        <translation>media_id must be a whole number from 1 to 18446744073709551615.</translation>
     </message>
     <message>
         <source>The redirect digit must be a single digit from 0 to 9.</source>
-        <translation type="unfinished"></translation>
+        <translation>The redirect digit must be a single digit from 0 to 9.</translation>
     </message>
     <message>
         <source>Enter the number to redirect the call to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the number to redirect the call to.</translation>
     </message>
     <message>
         <source>The redirect number may contain only digits and a leading +.</source>
-        <translation type="unfinished"></translation>
+        <translation>The redirect number may contain only digits and a leading +.</translation>
     </message>
     <message>
         <source>The redirect number must be 9 to 14 characters long (now %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The redirect number must be 9 to 14 characters long (now %1).</translation>
     </message>
     <message>
         <source>Enter a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a phone number.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid phone number. Use the international form, e.g. +7 926 999-99-99.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is not a valid phone number. Use the international form, e.g. +7 926 999-99-99.</translation>
     </message>
     <message>
         <source>Enter a service id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a service id.</translation>
     </message>
     <message>
         <source>The service id may not contain spaces or special characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>The service id may not contain spaces or special characters.</translation>
     </message>
     <message>
         <source>Enter a call id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a call id.</translation>
     </message>
     <message>
         <source>The call id may not contain spaces or special characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>The call id may not contain spaces or special characters.</translation>
     </message>
     <message>
         <source>The SIP resource id must be a whole number from 0 to 18446744073709551615.</source>
-        <translation type="unfinished"></translation>
+        <translation>The SIP resource id must be a whole number from 0 to 18446744073709551615.</translation>
     </message>
 </context>
 <context>
@@ -363,190 +363,201 @@ Commands:
   sip show SIP_RESOURCE_ID [--show-secrets]
 
 The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+
+The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed.</translation>
     </message>
     <message>
         <source>API address (default: VOICE_API_URL or https://api.exolve.ru).</source>
-        <translation type="unfinished"></translation>
+        <translation>API address (default: VOICE_API_URL or https://api.exolve.ru).</translation>
     </message>
     <message>
         <source>Use the API key of this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the API key of this profile.</translation>
     </message>
     <message>
         <source>Output format: table or json.</source>
-        <translation type="unfinished"></translation>
+        <translation>Output format: table or json.</translation>
     </message>
     <message>
         <source>Print every HTTP request to stderr (secrets masked).</source>
-        <translation type="unfinished"></translation>
+        <translation>Print every HTTP request to stderr (secrets masked).</translation>
     </message>
     <message>
         <source>Language of messages: ru or en (default: the system&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Language of messages: ru or en (default: the system&apos;s).</translation>
     </message>
     <message>
         <source>services create: the service name.</source>
-        <translation type="unfinished"></translation>
+        <translation>services create: the service name.</translation>
     </message>
     <message>
         <source>services create: id of the audio file.</source>
-        <translation type="unfinished"></translation>
+        <translation>services create: id of the audio file.</translation>
     </message>
     <message>
         <source>services create: digit that redirects the call, 0-9 (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>services create: digit that redirects the call, 0-9 (default 0).</translation>
     </message>
     <message>
         <source>services create: number to redirect to.</source>
-        <translation type="unfinished"></translation>
+        <translation>services create: number to redirect to.</translation>
     </message>
     <message>
         <source>services delete: do not ask for confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>services delete: do not ask for confirmation.</translation>
     </message>
     <message>
         <source>call send: the caller&apos;s number.</source>
-        <translation type="unfinished"></translation>
+        <translation>call send: the caller&apos;s number.</translation>
     </message>
     <message>
         <source>call send: the number to call.</source>
-        <translation type="unfinished"></translation>
+        <translation>call send: the number to call.</translation>
     </message>
     <message>
         <source>call send: the voice-message service id.</source>
-        <translation type="unfinished"></translation>
+        <translation>call send: the voice-message service id.</translation>
     </message>
     <message>
         <source>call send: follow the call until it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>call send: follow the call until it ends.</translation>
     </message>
     <message>
         <source>call status: follow the call until it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>call status: follow the call until it ends.</translation>
     </message>
     <message>
         <source>Seconds between status checks with --wait/--watch (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Seconds between status checks with --wait/--watch (default 1).</translation>
     </message>
     <message>
         <source>sip show: show the SIP password.</source>
-        <translation type="unfinished"></translation>
+        <translation>sip show: show the SIP password.</translation>
     </message>
     <message>
         <source>services, call or sip, then the action.</source>
-        <translation type="unfinished"></translation>
+        <translation>services, call or sip, then the action.</translation>
     </message>
     <message>
         <source>Unknown output format &quot;%1&quot;: use table or json.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown output format &quot;%1&quot;: use table or json.</translation>
     </message>
     <message>
         <source>--interval takes a number of seconds from 0.1 to 3600.</source>
-        <translation type="unfinished"></translation>
+        <translation>--interval takes a number of seconds from 0.1 to 3600.</translation>
     </message>
     <message>
         <source>Name a command, e.g. &quot;voicectl services list&quot;. See voicectl --help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name a command, e.g. &quot;voicectl services list&quot;. See voicectl --help.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot; was not found. Set VOICE_API_KEY or add the profile in Voice Console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile &quot;%1&quot; was not found. Set VOICE_API_KEY or add the profile in Voice Console.</translation>
     </message>
     <message>
         <source>No API key: set VOICE_API_KEY or use --profile NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>No API key: set VOICE_API_KEY or use --profile NAME.</translation>
     </message>
     <message>
         <source>Name at least one service id: voicectl services delete ID... [--yes]</source>
-        <translation type="unfinished"></translation>
+        <translation>Name at least one service id: voicectl services delete ID... [--yes]</translation>
     </message>
     <message>
         <source>Unknown command &quot;%1 %2&quot;. See voicectl --help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown command &quot;%1 %2&quot;. See voicectl --help.</translation>
     </message>
     <message>
         <source>Wrong number of arguments. Usage: voicectl %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong number of arguments. Usage: voicectl %1</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error: %1</translation>
     </message>
     <message>
         <source>[HTTP %1]</source>
-        <translation type="unfinished"></translation>
+        <translation>[HTTP %1]</translation>
     </message>
     <message>
         <source>Server message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server message: %1</translation>
     </message>
     <message>
         <source>Detail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Detail: %1</translation>
     </message>
     <message>
         <source>services create needs --%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>services create needs --%1.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Created service %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Created service %1</translation>
     </message>
     <message>
         <source>Refusing to delete without confirmation: stdin is not a terminal. Add --yes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusing to delete without confirmation: stdin is not a terminal. Add --yes.</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n service(s): %1? Type &quot;yes&quot; to confirm: </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %n service: %1? Type &quot;yes&quot; to confirm: </numerusform>
+            <numerusform>Delete %n services: %1? Type &quot;yes&quot; to confirm: </numerusform>
         </translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
     <message>
         <source>Nothing was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing was deleted.</translation>
     </message>
     <message>
         <source>Deleted %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Deleted %1</translation>
     </message>
     <message>
         <source>Could not delete %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not delete %1: %2</translation>
     </message>
     <message>
         <source>call send needs --%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>call send needs --%1.</translation>
     </message>
     <message>
         <source>source: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>source: %1</translation>
     </message>
     <message>
         <source>destination: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>destination: %1</translation>
     </message>
     <message>
         <source>service: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>service: %1</translation>
     </message>
     <message>
         <source>Call placed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Call placed: %1</translation>
     </message>
     <message>
         <source>The call has been &quot;%1&quot; for longer than its answer timeout; no longer waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>The call has been &quot;%1&quot; for longer than its answer timeout; no longer waiting.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,301 @@
+// voicectl and voice-sandbox as separate processes, as an operator or a script uses them.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+namespace {
+const QString kService = QStringLiteral("14b8d7b3-5468-418f-8592-b1d2127ad36b");
+const QString kKey = QStringLiteral("e2e-canary-key-5f1d9c");
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+} // namespace
+
+class TestVoicectl : public QObject
+{
+    Q_OBJECT
+    QProcess m_sandbox;
+    QString m_url;
+    QNetworkAccessManager m_nam;
+
+    Run voicectl(const QStringList &args, const QMap<QString, QString> &env = {}, const QByteArray &stdinData = {})
+    {
+        QProcess p;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(QStringLiteral("VOICE_API_URL"), m_url);
+        e.insert(QStringLiteral("VOICE_API_KEY"), kKey);
+        for (auto it = env.cbegin(); it != env.cend(); ++it) {
+            if (it.value().isNull())
+                e.remove(it.key());
+            else
+                e.insert(it.key(), it.value());
+        }
+        p.setProcessEnvironment(e);
+        p.start(QStringLiteral(VOICECTL_PATH), args);
+        if (!p.waitForStarted())
+            qFatal("voicectl did not start");
+        p.write(stdinData);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(60000))
+            qFatal("voicectl did not finish");
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    QJsonObject control(const QByteArray &verb, const QString &path, const QByteArray &body = {})
+    {
+        QNetworkRequest request(QUrl(m_url + path));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QScopedPointer<QNetworkReply> reply(m_nam.sendCustomRequest(request, verb, body));
+        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 10000))
+            qFatal("sandbox control did not answer");
+        return QJsonDocument::fromJson(reply->readAll()).object();
+    }
+    int callsPlaced() { return control("GET", QStringLiteral("/sandbox/stats")).value(QStringLiteral("calls_placed")).toInt(); }
+    int requests(const QString &endpoint)
+    {
+        return control("GET", QStringLiteral("/sandbox/stats")).value(QStringLiteral("requests")).toObject().value(endpoint).toInt();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_sandbox.start(QStringLiteral(VOICE_SANDBOX_PATH),
+                        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--key"), kKey,
+                         QStringLiteral("--call-speed"), QStringLiteral("10")});
+        QVERIFY(m_sandbox.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox.canReadLine(), 10000);
+        const QString first = QString::fromUtf8(m_sandbox.readLine());
+        const auto match = QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+)")).match(first);
+        QVERIFY2(match.hasMatch(), qPrintable(first));
+        m_url = match.captured(1);
+    }
+    void cleanupTestCase()
+    {
+        m_sandbox.kill();
+        m_sandbox.waitForFinished();
+    }
+    void cleanup() { control("DELETE", QStringLiteral("/sandbox/faults")); }
+
+    void servicesListTable()
+    {
+        const Run r = voicectl({QStringLiteral("services"), QStringLiteral("list")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("ID")));
+        QVERIFY(r.out.contains(QStringLiteral("Напоминание о записи к врачу")));
+        QVERIFY(r.out.contains(kService));
+        QVERIFY(r.err.isEmpty());
+    }
+
+    void servicesListJsonIsOneArray()
+    {
+        const Run r = voicectl({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("services"), QStringLiteral("list")});
+        QCOMPARE(r.code, 0);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QVERIFY(doc.isArray());
+        QVERIFY(doc.array().size() >= 4);
+        const QJsonObject first = doc.array().at(0).toObject();
+        QVERIFY(first.value(QStringLiteral("id")).isString());
+        QVERIFY(first.contains(QStringLiteral("name")));
+        QVERIFY(first.contains(QStringLiteral("created_at")));
+    }
+
+    void servicesShowJsonUsesApiFieldNames()
+    {
+        const Run r = voicectl({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("services"), QStringLiteral("show"), kService});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("media_id")).toString(), QStringLiteral("1979"));
+        QCOMPARE(o.value(QStringLiteral("digit")).toInt(), 5);
+        QCOMPARE(o.value(QStringLiteral("redirect_number")).toString(), QStringLiteral("79269999999"));
+    }
+
+    void createValidatesBeforeSending()
+    {
+        const int before = requests(QStringLiteral("voice-message/v1/Create"));
+        const Run r = voicectl({QStringLiteral("services"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("x"),
+                                QStringLiteral("--media-id"), QStringLiteral("1967"), QStringLiteral("--digit"), QStringLiteral("10"),
+                                QStringLiteral("--redirect-number"), QStringLiteral("79269999999")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QStringLiteral("digit")));
+        QVERIFY(r.out.isEmpty());
+        const Run blank = voicectl({QStringLiteral("services"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("  "),
+                                    QStringLiteral("--media-id"), QStringLiteral("1967"), QStringLiteral("--redirect-number"),
+                                    QStringLiteral("79269999999")});
+        QCOMPARE(blank.code, 2);
+        QCOMPARE(requests(QStringLiteral("voice-message/v1/Create")), before);
+    }
+
+    void createThenDelete()
+    {
+        const Run created = voicectl({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("services"), QStringLiteral("create"),
+                                      QStringLiteral("--name"), QStringLiteral("E2E"), QStringLiteral("--media-id"), QStringLiteral("1967"),
+                                      QStringLiteral("--redirect-number"), QStringLiteral("+7 (926) 999-99-99")});
+        QCOMPARE(created.code, 0);
+        const QString id = QJsonDocument::fromJson(created.out.toUtf8()).object().value(QStringLiteral("id")).toString();
+        QVERIFY(!id.isEmpty());
+        const Run refused = voicectl({QStringLiteral("services"), QStringLiteral("delete"), id});
+        QCOMPARE(refused.code, 2); // stdin is not a terminal and there is no --yes
+        QVERIFY(voicectl({QStringLiteral("services"), QStringLiteral("list")}).out.contains(id));
+        const Run deleted = voicectl({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("services"), QStringLiteral("delete"),
+                                      id, QStringLiteral("no-such-id"), QStringLiteral("--yes")});
+        QCOMPARE(deleted.code, 1);
+        const QJsonArray results = QJsonDocument::fromJson(deleted.out.toUtf8()).array();
+        QCOMPARE(results.size(), 2);
+        QCOMPARE(results.at(0).toObject().value(QStringLiteral("deleted")).toBool(), true);
+        QCOMPARE(results.at(1).toObject().value(QStringLiteral("deleted")).toBool(), false);
+        QCOMPARE(results.at(1).toObject().value(QStringLiteral("http_status")).toInt(), 404);
+        QVERIFY(!voicectl({QStringLiteral("services"), QStringLiteral("list")}).out.contains(id));
+    }
+
+    void createWithMissingAudioIsAnApiError()
+    {
+        const Run r = voicectl({QStringLiteral("services"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("x"),
+                                QStringLiteral("--media-id"), QStringLiteral("31337"), QStringLiteral("--redirect-number"),
+                                QStringLiteral("79269999999")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("media_id does not exist")));
+        QVERIFY(r.err.contains(QStringLiteral("error getting media resource")));
+    }
+
+    void callSendWaitFollowsToCompleted()
+    {
+        const Run r = voicectl({QStringLiteral("call"), QStringLiteral("send"), QStringLiteral("--source"), QStringLiteral("+7 495 999-99-99"),
+                                QStringLiteral("--destination"), QStringLiteral("8 926 123 45 67"), QStringLiteral("--service"), kService,
+                                QStringLiteral("--wait"), QStringLiteral("--interval"), QStringLiteral("0.2")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Call placed: cal")));
+        QVERIFY(r.out.contains(QStringLiteral("ringing")));
+        QVERIFY(r.out.contains(QStringLiteral("completed")));
+        QVERIFY(r.out.contains(QStringLiteral("79261234567")));
+    }
+
+    void callSendWaitBusyExits4()
+    {
+        const Run r = voicectl({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("call"), QStringLiteral("send"),
+                                QStringLiteral("--source"), QStringLiteral("74959999999"), QStringLiteral("--destination"),
+                                QStringLiteral("79261234500"), QStringLiteral("--service"), kService, QStringLiteral("--wait"),
+                                QStringLiteral("--interval"), QStringLiteral("0.2")});
+        QCOMPARE(r.code, 4);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("busy"));
+        QVERIFY(o.value(QStringLiteral("call_id")).toString().startsWith(QStringLiteral("cal")));
+    }
+
+    void callStatusOfUnknownCallIsAnApiError()
+    {
+        const Run r = voicectl({QStringLiteral("call"), QStringLiteral("status"), QStringLiteral("cal-nope")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("404")));
+    }
+
+    void callWith500AfterPlacingIsNotResent()
+    {
+        control("POST", QStringLiteral("/sandbox/faults"),
+                R"({"rules":[{"endpoint":"call/v1/MakeVoiceMessage","kind":"place_then_500"}]})");
+        const int before = callsPlaced();
+        const Run r = voicectl({QStringLiteral("call"), QStringLiteral("send"), QStringLiteral("--source"), QStringLiteral("74959999999"),
+                                QStringLiteral("--destination"), QStringLiteral("79261234567"), QStringLiteral("--service"), kService});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("may have been placed")));
+        QCOMPARE(callsPlaced(), before + 1);
+    }
+
+    void callCutOffIsNotResent()
+    {
+        control("POST", QStringLiteral("/sandbox/faults"),
+                R"({"rules":[{"endpoint":"call/v1/MakeVoiceMessage","kind":"place_then_drop"}]})");
+        const int before = callsPlaced();
+        const Run r = voicectl({QStringLiteral("call"), QStringLiteral("send"), QStringLiteral("--source"), QStringLiteral("74959999999"),
+                                QStringLiteral("--destination"), QStringLiteral("79261234567"), QStringLiteral("--service"), kService});
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.err.contains(QStringLiteral("may have been placed")));
+        QCOMPARE(callsPlaced(), before + 1);
+    }
+
+    void sipShowMasksThePassword()
+    {
+        const Run masked = voicectl({QStringLiteral("sip"), QStringLiteral("show"), QStringLiteral("5202")});
+        QCOMPARE(masked.code, 0);
+        QVERIFY(masked.out.contains(QStringLiteral("74995557890")));
+        QVERIFY(!masked.out.contains(QStringLiteral(": pass")) && !masked.out.contains(QStringLiteral(" pass\n")));
+        const Run json = voicectl({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("sip"), QStringLiteral("show"), QStringLiteral("5202")});
+        QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("attributes")).toObject()
+                     .value(QStringLiteral("password")).toString(), QStringLiteral("********"));
+        const Run shown = voicectl({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("sip"), QStringLiteral("show"),
+                                    QStringLiteral("18446744073709551615"), QStringLiteral("--show-secrets")});
+        QCOMPARE(shown.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(shown.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("sip_resource_id")).toString(), QStringLiteral("18446744073709551615"));
+        QCOMPARE(o.value(QStringLiteral("attributes")).toObject().value(QStringLiteral("password")).toString(), QStringLiteral("max-pass"));
+        QCOMPARE(voicectl({QStringLiteral("sip"), QStringLiteral("show"), QStringLiteral("abc")}).code, 2);
+    }
+
+    void networkFailureExits3()
+    {
+        const Run r = voicectl({QStringLiteral("--api-url"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("services"), QStringLiteral("list")});
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.err.contains(QStringLiteral("could not be reached")));
+    }
+
+    void usageErrorsExit2()
+    {
+        QCOMPARE(voicectl({QStringLiteral("services")}).code, 2);
+        QCOMPARE(voicectl({QStringLiteral("services"), QStringLiteral("frobnicate")}).code, 2);
+        QCOMPARE(voicectl({QStringLiteral("--bogus"), QStringLiteral("services"), QStringLiteral("list")}).code, 2);
+        QCOMPARE(voicectl({QStringLiteral("-o"), QStringLiteral("xml"), QStringLiteral("services"), QStringLiteral("list")}).code, 2);
+        const Run noKey = voicectl({QStringLiteral("services"), QStringLiteral("list")}, {{QStringLiteral("VOICE_API_KEY"), QString()}});
+        QCOMPARE(noKey.code, 2);
+        QVERIFY(noKey.err.contains(QStringLiteral("VOICE_API_KEY")));
+        QCOMPARE(voicectl({QStringLiteral("--api-url"), QStringLiteral("http://example.com"), QStringLiteral("services"), QStringLiteral("list")}).code, 2);
+        QCOMPARE(voicectl({QStringLiteral("call"), QStringLiteral("send"), QStringLiteral("--source"), QStringLiteral("123"),
+                           QStringLiteral("--destination"), QStringLiteral("79261234567"), QStringLiteral("--service"), kService}).code, 2);
+    }
+
+    void wrongKeyIsExplained()
+    {
+        const Run r = voicectl({QStringLiteral("services"), QStringLiteral("list")}, {{QStringLiteral("VOICE_API_KEY"), QStringLiteral("wrong")}});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("API key is not valid")));
+        QVERIFY(r.err.contains(QStringLiteral("failed to parse token")));
+    }
+
+    void verboseLogsRequestsButNeverTheKey()
+    {
+        const Run r = voicectl({QStringLiteral("--verbose"), QStringLiteral("services"), QStringLiteral("list")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.err.contains(QStringLiteral("POST voice-message/v1/GetList -> 200")));
+        QVERIFY(!r.err.contains(kKey));
+        QVERIFY(!r.out.contains(kKey));
+    }
+
+    void russianLocaleSpeaksRussian()
+    {
+        const QMap<QString, QString> ru{{QStringLiteral("LC_ALL"), QStringLiteral("ru_RU.UTF-8")},
+                                        {QStringLiteral("LANG"), QStringLiteral("ru_RU.UTF-8")},
+                                        {QStringLiteral("LANGUAGE"), QStringLiteral("ru")}};
+        const Run r = voicectl({QStringLiteral("services"), QStringLiteral("list")}, {{QStringLiteral("VOICE_API_KEY"), QStringLiteral("wrong")},
+                                                                                       {QStringLiteral("LANGUAGE"), QStringLiteral("ru")}});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Ошибка")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("failed to parse token"))); // the server's own words stay as they are
+        const Run table = voicectl({QStringLiteral("services"), QStringLiteral("list")}, ru);
+        QVERIFY2(table.out.contains(QStringLiteral("НАЗВАНИЕ")), qPrintable(table.out));
+        const Run en = voicectl({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("services"), QStringLiteral("list")}, ru);
+        QVERIFY(en.out.contains(QStringLiteral("NAME")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVoicectl)
+#include "tst_voicectl.moc"
