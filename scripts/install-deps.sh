@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Voice Console needs to build, test and run; does nothing when all are
+# present. Qt's CMake also needs qt6-websockets-dev (for QtHttpServer) and libqt6opengl6-dev (for
+# QtCharts) although neither package depends on them.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build git pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-translations-l10n qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-svg-dev
+  libqt6opengl6-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins qtkeychain-qt6-dev
+  libphonenumber-dev libprotobuf-dev
+  xvfb xauth dbus-x11 gnome-keyring libsecret-tools imagemagick x11-apps
+  fonts-dejavu-core locales
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The Russian locale, so that the Russian user interface and its tests see real Russian settings.
+if ! locale -a 2>/dev/null | grep -qi '^ru_RU\.utf8$'; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO sed -i 's/^# *ru_RU.UTF-8 UTF-8/ru_RU.UTF-8 UTF-8/' /etc/locale.gen
+  $SUDO locale-gen >/dev/null
+fi
