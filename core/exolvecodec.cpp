@@ -64,7 +64,9 @@ bool optionalTime(const QJsonObject &o, const char *key, QDateTime *out, QString
         return false;
     if (text.isEmpty())
         return true;
-    const auto dt = parser(text);
+    auto dt = parser(text);
+    if (!dt)
+        dt = time::parseAny(text); // the documented format first, then the other one
     if (!dt) {
         *why = QStringLiteral("field %1 is not a valid time: %2").arg(QLatin1String(key), text);
         return false;

@@ -38,6 +38,13 @@ std::optional<QDateTime> parseRfc2822(const QString &text)
     return dt.toUTC();
 }
 
+std::optional<QDateTime> parseAny(const QString &text)
+{
+    if (auto dt = parseRfc3339(text))
+        return dt;
+    return parseRfc2822(text);
+}
+
 QString toRfc3339(const QDateTime &dt)
 {
     return dt.toUTC().toString(Qt::ISODateWithMs);

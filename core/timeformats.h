@@ -12,6 +12,9 @@ std::optional<QDateTime> parseRfc3339(const QString &text);
 // call/v1 GetInfo times: RFC 2822, e.g. "Wed, 29 Mar 2023 10:32:45 +0000".
 std::optional<QDateTime> parseRfc2822(const QString &text);
 
+// Either format: another implementation of the documents may mix them up.
+std::optional<QDateTime> parseAny(const QString &text);
+
 QString toRfc3339(const QDateTime &dt);
 QString toRfc2822(const QDateTime &dt);
 

@@ -79,6 +79,16 @@ private Q_SLOTS:
         QVERIFY(c.isFinal());
     }
 
+    void timesInTheOtherFormatAreStillRead()
+    {
+        const auto call = codec::decodeCallInfo(R"({"call_id":"c","created":"2023-03-29T10:32:45Z"})");
+        QVERIFY(call.ok());
+        QCOMPARE(call.value().created, QDateTime(QDate(2023, 3, 29), QTime(10, 32, 45), Qt::UTC));
+        const auto list = codec::decodeServiceList(R"({"voice_message_list":[{"id":"a","created_at":"Wed, 29 Mar 2023 10:32:45 +0000"}]})");
+        QVERIFY(list.ok());
+        QCOMPARE(list.value().at(0).createdAt, QDateTime(QDate(2023, 3, 29), QTime(10, 32, 45), Qt::UTC));
+    }
+
     void callInfoToleratesAbsentTimesAndUnknownStatus()
     {
         const auto r = codec::decodeCallInfo(R"({"call_id":"c1","created":"Wed, 29 Mar 2023 10:32:45 +0000",
