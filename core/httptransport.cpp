@@ -10,6 +10,13 @@
 
 namespace vc {
 
+// Lets a pending call (in the anonymous namespace) keep the transport's in-flight count.
+class PendingCallAccess
+{
+public:
+    static void adjust(HttpTransport *t, int delta) { t->adjustInFlight(delta); }
+};
+
 namespace {
 
 // Seconds or an HTTP date; nullopt when absent or unreadable.
@@ -54,6 +61,13 @@ public:
         m_headers.append({QByteArrayLiteral("User-Agent"), HttpTransport::userAgent()});
         if (m_hasContext)
             connect(context, &QObject::destroyed, this, [this] { abandon(); });
+    }
+
+    ~PendingCall() override
+    {
+        // Null while the transport itself is being destroyed (it owns its pending calls).
+        if (m_transportGuard)
+            PendingCallAccess::adjust(m_transport, -1);
     }
 
     void begin()
@@ -152,6 +166,7 @@ private:
     }
 
     HttpTransport *m_transport;
+    QPointer<HttpTransport> m_transportGuard{m_transport};
     HttpCall m_call;
     QPointer<QObject> m_context;
     std::function<void(const HttpOutcome &)> m_done;
@@ -196,9 +211,16 @@ bool HttpTransport::isAllowedUrl(const QUrl &url)
     return !address.isNull() && address.isLoopback();
 }
 
+void HttpTransport::adjustInFlight(int delta)
+{
+    m_inFlight += delta;
+    Q_EMIT activityChanged(m_inFlight);
+}
+
 void HttpTransport::send(const HttpCall &call, QObject *context, std::function<void(const HttpOutcome &)> done)
 {
     auto *pending = new PendingCall(this, call, context, std::move(done));
+    adjustInFlight(+1);
     // Start from the event loop so that a caller never sees its callback run before send() returns.
     QTimer::singleShot(0, pending, [pending] { pending->begin(); });
 }

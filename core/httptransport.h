@@ -49,8 +49,17 @@ public:
 
     // `done` runs on `context`'s thread unless context is gone by then.
     void send(const HttpCall &call, QObject *context, std::function<void(const HttpOutcome &)> done);
+    int inFlight() const { return m_inFlight; }
+
+Q_SIGNALS:
+    // Requests under way changed (for a busy indicator).
+    void activityChanged(int inFlight);
 
 private:
+    friend class PendingCallAccess;
+    void adjustInFlight(int delta);
+    int m_inFlight = 0;
+
     QNetworkAccessManager *m_nam;
     RequestLog *m_log;
     TransportOptions m_options;
