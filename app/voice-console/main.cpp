@@ -1,0 +1,67 @@
+// voice-console: the desktop application.
+#include "language.h"
+#include "mainwindow.h"
+#include "profilemanager.h"
+#include "sandboxserver.h"
+#include "secretstore.h"
+#include "session.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSettings>
+
+#include <memory>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("VoiceConsole"));
+    QCoreApplication::setApplicationName(QStringLiteral("voice-console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VC_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Voice Console"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("voice-console"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Voice Console: voice-message services, calls and SIP accounts."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("sandbox"), QStringLiteral("Work in the built-in sandbox (no real calls).")},
+        {QStringLiteral("api-url"), QStringLiteral("Use this API address with the key in VOICE_API_KEY (no keychain)."), QStringLiteral("URL")},
+        {QStringLiteral("lang"), QStringLiteral("Language: ru or en."), QStringLiteral("LANG")},
+    });
+    parser.process(app);
+
+    QSettings settings;
+    vc::Language::install(vc::Language::resolve(parser.isSet(QStringLiteral("lang"))
+                                                    ? parser.value(QStringLiteral("lang"))
+                                                    : settings.value(QStringLiteral("ui/language")).toString()));
+
+    vc::Session session;
+    vc::ProfileStore store(&settings);
+    vc::SecretStore secrets(std::make_unique<vc::KeychainBackend>());
+    std::unique_ptr<vc::sandbox::SandboxServer> sandbox;
+    const auto sandboxUrl = [&sandbox]() -> QUrl {
+        if (!sandbox) {
+            sandbox = std::make_unique<vc::sandbox::SandboxServer>();
+            if (!sandbox->start(0))
+                return {};
+        }
+        return QUrl(sandbox->baseUrl());
+    };
+    vc::ProfileManager profiles(&store, &secrets, &session, sandboxUrl);
+    vc::ui::MainWindow window(&session, &profiles, &settings);
+
+    const QString envKey = qEnvironmentVariable("VOICE_API_KEY");
+    if (parser.isSet(QStringLiteral("api-url")) && !envKey.isEmpty()) {
+        profiles.useEnvironment(QUrl::fromUserInput(parser.value(QStringLiteral("api-url"))), envKey);
+    } else if (parser.isSet(QStringLiteral("sandbox")) || store.profiles().isEmpty()) {
+        profiles.switchTo(QLatin1String(vc::ProfileManager::kSandboxId));
+    } else {
+        const QString last = store.lastProfileId();
+        profiles.switchTo(store.find(last) || last == QLatin1String(vc::ProfileManager::kSandboxId) ? last
+                                                                                                   : store.profiles().constFirst().id);
+    }
+    window.show();
+    return app.exec();
+}

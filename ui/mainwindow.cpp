@@ -1,0 +1,330 @@
+#include "mainwindow.h"
+
+#include "language.h"
+#include "messagebanner.h"
+#include "placeholderpage.h"
+#include "profilemanager.h"
+#include "profilesdialog.h"
+#include "secretstore.h"
+#include "servicespage.h"
+#include "session.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QLoggingCategory>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace vc::ui {
+
+namespace {
+Q_LOGGING_CATEGORY(lcUi, "vc.ui")
+
+const char *const kIcons[MainWindow::PageCount] = {":/icons/services.svg", ":/icons/send.svg", ":/icons/calls.svg", ":/icons/sip.svg"};
+} // namespace
+
+MainWindow::MainWindow(Session *session, ProfileManager *profiles, QSettings *settings, QWidget *parent)
+    : QMainWindow(parent), m_session(session), m_profiles(profiles), m_settings(settings), m_banner(new MessageBanner(this)),
+      m_sandboxBanner(new MessageBanner(this)), m_nav(new QListWidget(this)), m_pages(new QStackedWidget(this)),
+      m_profileCombo(new QComboBox(this)), m_profileCaption(new QLabel(this)), m_profileStatus(new QLabel(this)),
+      m_endpointStatus(new QLabel(this)), m_activityStatus(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/voice-console.svg")));
+    m_sandboxBanner->setObjectName(QStringLiteral("sandboxBanner"));
+
+    m_services = new ServicesPage(session, m_banner, this);
+    m_pages->addWidget(m_services);
+    m_pages->addWidget(new PlaceholderPage([] {
+        return tr("<h3>Send</h3><p>Sending voice messages from the window arrives in the next version.</p>"
+                  "<p>Until then: <code>voicectl call send</code>.</p>");
+    }, this));
+    m_pages->addWidget(new PlaceholderPage([] {
+        return tr("<h3>Calls</h3><p>The call monitor and history arrive in the next version.</p>"
+                  "<p>Until then: <code>voicectl call status CALL_ID --watch</code>.</p>");
+    }, this));
+    m_pages->addWidget(new PlaceholderPage([] {
+        return tr("<h3>SIP</h3><p>The SIP attributes viewer arrives in the next version.</p>"
+                  "<p>Until then: <code>voicectl sip show ID</code>.</p>");
+    }, this));
+
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setIconSize(QSize(22, 22));
+    m_nav->setSpacing(2);
+    m_nav->setFrameShape(QFrame::NoFrame);
+    m_nav->setFixedWidth(170);
+    for (int i = 0; i < PageCount; ++i)
+        new QListWidgetItem(QIcon(QLatin1String(kIcons[i])), QString(), m_nav);
+    connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        m_pages->setCurrentIndex(row);
+        m_services->setPageActive(row == ServicesPageIndex);
+        m_servicesMenu->menuAction()->setVisible(row == ServicesPageIndex);
+    });
+
+    auto *central = new QWidget(this);
+    auto *outer = new QVBoxLayout(central);
+    outer->setContentsMargins(8, 8, 8, 4);
+    outer->addWidget(m_sandboxBanner);
+    outer->addWidget(m_banner);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_nav);
+    row->addWidget(m_pages, 1);
+    outer->addLayout(row, 1);
+    setCentralWidget(central);
+
+    m_profileCombo->setObjectName(QStringLiteral("profileCombo"));
+    m_profileCombo->setMinimumContentsLength(18);
+    m_profileCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    connect(m_profileCombo, &QComboBox::activated, this, [this](int index) {
+        m_profiles->switchTo(m_profileCombo->itemData(index).toString());
+    });
+
+    m_profileStatus->setObjectName(QStringLiteral("profileStatus"));
+    m_endpointStatus->setObjectName(QStringLiteral("endpointStatus"));
+    m_activityStatus->setObjectName(QStringLiteral("activityStatus"));
+    statusBar()->addWidget(m_profileStatus);
+    statusBar()->addWidget(m_endpointStatus, 1);
+    statusBar()->addPermanentWidget(m_activityStatus);
+
+    buildMenus();
+
+    connect(m_session, &Session::profileChanged, this, &MainWindow::onProfileChanged);
+    connect(m_session->transport(), &HttpTransport::activityChanged, this, [this](int inFlight) {
+        m_activityStatus->setText(inFlight > 0 ? tr("● %n request(s) in progress", nullptr, inFlight) : tr("Idle"));
+    });
+    connect(m_profiles, &ProfileManager::profilesChanged, this, &MainWindow::reloadProfiles);
+    connect(m_profiles, &ProfileManager::switchFailed, this, [this](const QString &message) {
+        m_banner->showMessage(MessageBanner::Level::Error, message, {}, tr("Edit Profiles…"), [this] { openProfilesDialog(); });
+        onProfileChanged(); // put the switcher back on the profile still in use
+    });
+    connect(m_profiles->secrets(), &SecretStore::keychainFailed, this, [this](const QString &message) {
+        m_banner->showMessage(MessageBanner::Level::Warning, message);
+    });
+
+    reloadProfiles();
+    retranslate();
+    restoreState();
+    onProfileChanged();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    m_profilesAction = new QAction(QIcon(QStringLiteral(":/icons/profile.svg")), QString(), this);
+    m_profilesAction->setObjectName(QStringLiteral("profilesAction"));
+    connect(m_profilesAction, &QAction::triggered, this, [this] { openProfilesDialog(); });
+    m_quitAction = new QAction(this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
+        auto *box = new QMessageBox(QMessageBox::NoIcon, tr("About Voice Console"),
+                                    tr("<h3>Voice Console %1</h3><p>A console for voice-message services on the Exolve Voice API.</p>"
+                                       "<p>Qt %2</p>").arg(QStringLiteral(VC_VERSION), QString::fromLatin1(qVersion())),
+                                    QMessageBox::Ok, this);
+        box->setIconPixmap(QIcon(QStringLiteral(":/voice-console.svg")).pixmap(64, 64));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_profilesAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+    m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->addAction(m_services->copyAction());
+    m_editMenu->addAction(m_services->filterAction());
+    m_servicesMenu = menuBar()->addMenu(QString());
+    m_servicesMenu->addAction(m_services->refreshAction());
+    m_servicesMenu->addAction(m_services->newAction());
+    m_servicesMenu->addAction(m_services->deleteAction());
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_languageMenu = m_viewMenu->addMenu(QIcon(QStringLiteral(":/icons/language.svg")), QString());
+    m_languageGroup = new QActionGroup(this);
+    for (const char *code : {"", "en", "ru"}) {
+        auto *a = m_languageMenu->addAction(QString());
+        a->setCheckable(true);
+        a->setData(QLatin1String(code));
+        a->setObjectName(QStringLiteral("language_%1").arg(QLatin1String(*code ? code : "system")));
+        m_languageGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, a] { setLanguage(a->data().toString()); });
+    }
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_aboutAction);
+
+    m_toolbar = addToolBar(QString());
+    m_toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    m_toolbar->setMovable(false);
+    m_toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolbar->addWidget(m_profileCaption);
+    m_toolbar->addWidget(m_profileCombo);
+    m_toolbar->addAction(m_profilesAction);
+    m_toolbar->addSeparator();
+    m_toolbar->addAction(m_services->refreshAction());
+    m_toolbar->addAction(m_services->newAction());
+    m_toolbar->addAction(m_services->deleteAction());
+    // Window-wide shortcuts: they work wherever the focus is.
+    for (QAction *a : m_services->actions())
+        a->setShortcutContext(Qt::WindowShortcut);
+    addActions(m_services->actions());
+}
+
+void MainWindow::retranslate()
+{
+    const QStringList pages = {tr("Services"), tr("Send"), tr("Calls"), tr("SIP")};
+    for (int i = 0; i < PageCount; ++i)
+        m_nav->item(i)->setText(pages[i]);
+    m_fileMenu->setTitle(tr("&File"));
+    m_editMenu->setTitle(tr("&Edit"));
+    m_servicesMenu->setTitle(tr("&Services"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_profilesAction->setText(tr("&Profiles…"));
+    m_profilesAction->setToolTip(tr("Add, edit or switch profiles"));
+    m_quitAction->setText(tr("&Quit"));
+    m_aboutAction->setText(tr("&About Voice Console"));
+    m_toolbar->setWindowTitle(tr("Main toolbar"));
+    m_profileCaption->setText(tr("Profile:") + u' ');
+    const QStringList languages = {tr("System Default"), QStringLiteral("English"), QStringLiteral("Русский")};
+    const auto actions = m_languageGroup->actions();
+    for (int i = 0; i < actions.size(); ++i)
+        actions[i]->setText(languages[i]);
+    m_activityStatus->setText(m_session->transport()->inFlight() > 0
+                                  ? tr("● %n request(s) in progress", nullptr, m_session->transport()->inFlight())
+                                  : tr("Idle"));
+    reloadProfiles();
+    onProfileChanged();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::reloadProfiles()
+{
+    QSignalBlocker block(m_profileCombo);
+    m_profileCombo->clear();
+    for (const Profile &p : m_profiles->profiles()) {
+        m_profileCombo->addItem(QIcon(p.sandbox ? QStringLiteral(":/icons/info.svg") : QStringLiteral(":/icons/profile.svg")),
+                                p.sandbox ? tr("%1 (no real calls)").arg(p.name) : p.name, p.id);
+    }
+    const int index = m_profileCombo->findData(m_session->profile().id);
+    m_profileCombo->setCurrentIndex(index);
+}
+
+void MainWindow::onProfileChanged()
+{
+    const Profile &p = m_session->profile();
+    if (!m_session->isActive()) {
+        setWindowTitle(tr("Voice Console"));
+        m_profileStatus->setText(tr("No profile"));
+        m_endpointStatus->clear();
+        m_sandboxBanner->clear();
+        return;
+    }
+    QSignalBlocker block(m_profileCombo);
+    const int index = m_profileCombo->findData(p.id);
+    if (index >= 0)
+        m_profileCombo->setCurrentIndex(index);
+    if (p.sandbox) {
+        setWindowTitle(tr("Voice Console — Sandbox (no real calls)"));
+        m_profileStatus->setText(tr("Sandbox: no real calls are made"));
+        m_sandboxBanner->showMessage(MessageBanner::Level::Info,
+                                     tr("You are working in the built-in sandbox: services and calls are simulated on this "
+                                        "computer and nothing costs money."),
+                                     {}, tr("Add a Real Account…"), [this] {
+                                         if (auto *dialog = openProfilesDialog())
+                                             dialog->startNewProfile();
+                                     });
+    } else {
+        setWindowTitle(tr("Voice Console — %1").arg(p.name));
+        m_profileStatus->setText(m_session->secretSessionOnly() ? tr("Profile: %1 (key kept for this session only)").arg(p.name)
+                                                                : tr("Profile: %1").arg(p.name));
+        m_sandboxBanner->clear();
+    }
+    m_endpointStatus->setText(m_session->exolve()->baseUrl().toString());
+}
+
+ProfilesDialog *MainWindow::openProfilesDialog()
+{
+    if (auto *existing = findChild<ProfilesDialog *>()) {
+        existing->raise();
+        existing->activateWindow();
+        return existing;
+    }
+    auto *dialog = new ProfilesDialog(m_profiles, m_session->profile().id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::setCurrentPage(int page)
+{
+    m_nav->setCurrentRow(qBound(0, page, PageCount - 1));
+}
+
+int MainWindow::currentPage() const
+{
+    return m_pages->currentIndex();
+}
+
+void MainWindow::setLanguage(const QString &language)
+{
+    m_settings->setValue(QStringLiteral("ui/language"), language);
+    Language::install(Language::resolve(language));
+    qCInfo(lcUi) << "language" << Language::current();
+}
+
+void MainWindow::restoreState()
+{
+    if (!restoreGeometry(m_settings->value(QStringLiteral("ui/geometry")).toByteArray()))
+        resize(1100, 680);
+    QMainWindow::restoreState(m_settings->value(QStringLiteral("ui/state")).toByteArray());
+    m_services->splitter()->restoreState(m_settings->value(QStringLiteral("ui/servicesSplitter")).toByteArray());
+    m_services->table()->horizontalHeader()->restoreState(m_settings->value(QStringLiteral("ui/servicesHeader")).toByteArray());
+    setCurrentPage(m_settings->value(QStringLiteral("ui/lastPage"), 0).toInt());
+    const QString language = m_settings->value(QStringLiteral("ui/language")).toString();
+    for (QAction *a : m_languageGroup->actions())
+        a->setChecked(a->data().toString() == language);
+}
+
+void MainWindow::saveState()
+{
+    m_settings->setValue(QStringLiteral("ui/geometry"), saveGeometry());
+    m_settings->setValue(QStringLiteral("ui/state"), QMainWindow::saveState());
+    m_settings->setValue(QStringLiteral("ui/servicesSplitter"), m_services->splitter()->saveState());
+    m_settings->setValue(QStringLiteral("ui/servicesHeader"), m_services->table()->horizontalHeader()->saveState());
+    m_settings->setValue(QStringLiteral("ui/lastPage"), currentPage());
+    m_settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace vc::ui

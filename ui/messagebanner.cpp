@@ -1,0 +1,74 @@
+#include "messagebanner.h"
+
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QPushButton>
+#include <QToolButton>
+
+namespace vc::ui {
+
+MessageBanner::MessageBanner(QWidget *parent)
+    : QFrame(parent), m_icon(new QLabel(this)), m_text(new QLabel(this)), m_action(new QPushButton(this)),
+      m_close(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("messageBanner"));
+    m_text->setObjectName(QStringLiteral("bannerText"));
+    m_action->setObjectName(QStringLiteral("bannerAction"));
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_close->setIcon(QIcon(QStringLiteral(":/icons/close.svg")));
+    m_close->setAutoRaise(true);
+    m_close->setToolTip(tr("Dismiss"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 6, 6, 6);
+    layout->addWidget(m_icon, 0, Qt::AlignTop);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_action, 0, Qt::AlignVCenter);
+    layout->addWidget(m_close, 0, Qt::AlignTop);
+    connect(m_action, &QPushButton::clicked, this, [this] {
+        auto callback = m_callback;
+        clear();
+        if (callback)
+            callback();
+    });
+    connect(m_close, &QToolButton::clicked, this, &MessageBanner::clear);
+    hide();
+}
+
+void MessageBanner::showMessage(Level level, const QString &text, const QString &details, const QString &actionText,
+                                std::function<void()> action)
+{
+    m_level = level;
+    const char *icon = level == Level::Error ? ":/icons/error.svg" : level == Level::Warning ? ":/icons/warning.svg" : ":/icons/info.svg";
+    m_icon->setPixmap(QIcon(QString::fromLatin1(icon)).pixmap(20, 20));
+    m_text->setText(text);
+    m_text->setToolTip(details);
+    // Translucent tints read well on light and dark palettes alike.
+    const char *tint = level == Level::Error     ? "rgba(220, 53, 69, 38)"
+                       : level == Level::Warning ? "rgba(240, 173, 78, 45)"
+                                                 : "rgba(61, 123, 217, 35)";
+    const char *edge = level == Level::Error     ? "rgba(220, 53, 69, 150)"
+                       : level == Level::Warning ? "rgba(240, 173, 78, 170)"
+                                                 : "rgba(61, 123, 217, 130)";
+    setStyleSheet(QStringLiteral("#messageBanner { background: %1; border: 1px solid %2; border-radius: 6px; }")
+                      .arg(QLatin1String(tint), QLatin1String(edge)));
+    m_callback = std::move(action);
+    m_action->setVisible(!actionText.isEmpty());
+    m_action->setText(actionText);
+    show();
+}
+
+void MessageBanner::clear()
+{
+    m_callback = {};
+    m_text->clear();
+    hide();
+}
+
+QString MessageBanner::text() const
+{
+    return m_text->text();
+}
+
+} // namespace vc::ui

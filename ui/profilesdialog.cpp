@@ -1,0 +1,186 @@
+#include "profilesdialog.h"
+
+#include "exolveclient.h"
+#include "profilemanager.h"
+#include "ui_profilesdialog.h"
+
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace vc::ui {
+
+ProfilesDialog::ProfilesDialog(ProfileManager *manager, const QString &currentId, QWidget *parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::ProfilesDialog>()), m_manager(manager), m_currentId(currentId)
+{
+    m_ui->setupUi(this);
+    setObjectName(QStringLiteral("profilesDialog"));
+    m_reveal = m_ui->keyEdit->addAction(QIcon(QStringLiteral(":/icons/reveal.svg")), QLineEdit::TrailingPosition);
+    m_reveal->setObjectName(QStringLiteral("revealKey"));
+    m_reveal->setCheckable(true);
+    connect(m_reveal, &QAction::toggled, this, [this](bool on) {
+        m_ui->keyEdit->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    m_ui->keyEdit->setMaxLength(64 * 1024); // Exolve keys are JWTs of about 1.5 KB; never cut one off
+    m_ui->providerCombo->addItem(QString(), QVariant::fromValue(int(Profile::Provider::Exolve)));
+    connect(m_ui->profileList, &QListWidget::currentRowChanged, this, &ProfilesDialog::showSelected);
+    connect(m_ui->addButton, &QPushButton::clicked, this, &ProfilesDialog::startNewProfile);
+    connect(m_ui->removeButton, &QPushButton::clicked, this, &ProfilesDialog::removeSelected);
+    connect(m_ui->saveButton, &QPushButton::clicked, this, &ProfilesDialog::save);
+    connect(m_ui->useButton, &QPushButton::clicked, this, [this] {
+        const QString id = selectedId();
+        if (id.isEmpty())
+            return;
+        m_manager->switchTo(id);
+        accept();
+    });
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_manager, &ProfileManager::profilesChanged, this, [this] { reload(selectedId()); });
+    retranslate();
+    reload(currentId);
+}
+
+ProfilesDialog::~ProfilesDialog() = default;
+
+QString ProfilesDialog::selectedId() const
+{
+    const QListWidgetItem *item = m_ui->profileList->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void ProfilesDialog::reload(const QString &selectId)
+{
+    QSignalBlocker block(m_ui->profileList);
+    m_ui->profileList->clear();
+    int selectRow = 0;
+    const QList<Profile> profiles = m_manager->profiles();
+    for (const Profile &p : profiles) {
+        auto *item = new QListWidgetItem(p.sandbox ? tr("%1 (no real calls)").arg(p.name) : p.name, m_ui->profileList);
+        item->setData(Qt::UserRole, p.id);
+        item->setIcon(QIcon(p.sandbox ? QStringLiteral(":/icons/info.svg") : QStringLiteral(":/icons/profile.svg")));
+        if (p.id == selectId)
+            selectRow = m_ui->profileList->count() - 1;
+    }
+    m_ui->profileList->setCurrentRow(selectRow);
+    block.unblock();
+    showSelected();
+}
+
+void ProfilesDialog::selectProfile(const QString &id)
+{
+    reload(id);
+}
+
+void ProfilesDialog::showSelected()
+{
+    m_creating = false;
+    const QString id = selectedId();
+    const auto profile = m_manager->store()->find(id);
+    const bool sandbox = id == QLatin1String(ProfileManager::kSandboxId);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->nameEdit, m_ui->providerCombo, m_ui->urlEdit, m_ui->keyEdit, m_ui->saveButton})
+        w->setEnabled(!sandbox);
+    m_ui->removeButton->setEnabled(profile.has_value());
+    m_ui->useButton->setEnabled(!id.isEmpty() && id != m_currentId);
+    m_ui->keyEdit->clear();
+    m_reveal->setChecked(false);
+    setStatus({}, false);
+    if (sandbox) {
+        m_ui->nameEdit->setText(m_manager->sandboxProfile().name);
+        m_ui->urlEdit->setText(tr("built in, on this computer"));
+        m_ui->keyHint->setText(tr("The sandbox simulates the Exolve API on this computer. Nothing you do here places a real call or costs money."));
+        return;
+    }
+    if (!profile)
+        return;
+    m_ui->nameEdit->setText(profile->name);
+    m_ui->urlEdit->setText(profile->apiUrl.toString());
+    m_ui->keyEdit->setPlaceholderText(tr("stored in the system keychain — type to replace"));
+    m_ui->keyHint->setText(tr("The key is kept only in the system keychain, never in a settings file."));
+}
+
+void ProfilesDialog::startNewProfile()
+{
+    QSignalBlocker block(m_ui->profileList);
+    m_ui->profileList->clearSelection();
+    m_ui->profileList->setCurrentRow(-1);
+    m_creating = true;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->nameEdit, m_ui->providerCombo, m_ui->urlEdit, m_ui->keyEdit, m_ui->saveButton})
+        w->setEnabled(true);
+    m_ui->removeButton->setEnabled(false);
+    m_ui->useButton->setEnabled(false);
+    m_ui->nameEdit->clear();
+    m_ui->urlEdit->setText(ExolveClient::defaultBaseUrl().toString());
+    m_ui->keyEdit->clear();
+    m_ui->keyEdit->setPlaceholderText(tr("paste the application's API key"));
+    m_ui->keyHint->setText(tr("The key is kept only in the system keychain, never in a settings file."));
+    setStatus({}, false);
+    m_ui->nameEdit->setFocus();
+}
+
+void ProfilesDialog::save()
+{
+    Profile p;
+    if (!m_creating) {
+        const auto existing = m_manager->store()->find(selectedId());
+        if (!existing)
+            return;
+        p = *existing;
+    }
+    p.name = m_ui->nameEdit->text().trimmed();
+    p.provider = Profile::Provider(m_ui->providerCombo->currentData().toInt());
+    p.apiUrl = QUrl::fromUserInput(m_ui->urlEdit->text().trimmed());
+    const QString key = m_ui->keyEdit->text().trimmed();
+    if (p.name.isEmpty())
+        return setStatus(tr("Enter a name for the profile."), true);
+    if (!HttpTransport::isAllowedUrl(p.apiUrl))
+        return setStatus(tr("The API address must use https (plain http only to this computer)."), true);
+    if (m_creating && key.isEmpty())
+        return setStatus(tr("Enter the API key."), true);
+    m_ui->saveButton->setEnabled(false);
+    setStatus(tr("Saving…"), false);
+    m_manager->save(p, key, this, [this](const Profile &stored, const QString &warning) {
+        m_ui->saveButton->setEnabled(true);
+        reload(stored.id);
+        setStatus(warning.isEmpty() ? tr("Saved.") : warning, !warning.isEmpty());
+    });
+}
+
+void ProfilesDialog::removeSelected()
+{
+    const auto profile = m_manager->store()->find(selectedId());
+    if (!profile)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove profile"),
+                                tr("Remove profile \"%1\" and its key from the keychain?").arg(profile->name),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, id = profile->id](int) {
+        if (box->clickedButton() == box->button(QMessageBox::Yes))
+            m_manager->remove(id);
+    });
+    box->open();
+}
+
+void ProfilesDialog::setStatus(const QString &text, bool problem)
+{
+    m_ui->statusLabel->setText(text);
+    m_ui->statusLabel->setStyleSheet(problem ? QStringLiteral("color: rgb(220, 53, 69);") : QString());
+}
+
+void ProfilesDialog::retranslate()
+{
+    m_ui->providerCombo->setItemText(0, tr("Exolve Voice API"));
+    m_reveal->setToolTip(tr("Show or hide the key"));
+}
+
+void ProfilesDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+        reload(selectedId());
+    }
+    QDialog::changeEvent(event);
+}
+
+} // namespace vc::ui

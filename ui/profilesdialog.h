@@ -1,0 +1,50 @@
+#pragma once
+
+#include "profile.h"
+
+#include <QDialog>
+
+#include <memory>
+
+namespace Ui {
+class ProfilesDialog;
+}
+
+namespace vc {
+class ProfileManager;
+}
+
+namespace vc::ui {
+
+// Add, edit, remove and switch profiles. The key field is masked (with a reveal toggle), takes any
+// length, and is never filled from the keychain: it only replaces the stored key when typed.
+class ProfilesDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    ProfilesDialog(ProfileManager *manager, const QString &currentId, QWidget *parent = nullptr);
+    ~ProfilesDialog() override;
+
+    void selectProfile(const QString &id);
+    void startNewProfile();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void reload(const QString &selectId);
+    void showSelected();
+    void save();
+    void removeSelected();
+    void setStatus(const QString &text, bool problem);
+    void retranslate();
+    QString selectedId() const;
+
+    std::unique_ptr<Ui::ProfilesDialog> m_ui;
+    ProfileManager *m_manager;
+    QString m_currentId;
+    QAction *m_reveal = nullptr;
+    bool m_creating = false;
+};
+
+} // namespace vc::ui

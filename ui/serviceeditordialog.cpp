@@ -1,0 +1,97 @@
+#include "serviceeditordialog.h"
+
+#include "ui_serviceeditordialog.h"
+#include "validation.h"
+
+#include <QPushButton>
+
+namespace vc::ui {
+
+namespace {
+void showFieldError(QLabel *label, QLineEdit *edit, const QString &error, bool touched)
+{
+    const bool visible = touched && !error.isEmpty();
+    label->setText(visible ? error : QString());
+    label->setVisible(visible);
+    edit->setProperty("invalid", visible);
+    edit->setStyleSheet(visible ? QStringLiteral("QLineEdit { border: 1px solid rgba(220, 53, 69, 200); border-radius: 3px; padding: 2px; }")
+                                : QString());
+}
+} // namespace
+
+ServiceEditorDialog::ServiceEditorDialog(QWidget *parent) : QDialog(parent), m_ui(std::make_unique<Ui::ServiceEditorDialog>())
+{
+    m_ui->setupUi(this);
+    for (QLabel *l : {m_ui->nameError, m_ui->mediaIdError, m_ui->redirectError}) {
+        l->setStyleSheet(QStringLiteral("color: rgb(220, 53, 69);"));
+        l->hide();
+    }
+    m_ui->serverError->setStyleSheet(QStringLiteral(
+        "QLabel { background: rgba(220, 53, 69, 38); border: 1px solid rgba(220, 53, 69, 150); border-radius: 6px; padding: 6px; }"));
+    for (QLineEdit *e : {m_ui->nameEdit, m_ui->mediaIdEdit, m_ui->redirectEdit})
+        connect(e, &QLineEdit::textEdited, this, [this, e] {
+            e->setProperty("touched", true);
+            revalidate();
+        });
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ServiceEditorDialog::submit);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    revalidate();
+}
+
+ServiceEditorDialog::~ServiceEditorDialog() = default;
+
+void ServiceEditorDialog::revalidate()
+{
+    const auto name = Validation::serviceName(m_ui->nameEdit->text());
+    const auto media = Validation::mediaId(m_ui->mediaIdEdit->text());
+    const auto redirect = Validation::redirectNumber(m_ui->redirectEdit->text());
+    showFieldError(m_ui->nameError, m_ui->nameEdit, name.error, m_ui->nameEdit->property("touched").toBool());
+    showFieldError(m_ui->mediaIdError, m_ui->mediaIdEdit, media.error, m_ui->mediaIdEdit->property("touched").toBool());
+    showFieldError(m_ui->redirectError, m_ui->redirectEdit, redirect.error, m_ui->redirectEdit->property("touched").toBool());
+    if (redirect.ok() && *redirect.value != m_ui->redirectEdit->text().trimmed())
+        m_ui->redirectEdit->setToolTip(tr("Will be sent as %1").arg(*redirect.value));
+    else
+        m_ui->redirectEdit->setToolTip({});
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!m_busy && name.ok() && media.ok() && redirect.ok());
+}
+
+void ServiceEditorDialog::submit()
+{
+    QString field, error;
+    const auto service = Validation::newService(m_ui->nameEdit->text(), m_ui->mediaIdEdit->text(),
+                                                QString::number(m_ui->digitSpin->value()), m_ui->redirectEdit->text(),
+                                                &field, &error);
+    if (!service)
+        return;
+    m_ui->serverError->hide();
+    Q_EMIT submitted(*service);
+}
+
+void ServiceEditorDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->nameEdit, m_ui->mediaIdEdit, m_ui->digitSpin, m_ui->redirectEdit})
+        w->setEnabled(!busy);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(busy ? tr("Creating…") : tr("Create"));
+    revalidate();
+}
+
+void ServiceEditorDialog::showServerError(const ApiError &error)
+{
+    setBusy(false);
+    m_ui->serverError->setText(error.toDisplayString());
+    m_ui->serverError->show();
+    if (error.field == QLatin1String("media_id") || error.httpStatus == 404)
+        m_ui->mediaIdEdit->setFocus();
+}
+
+void ServiceEditorDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        setBusy(m_busy);
+    }
+    QDialog::changeEvent(event);
+}
+
+} // namespace vc::ui

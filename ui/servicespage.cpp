@@ -1,0 +1,425 @@
+#include "servicespage.h"
+
+#include "jsoncodec.h"
+#include "messagebanner.h"
+#include "serviceeditordialog.h"
+#include "servicefilterproxy.h"
+#include "servicelistmodel.h"
+#include "session.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace vc::ui {
+
+namespace {
+QAction *makeAction(QObject *parent, const char *name, const char *icon, const QKeySequence &shortcut)
+{
+    auto *a = new QAction(parent);
+    a->setObjectName(QLatin1String(name));
+    if (icon)
+        a->setIcon(QIcon(QLatin1String(icon)));
+    a->setShortcut(shortcut);
+    return a;
+}
+
+QString quoted(const QString &name)
+{
+    return ServicesPage::tr("«%1»").arg(name);
+}
+} // namespace
+
+ServicesPage::ServicesPage(Session *session, MessageBanner *banner, QWidget *parent)
+    : QWidget(parent), m_session(session), m_banner(banner), m_model(new ServiceListModel(this)),
+      m_proxy(new ServiceFilterProxy(m_model, this)), m_filterEdit(new QLineEdit(this)), m_countLabel(new QLabel(this)),
+      m_listStack(new QStackedWidget(this)), m_table(new QTableView(this)), m_emptyLabel(new QLabel(this)),
+      m_loadingLabel(new QLabel(this)), m_splitter(new QSplitter(Qt::Horizontal, this)),
+      m_detailsStack(new QStackedWidget(this)), m_detailsHint(new QLabel(this)), m_detailsStatus(new QLabel(this)),
+      m_detailsForm(new QWidget(this))
+{
+    setObjectName(QStringLiteral("servicesPage"));
+    m_refresh = makeAction(this, "refreshServices", ":/icons/refresh.svg", QKeySequence::Refresh);
+    m_new = makeAction(this, "newService", ":/icons/add.svg", QKeySequence::New);
+    m_delete = makeAction(this, "deleteServices", ":/icons/delete.svg", QKeySequence::Delete);
+    m_copy = makeAction(this, "copyServiceIds", ":/icons/copy.svg", QKeySequence::Copy);
+    m_filter = makeAction(this, "filterServices", ":/icons/filter.svg", QKeySequence::Find);
+    connect(m_refresh, &QAction::triggered, this, &ServicesPage::refresh);
+    connect(m_new, &QAction::triggered, this, &ServicesPage::openCreateDialog);
+    connect(m_delete, &QAction::triggered, this, &ServicesPage::confirmDelete);
+    connect(m_copy, &QAction::triggered, this, &ServicesPage::copyIds);
+    connect(m_filter, &QAction::triggered, this, [this] {
+        m_filterEdit->setFocus();
+        m_filterEdit->selectAll();
+    });
+
+    m_filterEdit->setObjectName(QStringLiteral("serviceFilter"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->addAction(QIcon(QStringLiteral(":/icons/filter.svg")), QLineEdit::LeadingPosition);
+    m_countLabel->setObjectName(QStringLiteral("serviceCount"));
+    connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterText(text);
+        updateCounts();
+    });
+
+    m_table->setObjectName(QStringLiteral("servicesTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ServiceListModel::CreatedColumn, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->setColumnWidth(ServiceListModel::NameColumn, 280);
+    m_table->setColumnWidth(ServiceListModel::IdColumn, 290);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        auto *menu = new QMenu(this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->addActions({m_new, m_delete, m_copy});
+        menu->addSeparator();
+        menu->addAction(m_refresh);
+        menu->popup(m_table->viewport()->mapToGlobal(pos));
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateActions();
+        loadDetails();
+    });
+
+    m_emptyLabel->setObjectName(QStringLiteral("servicesEmpty"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setTextFormat(Qt::RichText);
+    connect(m_emptyLabel, &QLabel::linkActivated, this, &ServicesPage::openCreateDialog);
+    m_loadingLabel->setAlignment(Qt::AlignCenter);
+    m_listStack->addWidget(m_table);
+    m_listStack->addWidget(m_emptyLabel);
+    m_listStack->addWidget(m_loadingLabel);
+
+    // Details pane: a hint, a status (loading, error), or the fields.
+    m_detailsHint->setAlignment(Qt::AlignCenter);
+    m_detailsHint->setWordWrap(true);
+    m_detailsStatus->setObjectName(QStringLiteral("serviceDetailsStatus"));
+    m_detailsStatus->setAlignment(Qt::AlignCenter);
+    m_detailsStatus->setWordWrap(true);
+    m_detailsForm->setObjectName(QStringLiteral("serviceDetails"));
+    auto *form = new QFormLayout(m_detailsForm);
+    form->setLabelAlignment(Qt::AlignRight);
+    for (int i = 0; i < 6; ++i) {
+        auto *label = new QLabel(m_detailsForm);
+        auto *value = new QLabel(m_detailsForm);
+        value->setObjectName(QStringLiteral("detail%1").arg(i));
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setWordWrap(true);
+        form->addRow(label, value);
+        m_detailLabels.append(label);
+        m_detailValues.append(value);
+    }
+    m_detailsStack->addWidget(m_detailsHint);
+    m_detailsStack->addWidget(m_detailsStatus);
+    m_detailsStack->addWidget(m_detailsForm);
+    m_detailsStack->setMinimumWidth(260);
+
+    auto *listBox = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listBox);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filterEdit, 1);
+    filterRow->addWidget(m_countLabel);
+    listLayout->addLayout(filterRow);
+    listLayout->addWidget(m_listStack, 1);
+    m_splitter->setObjectName(QStringLiteral("servicesSplitter"));
+    m_splitter->addWidget(listBox);
+    m_splitter->addWidget(m_detailsStack);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+
+    connect(m_session, &Session::profileChanged, this, [this] {
+        m_loaded = false;
+        m_model->setServices({});
+        updateCounts();
+        updateActions();
+        if (m_pageActive)
+            refresh();
+    });
+    retranslate();
+    updateActions();
+    m_listStack->setCurrentWidget(m_loadingLabel);
+}
+
+QList<QAction *> ServicesPage::actions() const
+{
+    return {m_refresh, m_new, m_delete, m_copy, m_filter};
+}
+
+void ServicesPage::setPageActive(bool active)
+{
+    m_pageActive = active;
+    for (QAction *a : actions())
+        a->setVisible(active);
+    if (active) {
+        updateActions();
+        if (!m_loaded && !m_loading)
+            refresh();
+    }
+}
+
+void ServicesPage::retranslate()
+{
+    m_refresh->setText(tr("&Refresh"));
+    m_refresh->setToolTip(tr("Reload the service list (F5)"));
+    m_new->setText(tr("&New Service…"));
+    m_new->setToolTip(tr("Create a voice-message service (Ctrl+N)"));
+    m_delete->setText(tr("&Delete"));
+    m_delete->setToolTip(tr("Delete the selected services (Del)"));
+    m_copy->setText(tr("&Copy IDs"));
+    m_filter->setText(tr("&Filter"));
+    m_filterEdit->setPlaceholderText(tr("Filter by name or ID (Ctrl+F)"));
+    m_emptyLabel->setText(tr("<p style='font-size:large'>No voice-message services yet</p>"
+                             "<p><a href='#new'>Create one</a> to send voice messages with it.</p>"));
+    m_loadingLabel->setText(tr("Loading services…"));
+    m_detailsHint->setText(tr("Select a service to see its details."));
+    const QStringList labels = {tr("Name:"), tr("ID:"), tr("Redirect digit:"), tr("Redirect number:"),
+                                tr("Audio file (media_id):"), tr("Created:")};
+    for (int i = 0; i < labels.size(); ++i)
+        m_detailLabels[i]->setText(labels[i]);
+    m_model->retranslate();
+    updateCounts();
+}
+
+void ServicesPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ServicesPage::refresh()
+{
+    if (!m_session->isActive())
+        return;
+    const quint64 request = ++m_listRequest;
+    m_loading = true;
+    if (!m_loaded)
+        m_listStack->setCurrentWidget(m_loadingLabel);
+    QString selected;
+    if (const QModelIndex current = m_table->currentIndex(); current.isValid())
+        selected = current.data(ServiceListModel::IdRole).toString();
+    m_session->exolve()->listServices(this, [this, request, selected](const Result<QList<VoiceService>> &r) {
+        if (request != m_listRequest)
+            return; // a newer refresh (or a profile switch) overtook this one
+        m_loading = false;
+        if (!r) {
+            m_banner->showMessage(MessageBanner::Level::Error, tr("Could not load the services: %1").arg(r.error().explanation),
+                                  r.error().serverMessage, tr("Retry"), [this] { refresh(); });
+            if (!m_loaded) {
+                m_emptyLabel->setText(tr("<p>The services could not be loaded.</p><p>%1</p>").arg(r.error().explanation.toHtmlEscaped()));
+                m_listStack->setCurrentWidget(m_emptyLabel);
+            }
+            return;
+        }
+        if (m_banner->level() == MessageBanner::Level::Error)
+            m_banner->clear();
+        showList(r.value(), selected);
+    });
+}
+
+void ServicesPage::showList(const QList<VoiceService> &services, const QString &select)
+{
+    m_loaded = true;
+    m_model->setServices(services);
+    retranslate(); // restores the empty-state text after an error
+    m_listStack->setCurrentWidget(services.isEmpty() ? static_cast<QWidget *>(m_emptyLabel) : m_table);
+    if (!select.isEmpty()) {
+        const int row = m_model->rowOf(select);
+        if (row >= 0) {
+            const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+            m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_table->scrollTo(index);
+        }
+    }
+    updateCounts();
+    updateActions();
+    loadDetails();
+}
+
+void ServicesPage::updateCounts()
+{
+    const int shown = m_proxy->rowCount();
+    const int total = m_model->count();
+    m_countLabel->setText(shown == total ? tr("%n service(s)", nullptr, total) : tr("%1 of %2 shown").arg(shown).arg(total));
+    Q_EMIT countsChanged(shown, total);
+}
+
+void ServicesPage::updateActions()
+{
+    const bool active = m_session->isActive();
+    const bool hasSelection = m_table->selectionModel()->hasSelection();
+    m_refresh->setEnabled(active);
+    m_new->setEnabled(active);
+    m_delete->setEnabled(active && hasSelection && !m_deleting);
+    m_copy->setEnabled(hasSelection);
+}
+
+QList<QPair<QString, QString>> ServicesPage::selectedServices() const
+{
+    QList<QPair<QString, QString>> selected;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        const VoiceService &s = m_model->at(m_proxy->mapToSource(index).row());
+        selected.append({s.id, s.name});
+    }
+    return selected;
+}
+
+void ServicesPage::loadDetails()
+{
+    const auto selected = selectedServices();
+    const quint64 request = ++m_detailsRequest;
+    if (selected.size() != 1) {
+        m_detailsHint->setText(selected.isEmpty() ? tr("Select a service to see its details.")
+                                                  : tr("%n service(s) selected.", nullptr, int(selected.size())));
+        m_detailsStack->setCurrentWidget(m_detailsHint);
+        return;
+    }
+    m_detailsStatus->setText(tr("Loading details…"));
+    m_detailsStack->setCurrentWidget(m_detailsStatus);
+    m_session->exolve()->serviceInfo(selected.first().first, this, [this, request](const Result<VoiceServiceDetails> &r) {
+        if (request != m_detailsRequest)
+            return;
+        if (!r) {
+            m_detailsStatus->setText(tr("Could not load the details: %1").arg(r.error().toDisplayString()));
+            return;
+        }
+        const VoiceServiceDetails &d = r.value();
+        const QStringList values = {d.name,
+                                    d.id,
+                                    QString::number(d.digit),
+                                    d.redirectNumber,
+                                    json::uint64ToString(d.mediaId),
+                                    d.createdAt.isValid() ? QLocale().toString(d.createdAt.toLocalTime(), QLocale::LongFormat) : QString()};
+        for (int i = 0; i < values.size(); ++i)
+            m_detailValues[i]->setText(values[i]);
+        m_detailsStack->setCurrentWidget(m_detailsForm);
+    });
+}
+
+void ServicesPage::openCreateDialog()
+{
+    if (!m_session->isActive())
+        return;
+    if (m_editor) {
+        m_editor->raise();
+        return;
+    }
+    m_editor = new ServiceEditorDialog(window());
+    m_editor->setObjectName(QStringLiteral("serviceEditor"));
+    m_editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_editor, &ServiceEditorDialog::submitted, this, [this](const NewVoiceService &service) {
+        QPointer<ServiceEditorDialog> dialog = m_editor;
+        dialog->setBusy(true);
+        m_session->exolve()->createService(service, this, [this, dialog, name = service.name](const Result<QString> &r) {
+            if (!r) {
+                if (dialog)
+                    dialog->showServerError(r.error());
+                return;
+            }
+            if (dialog)
+                dialog->accept();
+            m_banner->showMessage(MessageBanner::Level::Info, tr("Service %1 created.").arg(quoted(name)));
+            m_session->exolve()->listServices(this, [this, id = r.value()](const Result<QList<VoiceService>> &list) {
+                if (list)
+                    showList(list.value(), id);
+            });
+        });
+    });
+    m_editor->open();
+}
+
+void ServicesPage::confirmDelete()
+{
+    const auto selected = selectedServices();
+    if (selected.isEmpty() || m_deleting)
+        return;
+    QStringList names;
+    for (const auto &[id, name] : selected)
+        names.append(tr("%1 (%2)").arg(quoted(name), id));
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete services"),
+                                tr("Delete %n service(s)?", nullptr, int(selected.size())), QMessageBox::Yes | QMessageBox::Cancel,
+                                window());
+    box->setObjectName(QStringLiteral("deleteConfirmation"));
+    box->setInformativeText(names.mid(0, 10).join(u'\n') +
+                            (names.size() > 10 ? u'\n' + tr("…and %n more", nullptr, int(names.size() - 10)) : QString()) +
+                            QStringLiteral("\n\n") + tr("This cannot be undone."));
+    box->button(QMessageBox::Yes)->setText(tr("Delete"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, selected](int) {
+        if (box->clickedButton() != box->button(QMessageBox::Yes))
+            return;
+        m_deleting = true;
+        updateActions();
+        deleteNext(selected, int(selected.size()), {});
+    });
+    box->open();
+}
+
+void ServicesPage::deleteNext(QList<QPair<QString, QString>> remaining, int total, QStringList failures)
+{
+    if (remaining.isEmpty()) {
+        m_deleting = false;
+        const int deleted = total - int(failures.size());
+        if (failures.isEmpty())
+            m_banner->showMessage(MessageBanner::Level::Info, tr("Deleted %n service(s).", nullptr, total));
+        else
+            m_banner->showMessage(MessageBanner::Level::Warning,
+                                  tr("Deleted %1 of %2. Not deleted:").arg(deleted).arg(total) + u'\n' + failures.join(u'\n'));
+        refresh();
+        return;
+    }
+    const auto [id, name] = remaining.takeFirst();
+    const int done = total - int(remaining.size());
+    if (total > 1)
+        m_banner->showMessage(MessageBanner::Level::Info, tr("Deleting %1 of %2: %3…").arg(done).arg(total).arg(quoted(name)));
+    m_session->exolve()->deleteService(id, this, [this, remaining, total, failures, name = name](const Result<Empty> &r) mutable {
+        if (!r)
+            failures.append(tr("%1 — %2").arg(quoted(name), r.error().toDisplayString()));
+        deleteNext(remaining, total, failures);
+    });
+}
+
+void ServicesPage::copyIds()
+{
+    QStringList ids;
+    for (const auto &s : selectedServices())
+        ids.append(s.first);
+    if (!ids.isEmpty())
+        QApplication::clipboard()->setText(ids.join(u'\n'));
+}
+
+} // namespace vc::ui
