@@ -286,6 +286,125 @@
     </message>
 </context>
 <context>
+    <name>ProfileManager</name>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; has no API key yet: edit the profile to add it.</source>
+        <translation>Profile &quot;%1&quot; has no API key yet: edit the profile to add it.</translation>
+    </message>
+    <message>
+        <source>The API key of &quot;%1&quot; could not be read: %2</source>
+        <translation>The API key of &quot;%1&quot; could not be read: %2</translation>
+    </message>
+    <message>
+        <source>That profile no longer exists.</source>
+        <translation>That profile no longer exists.</translation>
+    </message>
+    <message>
+        <source>%1 The key is kept in memory for this session only; it will be asked for again after a restart.</source>
+        <translation>%1 The key is kept in memory for this session only; it will be asked for again after a restart.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesDialog</name>
+    <message>
+        <source>Profiles</source>
+        <translation>Profiles</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Provider:</translation>
+    </message>
+    <message>
+        <source>API &amp;address:</source>
+        <translation>API &amp;address:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API &amp;key:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Use This Profile</source>
+        <translation>&amp;Use This Profile</translation>
+    </message>
+</context>
+<context>
+    <name>SecretMessages</name>
+    <message numerus="yes">
+        <source>The system keychain did not answer within %n second(s); it may be locked. The operation was abandoned.</source>
+        <translation>
+            <numerusform>The system keychain did not answer within %n second; it may be locked. The operation was abandoned.</numerusform>
+            <numerusform>The system keychain did not answer within %n seconds; it may be locked. The operation was abandoned.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The system keychain cannot be used (%1).</source>
+        <translation>The system keychain cannot be used (%1).</translation>
+    </message>
+    <message>
+        <source>No secret is stored for this profile yet.</source>
+        <translation>No secret is stored for this profile yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceEditorDialog</name>
+    <message>
+        <source>New voice-message service</source>
+        <translation>New voice-message service</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>e.g. Appointment reminder</source>
+        <translation>e.g. Appointment reminder</translation>
+    </message>
+    <message>
+        <source>&amp;Audio file (media_id):</source>
+        <translation>&amp;Audio file (media_id):</translation>
+    </message>
+    <message>
+        <source>id of an audio file uploaded in the Exolve account</source>
+        <translation>id of an audio file uploaded in the Exolve account</translation>
+    </message>
+    <message>
+        <source>Redirect &amp;digit:</source>
+        <translation>Redirect &amp;digit:</translation>
+    </message>
+    <message>
+        <source>The key the listener presses to be connected to the redirect number.</source>
+        <translation>The key the listener presses to be connected to the redirect number.</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect number:</source>
+        <translation>&amp;Redirect number:</translation>
+    </message>
+    <message>
+        <source>+7 926 999-99-99</source>
+        <translation>+7 926 999-99-99</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>Enter a name for the service.</source>
@@ -558,6 +677,422 @@ The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usag
     <message>
         <source>The call has been &quot;%1&quot; for longer than its answer timeout; no longer waiting.</source>
         <translation>The call has been &quot;%1&quot; for longer than its answer timeout; no longer waiting.</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::MainWindow</name>
+    <message>
+        <source>&lt;h3&gt;Send&lt;/h3&gt;&lt;p&gt;Sending voice messages from the window arrives in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl call send&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Send&lt;/h3&gt;&lt;p&gt;Sending voice messages from the window arrives in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl call send&lt;/code&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Calls&lt;/h3&gt;&lt;p&gt;The call monitor and history arrive in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl call status CALL_ID --watch&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Calls&lt;/h3&gt;&lt;p&gt;The call monitor and history arrive in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl call status CALL_ID --watch&lt;/code&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SIP&lt;/h3&gt;&lt;p&gt;The SIP attributes viewer arrives in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl sip show ID&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SIP&lt;/h3&gt;&lt;p&gt;The SIP attributes viewer arrives in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl sip show ID&lt;/code&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>● %n request(s) in progress</source>
+        <translation>
+            <numerusform>● %n request in progress</numerusform>
+            <numerusform>● %n requests in progress</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <source>Edit Profiles…</source>
+        <translation>Edit Profiles…</translation>
+    </message>
+    <message>
+        <source>About Voice Console</source>
+        <translation>About Voice Console</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Voice Console %1&lt;/h3&gt;&lt;p&gt;A console for voice-message services on the Exolve Voice API.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Voice Console %1&lt;/h3&gt;&lt;p&gt;A console for voice-message services on the Exolve Voice API.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>SIP</source>
+        <translation>SIP</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Services</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles…</source>
+        <translation>&amp;Profiles…</translation>
+    </message>
+    <message>
+        <source>Add, edit or switch profiles</source>
+        <translation>Add, edit or switch profiles</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;About Voice Console</source>
+        <translation>&amp;About Voice Console</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Main toolbar</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profile:</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>System Default</translation>
+    </message>
+    <message>
+        <source>%1 (no real calls)</source>
+        <translation>%1 (no real calls)</translation>
+    </message>
+    <message>
+        <source>Voice Console</source>
+        <translation>Voice Console</translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation>No profile</translation>
+    </message>
+    <message>
+        <source>Voice Console — Sandbox (no real calls)</source>
+        <translation>Voice Console — Sandbox (no real calls)</translation>
+    </message>
+    <message>
+        <source>Sandbox: no real calls are made</source>
+        <translation>Sandbox: no real calls are made</translation>
+    </message>
+    <message>
+        <source>You are working in the built-in sandbox: services and calls are simulated on this computer and nothing costs money.</source>
+        <translation>You are working in the built-in sandbox: services and calls are simulated on this computer and nothing costs money.</translation>
+    </message>
+    <message>
+        <source>Add a Real Account…</source>
+        <translation>Add a Real Account…</translation>
+    </message>
+    <message>
+        <source>Voice Console — %1</source>
+        <translation>Voice Console — %1</translation>
+    </message>
+    <message>
+        <source>Profile: %1 (key kept for this session only)</source>
+        <translation>Profile: %1 (key kept for this session only)</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>Profile: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::ProfilesDialog</name>
+    <message>
+        <source>%1 (no real calls)</source>
+        <translation>%1 (no real calls)</translation>
+    </message>
+    <message>
+        <source>built in, on this computer</source>
+        <translation>built in, on this computer</translation>
+    </message>
+    <message>
+        <source>The sandbox simulates the Exolve API on this computer. Nothing you do here places a real call or costs money.</source>
+        <translation>The sandbox simulates the Exolve API on this computer. Nothing you do here places a real call or costs money.</translation>
+    </message>
+    <message>
+        <source>stored in the system keychain — type to replace</source>
+        <translation>stored in the system keychain — type to replace</translation>
+    </message>
+    <message>
+        <source>The key is kept only in the system keychain, never in a settings file.</source>
+        <translation>The key is kept only in the system keychain, never in a settings file.</translation>
+    </message>
+    <message>
+        <source>paste the application&apos;s API key</source>
+        <translation>paste the application&apos;s API key</translation>
+    </message>
+    <message>
+        <source>Enter a name for the profile.</source>
+        <translation>Enter a name for the profile.</translation>
+    </message>
+    <message>
+        <source>The API address must use https (plain http only to this computer).</source>
+        <translation>The API address must use https (plain http only to this computer).</translation>
+    </message>
+    <message>
+        <source>Enter the API key.</source>
+        <translation>Enter the API key.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>Remove profile</translation>
+    </message>
+    <message>
+        <source>Remove profile &quot;%1&quot; and its key from the keychain?</source>
+        <translation>Remove profile &quot;%1&quot; and its key from the keychain?</translation>
+    </message>
+    <message>
+        <source>Exolve Voice API</source>
+        <translation>Exolve Voice API</translation>
+    </message>
+    <message>
+        <source>Show or hide the key</source>
+        <translation>Show or hide the key</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::ServiceEditorDialog</name>
+    <message>
+        <source>Will be sent as %1</source>
+        <translation>Will be sent as %1</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Creating…</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::ServiceListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::ServicesPage</name>
+    <message>
+        <source>«%1»</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Reload the service list (F5)</source>
+        <translation>Reload the service list (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;New Service…</source>
+        <translation>&amp;New Service…</translation>
+    </message>
+    <message>
+        <source>Create a voice-message service (Ctrl+N)</source>
+        <translation>Create a voice-message service (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Delete the selected services (Del)</source>
+        <translation>Delete the selected services (Del)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy IDs</source>
+        <translation>&amp;Copy IDs</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <source>Filter by name or ID (Ctrl+F)</source>
+        <translation>Filter by name or ID (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;No voice-message services yet&lt;/p&gt;&lt;p&gt;&lt;a href=&apos;#new&apos;&gt;Create one&lt;/a&gt; to send voice messages with it.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;No voice-message services yet&lt;/p&gt;&lt;p&gt;&lt;a href=&apos;#new&apos;&gt;Create one&lt;/a&gt; to send voice messages with it.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Loading services…</source>
+        <translation>Loading services…</translation>
+    </message>
+    <message>
+        <source>Select a service to see its details.</source>
+        <translation>Select a service to see its details.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Redirect digit:</source>
+        <translation>Redirect digit:</translation>
+    </message>
+    <message>
+        <source>Redirect number:</source>
+        <translation>Redirect number:</translation>
+    </message>
+    <message>
+        <source>Audio file (media_id):</source>
+        <translation>Audio file (media_id):</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Created:</translation>
+    </message>
+    <message>
+        <source>Could not load the services: %1</source>
+        <translation>Could not load the services: %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The services could not be loaded.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;The services could not be loaded.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 of %2 shown</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) selected.</source>
+        <translation>
+            <numerusform>%n service selected.</numerusform>
+            <numerusform>%n services selected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading details…</source>
+        <translation>Loading details…</translation>
+    </message>
+    <message>
+        <source>Could not load the details: %1</source>
+        <translation>Could not load the details: %1</translation>
+    </message>
+    <message>
+        <source>Service %1 created.</source>
+        <translation>Service %1 created.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Delete services</source>
+        <translation>Delete services</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n service(s)?</source>
+        <translation>
+            <numerusform>Delete %n service?</numerusform>
+            <numerusform>Delete %n services?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…and %n more</numerusform>
+            <numerusform>…and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n service(s).</source>
+        <translation>
+            <numerusform>Deleted %n service.</numerusform>
+            <numerusform>Deleted %n services.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted %1 of %2. Not deleted:</source>
+        <translation>Deleted %1 of %2. Not deleted:</translation>
+    </message>
+    <message>
+        <source>Deleting %1 of %2: %3…</source>
+        <translation>Deleting %1 of %2: %3…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 </TS>

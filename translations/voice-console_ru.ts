@@ -288,6 +288,126 @@
     </message>
 </context>
 <context>
+    <name>ProfileManager</name>
+    <message>
+        <source>Sandbox</source>
+        <translation>Песочница</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; has no API key yet: edit the profile to add it.</source>
+        <translation>У профиля «%1» ещё нет API-ключа: добавьте его в настройках профиля.</translation>
+    </message>
+    <message>
+        <source>The API key of &quot;%1&quot; could not be read: %2</source>
+        <translation>Не удалось прочитать API-ключ профиля «%1»: %2</translation>
+    </message>
+    <message>
+        <source>That profile no longer exists.</source>
+        <translation>Этого профиля больше нет.</translation>
+    </message>
+    <message>
+        <source>%1 The key is kept in memory for this session only; it will be asked for again after a restart.</source>
+        <translation>%1 Ключ хранится в памяти только до конца сеанса; после перезапуска его придётся ввести снова.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesDialog</name>
+    <message>
+        <source>Profiles</source>
+        <translation>Профили</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Провайдер:</translation>
+    </message>
+    <message>
+        <source>API &amp;address:</source>
+        <translation>&amp;Адрес API:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;ключ:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>&amp;Use This Profile</source>
+        <translation>&amp;Использовать профиль</translation>
+    </message>
+</context>
+<context>
+    <name>SecretMessages</name>
+    <message numerus="yes">
+        <source>The system keychain did not answer within %n second(s); it may be locked. The operation was abandoned.</source>
+        <translation>
+            <numerusform>Системное хранилище паролей не ответило за %n секунду; возможно, оно заблокировано. Операция прервана.</numerusform>
+            <numerusform>Системное хранилище паролей не ответило за %n секунды; возможно, оно заблокировано. Операция прервана.</numerusform>
+            <numerusform>Системное хранилище паролей не ответило за %n секунд; возможно, оно заблокировано. Операция прервана.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The system keychain cannot be used (%1).</source>
+        <translation>Системное хранилище паролей недоступно (%1).</translation>
+    </message>
+    <message>
+        <source>No secret is stored for this profile yet.</source>
+        <translation>Для этого профиля ещё не сохранён секрет.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceEditorDialog</name>
+    <message>
+        <source>New voice-message service</source>
+        <translation>Новая услуга голосового SMS</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>e.g. Appointment reminder</source>
+        <translation>например, Напоминание о записи</translation>
+    </message>
+    <message>
+        <source>&amp;Audio file (media_id):</source>
+        <translation>&amp;Аудиофайл (media_id):</translation>
+    </message>
+    <message>
+        <source>id of an audio file uploaded in the Exolve account</source>
+        <translation>id аудиофайла, загруженного в личном кабинете Exolve</translation>
+    </message>
+    <message>
+        <source>Redirect &amp;digit:</source>
+        <translation>&amp;Цифра переадресации:</translation>
+    </message>
+    <message>
+        <source>The key the listener presses to be connected to the redirect number.</source>
+        <translation>Клавиша, которую нажимает слушатель, чтобы его соединили с номером переадресации.</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect number:</source>
+        <translation>&amp;Номер переадресации:</translation>
+    </message>
+    <message>
+        <source>+7 926 999-99-99</source>
+        <translation>+7 926 999-99-99</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>Enter a name for the service.</source>
@@ -561,6 +681,428 @@ API-ключ берётся из VOICE_API_KEY. Коды выхода: 0 усп�
     <message>
         <source>The call has been &quot;%1&quot; for longer than its answer timeout; no longer waiting.</source>
         <translation>Вызов находится в статусе «%1» дольше времени ожидания ответа; ожидание прекращено.</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::MainWindow</name>
+    <message>
+        <source>&lt;h3&gt;Send&lt;/h3&gt;&lt;p&gt;Sending voice messages from the window arrives in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl call send&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Отправка&lt;/h3&gt;&lt;p&gt;Отправка голосовых сообщений из окна появится в следующей версии.&lt;/p&gt;&lt;p&gt;Пока можно так: &lt;code&gt;voicectl call send&lt;/code&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Calls&lt;/h3&gt;&lt;p&gt;The call monitor and history arrive in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl call status CALL_ID --watch&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Вызовы&lt;/h3&gt;&lt;p&gt;Мониторинг и история вызовов появятся в следующей версии.&lt;/p&gt;&lt;p&gt;Пока можно так: &lt;code&gt;voicectl call status CALL_ID --watch&lt;/code&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SIP&lt;/h3&gt;&lt;p&gt;The SIP attributes viewer arrives in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl sip show ID&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SIP&lt;/h3&gt;&lt;p&gt;Просмотр атрибутов SIP появится в следующей версии.&lt;/p&gt;&lt;p&gt;Пока можно так: &lt;code&gt;voicectl sip show ID&lt;/code&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>● %n request(s) in progress</source>
+        <translation>
+            <numerusform>● выполняется %n запрос</numerusform>
+            <numerusform>● выполняется %n запроса</numerusform>
+            <numerusform>● выполняется %n запросов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Нет запросов</translation>
+    </message>
+    <message>
+        <source>Edit Profiles…</source>
+        <translation>Изменить профили…</translation>
+    </message>
+    <message>
+        <source>About Voice Console</source>
+        <translation>О программе Voice Console</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Voice Console %1&lt;/h3&gt;&lt;p&gt;A console for voice-message services on the Exolve Voice API.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Voice Console %1&lt;/h3&gt;&lt;p&gt;Консоль для услуг голосовых SMS на Exolve Voice API.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправка</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Вызовы</translation>
+    </message>
+    <message>
+        <source>SIP</source>
+        <translation>SIP</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Услуги</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles…</source>
+        <translation>&amp;Профили…</translation>
+    </message>
+    <message>
+        <source>Add, edit or switch profiles</source>
+        <translation>Добавить, изменить или сменить профиль</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;About Voice Console</source>
+        <translation>&amp;О программе Voice Console</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Основная панель</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Профиль:</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>%1 (no real calls)</source>
+        <translation>%1 (без реальных звонков)</translation>
+    </message>
+    <message>
+        <source>Voice Console</source>
+        <translation>Voice Console</translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation>Профиль не выбран</translation>
+    </message>
+    <message>
+        <source>Voice Console — Sandbox (no real calls)</source>
+        <translation>Voice Console — Песочница (без реальных звонков)</translation>
+    </message>
+    <message>
+        <source>Sandbox: no real calls are made</source>
+        <translation>Песочница: реальные звонки не совершаются</translation>
+    </message>
+    <message>
+        <source>You are working in the built-in sandbox: services and calls are simulated on this computer and nothing costs money.</source>
+        <translation>Вы работаете во встроенной песочнице: услуги и вызовы имитируются на этом компьютере, ничего не тарифицируется.</translation>
+    </message>
+    <message>
+        <source>Add a Real Account…</source>
+        <translation>Добавить реальный аккаунт…</translation>
+    </message>
+    <message>
+        <source>Voice Console — %1</source>
+        <translation>Voice Console — %1</translation>
+    </message>
+    <message>
+        <source>Profile: %1 (key kept for this session only)</source>
+        <translation>Профиль: %1 (ключ хранится только до конца сеанса)</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>Профиль: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::ProfilesDialog</name>
+    <message>
+        <source>%1 (no real calls)</source>
+        <translation>%1 (без реальных звонков)</translation>
+    </message>
+    <message>
+        <source>built in, on this computer</source>
+        <translation>встроенная, на этом компьютере</translation>
+    </message>
+    <message>
+        <source>The sandbox simulates the Exolve API on this computer. Nothing you do here places a real call or costs money.</source>
+        <translation>Песочница имитирует Exolve API на этом компьютере. Здесь не совершается ни одного реального звонка и ничего не тарифицируется.</translation>
+    </message>
+    <message>
+        <source>stored in the system keychain — type to replace</source>
+        <translation>хранится в системном хранилище паролей — введите, чтобы заменить</translation>
+    </message>
+    <message>
+        <source>The key is kept only in the system keychain, never in a settings file.</source>
+        <translation>Ключ хранится только в системном хранилище паролей и никогда — в файле настроек.</translation>
+    </message>
+    <message>
+        <source>paste the application&apos;s API key</source>
+        <translation>вставьте API-ключ приложения</translation>
+    </message>
+    <message>
+        <source>Enter a name for the profile.</source>
+        <translation>Введите название профиля.</translation>
+    </message>
+    <message>
+        <source>The API address must use https (plain http only to this computer).</source>
+        <translation>Адрес API должен использовать https (обычный http — только к этому компьютеру).</translation>
+    </message>
+    <message>
+        <source>Enter the API key.</source>
+        <translation>Введите API-ключ.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>Удаление профиля</translation>
+    </message>
+    <message>
+        <source>Remove profile &quot;%1&quot; and its key from the keychain?</source>
+        <translation>Удалить профиль «%1» и его ключ из хранилища паролей?</translation>
+    </message>
+    <message>
+        <source>Exolve Voice API</source>
+        <translation>Exolve Voice API</translation>
+    </message>
+    <message>
+        <source>Show or hide the key</source>
+        <translation>Показать или скрыть ключ</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::ServiceEditorDialog</name>
+    <message>
+        <source>Will be sent as %1</source>
+        <translation>Будет отправлен как %1</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Создание…</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::ServiceListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создано</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::ServicesPage</name>
+    <message>
+        <source>«%1»</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>Reload the service list (F5)</source>
+        <translation>Загрузить список услуг заново (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;New Service…</source>
+        <translation>&amp;Новая услуга…</translation>
+    </message>
+    <message>
+        <source>Create a voice-message service (Ctrl+N)</source>
+        <translation>Создать услугу голосового SMS (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Delete the selected services (Del)</source>
+        <translation>Удалить выбранные услуги (Del)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy IDs</source>
+        <translation>&amp;Копировать ID</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Фильтр</translation>
+    </message>
+    <message>
+        <source>Filter by name or ID (Ctrl+F)</source>
+        <translation>Фильтр по названию или ID (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;No voice-message services yet&lt;/p&gt;&lt;p&gt;&lt;a href=&apos;#new&apos;&gt;Create one&lt;/a&gt; to send voice messages with it.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Услуг голосового SMS пока нет&lt;/p&gt;&lt;p&gt;&lt;a href=&apos;#new&apos;&gt;Создайте услугу&lt;/a&gt;, чтобы отправлять с ней голосовые сообщения.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Loading services…</source>
+        <translation>Загрузка услуг…</translation>
+    </message>
+    <message>
+        <source>Select a service to see its details.</source>
+        <translation>Выберите услугу, чтобы увидеть подробности.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Redirect digit:</source>
+        <translation>Цифра переадресации:</translation>
+    </message>
+    <message>
+        <source>Redirect number:</source>
+        <translation>Номер переадресации:</translation>
+    </message>
+    <message>
+        <source>Audio file (media_id):</source>
+        <translation>Аудиофайл (media_id):</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Создана:</translation>
+    </message>
+    <message>
+        <source>Could not load the services: %1</source>
+        <translation>Не удалось загрузить услуги: %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The services could not be loaded.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Не удалось загрузить услуги.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n услуга</numerusform>
+            <numerusform>%n услуги</numerusform>
+            <numerusform>%n услуг</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>показано %1 из %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) selected.</source>
+        <translation>
+            <numerusform>Выбрана %n услуга.</numerusform>
+            <numerusform>Выбрано %n услуги.</numerusform>
+            <numerusform>Выбрано %n услуг.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading details…</source>
+        <translation>Загрузка подробностей…</translation>
+    </message>
+    <message>
+        <source>Could not load the details: %1</source>
+        <translation>Не удалось загрузить подробности: %1</translation>
+    </message>
+    <message>
+        <source>Service %1 created.</source>
+        <translation>Услуга %1 создана.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Delete services</source>
+        <translation>Удаление услуг</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n service(s)?</source>
+        <translation>
+            <numerusform>Удалить %n услугу?</numerusform>
+            <numerusform>Удалить %n услуги?</numerusform>
+            <numerusform>Удалить %n услуг?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…и ещё %n</numerusform>
+            <numerusform>…и ещё %n</numerusform>
+            <numerusform>…и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>Это действие нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n service(s).</source>
+        <translation>
+            <numerusform>Удалена %n услуга.</numerusform>
+            <numerusform>Удалено %n услуги.</numerusform>
+            <numerusform>Удалено %n услуг.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted %1 of %2. Not deleted:</source>
+        <translation>Удалено %1 из %2. Не удалены:</translation>
+    </message>
+    <message>
+        <source>Deleting %1 of %2: %3…</source>
+        <translation>Удаление %1 из %2: %3…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 </TS>

@@ -67,6 +67,10 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, QSettings *se
     m_nav->setSpacing(2);
     m_nav->setFrameShape(QFrame::NoFrame);
     m_nav->setFixedWidth(170);
+    // A soft highlight keeps the page icons visible when selected, on light and dark palettes.
+    m_nav->setStyleSheet(QStringLiteral("QListWidget#navigation { background: transparent; }"
+                                        "QListWidget#navigation::item { padding: 6px 4px; border-radius: 5px; }"
+                                        "QListWidget#navigation::item:selected { background: rgba(61, 123, 217, 55); color: palette(text); }"));
     for (int i = 0; i < PageCount; ++i)
         new QListWidgetItem(QIcon(QLatin1String(kIcons[i])), QString(), m_nav);
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -89,8 +93,7 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, QSettings *se
     setCentralWidget(central);
 
     m_profileCombo->setObjectName(QStringLiteral("profileCombo"));
-    m_profileCombo->setMinimumContentsLength(18);
-    m_profileCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_profileCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_profileCombo, &QComboBox::activated, this, [this](int index) {
         m_profiles->switchTo(m_profileCombo->itemData(index).toString());
     });
