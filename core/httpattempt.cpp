@@ -25,6 +25,16 @@ QnamAttempt::QnamAttempt(QNetworkAccessManager *nam, const HttpCall &call, const
 {
 }
 
+QnamAttempt::~QnamAttempt()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        if (!m_done)
+            m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
 void QnamAttempt::start()
 {
     QNetworkRequest request(m_call.url);
@@ -36,15 +46,15 @@ void QnamAttempt::start()
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_limits.inactivityMs);
     if (m_call.verb == "GET")
-        m_reply.reset(m_nam->get(request));
+        m_reply = m_nam->get(request);
     else
-        m_reply.reset(m_nam->sendCustomRequest(request, m_call.verb, m_call.body));
-    connect(m_reply.get(), &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
+        m_reply = m_nam->sendCustomRequest(request, m_call.verb, m_call.body);
+    connect(m_reply.data(), &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
         m_received = received;
         if (received > m_limits.maxResponseBytes || total > m_limits.maxResponseBytes)
             abortWith(ApiError::Kind::MalformedResponse, QStringLiteral("response larger than %1 bytes").arg(m_limits.maxResponseBytes));
     });
-    connect(m_reply.get(), &QNetworkReply::finished, this, &QnamAttempt::onFinished);
+    connect(m_reply.data(), &QNetworkReply::finished, this, &QnamAttempt::onFinished);
 }
 
 void QnamAttempt::abortWith(ApiError::Kind kind, const QString &reason)
@@ -61,7 +71,7 @@ void QnamAttempt::onFinished()
     if (m_done)
         return;
     m_done = true;
-    QNetworkReply *reply = m_reply.get();
+    QNetworkReply *reply = m_reply.data();
     AttemptResult r;
     r.bytesSent = m_call.body.size();
     r.mayHaveReachedServer = true;

@@ -68,6 +68,7 @@ class QnamAttempt final : public HttpAttempt
 public:
     QnamAttempt(QNetworkAccessManager *nam, const HttpCall &call, const HeaderList &headers,
                 const AttemptLimits &limits, QObject *parent);
+    ~QnamAttempt() override;
     void start() override;
     void abortWith(ApiError::Kind kind, const QString &reason) override;
 
@@ -78,7 +79,7 @@ private:
     HttpCall m_call;
     HeaderList m_headers;
     AttemptLimits m_limits;
-    QScopedPointer<QNetworkReply, QScopedPointerDeleteLater> m_reply;
+    QPointer<QNetworkReply> m_reply; // owned by the QNAM; guarded because the QNAM may go first
     std::optional<ApiError::Kind> m_abortKind;
     QString m_abortReason;
     qint64 m_received = 0;

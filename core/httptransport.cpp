@@ -191,6 +191,16 @@ HttpTransport::HttpTransport(QObject *parent)
     m_nam->setStrictTransportSecurityEnabled(true);
 }
 
+HttpTransport::~HttpTransport()
+{
+    // Pending requests go first, while the QNAM that owns their replies still exists.
+    const QObjectList kids = children();
+    for (QObject *child : kids) {
+        if (child != m_nam && child != m_log)
+            delete child;
+    }
+}
+
 QByteArray HttpTransport::userAgent()
 {
     return QByteArrayLiteral("VoiceConsole/" VC_VERSION " (Qt ") + qVersion() + "; " +

@@ -37,6 +37,7 @@ class HttpTransport final : public QObject
     Q_OBJECT
 public:
     explicit HttpTransport(QObject *parent = nullptr);
+    ~HttpTransport() override;
 
     void setOptions(const TransportOptions &options) { m_options = options; }
     const TransportOptions &options() const { return m_options; }

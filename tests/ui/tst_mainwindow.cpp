@@ -1,0 +1,342 @@
+// The real main window, offscreen, against the real sandbox on a loopback port.
+#include "language.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "profilemanager.h"
+#include "profilesdialog.h"
+#include "sandboxserver.h"
+#include "secretstore.h"
+#include "serviceeditordialog.h"
+#include "servicelistmodel.h"
+#include "servicespage.h"
+#include "session.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vc;
+using namespace vc::ui;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<sandbox::SandboxServer> m_server;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<ProfileStore> m_store;
+    MemoryBackend *m_backend = nullptr;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<ProfileManager> m_profiles;
+    std::unique_ptr<MainWindow> m_window;
+
+    ServicesPage *page() const { return m_window->servicesPage(); }
+    ServiceListModel *model() const { return page()->model(); }
+
+    ServiceEditorDialog *openEditor()
+    {
+        page()->newAction()->trigger();
+        ServiceEditorDialog *dialog = nullptr;
+        QTest::qWaitFor([&] { return (dialog = m_window->findChild<ServiceEditorDialog *>()) && dialog->isVisible(); }, 5000);
+        return dialog;
+    }
+    static QPushButton *okButton(QDialog *dialog)
+    {
+        return dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok);
+    }
+    static void type(QDialog *dialog, const char *name, const QString &text)
+    {
+        auto *edit = dialog->findChild<QLineEdit *>(QLatin1String(name));
+        edit->clear();
+        // Typed key by key, as a person would; QTest::keyClicks knows only ASCII.
+        for (const QChar ch : text)
+            QTest::sendKeyEvent(QTest::Click, edit, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+    }
+    void selectRows(const QStringList &names)
+    {
+        QTableView *table = page()->table();
+        table->clearSelection();
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (names.contains(table->model()->index(row, 0).data().toString()))
+                table->selectionModel()->select(table->model()->index(row, 0),
+                                                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+    }
+    QMessageBox *waitForBox(const QString &name)
+    {
+        QMessageBox *box = nullptr;
+        QTest::qWaitFor([&] { return (box = m_window->findChild<QMessageBox *>(name)) && box->isVisible(); }, 5000);
+        return box;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        Language::install(QStringLiteral("en"));
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_server = std::make_unique<sandbox::SandboxServer>();
+        QVERIFY(m_server->start(0));
+        m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("voice-console.ini")), QSettings::IniFormat);
+        m_session = std::make_unique<Session>();
+        m_store = std::make_unique<ProfileStore>(m_settings.get());
+        auto backend = std::make_unique<MemoryBackend>();
+        m_backend = backend.get();
+        m_secrets = std::make_unique<SecretStore>(std::move(backend));
+        m_profiles = std::make_unique<ProfileManager>(m_store.get(), m_secrets.get(), m_session.get(),
+                                                      [this] { return QUrl(m_server->baseUrl()); });
+        m_window = std::make_unique<MainWindow>(m_session.get(), m_profiles.get(), m_settings.get());
+        m_profiles->switchTo(QLatin1String(ProfileManager::kSandboxId));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_profiles.reset();
+        m_secrets.reset();
+        m_store.reset();
+        m_session.reset();
+        m_settings.reset();
+        m_server.reset();
+        m_dir.reset();
+    }
+
+    void listLoadsFromTheSandbox()
+    {
+        QTRY_COMPARE(model()->count(), 4);
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("Sandbox")));
+        QVERIFY(m_window->findChild<MessageBanner *>(QStringLiteral("sandboxBanner"))->isVisible());
+        QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("serviceCount"))->text().contains(QStringLiteral("4")));
+    }
+
+    void filterNarrowsTheList()
+    {
+        QTRY_COMPARE(model()->count(), 4);
+        auto *filter = m_window->findChild<QLineEdit *>(QStringLiteral("serviceFilter"));
+        page()->filterAction()->trigger();
+        QTest::keyClicks(filter, QStringLiteral("deliv"));
+        QCOMPARE(page()->table()->model()->rowCount(), 1);
+        QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("serviceCount"))->text().contains(QStringLiteral("1 of 4")));
+    }
+
+    void selectingLoadsDetails()
+    {
+        QTRY_COMPARE(model()->count(), 4);
+        selectRows({QStringLiteral("Напоминание о записи к врачу")});
+        QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("serviceDetails"))->isVisible());
+        QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("detail4"))->text(), QStringLiteral("1979"));
+        QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("detail3"))->text(), QStringLiteral("79269999999"));
+    }
+
+    void createDialogRefusesEachInvalidField()
+    {
+        QTRY_COMPARE(model()->count(), 4);
+        ServiceEditorDialog *dialog = openEditor();
+        QVERIFY(dialog);
+        QVERIFY(!okButton(dialog)->isEnabled());
+        type(dialog, "nameEdit", QStringLiteral("   "));
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("nameError"))->isVisible());
+        type(dialog, "nameEdit", QStringLiteral("Reminder"));
+        QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("nameError"))->isVisible());
+        type(dialog, "mediaIdEdit", QStringLiteral("12x"));
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("mediaIdError"))->isVisible());
+        type(dialog, "mediaIdEdit", QStringLiteral("1967"));
+        type(dialog, "redirectEdit", QStringLiteral("12345678"));
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("redirectError"))->text().contains(QStringLiteral("9 to 14")));
+        QVERIFY(!okButton(dialog)->isEnabled());
+        type(dialog, "redirectEdit", QStringLiteral("123456789012345"));
+        QVERIFY(!okButton(dialog)->isEnabled());
+        type(dialog, "redirectEdit", QStringLiteral("+7 926 999-99-99"));
+        QVERIFY(okButton(dialog)->isEnabled());
+        QCOMPARE(dialog->findChild<QSpinBox *>(QStringLiteral("digitSpin"))->maximum(), 9);
+        QCOMPARE(m_server->requestCount(QStringLiteral("voice-message/v1/Create")), 0);
+        dialog->reject();
+    }
+
+    void createDialogKeepsInputAfterServerError()
+    {
+        QTRY_COMPARE(model()->count(), 4);
+        ServiceEditorDialog *dialog = openEditor();
+        type(dialog, "nameEdit", QStringLiteral("Напоминание"));
+        type(dialog, "mediaIdEdit", QStringLiteral("31337"));
+        type(dialog, "redirectEdit", QStringLiteral("79269999999"));
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        auto *error = dialog->findChild<QLabel *>(QStringLiteral("serverError"));
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY(error->text().contains(QStringLiteral("media_id does not exist")));
+        QVERIFY(error->text().contains(QStringLiteral("error getting media resource")));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->text(), QStringLiteral("Напоминание"));
+        QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("mediaIdEdit"))->text(), QStringLiteral("31337"));
+        QVERIFY(okButton(dialog)->isEnabled());
+        QCOMPARE(model()->count(), 4);
+        dialog->reject();
+    }
+
+    void createThenListShowsAndSelectsIt()
+    {
+        QTRY_COMPARE(model()->count(), 4);
+        ServiceEditorDialog *dialog = openEditor();
+        type(dialog, "nameEdit", QStringLiteral("Fresh service"));
+        type(dialog, "mediaIdEdit", QStringLiteral("1967"));
+        type(dialog, "redirectEdit", QStringLiteral("8 926 999 99 99"));
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        QTRY_COMPARE(model()->count(), 5);
+        QTRY_VERIFY(!m_window->findChild<ServiceEditorDialog *>() || !m_window->findChild<ServiceEditorDialog *>()->isVisible());
+        const QModelIndex current = page()->table()->currentIndex();
+        QCOMPARE(current.siblingAtColumn(0).data().toString(), QStringLiteral("Fresh service"));
+        QTRY_COMPARE(m_window->findChild<QLabel *>(QStringLiteral("detail3"))->text(), QStringLiteral("79269999999"));
+    }
+
+    void multiDeleteAsksFirstAndDeletesBoth()
+    {
+        QTRY_COMPARE(model()->count(), 4);
+        const QStringList victims = {QStringLiteral("Delivery notification"), QStringLiteral("Оплата просрочена")};
+        selectRows(victims);
+        QVERIFY(page()->deleteAction()->isEnabled());
+        page()->deleteAction()->trigger();
+        QMessageBox *box = waitForBox(QStringLiteral("deleteConfirmation"));
+        QVERIFY(box);
+        QVERIFY(box->informativeText().contains(victims[0]));
+        QVERIFY(box->informativeText().contains(victims[1]));
+        box->button(QMessageBox::Cancel)->click();
+        QTest::qWait(200);
+        QCOMPARE(m_server->requestCount(QStringLiteral("voice-message/v1/Delete")), 0);
+        QCOMPARE(model()->count(), 4);
+
+        selectRows(victims);
+        page()->deleteAction()->trigger();
+        box = waitForBox(QStringLiteral("deleteConfirmation"));
+        box->button(QMessageBox::Yes)->click();
+        QTRY_COMPARE(model()->count(), 2);
+        QCOMPARE(m_server->requestCount(QStringLiteral("voice-message/v1/Delete")), 2);
+        QTRY_VERIFY(m_window->banner()->text().contains(QStringLiteral("Deleted 2 services")));
+    }
+
+    void deleteReportsEachFailure()
+    {
+        QTRY_COMPARE(model()->count(), 4);
+        m_server->addFault({QStringLiteral("voice-message/v1/Delete"), 1, 1.0, {sandbox::Fault::Kind::Status, 403}});
+        selectRows({QStringLiteral("Delivery notification"), QStringLiteral("Survey — customer satisfaction")});
+        page()->deleteAction()->trigger();
+        waitForBox(QStringLiteral("deleteConfirmation"))->button(QMessageBox::Yes)->click();
+        QTRY_VERIFY(m_window->banner()->text().contains(QStringLiteral("Deleted 1 of 2")));
+        QVERIFY(m_window->banner()->text().contains(QStringLiteral("not active")));
+        QTRY_COMPARE(model()->count(), 3);
+    }
+
+    void wrongKeyIsAReadableErrorWithRetry()
+    {
+        m_profiles->useEnvironment(QUrl(m_server->baseUrl()), QStringLiteral("wrong-key"));
+        QTRY_VERIFY(m_window->banner()->isVisible());
+        QVERIFY(m_window->banner()->text().contains(QStringLiteral("API key is not valid")));
+        QVERIFY(m_window->banner()->findChild<QPushButton *>(QStringLiteral("bannerAction"))->isVisible());
+        m_profiles->useEnvironment(QUrl(m_server->baseUrl()), m_server->apiKey());
+        QTRY_COMPARE(model()->count(), 4);
+    }
+
+    void profileAddAndSwitchKeepsTheKeyOutOfSettings()
+    {
+        const QString canary = QStringLiteral("canary-key-8c1f0e") + QString(1500, u'x');
+        m_window->openProfilesDialog();
+        ProfilesDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ProfilesDialog *>()) && dialog->isVisible());
+        dialog->findChild<QPushButton *>(QStringLiteral("addButton"))->click();
+        type(dialog, "nameEdit", QStringLiteral("Staging"));
+        type(dialog, "urlEdit", m_server->baseUrl());
+        auto *key = dialog->findChild<QLineEdit *>(QStringLiteral("keyEdit"));
+        QCOMPARE(key->echoMode(), QLineEdit::Password);
+        key->setText(canary); // a JWT-sized key is taken whole
+        QCOMPARE(key->text(), canary);
+        dialog->findChild<QPushButton *>(QStringLiteral("saveButton"))->click();
+        QTRY_VERIFY(m_store->find(QStringLiteral("Staging")).has_value());
+        const Profile staging = *m_store->find(QStringLiteral("Staging"));
+        QTRY_COMPARE(m_backend->contents().value(staging.secretKey()), canary);
+        // The sandbox accepts only its own key: switch with the right one stored.
+        m_backend->start(SecretBackend::Op::Write, staging.secretKey(), m_server->apiKey(), this, [](const SecretResult &) {});
+        QTest::qWait(50);
+        QTRY_COMPARE(dialog->findChild<QListWidget *>(QStringLiteral("profileList"))->currentItem()->text(), QStringLiteral("Staging"));
+        dialog->findChild<QPushButton *>(QStringLiteral("useButton"))->click();
+        QTRY_COMPARE(m_session->profile().name, QStringLiteral("Staging"));
+        QTRY_COMPARE(model()->count(), 4);
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("Staging")));
+        QVERIFY(!m_window->findChild<MessageBanner *>(QStringLiteral("sandboxBanner"))->isVisible());
+        m_window->close();
+        m_settings->sync();
+        QFile ini(m_settings->fileName());
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        const QByteArray text = ini.readAll();
+        QVERIFY(text.contains("Staging"));
+        QVERIFY(!text.contains("canary-key"));
+        QVERIFY(!text.contains(m_server->apiKey().toUtf8()));
+    }
+
+    void keychainThatNeverAnswersIsReported()
+    {
+        Profile p;
+        p.name = QStringLiteral("Locked");
+        p.apiUrl = QUrl(m_server->baseUrl());
+        m_store->save(p);
+        m_backend->setBehaviour(MemoryBackend::Behaviour::NeverAnswers);
+        m_secrets->setTimeoutMs(300);
+        m_profiles->switchTo(m_store->find(QStringLiteral("Locked"))->id);
+        QTRY_VERIFY(m_window->banner()->text().contains(QStringLiteral("did not answer")));
+        QVERIFY(m_session->profile().sandbox); // still working in the profile it had
+    }
+
+    void languageSwitchRetranslatesTheWindow()
+    {
+        QTRY_COMPARE(model()->count(), 4);
+        auto *nav = m_window->findChild<QListWidget *>(QStringLiteral("navigation"));
+        QCOMPARE(nav->item(0)->text(), QStringLiteral("Services"));
+        m_window->findChild<QAction *>(QStringLiteral("language_ru"))->trigger();
+        QTRY_COMPARE(nav->item(0)->text(), QStringLiteral("Услуги"));
+        QCOMPARE(m_window->menuBar()->actions().constFirst()->text(), QStringLiteral("&Файл"));
+        QCOMPARE(page()->refreshAction()->text(), QStringLiteral("&Обновить"));
+        QCOMPARE(page()->table()->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Название"));
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("Песочница")));
+        QCOMPARE(m_settings->value(QStringLiteral("ui/language")).toString(), QStringLiteral("ru"));
+        m_window->findChild<QAction *>(QStringLiteral("language_en"))->trigger();
+        QTRY_COMPARE(nav->item(0)->text(), QStringLiteral("Services"));
+    }
+
+    void stateIsRestoredOnTheNextStart()
+    {
+        m_window->setCurrentPage(MainWindow::SipPageIndex);
+        m_window->close();
+        auto second = std::make_unique<MainWindow>(m_session.get(), m_profiles.get(), m_settings.get());
+        QCOMPARE(second->currentPage(), int(MainWindow::SipPageIndex));
+    }
+
+    void copyPutsSelectedIdsOnTheClipboard()
+    {
+        QTRY_COMPARE(model()->count(), 4);
+        selectRows({QStringLiteral("Delivery notification")});
+        page()->copyAction()->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("40d781c9-a559-4175-82be-96d5fd4b1ca7"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
