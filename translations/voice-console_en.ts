@@ -678,6 +678,10 @@ The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usag
         <source>The call has been &quot;%1&quot; for longer than its answer timeout; no longer waiting.</source>
         <translation>The call has been &quot;%1&quot; for longer than its answer timeout; no longer waiting.</translation>
     </message>
+    <message>
+        <source>The API key of profile &quot;%1&quot; could not be read: %2</source>
+        <translation>The API key of profile &quot;%1&quot; could not be read: %2</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::MainWindow</name>

@@ -682,6 +682,10 @@ API-ключ берётся из VOICE_API_KEY. Коды выхода: 0 усп�
         <source>The call has been &quot;%1&quot; for longer than its answer timeout; no longer waiting.</source>
         <translation>Вызов находится в статусе «%1» дольше времени ожидания ответа; ожидание прекращено.</translation>
     </message>
+    <message>
+        <source>The API key of profile &quot;%1&quot; could not be read: %2</source>
+        <translation>Не удалось прочитать API-ключ профиля «%1»: %2</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::MainWindow</name>

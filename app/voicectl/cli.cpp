@@ -2,6 +2,7 @@
 
 #include "exolvecodec.h"
 #include "language.h"
+#include "profile.h"
 #include "validation.h"
 
 #include <QJsonObject>
@@ -100,21 +101,39 @@ void Cli::start(const QStringList &arguments)
         url = qEnvironmentVariable("VOICE_API_URL");
     if (!url.isEmpty())
         m_client->setBaseUrl(QUrl::fromUserInput(url));
-    const QString key = qEnvironmentVariable("VOICE_API_KEY");
-    if (key.isEmpty()) {
-        if (m_parser.isSet(opt("profile")))
-            return usage(tr("Profile \"%1\" was not found. Set VOICE_API_KEY or add the profile in Voice Console.")
-                             .arg(m_parser.value(opt("profile"))));
-        return usage(tr("No API key: set VOICE_API_KEY or use --profile NAME."));
-    }
-    m_client->setApiKey(key);
-    if (auto error = m_client->configurationError())
-        return usage(error->explanation);
     if (m_parser.isSet(opt("verbose"))) {
         connect(m_transport->log(), &RequestLog::entryAdded, this,
                 [this](const RequestLogEntry &e) { m_out->error(QStringLiteral("> ") + RequestLog::formatLine(e)); });
     }
+    const QString key = qEnvironmentVariable("VOICE_API_KEY");
+    if (!key.isEmpty())
+        return useKey(key, args);
+    if (!m_parser.isSet(opt("profile")))
+        return usage(tr("No API key: set VOICE_API_KEY or use --profile NAME."));
 
+    // The desktop app's profiles: the address from settings, the key from the system keychain.
+    m_settings = std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("VoiceConsole"),
+                                             QStringLiteral("voice-console"));
+    ProfileStore store(m_settings.get());
+    const QString name = m_parser.value(opt("profile"));
+    const auto profile = store.find(name);
+    if (!profile)
+        return usage(tr("Profile \"%1\" was not found. Set VOICE_API_KEY or add the profile in Voice Console.").arg(name));
+    if (url.isEmpty() && profile->apiUrl.isValid())
+        m_client->setBaseUrl(profile->apiUrl);
+    m_secrets = std::make_unique<SecretStore>(std::make_unique<KeychainBackend>());
+    m_secrets->read(profile->secretKey(), this, [this, args, name](const SecretResult &r) {
+        if (!r.ok())
+            return usage(tr("The API key of profile \"%1\" could not be read: %2").arg(name, r.message));
+        useKey(r.value, args);
+    });
+}
+
+void Cli::useKey(const QString &key, const QStringList &args)
+{
+    m_client->setApiKey(key);
+    if (auto error = m_client->configurationError())
+        return usage(error->explanation);
     const QString group = args.at(0);
     const QString action = args.at(1);
     const QStringList rest = args.mid(2);

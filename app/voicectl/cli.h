@@ -2,6 +2,9 @@
 
 #include "exolveclient.h"
 #include "output.h"
+#include "secretstore.h"
+
+#include <QSettings>
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -34,6 +37,7 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    void useKey(const QString &key, const QStringList &args);
     void done(int code);
     bool m_done = false;
     void usage(const QString &message);
@@ -54,6 +58,8 @@ private:
     std::unique_ptr<Output> m_out;
     HttpTransport *m_transport;
     ExolveClient *m_client;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<SecretStore> m_secrets;
     QTimer m_pollTimer;
     QString m_lastStatus;
     int m_pollIntervalMs = 1000;

@@ -38,7 +38,7 @@ private Q_SLOTS:
         const SecretResult r = wait(store, [&](auto done) { store.read(QStringLiteral("profile/x"), this, done); });
         QCOMPARE(r.status, SecretResult::Status::TimedOut);
         QVERIFY(r.message.contains(QStringLiteral("did not answer")));
-        QVERIFY(timer.elapsed() >= 290);
+        QVERIFY(timer.elapsed() >= 250); // coarse timers may fire up to 5% early
         QVERIFY(timer.elapsed() < 5000);
         QCOMPARE(failed.count(), 1);
     }

@@ -1,4 +1,7 @@
 // voicectl and voice-sandbox as separate processes, as an operator or a script uses them.
+#include "profile.h"
+#include "secretstore.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -6,6 +9,8 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QFile>
+#include <QSettings>
 #include <QTest>
 
 namespace {
@@ -278,6 +283,36 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("POST voice-message/v1/GetList -> 200")));
         QVERIFY(!r.err.contains(kKey));
         QVERIFY(!r.out.contains(kKey));
+    }
+
+    // The desktop app's profile and keychain entry serve voicectl too (this test runs inside a private
+    // D-Bus session with an unlocked gnome-keyring and a throwaway HOME).
+    void profileKeyComesFromTheKeychain()
+    {
+        QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"), "run through run-with-keyring.sh");
+        QSettings settings(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("VoiceConsole"), QStringLiteral("voice-console"));
+        QVERIFY2(settings.fileName().startsWith(qEnvironmentVariable("HOME")), "must not touch the real settings");
+        vc::ProfileStore store(&settings);
+        vc::Profile p;
+        p.name = QStringLiteral("Staging");
+        p.apiUrl = QUrl(m_url);
+        p = store.save(p);
+        vc::SecretStore secrets(std::make_unique<vc::KeychainBackend>());
+        std::optional<vc::SecretResult> written;
+        secrets.write(p.secretKey(), kKey, this, [&written](const vc::SecretResult &r) { written = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), 15000);
+        QVERIFY2(written->ok(), qPrintable(written->message));
+
+        const QMap<QString, QString> noEnv{{QStringLiteral("VOICE_API_KEY"), QString()}, {QStringLiteral("VOICE_API_URL"), QString()}};
+        const Run r = voicectl({QStringLiteral("--profile"), QStringLiteral("staging"), QStringLiteral("services"), QStringLiteral("list")}, noEnv);
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(kService));
+        const Run missing = voicectl({QStringLiteral("--profile"), QStringLiteral("nope"), QStringLiteral("services"), QStringLiteral("list")}, noEnv);
+        QCOMPARE(missing.code, 2);
+        QVERIFY(missing.err.contains(QStringLiteral("nope")));
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(kKey.toUtf8()));
     }
 
     void russianLocaleSpeaksRussian()
