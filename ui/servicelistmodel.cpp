@@ -11,9 +11,13 @@ void ServiceListModel::setServices(QList<VoiceService> services)
     beginResetModel();
     m_services = std::move(services);
     m_folded.clear();
+    m_created.clear();
     m_folded.reserve(m_services.size());
-    for (const VoiceService &s : std::as_const(m_services))
+    m_created.reserve(m_services.size());
+    for (const VoiceService &s : std::as_const(m_services)) {
         m_folded.append(s.name.toCaseFolded());
+        m_created.append(s.createdAt.isValid() ? s.createdAt.toMSecsSinceEpoch() : 0);
+    }
     endResetModel();
 }
 
@@ -72,7 +76,7 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
         case IdColumn:
             return s.id;
         case CreatedColumn:
-            return s.createdAt.isValid() ? s.createdAt.toMSecsSinceEpoch() : qint64(0);
+            return m_created.at(index.row());
         }
         break;
     case IdRole:

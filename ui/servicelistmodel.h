@@ -20,6 +20,7 @@ public:
     const VoiceService &at(int row) const { return m_services.at(row); }
     // Lower-cased name and id, prepared once for fast filtering.
     const QString &foldedName(int row) const { return m_folded.at(row); }
+    qint64 createdMSecs(int row) const { return m_created.at(row); } // 0 when unknown
     int rowOf(const QString &id) const;
     int count() const { return int(m_services.size()); }
     void retranslate();
@@ -32,6 +33,7 @@ public:
 private:
     QList<VoiceService> m_services;
     QStringList m_folded;
+    QList<qint64> m_created;
 };
 
 } // namespace vc::ui
