@@ -51,9 +51,8 @@ public:
         : QObject(transport), m_transport(transport), m_call(call), m_context(context), m_done(std::move(done)),
           m_hasContext(context != nullptr)
     {
-        const TransportOptions &o = transport->options();
-        m_deadline = QDeadlineTimer(o.deadlineMs);
         m_deadlineTimer.setSingleShot(true);
+        m_deadlineTimer.setTimerType(Qt::PreciseTimer);
         connect(&m_deadlineTimer, &QTimer::timeout, this, &PendingCall::onDeadline);
         m_backoffTimer.setSingleShot(true);
         connect(&m_backoffTimer, &QTimer::timeout, this, &PendingCall::startAttempt);
@@ -72,6 +71,7 @@ public:
 
     void begin()
     {
+        m_deadline = QDeadlineTimer(m_transport->options().deadlineMs);
         m_deadlineTimer.start(m_transport->options().deadlineMs);
         startAttempt();
     }
@@ -94,6 +94,7 @@ private:
 
     void onDeadline()
     {
+        m_deadlinePassed = true;
         if (m_attempt) {
             m_attempt->abortWith(ApiError::Kind::Timeout,
                                  QStringLiteral("no complete answer within %1 ms").arg(m_transport->options().deadlineMs));
@@ -112,7 +113,8 @@ private:
         logAttempt(r);
 
         const TransportOptions &o = m_transport->options();
-        if (!m_call.retriable || m_attempts >= o.maxAttempts || !worthRetrying(r) || m_deadline.hasExpired())
+        if (!m_call.retriable || m_attempts >= o.maxAttempts || !worthRetrying(r) || m_deadlinePassed ||
+            m_deadline.hasExpired())
             return complete();
         qint64 base = std::min<qint64>(o.backoffMaxMs, qint64(o.backoffInitialMs) << (m_attempts - 1));
         qint64 delay = base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1);
@@ -174,6 +176,7 @@ private:
     HeaderList m_headers;
     QDeadlineTimer m_deadline;
     QTimer m_deadlineTimer;
+    bool m_deadlinePassed = false; // once the deadline fired, no attempt may start
     QTimer m_backoffTimer;
     HttpAttempt *m_attempt = nullptr;
     AttemptResult m_last;

@@ -116,7 +116,8 @@ std::optional<qint32> toInt32(const QJsonValue &value)
 {
     qint64 v = 0;
     if (value.isString()) {
-        QStringView text(value.toString());
+        const QString string = value.toString(); // keep the text alive for the view
+        const QStringView text(string);
         const bool negative = text.startsWith(u'-');
         const auto magnitude = parseUInt64Text(negative ? text.mid(1) : text);
         if (!magnitude || *magnitude > quint64(std::numeric_limits<qint32>::max()) + 1)
