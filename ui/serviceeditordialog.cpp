@@ -3,6 +3,7 @@
 #include "ui_serviceeditordialog.h"
 #include "validation.h"
 
+#include <QLayout>
 #include <QPushButton>
 
 namespace vc::ui {
@@ -33,9 +34,13 @@ ServiceEditorDialog::ServiceEditorDialog(QWidget *parent) : QDialog(parent), m_u
             e->setProperty("touched", true);
             revalidate();
         });
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Create"));
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ServiceEditorDialog::submit);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Grows when an inline error appears instead of squeezing the fields together.
+    layout()->setSizeConstraint(QLayout::SetMinimumSize);
     revalidate();
+    resize(560, sizeHint().height());
 }
 
 ServiceEditorDialog::~ServiceEditorDialog() = default;
@@ -53,6 +58,16 @@ void ServiceEditorDialog::revalidate()
     else
         m_ui->redirectEdit->setToolTip({});
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!m_busy && name.ok() && media.ok() && redirect.ok());
+    fitHeight();
+}
+
+void ServiceEditorDialog::fitHeight()
+{
+    // Wrapped error lines need more height at this width than the minimum size says.
+    layout()->activate();
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void ServiceEditorDialog::submit()
@@ -81,6 +96,7 @@ void ServiceEditorDialog::showServerError(const ApiError &error)
     setBusy(false);
     m_ui->serverError->setText(error.toDisplayString());
     m_ui->serverError->show();
+    fitHeight();
     if (error.field == QLatin1String("media_id") || error.httpStatus == 404)
         m_ui->mediaIdEdit->setFocus();
 }

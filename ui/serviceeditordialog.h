@@ -34,6 +34,7 @@ protected:
 
 private:
     void revalidate();
+    void fitHeight();
     void submit();
 
     std::unique_ptr<Ui::ServiceEditorDialog> m_ui;

@@ -90,8 +90,8 @@ ServicesPage::ServicesPage(Session *session, MessageBanner *banner, QWidget *par
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->setColumnWidth(ServiceListModel::NameColumn, 280);
-    m_table->setColumnWidth(ServiceListModel::IdColumn, 290);
+    m_table->setColumnWidth(ServiceListModel::NameColumn, 230);
+    m_table->setColumnWidth(ServiceListModel::IdColumn, 270);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
         auto *menu = new QMenu(this);
@@ -125,6 +125,7 @@ ServicesPage::ServicesPage(Session *session, MessageBanner *banner, QWidget *par
     m_detailsForm->setObjectName(QStringLiteral("serviceDetails"));
     auto *form = new QFormLayout(m_detailsForm);
     form->setLabelAlignment(Qt::AlignRight);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // long values (ids, dates) go under their label
     for (int i = 0; i < 6; ++i) {
         auto *label = new QLabel(m_detailsForm);
         auto *value = new QLabel(m_detailsForm);
@@ -138,7 +139,7 @@ ServicesPage::ServicesPage(Session *session, MessageBanner *banner, QWidget *par
     m_detailsStack->addWidget(m_detailsHint);
     m_detailsStack->addWidget(m_detailsStatus);
     m_detailsStack->addWidget(m_detailsForm);
-    m_detailsStack->setMinimumWidth(260);
+    m_detailsStack->setMinimumWidth(300);
 
     auto *listBox = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listBox);
@@ -154,6 +155,7 @@ ServicesPage::ServicesPage(Session *session, MessageBanner *banner, QWidget *par
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({760, 340}); // until the operator's own split is restored
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

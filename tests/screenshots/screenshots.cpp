@@ -1,0 +1,162 @@
+// Drives the real main window against the sandbox through every page and dialog and saves a
+// screenshot of the screen after each step: vc_screenshots OUT_DIR LANG [dark]
+#include "language.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "profilemanager.h"
+#include "profilesdialog.h"
+#include "sandboxserver.h"
+#include "secretstore.h"
+#include "serviceeditordialog.h"
+#include "servicespage.h"
+#include "session.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
+#include <QSettings>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vc;
+using namespace vc::ui;
+
+namespace {
+QString g_out;
+QString g_suffix;
+
+void shoot(const QString &name)
+{
+    QTest::qWait(400); // let layouts, icons and fonts settle
+    const QString file = QStringLiteral("%1/%2-%3.png").arg(g_out, name, g_suffix);
+    QGuiApplication::primaryScreen()->grabWindow(0).save(file);
+    qInfo("saved %s", qPrintable(file));
+}
+
+void type(QWidget *parent, const char *name, const QString &text)
+{
+    auto *edit = parent->findChild<QLineEdit *>(QLatin1String(name));
+    edit->clear();
+    for (const QChar ch : text)
+        QTest::sendKeyEvent(QTest::Click, edit, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+}
+
+template <typename T>
+T *waitFor(QWidget *root, const QString &name = {})
+{
+    T *found = nullptr;
+    QTest::qWaitFor([&] { return (found = root->findChild<T *>(name)) && found->isVisible(); }, 5000);
+    return found;
+}
+
+void selectRows(QTableView *table, const QStringList &names)
+{
+    table->clearSelection();
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        if (names.contains(table->model()->index(row, 0).data().toString()))
+            table->selectionModel()->select(table->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    if (argc < 3)
+        qFatal("usage: vc_screenshots OUT_DIR LANG [dark]");
+    g_out = QString::fromLocal8Bit(argv[1]);
+    const QString lang = QString::fromLocal8Bit(argv[2]);
+    const bool dark = argc > 3 && QByteArray(argv[3]) == "dark";
+    g_suffix = dark ? lang + QStringLiteral("-dark") : lang;
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    if (dark) {
+        QPalette p;
+        p.setColor(QPalette::Window, QColor(37, 37, 38));
+        p.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        p.setColor(QPalette::Base, QColor(30, 30, 30));
+        p.setColor(QPalette::AlternateBase, QColor(45, 45, 48));
+        p.setColor(QPalette::Text, QColor(230, 230, 230));
+        p.setColor(QPalette::Button, QColor(50, 50, 52));
+        p.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+        p.setColor(QPalette::Highlight, QColor(38, 79, 120));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::ToolTipBase, QColor(50, 50, 52));
+        p.setColor(QPalette::ToolTipText, QColor(230, 230, 230));
+        p.setColor(QPalette::Link, QColor(110, 160, 240));
+        p.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
+        p.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
+        p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
+        p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
+        QApplication::setPalette(p);
+    }
+    Language::install(lang);
+
+    QTemporaryDir dir;
+    sandbox::SandboxServer server;
+    server.start(0);
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    Session session;
+    ProfileStore store(&settings);
+    SecretStore secrets(std::make_unique<MemoryBackend>());
+    ProfileManager profiles(&store, &secrets, &session, [&server] { return QUrl(server.baseUrl()); });
+    MainWindow window(&session, &profiles, &settings);
+    window.setGeometry(QGuiApplication::primaryScreen()->geometry());
+    profiles.switchTo(QLatin1String(ProfileManager::kSandboxId));
+    window.show();
+    QTest::qWaitForWindowExposed(&window);
+    ServicesPage *page = window.servicesPage();
+    QTest::qWaitFor([&] { return page->table()->model()->rowCount() == 4; }, 5000);
+
+    selectRows(page->table(), {QStringLiteral("Напоминание о записи к врачу")});
+    shoot(QStringLiteral("services"));
+    if (dark)
+        return 0;
+
+    page->newAction()->trigger();
+    auto *editor = waitFor<ServiceEditorDialog>(&window);
+    type(editor, "nameEdit", lang == QLatin1String("ru") ? QStringLiteral("Напоминание о визите") : QStringLiteral("Visit reminder"));
+    type(editor, "mediaIdEdit", QStringLiteral("19x"));
+    type(editor, "redirectEdit", QStringLiteral("12345678"));
+    shoot(QStringLiteral("new-service-invalid"));
+    type(editor, "mediaIdEdit", QStringLiteral("31337"));
+    type(editor, "redirectEdit", QStringLiteral("+7 (926) 999-99-99"));
+    editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QTest::qWait(500);
+    shoot(QStringLiteral("new-service-server-error"));
+    editor->reject();
+
+    selectRows(page->table(), {QStringLiteral("Delivery notification"), QStringLiteral("Оплата просрочена")});
+    page->deleteAction()->trigger();
+    auto *box = waitFor<QMessageBox>(&window, QStringLiteral("deleteConfirmation"));
+    shoot(QStringLiteral("delete-confirmation"));
+    box->button(QMessageBox::Yes)->click();
+    QTest::qWaitFor([&] { return page->table()->model()->rowCount() == 2; }, 5000);
+    shoot(QStringLiteral("deleted"));
+
+    Profile p;
+    p.name = QStringLiteral("Production");
+    p.apiUrl = QUrl(QStringLiteral("https://api.exolve.ru"));
+    store.save(p);
+    auto *profilesDialog = window.openProfilesDialog();
+    profilesDialog->startNewProfile();
+    type(profilesDialog, "nameEdit", QStringLiteral("Staging"));
+    profilesDialog->findChild<QLineEdit *>(QStringLiteral("keyEdit"))->setText(QStringLiteral("eyJhbGciOiJSUzI1NiJ9.screenshot"));
+    shoot(QStringLiteral("profiles"));
+    profilesDialog->reject();
+
+    profiles.useEnvironment(QUrl(server.baseUrl()), QStringLiteral("not-the-key"));
+    QTest::qWaitFor([&] { return window.banner()->isVisible(); }, 5000);
+    shoot(QStringLiteral("wrong-key"));
+
+    window.setCurrentPage(MainWindow::SendPageIndex);
+    window.banner()->clear();
+    shoot(QStringLiteral("send-placeholder"));
+    return 0;
+}
