@@ -57,3 +57,5 @@ public:
 };
 
 } // namespace vc
+
+Q_DECLARE_METATYPE(vc::ApiError)

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -84,3 +85,5 @@ struct SipAttributes
 };
 
 } // namespace vc
+
+Q_DECLARE_METATYPE(vc::CallInfo)

@@ -61,6 +61,7 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
       m_random(options.seed ? options.seed : QRandomGenerator::global()->generate())
 {
     m_state.setCallSpeed(options.callSpeed);
+    m_state.setCallTimeout(options.callTimeoutSec);
 }
 
 quint16 SandboxServer::start(quint16 port)

@@ -15,6 +15,7 @@ struct SandboxOptions
 {
     QString apiKey = QStringLiteral("sandbox-key");
     double callSpeed = 1.0;
+    int callTimeoutSec = 60; // the answer timeout calls report
     quint32 seed = 0; // 0: a random seed
     QList<FaultRule> faults;
 };

@@ -87,8 +87,8 @@ bool SandboxState::removeService(const QString &id)
 
 QString SandboxState::placeCall(const QString &source, const QString &destination, const QString &serviceId)
 {
-    CallRecord call{QStringLiteral("cal") + newUuid(), source, destination, serviceId,
-                    QDateTime::currentDateTimeUtc(), 60};
+    SimulatedCall call{QStringLiteral("cal") + newUuid(), source, destination, serviceId,
+                    QDateTime::currentDateTimeUtc(), m_callTimeout};
     m_calls.insert(call.id, call);
     ++m_callsPlaced;
     return call.id;
@@ -99,7 +99,7 @@ QJsonObject SandboxState::callInfo(const QString &id, const QDateTime &now) cons
     const auto it = m_calls.constFind(id);
     if (it == m_calls.constEnd())
         return {};
-    const CallRecord &c = it.value();
+    const SimulatedCall &c = it.value();
     const QString tail = c.destination.right(2);
     // Each script: the phases in order; `answered` marks the phase in which the callee picked up.
     QList<Phase> phases;

@@ -21,7 +21,7 @@ struct ServiceRecord
 
 // A placed call and the script it follows. The outcome depends on the destination's last two digits:
 // 00 busy, 01 no_answer, 02 failed, 03 an undocumented status that never ends; anything else completes.
-struct CallRecord
+struct SimulatedCall
 {
     QString id;
     QString source;
@@ -59,6 +59,7 @@ public:
     QSet<QString> confirmedNumbers() const { return m_confirmed; }
     void setConfirmedNumbers(const QSet<QString> &numbers) { m_confirmed = numbers; }
     void setCallSpeed(double speed) { m_callSpeed = speed > 0 ? speed : 1.0; }
+    void setCallTimeout(int seconds) { m_callTimeout = seconds; }
 
     bool mediaExists(quint64 mediaId) const { return m_media.contains(mediaId); }
     QList<ServiceRecord> services() const;
@@ -78,9 +79,10 @@ private:
     Account m_account = Account::Active;
     QSet<QString> m_confirmed;
     double m_callSpeed = 1.0;
+    int m_callTimeout = 60;
     QSet<quint64> m_media;
     QHash<QString, ServiceRecord> m_services;
-    QHash<QString, CallRecord> m_calls;
+    QHash<QString, SimulatedCall> m_calls;
     QHash<quint64, SipRecord> m_sip;
     int m_callsPlaced = 0;
 };

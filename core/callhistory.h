@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+class QIODevice;
+
+namespace vc {
+
+struct CallInfo;
+
+// One call as the history keeps it. Nothing secret is stored: numbers, ids, statuses and times.
+struct CallRecord
+{
+    enum class Origin { Sent, Watched };
+
+    QString callId;        // from the API; "unknown-<uuid>" when the send's outcome is unknown
+    QString profileId;
+    Origin origin = Origin::Sent;
+    QString source;
+    QString destination;
+    QString serviceId;
+    QString serviceName;
+    QString status;        // verbatim from the API, or "outcome_unknown"
+    bool outcomeUnknown = false;
+    bool final = false;
+    bool stale = false;
+    QDateTime created;     // UTC
+    QDateTime started;
+    QDateTime ended;
+    int duration = -1;     // seconds, -1 unknown
+    int timeout = -1;
+    QDateTime updatedAt;   // when this record last changed
+
+    static QString unknownOutcomeStatus() { return QStringLiteral("outcome_unknown"); }
+    // Takes what the API said about the call.
+    void apply(const CallInfo &info);
+};
+
+struct CallEvent
+{
+    QDateTime at;
+    QString status;
+};
+
+struct CallFilter
+{
+    QString profileId;   // empty: all profiles
+    QDate from;          // inclusive, local dates; invalid: open
+    QDate to;
+    QString status;      // empty: any
+    QString number;      // matches source or destination digits, or the call id
+    int limit = 10000;
+};
+
+// Every call sent or watched, in SQLite (WAL) in the user's data folder. Survives restarts; the
+// monitor resumes the calls that are not final yet.
+class CallHistory final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CallHistory(QObject *parent = nullptr);
+    ~CallHistory() override;
+
+    // Opens (creating when needed) the database; empty path: the user's data folder.
+    bool open(const QString &path = {});
+    QString path() const { return m_path; }
+    QString lastError() const { return m_error; }
+
+    // Inserts or updates by call id; appends a timeline event when the status changed.
+    bool save(const CallRecord &record);
+    std::optional<CallRecord> find(const QString &callId) const;
+    QList<CallRecord> search(const CallFilter &filter) const;
+    QList<CallRecord> unfinished(const QString &profileId) const;
+    QList<CallEvent> timeline(const QString &callId) const;
+    QStringList statuses() const;
+
+    // CSV (RFC 4180) of the filtered calls; cells a spreadsheet would run as a formula are neutralised.
+    bool exportCsv(const CallFilter &filter, QIODevice *out) const;
+    static QString csvCell(const QString &value);
+
+Q_SIGNALS:
+    void changed(const QString &callId);
+
+private:
+    QString m_connection;
+    QString m_path;
+    mutable QString m_error;
+};
+
+} // namespace vc
+
+Q_DECLARE_METATYPE(vc::CallRecord)

@@ -1,0 +1,123 @@
+#include "callhistory.h"
+#include "exolvetypes.h"
+
+#include <QBuffer>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vc;
+
+namespace {
+CallRecord make(const QString &id, const QString &destination, const QString &status, const QDateTime &created)
+{
+    CallRecord r;
+    r.callId = id;
+    r.profileId = QStringLiteral("p1");
+    r.source = QStringLiteral("74959999999");
+    r.destination = destination;
+    r.serviceId = QStringLiteral("svc");
+    r.serviceName = QStringLiteral("Напоминание");
+    r.status = status;
+    r.created = created;
+    r.final = status == QLatin1String("completed") || status == QLatin1String("busy");
+    return r;
+}
+} // namespace
+
+class TestCallHistory : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void survivesReopeningAndKeepsTheTimeline()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("a.sqlite"));
+        const QDateTime t(QDate(2026, 11, 30), QTime(10, 0), Qt::UTC);
+        {
+            CallHistory h;
+            QVERIFY(h.open(path));
+            CallRecord r = make(QStringLiteral("c1"), QStringLiteral("79261234567"), QStringLiteral("sent"), t);
+            QVERIFY(h.save(r));
+            r.status = QStringLiteral("ringing");
+            QVERIFY(h.save(r));
+            QVERIFY(h.save(r)); // same status: no new event
+            r.status = QStringLiteral("completed");
+            r.final = true;
+            r.duration = 9;
+            QVERIFY(h.save(r));
+        }
+        CallHistory h;
+        QVERIFY(h.open(path));
+        const auto r = h.find(QStringLiteral("c1"));
+        QVERIFY(r);
+        QCOMPARE(r->status, QStringLiteral("completed"));
+        QCOMPARE(r->duration, 9);
+        QCOMPARE(r->created, t);
+        QCOMPARE(r->serviceName, QStringLiteral("Напоминание"));
+        const auto events = h.timeline(QStringLiteral("c1"));
+        QCOMPARE(events.size(), 3);
+        QCOMPARE(events.at(0).status, QStringLiteral("sent"));
+        QCOMPARE(events.at(2).status, QStringLiteral("completed"));
+        QVERIFY(h.unfinished(QStringLiteral("p1")).isEmpty());
+    }
+
+    void searchFiltersByDateStatusAndNumber()
+    {
+        CallHistory h;
+        QVERIFY(h.open(m_dir.filePath(QStringLiteral("b.sqlite"))));
+        const QDateTime day1(QDate(2026, 11, 1), QTime(12, 0), Qt::LocalTime);
+        const QDateTime day2(QDate(2026, 11, 15), QTime(12, 0), Qt::LocalTime);
+        h.save(make(QStringLiteral("a"), QStringLiteral("79261110000"), QStringLiteral("completed"), day1.toUTC()));
+        h.save(make(QStringLiteral("b"), QStringLiteral("79262220000"), QStringLiteral("busy"), day2.toUTC()));
+        h.save(make(QStringLiteral("c"), QStringLiteral("79263330000"), QStringLiteral("talk"), day2.toUTC()));
+        QCOMPARE(h.search({}).size(), 3);
+        QCOMPARE(h.search({}).at(0).created, h.search({}).at(1).created); // newest first
+        CallFilter byDate;
+        byDate.from = QDate(2026, 11, 10);
+        QCOMPARE(h.search(byDate).size(), 2);
+        byDate.to = QDate(2026, 11, 14);
+        QCOMPARE(h.search(byDate).size(), 0);
+        CallFilter byStatus;
+        byStatus.status = QStringLiteral("busy");
+        QCOMPARE(h.search(byStatus).constFirst().callId, QStringLiteral("b"));
+        CallFilter byNumber;
+        byNumber.number = QStringLiteral("+7 926 333");
+        QCOMPARE(h.search(byNumber).size(), 1);
+        QCOMPARE(h.search(byNumber).constFirst().callId, QStringLiteral("c"));
+        QCOMPARE(h.unfinished(QStringLiteral("p1")).size(), 1);
+        QVERIFY(h.statuses().contains(QStringLiteral("busy")));
+    }
+
+    void csvNeutralisesFormulas()
+    {
+        QCOMPARE(CallHistory::csvCell(QStringLiteral("=HYPERLINK(\"http://x\")")), QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\")\""));
+        QCOMPARE(CallHistory::csvCell(QStringLiteral("+79261234567")), QStringLiteral("'+79261234567"));
+        QCOMPARE(CallHistory::csvCell(QStringLiteral("-1")), QStringLiteral("'-1"));
+        QCOMPARE(CallHistory::csvCell(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
+        QCOMPARE(CallHistory::csvCell(QStringLiteral("plain")), QStringLiteral("plain"));
+        QCOMPARE(CallHistory::csvCell(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
+
+        CallHistory h;
+        QVERIFY(h.open(m_dir.filePath(QStringLiteral("c.sqlite"))));
+        CallRecord r = make(QStringLiteral("x1"), QStringLiteral("79261234567"), QStringLiteral("completed"),
+                            QDateTime::currentDateTimeUtc());
+        r.serviceName = QStringLiteral("=cmd|' /C calc'!A0");
+        h.save(r);
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(h.exportCsv({}, &buffer));
+        const QString csv = QString::fromUtf8(buffer.data());
+        const QStringList lines = csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(0).startsWith(QStringLiteral("call_id,source,destination")));
+        QVERIFY(lines.at(1).contains(QStringLiteral(",'=cmd|' /C calc'!A0,")));
+        QVERIFY(!lines.at(1).contains(QStringLiteral(",=cmd")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCallHistory)
+#include "tst_callhistory.moc"
