@@ -684,19 +684,244 @@ The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usag
     </message>
 </context>
 <context>
+    <name>vc::ui::CallCharts</name>
+    <message numerus="yes">
+        <source>How calls ended (%n call(s))</source>
+        <translation>
+            <numerusform>How calls ended (%n call)</numerusform>
+            <numerusform>How calls ended (%n calls)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>0–10 s</source>
+        <translation>0–10 s</translation>
+    </message>
+    <message>
+        <source>10–30 s</source>
+        <translation>10–30 s</translation>
+    </message>
+    <message>
+        <source>30–60 s</source>
+        <translation>30–60 s</translation>
+    </message>
+    <message>
+        <source>1–5 min</source>
+        <translation>1–5 min</translation>
+    </message>
+    <message>
+        <source>5+ min</source>
+        <translation>5+ min</translation>
+    </message>
+    <message>
+        <source>Duration of answered calls</source>
+        <translation>Duration of answered calls</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CallHistoryModel</name>
+    <message>
+        <source>outcome unknown</source>
+        <translation>outcome unknown</translation>
+    </message>
+    <message>
+        <source>stale (%1)</source>
+        <translation>stale (%1)</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>watching</source>
+        <translation>watching</translation>
+    </message>
+    <message>
+        <source>ringing</source>
+        <translation>ringing</translation>
+    </message>
+    <message>
+        <source>talking</source>
+        <translation>talking</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>busy</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>canceled</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>modified</translation>
+    </message>
+    <message>
+        <source>(no id: outcome unknown)</source>
+        <translation>(no id: outcome unknown)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Call ID</source>
+        <translation>Call ID</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CallsPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Select a call to see its details and status timeline.</source>
+        <translation>Select a call to see its details and status timeline.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Status: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Status: %2</translation>
+    </message>
+    <message>
+        <source>The answer to this send was lost: the call may have been placed. Check before sending again.</source>
+        <translation>The answer to this send was lost: the call may have been placed. Check before sending again.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>From %1 to %2</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Created: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Started: %1</translation>
+    </message>
+    <message>
+        <source>Ended: %1</source>
+        <translation>Ended: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Duration: %n second(s)</source>
+        <translation>
+            <numerusform>Duration: %n second</numerusform>
+            <numerusform>Duration: %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Export calls</source>
+        <translation>Export calls</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n call exported to %1.</numerusform>
+            <numerusform>%n calls exported to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>The export failed: %1</translation>
+    </message>
+    <message>
+        <source>Follow a call placed elsewhere: paste its call id</source>
+        <translation>Follow a call placed elsewhere: paste its call id</translation>
+    </message>
+    <message>
+        <source>&amp;Watch</source>
+        <translation>&amp;Watch</translation>
+    </message>
+    <message>
+        <source>Search by number or call id</source>
+        <translation>Search by number or call id</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Reload the history</source>
+        <translation>Reload the history</translation>
+    </message>
+</context>
+<context>
     <name>vc::ui::MainWindow</name>
-    <message>
-        <source>&lt;h3&gt;Send&lt;/h3&gt;&lt;p&gt;Sending voice messages from the window arrives in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl call send&lt;/code&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Send&lt;/h3&gt;&lt;p&gt;Sending voice messages from the window arrives in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl call send&lt;/code&gt;.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Calls&lt;/h3&gt;&lt;p&gt;The call monitor and history arrive in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl call status CALL_ID --watch&lt;/code&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Calls&lt;/h3&gt;&lt;p&gt;The call monitor and history arrive in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl call status CALL_ID --watch&lt;/code&gt;.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;SIP&lt;/h3&gt;&lt;p&gt;The SIP attributes viewer arrives in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl sip show ID&lt;/code&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SIP&lt;/h3&gt;&lt;p&gt;The SIP attributes viewer arrives in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl sip show ID&lt;/code&gt;.&lt;/p&gt;</translation>
-    </message>
     <message numerus="yes">
         <source>● %n request(s) in progress</source>
         <translation>
@@ -828,12 +1053,90 @@ The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usag
         <source>Profile: %1</source>
         <translation>Profile: %1</translation>
     </message>
+    <message>
+        <source>Call %1 placed; it is followed on the Calls page.</source>
+        <translation>Call %1 placed; it is followed on the Calls page.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Call to %1 ended</source>
+        <translation>Call to %1 ended</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>no final status (stale)</source>
+        <translation>no final status (stale)</translation>
+    </message>
+    <message>
+        <source>&amp;Notify When a Call Ends</source>
+        <translation>&amp;Notify When a Call Ends</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::MessageBanner</name>
     <message>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::NetworkLogDock</name>
+    <message>
+        <source>Answer: %1, %2 ms, attempt %3</source>
+        <translation>Answer: %1, %2 ms, attempt %3</translation>
+    </message>
+    <message>
+        <source>Network Log</source>
+        <translation>Network Log</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>Copy as curl</translation>
+    </message>
+    <message>
+        <source>The command uses $VOICE_API_KEY instead of the key</source>
+        <translation>The command uses $VOICE_API_KEY instead of the key</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::NetworkLogModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latency</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Attempt</translation>
     </message>
 </context>
 <context>
@@ -897,6 +1200,113 @@ The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usag
     <message>
         <source>Show or hide the key</source>
         <translation>Show or hide the key</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::SendPage</name>
+    <message>
+        <source>Send a voice message: the destination is called and hears the service&apos;s audio file. Each call is charged by the provider.</source>
+        <translation>Send a voice message: the destination is called and hears the service&apos;s audio file. Each call is charged by the provider.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Service:</translation>
+    </message>
+    <message>
+        <source>caller number, e.g. +7 495 999-99-99</source>
+        <translation>caller number, e.g. +7 495 999-99-99</translation>
+    </message>
+    <message>
+        <source>number to call, e.g. +7 926 999-99-99</source>
+        <translation>number to call, e.g. +7 926 999-99-99</translation>
+    </message>
+    <message>
+        <source>type to search by name or id</source>
+        <translation>type to search by name or id</translation>
+    </message>
+    <message>
+        <source>Reload the services</source>
+        <translation>Reload the services</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation>Send…</translation>
+    </message>
+    <message>
+        <source>Loading services…</source>
+        <translation>Loading services…</translation>
+    </message>
+    <message>
+        <source>The services could not be loaded: %1</source>
+        <translation>The services could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Will be sent as %1</source>
+        <translation>Will be sent as %1</translation>
+    </message>
+    <message>
+        <source>There are no services yet: create one on the Services page.</source>
+        <translation>There are no services yet: create one on the Services page.</translation>
+    </message>
+    <message>
+        <source>Pick a service from the list.</source>
+        <translation>Pick a service from the list.</translation>
+    </message>
+    <message>
+        <source>Send voice message</source>
+        <translation>Send voice message</translation>
+    </message>
+    <message>
+        <source>Call %1 from %2 with service «%3»?</source>
+        <translation>Call %1 from %2 with service «%3»?</translation>
+    </message>
+    <message>
+        <source>This is the sandbox: no real call is made.</source>
+        <translation>This is the sandbox: no real call is made.</translation>
+    </message>
+    <message>
+        <source>The call is placed now and charged by the provider.</source>
+        <translation>The call is placed now and charged by the provider.</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Call placed: %1. It is followed on the Calls page.</source>
+        <translation>Call placed: %1. It is followed on the Calls page.</translation>
+    </message>
+    <message>
+        <source>Call to %1 placed.</source>
+        <translation>Call to %1 placed.</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: the call to %1 may have been placed. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</source>
+        <translation>Outcome unknown: the call to %1 may have been placed. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message>
+        <source>The voice message was not sent: %1</source>
+        <translation>The voice message was not sent: %1</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +1507,80 @@ The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usag
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::SipPage</name>
+    <message>
+        <source>SIP resource id (sip_resource_id), e.g. 5202</source>
+        <translation>SIP resource id (sip_resource_id), e.g. 5202</translation>
+    </message>
+    <message>
+        <source>&amp;Look Up</source>
+        <translation>&amp;Look Up</translation>
+    </message>
+    <message>
+        <source>Show or hide the password</source>
+        <translation>Show or hide the password</translation>
+    </message>
+    <message>
+        <source>Copy the password (the clipboard is cleared after 30 seconds)</source>
+        <translation>Copy the password (the clipboard is cleared after 30 seconds)</translation>
+    </message>
+    <message>
+        <source>SIP resource ID:</source>
+        <translation>SIP resource ID:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Login:</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation>Domain:</translation>
+    </message>
+    <message>
+        <source>Install fee:</source>
+        <translation>Install fee:</translation>
+    </message>
+    <message>
+        <source>Subscription fee:</source>
+        <translation>Subscription fee:</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>Application:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Looking up…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The SIP password is on the clipboard for %n second(s).</source>
+        <translation>
+            <numerusform>The SIP password is on the clipboard for %n second.</numerusform>
+            <numerusform>The SIP password is on the clipboard for %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -688,19 +688,248 @@ API-ключ берётся из VOICE_API_KEY. Коды выхода: 0 усп�
     </message>
 </context>
 <context>
+    <name>vc::ui::CallCharts</name>
+    <message numerus="yes">
+        <source>How calls ended (%n call(s))</source>
+        <translation>
+            <numerusform>Чем закончились вызовы (%n вызов)</numerusform>
+            <numerusform>Чем закончились вызовы (%n вызова)</numerusform>
+            <numerusform>Чем закончились вызовы (%n вызовов)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>0–10 s</source>
+        <translation>0–10 с</translation>
+    </message>
+    <message>
+        <source>10–30 s</source>
+        <translation>10–30 с</translation>
+    </message>
+    <message>
+        <source>30–60 s</source>
+        <translation>30–60 с</translation>
+    </message>
+    <message>
+        <source>1–5 min</source>
+        <translation>1–5 мин</translation>
+    </message>
+    <message>
+        <source>5+ min</source>
+        <translation>5+ мин</translation>
+    </message>
+    <message>
+        <source>Duration of answered calls</source>
+        <translation>Длительность отвеченных вызовов</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CallHistoryModel</name>
+    <message>
+        <source>outcome unknown</source>
+        <translation>результат неизвестен</translation>
+    </message>
+    <message>
+        <source>stale (%1)</source>
+        <translation>устарел (%1)</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>отправлен</translation>
+    </message>
+    <message>
+        <source>watching</source>
+        <translation>отслеживается</translation>
+    </message>
+    <message>
+        <source>ringing</source>
+        <translation>звонок</translation>
+    </message>
+    <message>
+        <source>talking</source>
+        <translation>разговор</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>отвечен</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>завершён</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>занято</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>нет ответа</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>изменён</translation>
+    </message>
+    <message>
+        <source>(no id: outcome unknown)</source>
+        <translation>(нет id: результат неизвестен)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Call ID</source>
+        <translation>ID вызова</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Отправитель</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Получатель</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создано</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CallsPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>Select a call to see its details and status timeline.</source>
+        <translation>Выберите вызов, чтобы увидеть подробности и историю статусов.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Status: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Статус: %2</translation>
+    </message>
+    <message>
+        <source>The answer to this send was lost: the call may have been placed. Check before sending again.</source>
+        <translation>Ответ на эту отправку потерян: звонок мог состояться. Проверьте, прежде чем отправлять снова.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>От %1 на %2</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Услуга: %1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Создан: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Начало: %1</translation>
+    </message>
+    <message>
+        <source>Ended: %1</source>
+        <translation>Окончание: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Duration: %n second(s)</source>
+        <translation>
+            <numerusform>Длительность: %n секунда</numerusform>
+            <numerusform>Длительность: %n секунды</numerusform>
+            <numerusform>Длительность: %n секунд</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Export calls</source>
+        <translation>Экспорт вызовов</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n вызов выгружен в %1.</numerusform>
+            <numerusform>%n вызова выгружено в %1.</numerusform>
+            <numerusform>%n вызовов выгружено в %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Не удалось выгрузить: %1</translation>
+    </message>
+    <message>
+        <source>Follow a call placed elsewhere: paste its call id</source>
+        <translation>Отследить вызов, отправленный в другом месте: вставьте его call id</translation>
+    </message>
+    <message>
+        <source>&amp;Watch</source>
+        <translation>&amp;Отслеживать</translation>
+    </message>
+    <message>
+        <source>Search by number or call id</source>
+        <translation>Поиск по номеру или call id</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Экспорт CSV…</translation>
+    </message>
+    <message>
+        <source>Reload the history</source>
+        <translation>Перечитать историю</translation>
+    </message>
+</context>
+<context>
     <name>vc::ui::MainWindow</name>
-    <message>
-        <source>&lt;h3&gt;Send&lt;/h3&gt;&lt;p&gt;Sending voice messages from the window arrives in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl call send&lt;/code&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Отправка&lt;/h3&gt;&lt;p&gt;Отправка голосовых сообщений из окна появится в следующей версии.&lt;/p&gt;&lt;p&gt;Пока можно так: &lt;code&gt;voicectl call send&lt;/code&gt;.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Calls&lt;/h3&gt;&lt;p&gt;The call monitor and history arrive in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl call status CALL_ID --watch&lt;/code&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Вызовы&lt;/h3&gt;&lt;p&gt;Мониторинг и история вызовов появятся в следующей версии.&lt;/p&gt;&lt;p&gt;Пока можно так: &lt;code&gt;voicectl call status CALL_ID --watch&lt;/code&gt;.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;SIP&lt;/h3&gt;&lt;p&gt;The SIP attributes viewer arrives in the next version.&lt;/p&gt;&lt;p&gt;Until then: &lt;code&gt;voicectl sip show ID&lt;/code&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SIP&lt;/h3&gt;&lt;p&gt;Просмотр атрибутов SIP появится в следующей версии.&lt;/p&gt;&lt;p&gt;Пока можно так: &lt;code&gt;voicectl sip show ID&lt;/code&gt;.&lt;/p&gt;</translation>
-    </message>
     <message numerus="yes">
         <source>● %n request(s) in progress</source>
         <translation>
@@ -833,12 +1062,90 @@ API-ключ берётся из VOICE_API_KEY. Коды выхода: 0 усп�
         <source>Profile: %1</source>
         <translation>Профиль: %1</translation>
     </message>
+    <message>
+        <source>Call %1 placed; it is followed on the Calls page.</source>
+        <translation>Вызов %1 отправлен; он отслеживается на странице «Вызовы».</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Call to %1 ended</source>
+        <translation>Вызов на %1 завершён</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Статус: %1</translation>
+    </message>
+    <message>
+        <source>no final status (stale)</source>
+        <translation>нет итогового статуса (устарел)</translation>
+    </message>
+    <message>
+        <source>&amp;Notify When a Call Ends</source>
+        <translation>&amp;Уведомлять о завершении вызова</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::MessageBanner</name>
     <message>
         <source>Dismiss</source>
         <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::NetworkLogDock</name>
+    <message>
+        <source>Answer: %1, %2 ms, attempt %3</source>
+        <translation>Ответ: %1, %2 мс, попытка %3</translation>
+    </message>
+    <message>
+        <source>Network Log</source>
+        <translation>Журнал сети</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>Копировать как curl</translation>
+    </message>
+    <message>
+        <source>The command uses $VOICE_API_KEY instead of the key</source>
+        <translation>В команде вместо ключа стоит $VOICE_API_KEY</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::NetworkLogModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Метод</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Метод API</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Задержка</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Попытка</translation>
     </message>
 </context>
 <context>
@@ -902,6 +1209,113 @@ API-ключ берётся из VOICE_API_KEY. Коды выхода: 0 усп�
     <message>
         <source>Show or hide the key</source>
         <translation>Показать или скрыть ключ</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::SendPage</name>
+    <message>
+        <source>Send a voice message: the destination is called and hears the service&apos;s audio file. Each call is charged by the provider.</source>
+        <translation>Отправка голосового сообщения: получателю звонят и проигрывают аудиофайл услуги. Каждый вызов тарифицируется провайдером.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Отправитель:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Получатель:</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Услуга:</translation>
+    </message>
+    <message>
+        <source>caller number, e.g. +7 495 999-99-99</source>
+        <translation>номер отправителя, например +7 495 999-99-99</translation>
+    </message>
+    <message>
+        <source>number to call, e.g. +7 926 999-99-99</source>
+        <translation>номер получателя, например +7 926 999-99-99</translation>
+    </message>
+    <message>
+        <source>type to search by name or id</source>
+        <translation>начните вводить название или id</translation>
+    </message>
+    <message>
+        <source>Reload the services</source>
+        <translation>Обновить список услуг</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation>Отправить…</translation>
+    </message>
+    <message>
+        <source>Loading services…</source>
+        <translation>Загрузка услуг…</translation>
+    </message>
+    <message>
+        <source>The services could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Will be sent as %1</source>
+        <translation>Будет отправлен как %1</translation>
+    </message>
+    <message>
+        <source>There are no services yet: create one on the Services page.</source>
+        <translation>Услуг пока нет: создайте услугу на странице «Услуги».</translation>
+    </message>
+    <message>
+        <source>Pick a service from the list.</source>
+        <translation>Выберите услугу из списка.</translation>
+    </message>
+    <message>
+        <source>Send voice message</source>
+        <translation>Отправка голосового сообщения</translation>
+    </message>
+    <message>
+        <source>Call %1 from %2 with service «%3»?</source>
+        <translation>Позвонить на %1 с номера %2 с услугой «%3»?</translation>
+    </message>
+    <message>
+        <source>This is the sandbox: no real call is made.</source>
+        <translation>Это песочница: реальный звонок не совершается.</translation>
+    </message>
+    <message>
+        <source>The call is placed now and charged by the provider.</source>
+        <translation>Звонок будет совершён сейчас и тарифицирован провайдером.</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Позвонить</translation>
+    </message>
+    <message>
+        <source>Call placed: %1. It is followed on the Calls page.</source>
+        <translation>Вызов отправлен: %1. Он отслеживается на странице «Вызовы».</translation>
+    </message>
+    <message>
+        <source>Call to %1 placed.</source>
+        <translation>Вызов на %1 отправлен.</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: the call to %1 may have been placed. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</source>
+        <translation>Результат неизвестен: звонок на %1 мог состояться. Он записан в историю как «результат неизвестен» и повторно не отправлялся.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Не отправлено: %1</translation>
+    </message>
+    <message>
+        <source>The voice message was not sent: %1</source>
+        <translation>Голосовое сообщение не отправлено: %1</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1521,81 @@ API-ключ берётся из VOICE_API_KEY. Коды выхода: 0 усп�
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::SipPage</name>
+    <message>
+        <source>SIP resource id (sip_resource_id), e.g. 5202</source>
+        <translation>идентификатор ресурса SIP (sip_resource_id), например 5202</translation>
+    </message>
+    <message>
+        <source>&amp;Look Up</source>
+        <translation>&amp;Найти</translation>
+    </message>
+    <message>
+        <source>Show or hide the password</source>
+        <translation>Показать или скрыть пароль</translation>
+    </message>
+    <message>
+        <source>Copy the password (the clipboard is cleared after 30 seconds)</source>
+        <translation>Скопировать пароль (буфер обмена очистится через 30 секунд)</translation>
+    </message>
+    <message>
+        <source>SIP resource ID:</source>
+        <translation>ID ресурса SIP:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Описание:</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Номер:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation>Домен:</translation>
+    </message>
+    <message>
+        <source>Install fee:</source>
+        <translation>Стоимость подключения:</translation>
+    </message>
+    <message>
+        <source>Subscription fee:</source>
+        <translation>Абонентская плата:</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>Приложение:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The SIP password is on the clipboard for %n second(s).</source>
+        <translation>
+            <numerusform>Пароль SIP в буфере обмена на %n секунду.</numerusform>
+            <numerusform>Пароль SIP в буфере обмена на %n секунды.</numerusform>
+            <numerusform>Пароль SIP в буфере обмена на %n секунд.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

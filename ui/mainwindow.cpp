@@ -2,11 +2,15 @@
 
 #include "language.h"
 #include "messagebanner.h"
-#include "placeholderpage.h"
+#include "callspage.h"
+#include "calltracker.h"
+#include "networklogdock.h"
 #include "profilemanager.h"
 #include "profilesdialog.h"
 #include "secretstore.h"
+#include "sendpage.h"
 #include "servicespage.h"
+#include "sippage.h"
 #include "session.h"
 
 #include <QAction>
@@ -25,6 +29,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -37,8 +42,9 @@ Q_LOGGING_CATEGORY(lcUi, "vc.ui")
 const char *const kIcons[MainWindow::PageCount] = {":/icons/services.svg", ":/icons/send.svg", ":/icons/calls.svg", ":/icons/sip.svg"};
 } // namespace
 
-MainWindow::MainWindow(Session *session, ProfileManager *profiles, QSettings *settings, QWidget *parent)
-    : QMainWindow(parent), m_session(session), m_profiles(profiles), m_settings(settings), m_banner(new MessageBanner(this)),
+MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *tracker, QSettings *settings, QWidget *parent)
+    : QMainWindow(parent), m_session(session), m_profiles(profiles), m_tracker(tracker), m_settings(settings),
+      m_banner(new MessageBanner(this)),
       m_sandboxBanner(new MessageBanner(this)), m_nav(new QListWidget(this)), m_pages(new QStackedWidget(this)),
       m_profileCombo(new QComboBox(this)), m_profileCaption(new QLabel(this)), m_profileStatus(new QLabel(this)),
       m_endpointStatus(new QLabel(this)), m_activityStatus(new QLabel(this))
@@ -49,18 +55,32 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, QSettings *se
 
     m_services = new ServicesPage(session, m_banner, this);
     m_pages->addWidget(m_services);
-    m_pages->addWidget(new PlaceholderPage([] {
-        return tr("<h3>Send</h3><p>Sending voice messages from the window arrives in the next version.</p>"
-                  "<p>Until then: <code>voicectl call send</code>.</p>");
-    }, this));
-    m_pages->addWidget(new PlaceholderPage([] {
-        return tr("<h3>Calls</h3><p>The call monitor and history arrive in the next version.</p>"
-                  "<p>Until then: <code>voicectl call status CALL_ID --watch</code>.</p>");
-    }, this));
-    m_pages->addWidget(new PlaceholderPage([] {
-        return tr("<h3>SIP</h3><p>The SIP attributes viewer arrives in the next version.</p>"
-                  "<p>Until then: <code>voicectl sip show ID</code>.</p>");
-    }, this));
+    m_send = new SendPage(session, tracker, m_banner, settings, this);
+    m_calls = new CallsPage(session, tracker, m_banner, this);
+    m_sip = new SipPage(session, m_banner, this);
+    m_pages->addWidget(m_send);
+    m_pages->addWidget(m_calls);
+    m_pages->addWidget(m_sip);
+    connect(m_send, &SendPage::callPlaced, this, [this](const QString &callId) {
+        m_banner->showMessage(MessageBanner::Level::Info, tr("Call %1 placed; it is followed on the Calls page.").arg(callId), {},
+                              tr("Show"), [this, callId] {
+                                  setCurrentPage(CallsPageIndex);
+                                  m_calls->selectCall(callId);
+                              });
+    });
+
+    m_networkLog = new NetworkLogDock(session->transport()->log(), this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_networkLog);
+    m_networkLog->hide();
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/voice-console.svg")), this);
+        m_tray->show();
+    }
+    connect(m_tracker, &CallTracker::callEnded, this, [this](const CallRecord &record) {
+        notifyCallEnded(tr("Call to %1 ended").arg(record.destination),
+                        tr("Status: %1").arg(record.stale ? tr("no final status (stale)") : record.status));
+    });
 
     m_nav->setObjectName(QStringLiteral("navigation"));
     m_nav->setIconSize(QSize(22, 22));
@@ -78,6 +98,7 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, QSettings *se
             return;
         m_pages->setCurrentIndex(row);
         m_services->setPageActive(row == ServicesPageIndex);
+        m_send->setPageActive(row == SendPageIndex);
         m_servicesMenu->menuAction()->setVisible(row == ServicesPageIndex);
     });
 
@@ -161,6 +182,15 @@ void MainWindow::buildMenus()
     m_servicesMenu->addAction(m_services->newAction());
     m_servicesMenu->addAction(m_services->deleteAction());
     m_viewMenu = menuBar()->addMenu(QString());
+    m_networkLog->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_viewMenu->addAction(m_networkLog->toggleViewAction());
+    m_notifyAction = m_viewMenu->addAction(QString());
+    m_notifyAction->setObjectName(QStringLiteral("notifyCallEnded"));
+    m_notifyAction->setCheckable(true);
+    m_notifyAction->setChecked(m_settings->value(QStringLiteral("notify/callEnded"), true).toBool());
+    connect(m_notifyAction, &QAction::toggled, this,
+            [this](bool on) { m_settings->setValue(QStringLiteral("notify/callEnded"), on); });
+    m_viewMenu->addSeparator();
     m_languageMenu = m_viewMenu->addMenu(QIcon(QStringLiteral(":/icons/language.svg")), QString());
     m_languageGroup = new QActionGroup(this);
     for (const char *code : {"", "en", "ru"}) {
@@ -206,6 +236,7 @@ void MainWindow::retranslate()
     m_profilesAction->setToolTip(tr("Add, edit or switch profiles"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About Voice Console"));
+    m_notifyAction->setText(tr("&Notify When a Call Ends"));
     m_toolbar->setWindowTitle(tr("Main toolbar"));
     m_profileCaption->setText(tr("Profile:") + u' ');
     const QStringList languages = {tr("System Default"), QStringLiteral("English"), QStringLiteral("Русский")};
@@ -284,6 +315,15 @@ ProfilesDialog *MainWindow::openProfilesDialog()
     return dialog;
 }
 
+void MainWindow::notifyCallEnded(const QString &title, const QString &text)
+{
+    if (!m_notifyAction->isChecked())
+        return;
+    if (m_tray)
+        m_tray->showMessage(title, text, QIcon(QStringLiteral(":/voice-console.svg")), 8000);
+    qCInfo(lcUi).noquote() << title << '-' << text;
+}
+
 void MainWindow::setCurrentPage(int page)
 {
     m_nav->setCurrentRow(qBound(0, page, PageCount - 1));
@@ -308,6 +348,8 @@ void MainWindow::restoreState()
     QMainWindow::restoreState(m_settings->value(QStringLiteral("ui/state")).toByteArray());
     m_services->splitter()->restoreState(m_settings->value(QStringLiteral("ui/servicesSplitter")).toByteArray());
     m_services->table()->horizontalHeader()->restoreState(m_settings->value(QStringLiteral("ui/servicesHeader")).toByteArray());
+    m_calls->splitter()->restoreState(m_settings->value(QStringLiteral("ui/callsSplitter")).toByteArray());
+    m_calls->table()->horizontalHeader()->restoreState(m_settings->value(QStringLiteral("ui/callsHeader")).toByteArray());
     setCurrentPage(m_settings->value(QStringLiteral("ui/lastPage"), 0).toInt());
     const QString language = m_settings->value(QStringLiteral("ui/language")).toString();
     for (QAction *a : m_languageGroup->actions())
@@ -320,6 +362,8 @@ void MainWindow::saveState()
     m_settings->setValue(QStringLiteral("ui/state"), QMainWindow::saveState());
     m_settings->setValue(QStringLiteral("ui/servicesSplitter"), m_services->splitter()->saveState());
     m_settings->setValue(QStringLiteral("ui/servicesHeader"), m_services->table()->horizontalHeader()->saveState());
+    m_settings->setValue(QStringLiteral("ui/callsSplitter"), m_calls->splitter()->saveState());
+    m_settings->setValue(QStringLiteral("ui/callsHeader"), m_calls->table()->horizontalHeader()->saveState());
     m_settings->setValue(QStringLiteral("ui/lastPage"), currentPage());
     m_settings->sync();
 }

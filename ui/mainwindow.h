@@ -10,7 +10,10 @@ class QMenu;
 class QSettings;
 class QStackedWidget;
 
+class QSystemTrayIcon;
+
 namespace vc {
+class CallTracker;
 class ProfileManager;
 class Session;
 struct Profile;
@@ -18,9 +21,13 @@ struct Profile;
 
 namespace vc::ui {
 
+class CallsPage;
 class MessageBanner;
+class NetworkLogDock;
 class ProfilesDialog;
+class SendPage;
 class ServicesPage;
+class SipPage;
 
 // The window: page navigation (Services, Send, Calls, SIP), the profile switcher, the status bar with
 // profile, endpoint and request activity, and the inline message banner. Pages do the work.
@@ -30,10 +37,15 @@ class MainWindow final : public QMainWindow
 public:
     enum Page { ServicesPageIndex, SendPageIndex, CallsPageIndex, SipPageIndex, PageCount };
 
-    MainWindow(Session *session, ProfileManager *profiles, QSettings *settings, QWidget *parent = nullptr);
+    MainWindow(Session *session, ProfileManager *profiles, CallTracker *tracker, QSettings *settings,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     ServicesPage *servicesPage() const { return m_services; }
+    SendPage *sendPage() const { return m_send; }
+    CallsPage *callsPage() const { return m_calls; }
+    SipPage *sipPage() const { return m_sip; }
+    NetworkLogDock *networkLog() const { return m_networkLog; }
     MessageBanner *banner() const { return m_banner; }
     void setCurrentPage(int page);
     int currentPage() const;
@@ -51,15 +63,23 @@ private:
     void restoreState();
     void saveState();
     void setLanguage(const QString &language);
+    void notifyCallEnded(const QString &title, const QString &text);
 
     Session *m_session;
     ProfileManager *m_profiles;
+    CallTracker *m_tracker;
     QSettings *m_settings;
     MessageBanner *m_banner;
     MessageBanner *m_sandboxBanner;
     QListWidget *m_nav;
     QStackedWidget *m_pages;
     ServicesPage *m_services;
+    SendPage *m_send;
+    CallsPage *m_calls;
+    SipPage *m_sip;
+    NetworkLogDock *m_networkLog;
+    QSystemTrayIcon *m_tray = nullptr;
+    QAction *m_notifyAction;
     QComboBox *m_profileCombo;
     QLabel *m_profileCaption;
     QLabel *m_profileStatus;

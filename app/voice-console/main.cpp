@@ -1,4 +1,6 @@
 // voice-console: the desktop application.
+#include "callhistory.h"
+#include "calltracker.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "profilemanager.h"
@@ -50,7 +52,11 @@ int main(int argc, char *argv[])
         return QUrl(sandbox->baseUrl());
     };
     vc::ProfileManager profiles(&store, &secrets, &session, sandboxUrl);
-    vc::ui::MainWindow window(&session, &profiles, &settings);
+    vc::CallHistory history;
+    if (!history.open())
+        qWarning("call history unavailable: %s", qPrintable(history.lastError()));
+    vc::CallTracker tracker(&session, &history);
+    vc::ui::MainWindow window(&session, &profiles, &tracker, &settings);
 
     const QString envKey = qEnvironmentVariable("VOICE_API_KEY");
     if (parser.isSet(QStringLiteral("api-url")) && !envKey.isEmpty()) {

@@ -1,5 +1,7 @@
 // Drives the real main window against the sandbox through every page and dialog and saves a
 // screenshot of the screen after each step: vc_screenshots OUT_DIR LANG [dark]
+#include "callhistory.h"
+#include "calltracker.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
@@ -8,10 +10,15 @@
 #include "sandboxserver.h"
 #include "secretstore.h"
 #include "serviceeditordialog.h"
+#include "callspage.h"
+#include "networklogdock.h"
+#include "sendpage.h"
 #include "servicespage.h"
+#include "sippage.h"
 #include "session.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QLineEdit>
@@ -99,14 +106,19 @@ int main(int argc, char *argv[])
     Language::install(lang);
 
     QTemporaryDir dir;
-    sandbox::SandboxServer server;
+    sandbox::SandboxOptions options;
+    options.callSpeed = 12;
+    sandbox::SandboxServer server(options);
     server.start(0);
     QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
     Session session;
     ProfileStore store(&settings);
     SecretStore secrets(std::make_unique<MemoryBackend>());
     ProfileManager profiles(&store, &secrets, &session, [&server] { return QUrl(server.baseUrl()); });
-    MainWindow window(&session, &profiles, &settings);
+    CallHistory history;
+    history.open(dir.filePath(QStringLiteral("history.sqlite")));
+    CallTracker tracker(&session, &history);
+    MainWindow window(&session, &profiles, &tracker, &settings);
     window.setGeometry(QGuiApplication::primaryScreen()->geometry());
     profiles.switchTo(QLatin1String(ProfileManager::kSandboxId));
     window.show();
@@ -155,8 +167,51 @@ int main(int argc, char *argv[])
     QTest::qWaitFor([&] { return window.banner()->isVisible(); }, 5000);
     shoot(QStringLiteral("wrong-key"));
 
-    window.setCurrentPage(MainWindow::SendPageIndex);
+    profiles.switchTo(QLatin1String(ProfileManager::kSandboxId));
+    QTest::qWaitFor([&] { return page->table()->model()->rowCount() > 0; }, 5000);
     window.banner()->clear();
-    shoot(QStringLiteral("send-placeholder"));
+
+    // Send: a few calls with different endings, then one whose answer is lost.
+    const QString service = QStringLiteral("14b8d7b3-5468-418f-8592-b1d2127ad36b");
+    for (const char *destination : {"79261234567", "79261234500", "79261234501", "79261234502", "79031112233", "79161234567"})
+        tracker.send({QStringLiteral("74959999999"), QString::fromLatin1(destination), service}, QStringLiteral("Напоминание о записи к врачу"),
+                     &window, [](const Result<CallRecord> &) {});
+    QTest::qWait(1500);
+    sandbox::FaultRule lost;
+    lost.endpoint = QStringLiteral("call/v1/MakeVoiceMessage");
+    lost.remaining = 1;
+    lost.fault.kind = sandbox::Fault::Kind::PlaceThen500;
+    server.addFault(lost);
+    tracker.send({QStringLiteral("74959999999"), QStringLiteral("79267654321"), service}, QStringLiteral("Оплата просрочена"), &window,
+                 [](const Result<CallRecord> &) {});
+    window.setCurrentPage(MainWindow::SendPageIndex);
+    auto *sendPage = window.sendPage();
+    QTest::qWaitFor([&] { return sendPage->findChild<QComboBox *>(QStringLiteral("serviceCombo"))->count() > 0; }, 5000);
+    sendPage->findChild<QComboBox *>(QStringLiteral("sourceCombo"))->setEditText(QStringLiteral("+7 495 999-99-99"));
+    type(sendPage, "destinationEdit", QStringLiteral("8 926 123 45 67"));
+    sendPage->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    auto *confirm = waitFor<QMessageBox>(&window, QStringLiteral("sendConfirmation"));
+    shoot(QStringLiteral("send-confirmation"));
+    confirm->button(QMessageBox::Cancel)->click();
+    type(sendPage, "destinationEdit", QStringLiteral("8 926 12"));
+    shoot(QStringLiteral("send-invalid"));
+    window.banner()->clear();
+
+    QTest::qWaitFor([&] { return tracker.monitor()->isIdle(); }, 15000);
+    window.setCurrentPage(MainWindow::CallsPageIndex);
+    window.callsPage()->reload();
+    window.callsPage()->table()->selectRow(1);
+    shoot(QStringLiteral("calls"));
+
+    window.setCurrentPage(MainWindow::SipPageIndex);
+    auto *sip = window.sipPage();
+    type(sip, "sipIdEdit", QStringLiteral("9007199254740993"));
+    sip->lookUp();
+    QTest::qWaitFor([&] { return sip->findChild<QWidget *>(QStringLiteral("sipForm"))->isVisible(); }, 5000);
+    shoot(QStringLiteral("sip"));
+
+    window.networkLog()->show();
+    window.networkLog()->table()->selectRow(window.networkLog()->model()->rowCount() - 1);
+    shoot(QStringLiteral("network-log"));
     return 0;
 }

@@ -1,4 +1,6 @@
 // The real main window, offscreen, against the real sandbox on a loopback port.
+#include "callhistory.h"
+#include "calltracker.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
@@ -43,6 +45,8 @@ class TestMainWindow : public QObject
     MemoryBackend *m_backend = nullptr;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<ProfileManager> m_profiles;
+    std::unique_ptr<CallHistory> m_history;
+    std::unique_ptr<CallTracker> m_tracker;
     std::unique_ptr<MainWindow> m_window;
 
     ServicesPage *page() const { return m_window->servicesPage(); }
@@ -104,7 +108,10 @@ private Q_SLOTS:
         m_secrets = std::make_unique<SecretStore>(std::move(backend));
         m_profiles = std::make_unique<ProfileManager>(m_store.get(), m_secrets.get(), m_session.get(),
                                                       [this] { return QUrl(m_server->baseUrl()); });
-        m_window = std::make_unique<MainWindow>(m_session.get(), m_profiles.get(), m_settings.get());
+        m_history = std::make_unique<CallHistory>();
+        QVERIFY(m_history->open(m_dir->filePath(QStringLiteral("history.sqlite"))));
+        m_tracker = std::make_unique<CallTracker>(m_session.get(), m_history.get());
+        m_window = std::make_unique<MainWindow>(m_session.get(), m_profiles.get(), m_tracker.get(), m_settings.get());
         m_profiles->switchTo(QLatin1String(ProfileManager::kSandboxId));
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -113,6 +120,8 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
+        m_tracker.reset();
+        m_history.reset();
         m_profiles.reset();
         m_secrets.reset();
         m_store.reset();
@@ -325,7 +334,7 @@ private Q_SLOTS:
     {
         m_window->setCurrentPage(MainWindow::SipPageIndex);
         m_window->close();
-        auto second = std::make_unique<MainWindow>(m_session.get(), m_profiles.get(), m_settings.get());
+        auto second = std::make_unique<MainWindow>(m_session.get(), m_profiles.get(), m_tracker.get(), m_settings.get());
         QCOMPARE(second->currentPage(), int(MainWindow::SipPageIndex));
     }
 

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "callhistory.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSplitter;
+class QTableView;
+class QTimer;
+
+namespace vc {
+class CallTracker;
+class Session;
+} // namespace vc
+
+namespace vc::ui {
+
+class CallCharts;
+class CallHistoryModel;
+class MessageBanner;
+
+// Calls sent or watched: a live table over the history (search, date range, status), the selected
+// call's details and status timeline, "watch a call id", CSV export and charts.
+class CallsPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    CallsPage(Session *session, CallTracker *tracker, MessageBanner *banner, QWidget *parent = nullptr);
+
+    void reload();
+    void selectCall(const QString &callId);
+    CallHistoryModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    QSplitter *splitter() const { return m_splitter; }
+    CallFilter currentFilter() const;
+    // Writes the shown calls (current filter) as CSV; returns false with a message on failure.
+    bool exportTo(const QString &path, QString *error) const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void watchTyped();
+    void showDetails();
+    void chooseExportFile();
+
+    Session *m_session;
+    CallTracker *m_tracker;
+    MessageBanner *m_banner;
+    CallHistoryModel *m_model;
+    QLineEdit *m_watchEdit;
+    QPushButton *m_watchButton;
+    QLineEdit *m_search;
+    QComboBox *m_status;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QPushButton *m_export;
+    QPushButton *m_refresh;
+    QLabel *m_fromLabel;
+    QLabel *m_toLabel;
+    QTableView *m_table;
+    QSplitter *m_splitter;
+    QLabel *m_details;
+    QListWidget *m_timeline;
+    CallCharts *m_charts;
+    QTimer *m_searchDelay;
+};
+
+} // namespace vc::ui

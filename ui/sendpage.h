@@ -1,0 +1,68 @@
+#pragma once
+
+#include "exolvetypes.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSettings;
+
+namespace vc {
+class CallTracker;
+class Session;
+} // namespace vc
+
+namespace vc::ui {
+
+class MessageBanner;
+
+// Sending a voice message: source (remembered), destination, service, each checked and normalised as
+// typed; a confirmation that says what will happen; then exactly one request. A lost answer is
+// reported as "may have been placed" and recorded, never retried.
+class SendPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    SendPage(Session *session, CallTracker *tracker, MessageBanner *banner, QSettings *settings, QWidget *parent = nullptr);
+
+    void setPageActive(bool active);
+    void reloadServices();
+
+Q_SIGNALS:
+    void callPlaced(const QString &callId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void revalidate();
+    void confirmAndSend();
+    void rememberSource(const QString &number);
+
+    Session *m_session;
+    CallTracker *m_tracker;
+    MessageBanner *m_banner;
+    QSettings *m_settings;
+    QLabel *m_intro;
+    QLabel *m_sourceLabel;
+    QLabel *m_destinationLabel;
+    QLabel *m_serviceLabel;
+    QComboBox *m_source;
+    QLabel *m_sourceHint;
+    QLineEdit *m_destination;
+    QLabel *m_destinationHint;
+    QComboBox *m_service;
+    QLabel *m_serviceHint;
+    QPushButton *m_reloadServices;
+    QPushButton *m_send;
+    QLabel *m_result;
+    bool m_sending = false;
+    bool m_pageActive = false;
+    bool m_servicesLoaded = false;
+};
+
+} // namespace vc::ui

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "exolvetypes.h"
+
+#include <QWidget>
+
+class QAction;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTimer;
+
+namespace vc {
+class Session;
+}
+
+namespace vc::ui {
+
+class MessageBanner;
+
+// Looks up a SIP account's attributes. The password stays masked unless revealed; copying it puts it on
+// the clipboard for 30 seconds, then the clipboard is cleared if it still holds it.
+class SipPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    SipPage(Session *session, MessageBanner *banner, QWidget *parent = nullptr);
+
+    void lookUp();
+    void setClipboardClearDelay(int ms) { m_clearDelayMs = ms; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void show(const SipAttributes &sip);
+    void copyPassword();
+
+    Session *m_session;
+    MessageBanner *m_banner;
+    QLineEdit *m_idEdit;
+    QPushButton *m_lookUp;
+    QLabel *m_status;
+    QWidget *m_form;
+    QFormLayout *m_formLayout;
+    QList<QLabel *> m_values;
+    QLineEdit *m_password;
+    QAction *m_reveal;
+    QAction *m_copy;
+    QTimer *m_clipboardTimer;
+    QString m_copied;
+    int m_clearDelayMs = 30000;
+    quint64 m_request = 0;
+};
+
+} // namespace vc::ui
