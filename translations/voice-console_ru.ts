@@ -1259,7 +1259,7 @@ API-ключ берётся из VOICE_API_KEY. Коды выхода: 0 усп�
     </message>
     <message>
         <source>The services could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось загрузить услуги: %1</translation>
     </message>
     <message>
         <source>%1 — %2</source>
