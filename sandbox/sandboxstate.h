@@ -73,6 +73,7 @@ public:
     int callsPlaced() const { return m_callsPlaced; }
 
     const SipRecord *sip(quint64 id) const;
+    void setSipPassword(quint64 id, const QString &password) { if (m_sip.contains(id)) m_sip[id].password = password; }
 
 private:
     QString m_applicationUuid;

@@ -115,7 +115,7 @@ NetworkLogDock::NetworkLogDock(RequestLog *log, QWidget *parent)
 
 QString NetworkLogDock::curlCommand(const RequestLogEntry &e)
 {
-    const auto quote = [](QString s) { return u'\'' + s.replace(QStringLiteral("'"), QStringLiteral("'\\''")) + u'\''; };
+    const auto quote = [](QString s) -> QString { return u'\'' + s.replace(QStringLiteral("'"), QStringLiteral("'\\''")) + u'\''; };
     QStringList parts = {QStringLiteral("curl -sS -X %1 %2").arg(QString::fromLatin1(e.verb), quote(e.url))};
     for (const auto &[name, value] : e.requestHeaders) {
         if (name.compare("Authorization", Qt::CaseInsensitive) == 0)

@@ -1,0 +1,299 @@
+// Send, Calls, SIP and the network log on the real window against the sandbox, and a sweep for
+// canary secrets through logs, settings, history and the network log.
+#include "callhistory.h"
+#include "callhistorymodel.h"
+#include "callspage.h"
+#include "calltracker.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "networklogdock.h"
+#include "profilemanager.h"
+#include "sandboxserver.h"
+#include "secretstore.h"
+#include "sendpage.h"
+#include "session.h"
+#include "sippage.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vc;
+using namespace vc::ui;
+
+namespace {
+const QString kCanaryKey = QStringLiteral("canary-key-4f9c2d7e1b");
+const QString kCanarySip = QStringLiteral("canary-sip-pw-83e1a0");
+QStringList g_log;
+
+void collect(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    g_log.append(QString::fromLatin1(context.category ? context.category : "") + u' ' + message);
+}
+} // namespace
+
+class TestCallPages : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<sandbox::SandboxServer> m_server;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<ProfileStore> m_store;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<ProfileManager> m_profiles;
+    std::unique_ptr<CallHistory> m_history;
+    std::unique_ptr<CallTracker> m_tracker;
+    std::unique_ptr<MainWindow> m_window;
+
+    SendPage *send() const { return m_window->sendPage(); }
+    template <typename T>
+    T *child(QWidget *root, const char *name) const { return root->findChild<T *>(QLatin1String(name)); }
+    QMessageBox *waitForBox(const QString &name)
+    {
+        QMessageBox *box = nullptr;
+        QTest::qWaitFor([&] { return (box = m_window->findChild<QMessageBox *>(name)) && box->isVisible(); }, 5000);
+        return box;
+    }
+    void fillSend(const QString &destination)
+    {
+        m_window->setCurrentPage(MainWindow::SendPageIndex);
+        QTRY_VERIFY(child<QComboBox>(send(), "serviceCombo")->count() > 0);
+        child<QComboBox>(send(), "sourceCombo")->setEditText(QStringLiteral("+7 495 999-99-99"));
+        child<QLineEdit>(send(), "destinationEdit")->setText(destination);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        Language::install(QStringLiteral("en"));
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        sandbox::SandboxOptions o;
+        o.apiKey = kCanaryKey;
+        o.callSpeed = 10;
+        m_server = std::make_unique<sandbox::SandboxServer>(o);
+        QVERIFY(m_server->start(0));
+        m_server->state().setSipPassword(5202, kCanarySip);
+        m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        m_session = std::make_unique<Session>();
+        m_store = std::make_unique<ProfileStore>(m_settings.get());
+        m_secrets = std::make_unique<SecretStore>(std::make_unique<MemoryBackend>());
+        m_profiles = std::make_unique<ProfileManager>(m_store.get(), m_secrets.get(), m_session.get(),
+                                                      [this] { return QUrl(m_server->baseUrl()); });
+        m_history = std::make_unique<CallHistory>();
+        QVERIFY(m_history->open(m_dir->filePath(QStringLiteral("history.sqlite"))));
+        m_tracker = std::make_unique<CallTracker>(m_session.get(), m_history.get());
+        m_tracker->monitor()->setOptions({{100, 200, 300}, 1000, 4, 120});
+        m_window = std::make_unique<MainWindow>(m_session.get(), m_profiles.get(), m_tracker.get(), m_settings.get());
+        // A real profile, its key (the canary) in the (fake) keychain.
+        Profile p;
+        p.name = QStringLiteral("Canary");
+        p.apiUrl = QUrl(m_server->baseUrl());
+        std::optional<Profile> saved;
+        m_profiles->save(p, kCanaryKey, this, [&saved](const Profile &stored, const QString &) { saved = stored; });
+        QTRY_VERIFY(saved.has_value());
+        m_profiles->switchTo(saved->id);
+        QTRY_COMPARE(m_session->profile().name, QStringLiteral("Canary"));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_tracker.reset();
+        m_history.reset();
+        m_profiles.reset();
+        m_secrets.reset();
+        m_store.reset();
+        m_session.reset();
+        m_settings.reset();
+        m_server.reset();
+        m_dir.reset();
+    }
+
+    void sendChecksNumbersAndAsksFirst()
+    {
+        fillSend(QStringLiteral("8 926 12"));
+        auto *button = child<QPushButton>(send(), "sendButton");
+        QVERIFY(!button->isEnabled());
+        QVERIFY(child<QLabel>(send(), "destinationHint")->text().contains(QStringLiteral("not a valid phone number")));
+        child<QLineEdit>(send(), "destinationEdit")->setText(QStringLiteral("8 926 123 45 67"));
+        QVERIFY(child<QLabel>(send(), "destinationHint")->text().contains(QStringLiteral("79261234567")));
+        QVERIFY(button->isEnabled());
+        button->click();
+        QMessageBox *box = waitForBox(QStringLiteral("sendConfirmation"));
+        QVERIFY(box);
+        QVERIFY(box->text().contains(QStringLiteral("Call 79261234567 from 74959999999")));
+        QVERIFY(box->text().contains(QStringLiteral("Напоминание о записи к врачу")));
+        box->button(QMessageBox::Cancel)->click();
+        QTest::qWait(200);
+        QCOMPARE(m_server->requestCount(QStringLiteral("call/v1/MakeVoiceMessage")), 0);
+
+        button->click();
+        waitForBox(QStringLiteral("sendConfirmation"))->button(QMessageBox::Yes)->click();
+        QTRY_COMPARE(m_server->callsPlaced(), 1);
+        QTRY_VERIFY(child<QLabel>(send(), "sendResult")->text().contains(QStringLiteral("Call placed")));
+        auto *model = m_window->callsPage()->model();
+        QTRY_COMPARE(model->rowCount(), 1);
+        QTRY_COMPARE(model->at(0).status, QStringLiteral("completed")); // monitored to the end
+        QVERIFY(m_tracker->monitor()->isIdle());
+        QCOMPARE(m_settings->value(QStringLiteral("send/sources")).toStringList().value(0), QStringLiteral("74959999999"));
+    }
+
+    void sendWithLostAnswerIsRecordedAndNotResent()
+    {
+        sandbox::FaultRule rule;
+        rule.endpoint = QStringLiteral("call/v1/MakeVoiceMessage");
+        rule.fault.kind = sandbox::Fault::Kind::PlaceThen500;
+        m_server->addFault(rule);
+        fillSend(QStringLiteral("+7 926 123-45-67"));
+        child<QPushButton>(send(), "sendButton")->click();
+        waitForBox(QStringLiteral("sendConfirmation"))->button(QMessageBox::Yes)->click();
+        QTRY_VERIFY(child<QLabel>(send(), "sendResult")->text().contains(QStringLiteral("may have been placed")));
+        QVERIFY(m_window->banner()->text().contains(QStringLiteral("outcome is unknown")));
+        QTest::qWait(500);
+        QCOMPARE(m_server->callsPlaced(), 1);
+        QCOMPARE(m_server->requestCount(QStringLiteral("call/v1/MakeVoiceMessage")), 1);
+        auto *model = m_window->callsPage()->model();
+        QTRY_COMPARE(model->rowCount(), 1);
+        QVERIFY(model->at(0).outcomeUnknown);
+        QCOMPARE(model->index(0, CallHistoryModel::StatusColumn).data().toString(), QStringLiteral("outcome unknown"));
+        QVERIFY(child<QPushButton>(send(), "sendButton")->isEnabled()); // the operator decides what next
+    }
+
+    void watchingACallIdFollowsIt()
+    {
+        const auto placed = test_place();
+        m_window->setCurrentPage(MainWindow::CallsPageIndex);
+        auto *page = m_window->callsPage();
+        child<QLineEdit>(page, "watchEdit")->setText(placed);
+        child<QPushButton>(page, "watchButton")->click();
+        QTRY_COMPARE(page->model()->rowCount(), 1);
+        QTRY_COMPARE(page->model()->at(0).status, QStringLiteral("completed"));
+        QCOMPARE(page->model()->at(0).origin, CallRecord::Origin::Watched);
+    }
+
+    void sipPasswordIsMaskedCopiedAndCleared()
+    {
+        m_window->setCurrentPage(MainWindow::SipPageIndex);
+        SipPage *sip = m_window->sipPage();
+        sip->setClipboardClearDelay(300);
+        child<QLineEdit>(sip, "sipIdEdit")->setText(QStringLiteral("5202"));
+        sip->lookUp();
+        auto *password = child<QLineEdit>(sip, "sipPassword");
+        QTRY_COMPARE(password->text(), kCanarySip);
+        QCOMPARE(password->echoMode(), QLineEdit::Password);
+        QCOMPARE(child<QLabel>(sip, "sipField3")->text(), QStringLiteral("74995557890"));
+        sip->findChild<QAction *>(QStringLiteral("revealSipPassword"))->trigger();
+        QCOMPARE(password->echoMode(), QLineEdit::Normal);
+        sip->findChild<QAction *>(QStringLiteral("revealSipPassword"))->trigger();
+        QCOMPARE(password->echoMode(), QLineEdit::Password);
+        sip->findChild<QAction *>(QStringLiteral("copySipPassword"))->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), kCanarySip);
+        QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
+
+        // Something the operator copied afterwards is left alone.
+        sip->findChild<QAction *>(QStringLiteral("copySipPassword"))->trigger();
+        QGuiApplication::clipboard()->setText(QStringLiteral("operator's own text"));
+        QTest::qWait(600);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("operator's own text"));
+    }
+
+    void sipErrorsAreExplained()
+    {
+        m_window->setCurrentPage(MainWindow::SipPageIndex);
+        SipPage *sip = m_window->sipPage();
+        child<QLineEdit>(sip, "sipIdEdit")->setText(QStringLiteral("abc"));
+        sip->lookUp();
+        QVERIFY(child<QLabel>(sip, "sipStatus")->text().contains(QStringLiteral("whole number")));
+        QCOMPARE(m_server->requestCount(QStringLiteral("sip/v1/GetAttributes")), 0);
+        child<QLineEdit>(sip, "sipIdEdit")->setText(QStringLiteral("77"));
+        sip->lookUp();
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(sip, "sipStatus")->text().contains(QStringLiteral("does not belong")), 10000);
+        QVERIFY(!child<QWidget>(sip, "sipForm")->isVisible());
+    }
+
+    void canarySecretsNeverLeak()
+    {
+        g_log.clear();
+        const auto previous = qInstallMessageHandler(collect);
+        QLoggingCategory::setFilterRules(QStringLiteral("vc.*=true"));
+        // Send and monitor a call, look up the SIP account, open every network log entry.
+        fillSend(QStringLiteral("+7 926 123-45-67"));
+        child<QPushButton>(send(), "sendButton")->click();
+        waitForBox(QStringLiteral("sendConfirmation"))->button(QMessageBox::Yes)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(m_history->search({}).value(0).final, 10000);
+        m_window->setCurrentPage(MainWindow::SipPageIndex);
+        child<QLineEdit>(m_window->sipPage(), "sipIdEdit")->setText(QStringLiteral("5202"));
+        m_window->sipPage()->lookUp();
+        QTRY_COMPARE(child<QLineEdit>(m_window->sipPage(), "sipPassword")->text(), kCanarySip);
+        m_window->networkLog()->show();
+        QStringList shown;
+        auto *log = m_window->networkLog();
+        for (int row = 0; row < log->model()->rowCount(); ++row) {
+            log->table()->selectRow(row);
+            shown << log->findChild<QPlainTextEdit *>(QStringLiteral("networkLogDetails"))->toPlainText();
+            shown << NetworkLogDock::curlCommand(log->model()->at(row));
+        }
+        QVERIFY(log->model()->rowCount() >= 4);
+        QVERIFY(shown.join(u'\n').contains(QStringLiteral("Bearer ***")));
+        QVERIFY(shown.join(u'\n').contains(QStringLiteral("$VOICE_API_KEY")));
+        m_window->close();
+        m_settings->sync();
+        QLoggingCategory::setFilterRules(QString());
+        qInstallMessageHandler(previous);
+        QVERIFY(!g_log.isEmpty());
+
+        QByteArray everything = g_log.join(u'\n').toUtf8() + shown.join(u'\n').toUtf8();
+        m_tracker.reset();
+        m_history.reset(); // closes the database so that all of it is on disk
+        QDirIterator files(m_dir->path(), QDir::Files, QDirIterator::Subdirectories);
+        int read = 0;
+        while (files.hasNext()) {
+            QFile f(files.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            everything += f.readAll();
+            ++read;
+        }
+        QVERIFY(read >= 2); // settings and history at least
+        QVERIFY(everything.contains("79261234567")); // the sweep did read real data
+        QVERIFY2(!everything.contains(kCanaryKey.toUtf8()), "the API key leaked");
+        QVERIFY2(!everything.contains(kCanarySip.toUtf8()), "the SIP password leaked");
+    }
+
+private:
+    QString test_place()
+    {
+        std::optional<Result<QString>> r;
+        m_session->exolve()->makeVoiceMessage({QStringLiteral("74959999999"), QStringLiteral("79261234567"),
+                                               QStringLiteral("14b8d7b3-5468-418f-8592-b1d2127ad36b")},
+                                              this, [&r](const Result<QString> &result) { r.emplace(result); });
+        QTest::qWaitFor([&] { return r.has_value(); }, 10000);
+        return r && r->ok() ? r->value() : QString();
+    }
+};
+
+QTEST_MAIN(TestCallPages)
+#include "tst_callpages.moc"
