@@ -62,12 +62,7 @@ public:
             connect(context, &QObject::destroyed, this, [this] { abandon(); });
     }
 
-    ~PendingCall() override
-    {
-        // Null while the transport itself is being destroyed (it owns its pending calls).
-        if (m_transportGuard)
-            PendingCallAccess::adjust(m_transport, -1);
-    }
+    ~PendingCall() override { release(); }
 
     void begin()
     {
@@ -150,8 +145,19 @@ private:
         m_transport->log()->record(std::move(e));
     }
 
+    // The request stops counting as in flight when it completes or is abandoned, not when the object
+    // is finally deleted.
+    void release()
+    {
+        // The guard is null while the transport itself is being destroyed (it owns its pending calls).
+        if (!m_released && m_transportGuard)
+            PendingCallAccess::adjust(m_transport, -1);
+        m_released = true;
+    }
+
     void complete()
     {
+        release();
         m_deadlineTimer.stop();
         if (!m_hasContext || m_context)
             m_done(HttpOutcome{m_last, m_attempts});
@@ -160,6 +166,7 @@ private:
 
     void abandon()
     {
+        release();
         m_deadlineTimer.stop();
         m_backoffTimer.stop();
         if (m_attempt)
@@ -177,6 +184,7 @@ private:
     QDeadlineTimer m_deadline;
     QTimer m_deadlineTimer;
     bool m_deadlinePassed = false; // once the deadline fired, no attempt may start
+    bool m_released = false;
     QTimer m_backoffTimer;
     HttpAttempt *m_attempt = nullptr;
     AttemptResult m_last;

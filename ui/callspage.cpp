@@ -36,7 +36,8 @@ CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *bann
       m_status(new QComboBox(this)), m_from(new QDateEdit(this)), m_to(new QDateEdit(this)), m_export(new QPushButton(this)),
       m_refresh(new QPushButton(this)), m_fromLabel(new QLabel(this)), m_toLabel(new QLabel(this)),
       m_table(new QTableView(this)), m_splitter(new QSplitter(Qt::Vertical, this)), m_details(new QLabel(this)),
-      m_timeline(new QListWidget(this)), m_charts(new CallCharts(this)), m_searchDelay(new QTimer(this))
+      m_timeline(new QListWidget(this)), m_charts(new CallCharts(this)), m_searchDelay(new QTimer(this)),
+      m_reloadSoon(new QTimer(this))
 {
     setObjectName(QStringLiteral("callsPage"));
     m_watchEdit->setObjectName(QStringLiteral("watchEdit"));
@@ -62,6 +63,9 @@ CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *bann
     m_to->setDate(QDate::currentDate());
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(200);
+    m_reloadSoon->setSingleShot(true);
+    m_reloadSoon->setInterval(250);
+    connect(m_reloadSoon, &QTimer::timeout, this, &CallsPage::reload);
 
     m_table->setModel(m_model);
     m_table->setItemDelegateForColumn(CallHistoryModel::StatusColumn, new StatusBadgeDelegate(m_table));
@@ -126,10 +130,12 @@ CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *bann
     connect(m_export, &QPushButton::clicked, this, &CallsPage::chooseExportFile);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CallsPage::showDetails);
     connect(m_tracker, &CallTracker::callChanged, this, [this](const CallRecord &record) {
+        // A new call may or may not match the filter: reload, once for a whole burst of them. A known one
+        // is updated in place; the charts follow with the next reload or right away when idle.
         if (!m_model->updateRecord(record))
-            reload(); // a new call: it may or may not match the filter
-        else
-            m_charts->setRecords(m_model->records());
+            m_reloadSoon->start();
+        else if (!m_reloadSoon->isActive())
+            m_reloadSoon->start();
         const QModelIndex current = m_table->currentIndex();
         if (current.isValid() && m_model->at(current.row()).callId == record.callId)
             showDetails();
@@ -152,6 +158,7 @@ CallFilter CallsPage::currentFilter() const
 
 void CallsPage::reload()
 {
+    m_reloadSoon->stop();
     const QString selected = m_table->currentIndex().isValid() ? m_model->at(m_table->currentIndex().row()).callId : QString();
     m_model->setRecords(m_tracker->history()->search(currentFilter()));
     m_charts->setRecords(m_model->records());

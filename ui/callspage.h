@@ -71,6 +71,7 @@ private:
     QListWidget *m_timeline;
     CallCharts *m_charts;
     QTimer *m_searchDelay;
+    QTimer *m_reloadSoon; // coalesces bursts of new calls into one reload
 };
 
 } // namespace vc::ui

@@ -100,6 +100,7 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
         m_services->setPageActive(row == ServicesPageIndex);
         m_send->setPageActive(row == SendPageIndex);
         m_servicesMenu->menuAction()->setVisible(row == ServicesPageIndex);
+        m_servicesSeparator->setVisible(row == ServicesPageIndex);
     });
 
     auto *central = new QWidget(this);
@@ -211,7 +212,7 @@ void MainWindow::buildMenus()
     m_toolbar->addWidget(m_profileCaption);
     m_toolbar->addWidget(m_profileCombo);
     m_toolbar->addAction(m_profilesAction);
-    m_toolbar->addSeparator();
+    m_servicesSeparator = m_toolbar->addSeparator();
     m_toolbar->addAction(m_services->refreshAction());
     m_toolbar->addAction(m_services->newAction());
     m_toolbar->addAction(m_services->deleteAction());

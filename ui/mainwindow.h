@@ -80,6 +80,7 @@ private:
     NetworkLogDock *m_networkLog;
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_notifyAction;
+    QAction *m_servicesSeparator = nullptr;
     QComboBox *m_profileCombo;
     QLabel *m_profileCaption;
     QLabel *m_profileStatus;

@@ -1,0 +1,96 @@
+// 1,000 calls followed at once by the real window's call tracker, against voice-sandbox in its own
+// process. Prints the longest stall of the UI event loop and the number of requests made. Figures only.
+#include "callhistory.h"
+#include "calltracker.h"
+#include "mainwindow.h"
+#include "profilemanager.h"
+#include "secretstore.h"
+#include "session.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+#include <algorithm>
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QTextStream out(stdout);
+    const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 1000;
+
+    QProcess sandbox;
+    sandbox.start(QStringLiteral(VOICE_SANDBOX_PATH), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--call-speed"), QStringLiteral("1")});
+    if (!sandbox.waitForStarted() || !QTest::qWaitFor([&] { return sandbox.canReadLine(); }, 10000))
+        qFatal("voice-sandbox did not start");
+    const QString url = QRegularExpression(QStringLiteral("(http://\\S+)")).match(QString::fromUtf8(sandbox.readLine())).captured(1);
+
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    vc::Session session;
+    vc::ProfileStore store(&settings);
+    vc::SecretStore secrets(std::make_unique<vc::MemoryBackend>());
+    vc::ProfileManager profiles(&store, &secrets, &session, {});
+    vc::CallHistory history;
+    history.open(dir.filePath(QStringLiteral("history.sqlite")));
+    vc::CallTracker tracker(&session, &history);
+    vc::ui::MainWindow window(&session, &profiles, &tracker, &settings);
+    profiles.useEnvironment(QUrl(url), QStringLiteral("sandbox-key"));
+    window.setCurrentPage(vc::ui::MainWindow::CallsPageIndex);
+    window.show();
+
+    // Place the calls first (not measured), as if sent over the last seconds from elsewhere.
+    QStringList ids;
+    int pending = count;
+    for (int i = 0; i < count; ++i) {
+        session.exolve()->makeVoiceMessage({QStringLiteral("74959999999"), QStringLiteral("7926%1").arg(i, 5, 10, QLatin1Char('0')) + QStringLiteral("67"), // rings, talks, completes
+                                            QStringLiteral("14b8d7b3-5468-418f-8592-b1d2127ad36b")},
+                                           &app, [&](const vc::Result<QString> &r) {
+                                               if (r)
+                                                   ids << r.value();
+                                               --pending;
+                                           });
+    }
+    QTest::qWaitFor([&] { return pending == 0; }, 120000);
+    out << "calls placed: " << ids.size() << "\n";
+
+    // A heartbeat every 5 ms: how late it fires is how long the event loop was busy elsewhere.
+    QList<qint64> stalls;
+    QElapsedTimer beat;
+    QTimer heartbeat;
+    heartbeat.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&heartbeat, &QTimer::timeout, &app, [&] {
+        stalls.append(std::max<qint64>(0, beat.nsecsElapsed() / 1000000 - 5));
+        beat.restart();
+    });
+    const qint64 requestsBefore = tracker.monitor()->requestsMade();
+    QElapsedTimer total;
+    total.start();
+    // Watching 1,000 calls in one go (each written to the history) is one burst, reported on its own.
+    for (const QString &id : std::as_const(ids))
+        tracker.watch(id);
+    const qint64 watchMs = total.elapsed();
+    beat.start();
+    heartbeat.start(5);
+    QTest::qWaitFor([&] { return tracker.monitor()->isIdle(); }, 600000);
+    const qint64 followMs = total.elapsed();
+    heartbeat.stop();
+    std::sort(stalls.begin(), stalls.end());
+    const qint64 requests = tracker.monitor()->requestsMade() - requestsBefore;
+    out << "watch() of all calls (one burst): " << watchMs << " ms\n";
+    out << "all calls final after:           " << QString::number(followMs / 1000.0, 'f', 1) << " s\n";
+    out << "GetInfo requests:                " << requests << " (" << QString::number(double(requests) / ids.size(), 'f', 2) << " per call)\n";
+    out << "while following them:\n";
+    out << "longest event-loop stall:        " << (stalls.isEmpty() ? 0 : stalls.last()) << " ms\n";
+    out << "99th percentile stall:           " << (stalls.isEmpty() ? 0 : stalls.at(stalls.size() * 99 / 100)) << " ms\n";
+    out << "median stall:                    " << (stalls.isEmpty() ? 0 : stalls.at(stalls.size() / 2)) << " ms\n";
+    sandbox.kill();
+    sandbox.waitForFinished();
+    return 0;
+}
