@@ -57,7 +57,7 @@ int main(int argc, char *argv[])
                                                --pending;
                                            });
     }
-    QTest::qWaitFor([&] { return pending == 0; }, 120000);
+    (void)QTest::qWaitFor([&] { return pending == 0; }, 120000);
     out << "calls placed: " << ids.size() << "\n";
 
     // A heartbeat every 5 ms: how late it fires is how long the event loop was busy elsewhere.
@@ -78,7 +78,7 @@ int main(int argc, char *argv[])
     const qint64 watchMs = total.elapsed();
     beat.start();
     heartbeat.start(5);
-    QTest::qWaitFor([&] { return tracker.monitor()->isIdle(); }, 600000);
+    (void)QTest::qWaitFor([&] { return tracker.monitor()->isIdle(); }, 600000);
     const qint64 followMs = total.elapsed();
     heartbeat.stop();
     std::sort(stalls.begin(), stalls.end());

@@ -19,6 +19,14 @@ QString endpointPath(Endpoint endpoint)
         return QStringLiteral("call/v1/GetInfo");
     case Endpoint::SipAttributes:
         return QStringLiteral("sip/v1/GetAttributes");
+    case Endpoint::LegacySession:
+        return QStringLiteral("User/SessionId");
+    case Endpoint::LegacyBalance:
+        return QStringLiteral("User/Balance");
+    case Endpoint::LegacySend:
+        return QStringLiteral("Voice/Send");
+    case Endpoint::LegacyState:
+        return QStringLiteral("Voice/State");
     }
     return {};
 }
@@ -30,7 +38,11 @@ bool isRetriable(Endpoint endpoint)
     case Endpoint::ServiceInfo:
     case Endpoint::CallInfo:
     case Endpoint::SipAttributes:
+    case Endpoint::LegacySession:
+    case Endpoint::LegacyBalance:
+    case Endpoint::LegacyState:
         return true;
+    case Endpoint::LegacySend:
     case Endpoint::CreateService:
     case Endpoint::DeleteService:
     case Endpoint::MakeVoiceMessage:
@@ -145,7 +157,7 @@ QString ErrorCatalog::explainHttp(Endpoint endpoint, int status, const QString &
 
 QString ErrorCatalog::explainTransport(ApiError::Kind kind, Endpoint endpoint, bool outcomeUnknown)
 {
-    if (outcomeUnknown && endpoint == Endpoint::MakeVoiceMessage)
+    if (outcomeUnknown && (endpoint == Endpoint::MakeVoiceMessage || endpoint == Endpoint::LegacySend))
         return tr("The outcome is unknown: the request reached the server but no answer came back, so the "
                   "call may have been placed. It was not sent again. Check the call list before sending "
                   "again.");
@@ -164,6 +176,30 @@ QString ErrorCatalog::explainTransport(ApiError::Kind kind, Endpoint endpoint, b
         return malformed(endpoint);
     default:
         return tr("The server could not be reached. Check the network connection and the API address.");
+    }
+}
+
+QString ErrorCatalog::explainLegacy(int code, const QString &desc)
+{
+    switch (code) {
+    case 1:
+        return tr("A required parameter is missing (ArgumentCanNotBeNullOrEmpty).");
+    case 2:
+        return tr("A parameter is not valid (InvalidArgument): check the numbers, the file id and the schedule.");
+    case 3:
+        return tr("The session is not valid or has expired (InvalidSessionID).");
+    case 4:
+        return tr("The login or password was not accepted (UnauthorizedAccess).");
+    case 5:
+        return tr("Not enough credits on the account to send (NotEnoughCredits). Top up the balance.");
+    case 6:
+        return tr("The operation is not allowed now (InvalidOperation).");
+    case 7:
+        return tr("Access to this operation is forbidden for the account (Forbidden).");
+    case 8:
+        return tr("The service failed internally (InternalServerError). Try again later.");
+    default:
+        return tr("The service answered with error code %1: %2").arg(code).arg(desc);
     }
 }
 

@@ -14,6 +14,11 @@ enum class Endpoint {
     MakeVoiceMessage,
     CallInfo,
     SipAttributes,
+    // integrationapi.net REST (2013)
+    LegacySession,
+    LegacyBalance,
+    LegacySend,
+    LegacyState,
 };
 
 QString endpointPath(Endpoint endpoint);
@@ -54,6 +59,8 @@ public:
     static QString explainHttp(Endpoint endpoint, int status, const QString &serverMessage);
     static QString explainTransport(ApiError::Kind kind, Endpoint endpoint, bool outcomeUnknown);
     static QString malformed(Endpoint endpoint);
+    // integrationapi.net's REST error codes 1-8.
+    static QString explainLegacy(int code, const QString &desc);
 };
 
 } // namespace vc

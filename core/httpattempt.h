@@ -25,6 +25,7 @@ struct HttpCall
     HeaderList headers;   // Authorization and the like; User-Agent is added by the transport
     bool retriable = false; // reads only: never set for a request that changes state or costs money
     QString logName;      // the API method, for the log
+    bool secretAnswer = false; // the answer is itself a credential (a session id): never logged
 };
 
 // What one attempt produced: an HTTP answer, or the reason there is none.

@@ -141,7 +141,7 @@ private:
         e.attempt = m_attempts;
         e.requestHeaders = m_headers;
         e.requestBody = m_call.body;
-        e.responseBody = r.body.left(256 * 1024);
+        e.responseBody = m_call.secretAnswer ? QByteArrayLiteral("***") : r.body.left(256 * 1024);
         m_transport->log()->record(std::move(e));
     }
 

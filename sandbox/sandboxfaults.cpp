@@ -50,6 +50,7 @@ std::optional<FaultRule> FaultRule::fromJson(const QJsonObject &o, QString *erro
     rule.fault.retryAfterSec = o.value(QStringLiteral("retry_after")).toInt(0);
     rule.fault.delayMs = o.value(QStringLiteral("delay_ms")).toInt(0);
     rule.fault.hugeBytes = qint64(o.value(QStringLiteral("huge_bytes")).toDouble(32.0 * 1024 * 1024));
+    rule.fault.body = o.value(QStringLiteral("body")).toString().toUtf8();
     if (rule.rate < 0 || rule.rate > 1 || rule.fault.status < 100 || rule.fault.status > 599 || rule.fault.hugeBytes < 0) {
         *error = QStringLiteral("fault values out of range");
         return std::nullopt;

@@ -26,6 +26,7 @@ struct Fault
     int retryAfterSec = 0;
     int delayMs = 0;
     qint64 hugeBytes = 32 * 1024 * 1024;
+    QByteArray body; // with Status: the answer's body instead of a generic error
 };
 
 // Which requests a fault hits: an endpoint ("" for all), how many more times (-1 for no limit), and the

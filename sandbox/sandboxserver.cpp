@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUrlQuery>
 
 namespace vc::sandbox {
 
@@ -62,6 +63,7 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
 {
     m_state.setCallSpeed(options.callSpeed);
     m_state.setCallTimeout(options.callTimeoutSec);
+    m_legacy.setOptions(options.legacy);
 }
 
 quint16 SandboxServer::start(quint16 port)
@@ -86,6 +88,10 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         handleControl(request, socket, path);
         return true;
     }
+    if (path.startsWith(QLatin1String("rest/"))) {
+        handleLegacy(request, socket, path);
+        return true;
+    }
     if (!kEndpoints.contains(path))
         return false;
     if (request.method() != QHttpServerRequest::Method::Post) {
@@ -94,6 +100,34 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     }
     handleApi(path, request.body(), request.value("Authorization"), socket);
     return true;
+}
+
+void SandboxServer::handleLegacy(const QHttpServerRequest &request, QTcpSocket *socket, const QString &path)
+{
+    ++m_requests[path];
+    const std::optional<Fault> fault = pickFault(path);
+    const bool post = request.method() == QHttpServerRequest::Method::Post;
+    const QUrlQuery form = post ? QUrlQuery(QString::fromUtf8(request.body())) : request.query();
+    const auto answer = [this, socket, path, post, form, fault] {
+        bool sent = false;
+        const LegacySandbox::Answer a = m_legacy.handle(post ? QStringLiteral("POST") : QStringLiteral("GET"), path.mid(5), form, &sent);
+        if (sent && fault && fault->kind == Fault::Kind::PlaceThen500)
+            return write(socket, Reply{500, QByteArrayLiteral("{ Code: 8, Desc: \"InternalServerError\" }"), {}});
+        if (sent && fault && fault->kind == Fault::Kind::PlaceThenDrop)
+            return socket->abort();
+        write(socket, Reply{a.status, a.body, {}});
+    };
+    if (fault && fault->kind == Fault::Kind::Delay) {
+        QPointer<QTcpSocket> guard(socket);
+        QTimer::singleShot(fault->delayMs, this, [guard, answer] {
+            if (guard && guard->state() == QAbstractSocket::ConnectedState)
+                answer();
+        });
+        return;
+    }
+    if (fault && fault->kind != Fault::Kind::PlaceThen500 && fault->kind != Fault::Kind::PlaceThenDrop)
+        return writeFault(socket, *fault);
+    answer();
 }
 
 void SandboxServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
@@ -113,6 +147,8 @@ void SandboxServer::handleControl(const QHttpServerRequest &request, QTcpSocket 
         for (const FaultRule &r : std::as_const(m_rules))
             rules.append(r.toJson());
         write(socket, json(200, {{QStringLiteral("calls_placed"), m_state.callsPlaced()},
+                                 {QStringLiteral("legacy_messages_sent"), m_legacy.messagesSent()},
+                                 {QStringLiteral("legacy_sessions_issued"), m_legacy.sessionsIssued()},
                                  {QStringLiteral("requests"), requests},
                                  {QStringLiteral("faults"), rules}}));
         return;
@@ -405,7 +441,7 @@ void SandboxServer::writeFault(QTcpSocket *socket, const Fault &fault)
 {
     switch (fault.kind) {
     case Fault::Kind::Status: {
-        Reply r = error(fault.status, QStringLiteral("injected failure"));
+        Reply r = fault.body.isEmpty() ? error(fault.status, QStringLiteral("injected failure")) : Reply{fault.status, fault.body, {}};
         if (fault.retryAfterSec > 0)
             r.headers.append({"Retry-After", QByteArray::number(fault.retryAfterSec)});
         write(socket, r);

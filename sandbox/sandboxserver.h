@@ -1,5 +1,6 @@
 #pragma once
 
+#include "legacysandbox.h"
 #include "sandboxfaults.h"
 #include "sandboxstate.h"
 
@@ -18,6 +19,7 @@ struct SandboxOptions
     int callTimeoutSec = 60; // the answer timeout calls report
     quint32 seed = 0; // 0: a random seed
     QList<FaultRule> faults;
+    LegacySandbox::Options legacy;
 };
 
 // The local simulator of the Exolve Voice API. Listens on loopback only. Besides the API it serves
@@ -36,6 +38,7 @@ public:
     QString apiKey() const { return m_options.apiKey; }
 
     SandboxState &state() { return m_state; }
+    LegacySandbox &legacy() { return m_legacy; }
     int callsPlaced() const { return m_state.callsPlaced(); }
     int requestCount(const QString &endpoint) const { return m_requests.value(endpoint); }
     void addFault(const FaultRule &rule) { m_rules.append(rule); }
@@ -53,6 +56,7 @@ private:
         QList<QPair<QByteArray, QByteArray>> headers;
     };
 
+    void handleLegacy(const QHttpServerRequest &request, QTcpSocket *socket, const QString &path);
     void handleControl(const QHttpServerRequest &request, QTcpSocket *socket, const QString &path);
     void handleApi(const QString &endpoint, const QByteArray &body, const QByteArray &authorization, QTcpSocket *socket);
     std::optional<Fault> pickFault(const QString &endpoint);
@@ -75,6 +79,7 @@ private:
 
     SandboxOptions m_options;
     SandboxState m_state;
+    LegacySandbox m_legacy;
     QList<FaultRule> m_rules;
     QHash<QString, int> m_requests;
     QRandomGenerator m_random;

@@ -48,6 +48,9 @@ int main(int argc, char *argv[])
         {QStringLiteral("truncate-rate"), QStringLiteral("Share of requests answered with a cut-off body."), QStringLiteral("P")},
         {QStringLiteral("huge-rate"), QStringLiteral("Share of requests answered with a 32 MiB body."), QStringLiteral("P")},
         {QStringLiteral("call-fault"), QStringLiteral("MakeVoiceMessage places the call, then: 500 = answers 500, drop = closes the connection."), QStringLiteral("500|drop")},
+        {QStringLiteral("legacy-login"), QStringLiteral("integrationapi.net login to accept."), QStringLiteral("LOGIN"), QStringLiteral("sandbox")},
+        {QStringLiteral("legacy-password"), QStringLiteral("integrationapi.net password to accept."), QStringLiteral("PASSWORD"), QStringLiteral("sandbox-password")},
+        {QStringLiteral("legacy-session-ttl"), QStringLiteral("Seconds an integrationapi.net session lasts (default 7200)."), QStringLiteral("SECONDS"), QStringLiteral("7200")},
         {QStringLiteral("account"), QStringLiteral("Account state: active, blocked, trial, unreachable."), QStringLiteral("STATE"), QStringLiteral("active")},
     });
     p.process(app);
@@ -112,6 +115,14 @@ int main(int argc, char *argv[])
         addRule(1.0, f);
     }
 
+    options.legacy.login = p.value(QStringLiteral("legacy-login"));
+    options.legacy.password = p.value(QStringLiteral("legacy-password"));
+    const int ttl = p.value(QStringLiteral("legacy-session-ttl")).toInt(&ok);
+    if (!ok || ttl < 1)
+        return die(QStringLiteral("--legacy-session-ttl takes a number of seconds"));
+    options.legacy.sessionTtlMs = qint64(ttl) * 1000;
+    options.legacy.speed = options.callSpeed;
+
     vc::sandbox::SandboxServer server(options);
     const QString account = p.value(QStringLiteral("account"));
     using Account = vc::sandbox::SandboxState::Account;
@@ -132,5 +143,7 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     out << "voice-sandbox listening on " << server.baseUrl() << Qt::endl;
     out << "API key: " << server.apiKey() << Qt::endl;
+    out << "integrationapi.net (2013): " << server.baseUrl() << "/rest/ login " << options.legacy.login << " password "
+        << options.legacy.password << Qt::endl;
     return app.exec();
 }

@@ -59,7 +59,7 @@ template <typename T>
 T *waitFor(QWidget *root, const QString &name = {})
 {
     T *found = nullptr;
-    QTest::qWaitFor([&] { return (found = root->findChild<T *>(name)) && found->isVisible(); }, 5000);
+    (void)QTest::qWaitFor([&] { return (found = root->findChild<T *>(name)) && found->isVisible(); }, 5000);
     return found;
 }
 
@@ -122,9 +122,9 @@ int main(int argc, char *argv[])
     window.setGeometry(QGuiApplication::primaryScreen()->geometry());
     profiles.switchTo(QLatin1String(ProfileManager::kSandboxId));
     window.show();
-    QTest::qWaitForWindowExposed(&window);
+    (void)QTest::qWaitForWindowExposed(&window);
     ServicesPage *page = window.servicesPage();
-    QTest::qWaitFor([&] { return page->table()->model()->rowCount() == 4; }, 5000);
+    (void)QTest::qWaitFor([&] { return page->table()->model()->rowCount() == 4; }, 5000);
 
     selectRows(page->table(), {QStringLiteral("Напоминание о записи к врачу")});
     shoot(QStringLiteral("services"));
@@ -149,7 +149,7 @@ int main(int argc, char *argv[])
     auto *box = waitFor<QMessageBox>(&window, QStringLiteral("deleteConfirmation"));
     shoot(QStringLiteral("delete-confirmation"));
     box->button(QMessageBox::Yes)->click();
-    QTest::qWaitFor([&] { return page->table()->model()->rowCount() == 2; }, 5000);
+    (void)QTest::qWaitFor([&] { return page->table()->model()->rowCount() == 2; }, 5000);
     shoot(QStringLiteral("deleted"));
 
     Profile p;
@@ -164,11 +164,11 @@ int main(int argc, char *argv[])
     profilesDialog->reject();
 
     profiles.useEnvironment(QUrl(server.baseUrl()), QStringLiteral("not-the-key"));
-    QTest::qWaitFor([&] { return window.banner()->isVisible(); }, 5000);
+    (void)QTest::qWaitFor([&] { return window.banner()->isVisible(); }, 5000);
     shoot(QStringLiteral("wrong-key"));
 
     profiles.switchTo(QLatin1String(ProfileManager::kSandboxId));
-    QTest::qWaitFor([&] { return page->table()->model()->rowCount() > 0; }, 5000);
+    (void)QTest::qWaitFor([&] { return page->table()->model()->rowCount() > 0; }, 5000);
     window.banner()->clear();
 
     // Send: a few calls with different endings, then one whose answer is lost.
@@ -186,7 +186,7 @@ int main(int argc, char *argv[])
                  [](const Result<CallRecord> &) {});
     window.setCurrentPage(MainWindow::SendPageIndex);
     auto *sendPage = window.sendPage();
-    QTest::qWaitFor([&] { return sendPage->findChild<QComboBox *>(QStringLiteral("serviceCombo"))->count() > 0; }, 5000);
+    (void)QTest::qWaitFor([&] { return sendPage->findChild<QComboBox *>(QStringLiteral("serviceCombo"))->count() > 0; }, 5000);
     sendPage->findChild<QComboBox *>(QStringLiteral("sourceCombo"))->setEditText(QStringLiteral("+7 495 999-99-99"));
     type(sendPage, "destinationEdit", QStringLiteral("8 926 123 45 67"));
     sendPage->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
@@ -197,7 +197,7 @@ int main(int argc, char *argv[])
     shoot(QStringLiteral("send-invalid"));
     window.banner()->clear();
 
-    QTest::qWaitFor([&] { return tracker.monitor()->isIdle(); }, 15000);
+    (void)QTest::qWaitFor([&] { return tracker.monitor()->isIdle(); }, 15000);
     window.setCurrentPage(MainWindow::CallsPageIndex);
     window.callsPage()->reload();
     window.callsPage()->table()->selectRow(1);
@@ -207,7 +207,7 @@ int main(int argc, char *argv[])
     auto *sip = window.sipPage();
     type(sip, "sipIdEdit", QStringLiteral("9007199254740993"));
     sip->lookUp();
-    QTest::qWaitFor([&] { return sip->findChild<QWidget *>(QStringLiteral("sipForm"))->isVisible(); }, 5000);
+    (void)QTest::qWaitFor([&] { return sip->findChild<QWidget *>(QStringLiteral("sipForm"))->isVisible(); }, 5000);
     shoot(QStringLiteral("sip"));
 
     window.networkLog()->show();

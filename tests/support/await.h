@@ -20,7 +20,7 @@ std::optional<Result<T>> await(const std::function<void(std::function<void(const
         ++calls;
         result.emplace(r);
     });
-    QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs);
+    (void)QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs); // the caller checks the result
     // A second answer to the same request would be a bug: give it a moment to show up.
     QTest::qWait(20);
     if (calls > 1)

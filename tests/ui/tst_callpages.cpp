@@ -68,7 +68,7 @@ class TestCallPages : public QObject
     QMessageBox *waitForBox(const QString &name)
     {
         QMessageBox *box = nullptr;
-        QTest::qWaitFor([&] { return (box = m_window->findChild<QMessageBox *>(name)) && box->isVisible(); }, 5000);
+        (void)QTest::qWaitFor([&] { return (box = m_window->findChild<QMessageBox *>(name)) && box->isVisible(); }, 5000);
         return box;
     }
     void fillSend(const QString &destination)
@@ -290,7 +290,7 @@ private:
         m_session->exolve()->makeVoiceMessage({QStringLiteral("74959999999"), QStringLiteral("79261234567"),
                                                QStringLiteral("14b8d7b3-5468-418f-8592-b1d2127ad36b")},
                                               this, [&r](const Result<QString> &result) { r.emplace(result); });
-        QTest::qWaitFor([&] { return r.has_value(); }, 10000);
+        (void)QTest::qWaitFor([&] { return r.has_value(); }, 10000);
         return r && r->ok() ? r->value() : QString();
     }
 };

@@ -56,7 +56,7 @@ class TestMainWindow : public QObject
     {
         page()->newAction()->trigger();
         ServiceEditorDialog *dialog = nullptr;
-        QTest::qWaitFor([&] { return (dialog = m_window->findChild<ServiceEditorDialog *>()) && dialog->isVisible(); }, 5000);
+        (void)QTest::qWaitFor([&] { return (dialog = m_window->findChild<ServiceEditorDialog *>()) && dialog->isVisible(); }, 5000);
         return dialog;
     }
     static QPushButton *okButton(QDialog *dialog)
@@ -84,7 +84,7 @@ class TestMainWindow : public QObject
     QMessageBox *waitForBox(const QString &name)
     {
         QMessageBox *box = nullptr;
-        QTest::qWaitFor([&] { return (box = m_window->findChild<QMessageBox *>(name)) && box->isVisible(); }, 5000);
+        (void)QTest::qWaitFor([&] { return (box = m_window->findChild<QMessageBox *>(name)) && box->isVisible(); }, 5000);
         return box;
     }
 
