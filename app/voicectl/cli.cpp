@@ -26,7 +26,9 @@ QString opt(const char *name)
 }
 } // namespace
 
-Cli::Cli(QObject *parent) : QObject(parent), m_transport(new HttpTransport(this)), m_client(new ExolveClient(m_transport, this))
+Cli::Cli(QObject *parent)
+    : QObject(parent), m_transport(new HttpTransport(this)), m_client(new ExolveClient(m_transport, this)),
+      m_legacy(new LegacyClient(m_transport, this))
 {
     m_pollTimer.setSingleShot(true);
 }
@@ -42,8 +44,13 @@ void Cli::start(const QStringList &arguments)
         "  services delete ID... [--yes]\n"
         "  call send --source NUMBER --destination NUMBER --service ID [--wait]\n"
         "  call status CALL_ID [--watch]\n"
-        "  sip show SIP_RESOURCE_ID [--show-secrets]\n\n"
-        "The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usage or validation "
+        "  sip show SIP_RESOURCE_ID [--show-secrets]\n"
+        "  legacy balance\n"
+        "  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date \"YYYY-MM-DD HH:MM\"]\n"
+        "              [--retry-count N] [--gap MIN] [--dtmf]\n"
+        "  legacy state MESSAGE_ID [--watch]\n\n"
+        "The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and "
+        "VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation "
         "error, 3 network/TLS/timeout, 4 call ended other than completed."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
@@ -65,6 +72,13 @@ void Cli::start(const QStringList &arguments)
         {opt("watch"), tr("call status: follow the call until it ends.")},
         {opt("interval"), tr("Seconds between status checks with --wait/--watch (default 1)."), opt("SECONDS")},
         {opt("show-secrets"), tr("sip show: show the SIP password.")},
+        {opt("login"), tr("legacy: the integrationapi.net login (default: VOICE_LEGACY_LOGIN)."), opt("LOGIN")},
+        {opt("legacy-url"), tr("legacy: API address (default: VOICE_LEGACY_URL or https://integrationapi.net/rest/)."), opt("URL")},
+        {opt("file-id"), tr("legacy send: id of the uploaded audio file."), opt("N")},
+        {opt("send-date"), tr("legacy send: when to send, local time \"YYYY-MM-DD HH:MM\" (default: now)."), opt("WHEN")},
+        {opt("retry-count"), tr("legacy send: attempts to reach the number."), opt("N")},
+        {opt("gap"), tr("legacy send: minutes between attempts."), opt("MIN")},
+        {opt("dtmf"), tr("legacy send: collect the keys the listener presses.")},
     });
     m_parser.addPositionalArgument(opt("command"), tr("services, call or sip, then the action."));
 
@@ -96,6 +110,8 @@ void Cli::start(const QStringList &arguments)
     if (args.size() < 2)
         return usage(tr("Name a command, e.g. \"voicectl services list\". See voicectl --help."));
 
+    if (args.at(0) == QLatin1String("legacy"))
+        return startLegacy(args);
     QString url = m_parser.value(opt("api-url"));
     if (url.isEmpty())
         url = qEnvironmentVariable("VOICE_API_URL");

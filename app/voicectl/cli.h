@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exolveclient.h"
+#include "legacyclient.h"
 #include "output.h"
 #include "secretstore.h"
 
@@ -54,10 +55,20 @@ private:
     void poll(const QString &callId);
     void sipShow(const QString &id);
 
+    // integrationapi.net (2013): legacycommands.cpp
+    void startLegacy(const QStringList &args);
+    void runLegacy(const QStringList &args);
+    void legacyBalance();
+    void legacySend();
+    void legacyState(const QString &id, bool watch);
+    void pollLegacy(quint64 messageId);
+
     QCommandLineParser m_parser;
     std::unique_ptr<Output> m_out;
     HttpTransport *m_transport;
     ExolveClient *m_client;
+    LegacyClient *m_legacy;
+    int m_lastLegacyState = -1;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<SecretStore> m_secrets;
     QTimer m_pollTimer;

@@ -315,6 +315,62 @@ private Q_SLOTS:
         QVERIFY(!file.readAll().contains(kKey.toUtf8()));
     }
 
+    void legacyBalanceSendAndWatch()
+    {
+        const QMap<QString, QString> env{{QStringLiteral("VOICE_LEGACY_URL"), m_url + QStringLiteral("/rest/")},
+                                         {QStringLiteral("VOICE_LEGACY_LOGIN"), QStringLiteral("sandbox")},
+                                         {QStringLiteral("VOICE_LEGACY_PASSWORD"), QStringLiteral("sandbox-password")}};
+        const Run balance = voicectl({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("legacy"), QStringLiteral("balance")}, env);
+        QCOMPARE(balance.code, 0);
+        QVERIFY(QJsonDocument::fromJson(balance.out.toUtf8()).object().value(QStringLiteral("balance")).toDouble() > 0);
+        const Run sent = voicectl({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("legacy"), QStringLiteral("send"),
+                                   QStringLiteral("--source"), QStringLiteral("+7 495 772-23-45"), QStringLiteral("--destination"),
+                                   QStringLiteral("8 916 123 45 67"), QStringLiteral("--file-id"), QStringLiteral("21"), QStringLiteral("--dtmf")}, env);
+        QCOMPARE(sent.code, 0);
+        const QString id = QJsonDocument::fromJson(sent.out.toUtf8()).object().value(QStringLiteral("messageId")).toString();
+        QVERIFY(!id.isEmpty());
+        const Run watched = voicectl({QStringLiteral("legacy"), QStringLiteral("state"), id, QStringLiteral("--watch"),
+                                      QStringLiteral("--interval"), QStringLiteral("0.2")}, env);
+        QCOMPARE(watched.code, 0);
+        QVERIFY(watched.out.contains(QStringLiteral("listened")));
+        const Run notListened = voicectl({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("legacy"), QStringLiteral("send"),
+                                          QStringLiteral("--source"), QStringLiteral("74957722345"), QStringLiteral("--destination"),
+                                          QStringLiteral("79161234563"), QStringLiteral("--file-id"), QStringLiteral("21")}, env);
+        const QString id3 = QJsonDocument::fromJson(notListened.out.toUtf8()).object().value(QStringLiteral("messageId")).toString();
+        const Run watched3 = voicectl({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("legacy"), QStringLiteral("state"), id3,
+                                       QStringLiteral("--watch"), QStringLiteral("--interval"), QStringLiteral("0.2")}, env);
+        QCOMPARE(watched3.code, 4);
+        QCOMPARE(QJsonDocument::fromJson(watched3.out.toUtf8()).object().value(QStringLiteral("state")).toInt(), 3);
+    }
+
+    void legacyErrorsAndExitCodes()
+    {
+        const QMap<QString, QString> env{{QStringLiteral("VOICE_LEGACY_URL"), m_url + QStringLiteral("/rest/")},
+                                         {QStringLiteral("VOICE_LEGACY_LOGIN"), QStringLiteral("sandbox")},
+                                         {QStringLiteral("VOICE_LEGACY_PASSWORD"), QStringLiteral("sandbox-password")}};
+        const Run badFile = voicectl({QStringLiteral("legacy"), QStringLiteral("send"), QStringLiteral("--source"), QStringLiteral("74957722345"),
+                                      QStringLiteral("--destination"), QStringLiteral("79161234567"), QStringLiteral("--file-id"), QStringLiteral("999")}, env);
+        QCOMPARE(badFile.code, 1);
+        QVERIFY(badFile.err.contains(QStringLiteral("InvalidArgument")));
+        QCOMPARE(voicectl({QStringLiteral("legacy"), QStringLiteral("send"), QStringLiteral("--source"), QStringLiteral("74957722345"),
+                           QStringLiteral("--destination"), QStringLiteral("12"), QStringLiteral("--file-id"), QStringLiteral("21")}, env).code, 2);
+        QCOMPARE(voicectl({QStringLiteral("legacy"), QStringLiteral("send"), QStringLiteral("--source"), QStringLiteral("74957722345"),
+                           QStringLiteral("--destination"), QStringLiteral("79161234567"), QStringLiteral("--file-id"), QStringLiteral("21"),
+                           QStringLiteral("--send-date"), QStringLiteral("tomorrow")}, env).code, 2);
+        const Run noCredentials = voicectl({QStringLiteral("legacy"), QStringLiteral("balance")},
+                                           {{QStringLiteral("VOICE_LEGACY_LOGIN"), QString()}, {QStringLiteral("VOICE_LEGACY_PASSWORD"), QString()}});
+        QCOMPARE(noCredentials.code, 2);
+        QMap<QString, QString> wrong = env;
+        wrong.insert(QStringLiteral("VOICE_LEGACY_PASSWORD"), QStringLiteral("wrong-password"));
+        const Run denied = voicectl({QStringLiteral("--verbose"), QStringLiteral("legacy"), QStringLiteral("balance")}, wrong);
+        QCOMPARE(denied.code, 1);
+        QVERIFY(denied.err.contains(QStringLiteral("UnauthorizedAccess")));
+        QVERIFY(!denied.err.contains(QStringLiteral("wrong-password")));
+        QMap<QString, QString> unreachable = env;
+        unreachable.insert(QStringLiteral("VOICE_LEGACY_URL"), QStringLiteral("http://127.0.0.1:1/rest/"));
+        QCOMPARE(voicectl({QStringLiteral("legacy"), QStringLiteral("balance")}, unreachable).code, 3);
+    }
+
     void russianLocaleSpeaksRussian()
     {
         const QMap<QString, QString> ru{{QStringLiteral("LC_ALL"), QStringLiteral("ru_RU.UTF-8")},

@@ -1,0 +1,185 @@
+// voicectl legacy ...: the integrationapi.net REST voice API (2013).
+#include "cli.h"
+
+#include "jsoncodec.h"
+#include "profile.h"
+#include "validation.h"
+
+#include <QJsonObject>
+#include <QLocale>
+
+namespace vc::cli {
+
+namespace {
+QString opt(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+} // namespace
+
+void Cli::startLegacy(const QStringList &args)
+{
+    if (m_parser.isSet(opt("verbose"))) {
+        connect(m_transport->log(), &RequestLog::entryAdded, this,
+                [this](const RequestLogEntry &e) { m_out->error(QStringLiteral("> ") + RequestLog::formatLine(e)); });
+    }
+    QString url = m_parser.value(opt("legacy-url"));
+    if (url.isEmpty())
+        url = qEnvironmentVariable("VOICE_LEGACY_URL");
+    QString login = m_parser.isSet(opt("login")) ? m_parser.value(opt("login")) : qEnvironmentVariable("VOICE_LEGACY_LOGIN");
+    const QString password = qEnvironmentVariable("VOICE_LEGACY_PASSWORD");
+    if (!url.isEmpty())
+        m_legacy->setBaseUrl(QUrl::fromUserInput(url));
+    if (!login.isEmpty() && !password.isEmpty()) {
+        m_legacy->setCredentials(login, password);
+        return runLegacy(args);
+    }
+    if (!m_parser.isSet(opt("profile")))
+        return usage(tr("No integrationapi.net credentials: set VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD, or use --profile NAME."));
+
+    m_settings = std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("VoiceConsole"),
+                                             QStringLiteral("voice-console"));
+    ProfileStore store(m_settings.get());
+    const QString name = m_parser.value(opt("profile"));
+    const auto profile = store.find(name);
+    if (!profile)
+        return usage(tr("Profile \"%1\" was not found. Set VOICE_API_KEY or add the profile in Voice Console.").arg(name));
+    if (profile->provider != Profile::Provider::IntegrationApi)
+        return usage(tr("Profile \"%1\" is not an integrationapi.net profile.").arg(name));
+    if (url.isEmpty() && profile->apiUrl.isValid())
+        m_legacy->setBaseUrl(profile->apiUrl);
+    if (login.isEmpty())
+        login = profile->login;
+    m_secrets = std::make_unique<SecretStore>(std::make_unique<KeychainBackend>());
+    m_secrets->read(profile->secretKey(), this, [this, args, name, login](const SecretResult &r) {
+        if (!r.ok())
+            return usage(tr("The password of profile \"%1\" could not be read: %2").arg(name, r.message));
+        m_legacy->setCredentials(login, r.value);
+        runLegacy(args);
+    });
+}
+
+void Cli::runLegacy(const QStringList &args)
+{
+    if (auto error = m_legacy->configurationError())
+        return usage(error->explanation);
+    const QString action = args.at(1);
+    const QStringList rest = args.mid(2);
+    if (action == QLatin1String("balance") && requireArgs(rest, 0, opt("legacy balance")))
+        return legacyBalance();
+    if (action == QLatin1String("send") && requireArgs(rest, 0, opt("legacy send")))
+        return legacySend();
+    if (action == QLatin1String("state") && requireArgs(rest, 1, opt("legacy state MESSAGE_ID")))
+        return legacyState(rest.at(0), m_parser.isSet(opt("watch")));
+    if (!m_done)
+        usage(tr("Unknown command \"%1 %2\". See voicectl --help.").arg(args.at(0), action));
+}
+
+void Cli::legacyBalance()
+{
+    m_legacy->balance(this, [this](const Result<double> &r) {
+        if (!r)
+            return fail(r.error());
+        if (m_out->format() == Format::Json)
+            m_out->json(QJsonObject{{QStringLiteral("balance"), r.value()}});
+        else
+            m_out->line(tr("Balance: %1").arg(QLocale().toString(r.value(), 'f', 2)));
+        done(Success);
+    });
+}
+
+void Cli::legacySend()
+{
+    for (const char *required : {"source", "destination", "file-id"}) {
+        if (!m_parser.isSet(opt(required)))
+            return usage(tr("legacy send needs --%1.").arg(opt(required)));
+    }
+    LegacySendRequest request;
+    const auto source = Validation::phoneNumber(m_parser.value(opt("source")));
+    if (!source.ok())
+        return usage(tr("source: %1").arg(source.error));
+    const auto destination = Validation::phoneNumber(m_parser.value(opt("destination")));
+    if (!destination.ok())
+        return usage(tr("destination: %1").arg(destination.error));
+    const auto file = json::parseUInt64Text(m_parser.value(opt("file-id")).trimmed());
+    if (!file || *file == 0)
+        return usage(tr("--file-id takes the id of an uploaded audio file (a whole number)."));
+    request.source = *source.value;
+    request.destination = *destination.value;
+    request.fileId = *file;
+    if (m_parser.isSet(opt("send-date"))) {
+        // The operator's local time; the client converts it to the UTC+3 the API wants.
+        request.sendDate = QDateTime::fromString(m_parser.value(opt("send-date")).trimmed(), QStringLiteral("yyyy-MM-dd HH:mm"));
+        if (!request.sendDate.isValid())
+            return usage(tr("--send-date takes local time as \"YYYY-MM-DD HH:MM\"."));
+    }
+    bool ok = true;
+    if (m_parser.isSet(opt("retry-count")) && ((request.retryCount = m_parser.value(opt("retry-count")).toInt(&ok)) < 1 || !ok))
+        return usage(tr("--retry-count takes a number from 1 to 10."));
+    if (m_parser.isSet(opt("gap")) && ((request.gap = m_parser.value(opt("gap")).toInt(&ok)) < 1 || !ok))
+        return usage(tr("--gap takes a number of minutes from 1 to 1440."));
+    request.dtmf = m_parser.isSet(opt("dtmf"));
+    m_legacy->send(request, this, [this](const Result<quint64> &r) {
+        if (!r)
+            return fail(r.error());
+        if (m_out->format() == Format::Json)
+            m_out->json(QJsonObject{{QStringLiteral("messageId"), json::uint64ToString(r.value())}});
+        else
+            m_out->line(tr("Voice message accepted: %1").arg(r.value()));
+        done(Success);
+    });
+}
+
+void Cli::legacyState(const QString &id, bool watch)
+{
+    const auto messageId = json::parseUInt64Text(id.trimmed());
+    if (!messageId)
+        return usage(tr("MESSAGE_ID must be a whole number."));
+    if (watch) {
+        connect(&m_pollTimer, &QTimer::timeout, this, [this, id = *messageId] { pollLegacy(id); });
+        return pollLegacy(*messageId);
+    }
+    m_legacy->state(*messageId, this, [this, messageId = *messageId](const Result<LegacyState> &r) {
+        if (!r)
+            return fail(r.error());
+        if (m_out->format() == Format::Json)
+            m_out->json(QJsonObject{{QStringLiteral("messageId"), json::uint64ToString(messageId)},
+                                    {QStringLiteral("state"), r.value().state},
+                                    {QStringLiteral("desc"), r.value().desc},
+                                    {QStringLiteral("final"), r.value().isFinal()}});
+        else
+            m_out->line(tr("%1: %2 (%3)").arg(messageId).arg(LegacyState::name(r.value().state), r.value().desc));
+        done(Success);
+    });
+}
+
+void Cli::pollLegacy(quint64 messageId)
+{
+    m_legacy->state(messageId, this, [this, messageId](const Result<LegacyState> &r) {
+        if (!r)
+            return fail(r.error());
+        const LegacyState &s = r.value();
+        if (s.state != m_lastLegacyState) {
+            m_lastLegacyState = s.state;
+            const QString line = tr("%1  %2 (%3)").arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")),
+                                                      LegacyState::name(s.state), s.desc);
+            if (m_out->format() == Format::Table)
+                m_out->line(line);
+            else
+                m_out->error(line);
+        }
+        if (!s.isFinal()) {
+            m_pollTimer.start(m_pollIntervalMs);
+            return;
+        }
+        if (m_out->format() == Format::Json)
+            m_out->json(QJsonObject{{QStringLiteral("messageId"), json::uint64ToString(messageId)},
+                                    {QStringLiteral("state"), s.state},
+                                    {QStringLiteral("desc"), s.desc},
+                                    {QStringLiteral("final"), true}});
+        // Listened is this API's "completed".
+        done(s.state == 2 ? Success : NotCompleted);
+    });
+}
+
+} // namespace vc::cli
