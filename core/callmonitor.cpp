@@ -87,13 +87,17 @@ void CallMonitor::poll(const QString &callId)
     ++m_inFlight;
     ++m_requests;
     const quint64 generation = m_generation;
-    m_client->callInfo(callId, this, [this, callId, generation](const Result<CallInfo> &r) {
+    auto answer = [this, callId, generation](const Result<CallInfo> &r) {
         if (generation != m_generation)
             return;
         --m_inFlight;
         onAnswer(callId, r);
         arm();
-    });
+    };
+    if (m_poller)
+        m_poller(callId, this, answer);
+    else
+        m_client->callInfo(callId, this, answer);
 }
 
 bool CallMonitor::isStale(const Watched &call) const

@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 namespace vc {
 
 class ExolveClient;
@@ -31,7 +33,11 @@ class CallMonitor final : public QObject
 public:
     explicit CallMonitor(ExolveClient *client, QObject *parent = nullptr);
 
+    using Poller = std::function<void(const QString &id, QObject *context, std::function<void(const Result<CallInfo> &)>)>;
+
     void setOptions(const MonitorOptions &options) { m_options = options; }
+    // Where a call's state comes from; by default call/v1/GetInfo of the Exolve client.
+    void setPoller(Poller poller) { m_poller = std::move(poller); }
     const MonitorOptions &options() const { return m_options; }
 
     // `created` and `timeoutSec` (when known) let the stale rule work before the first answer.
@@ -72,6 +78,7 @@ private:
     bool isStale(const Watched &call) const;
 
     ExolveClient *m_client;
+    Poller m_poller;
     MonitorOptions m_options;
     QHash<QString, Watched> m_calls;
     QMultiMap<qint64, QString> m_due; // due time (ms on m_clock) -> call id

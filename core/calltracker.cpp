@@ -1,8 +1,12 @@
 #include "calltracker.h"
 
+#include "jsoncodec.h"
 #include "session.h"
+#include "validation.h"
 
 #include <QUuid>
+
+#include <limits>
 
 namespace vc {
 
@@ -21,8 +25,10 @@ CallTracker::CallTracker(Session *session, CallHistory *history, QObject *parent
     });
     connect(m_session, &Session::profileChanged, this, [this] {
         m_monitor->clear();
+        choosePoller();
         resume();
     });
+    choosePoller();
 }
 
 CallRecord CallTracker::recordFor(const QString &callId) const
@@ -74,6 +80,79 @@ void CallTracker::send(const VoiceCallRequest &request, const QString &serviceNa
         }
         if (r.error().outcomeUnknown) {
             // No call id came back: the record stands for the attempt, for the operator to check.
+            record.callId = QStringLiteral("unknown-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+            record.status = CallRecord::unknownOutcomeStatus();
+            record.outcomeUnknown = true;
+            m_history->save(record);
+            Q_EMIT callChanged(record);
+        }
+        done(r.error());
+    });
+}
+
+QString CallTracker::legacyStatus(int state)
+{
+    static const char *const names[] = {"sending", "sent", "listened", "not_listened", "error"};
+    return state >= 0 && state <= 4 ? QLatin1String(names[state]) : QStringLiteral("state_%1").arg(state);
+}
+
+void CallTracker::choosePoller()
+{
+    if (!m_session->isLegacy()) {
+        m_monitor->setPoller({});
+        return;
+    }
+    m_monitor->setPoller([this](const QString &id, QObject *context, std::function<void(const Result<CallInfo> &)> done) {
+        const auto messageId = json::parseUInt64Text(id);
+        if (!messageId) {
+            ApiError e;
+            e.kind = ApiError::Kind::Validation;
+            e.explanation = Validation::tr("The call id is not valid.");
+            return done(e);
+        }
+        m_session->legacy()->state(*messageId, context, [this, id, done](const Result<LegacyState> &r) {
+            if (!r)
+                return done(r.error());
+            CallInfo info;
+            info.callId = id;
+            info.status = legacyStatus(r.value().state);
+            if (const auto record = m_history->find(id)) {
+                info.created = record->created;
+                info.timeout = record->timeout;
+                info.source = record->source;
+                info.destination = record->destination;
+            }
+            if (r.value().isFinal())
+                info.ended = QDateTime::currentDateTimeUtc(); // the API gives no times; final is final
+            done(info);
+        });
+    });
+}
+
+void CallTracker::sendLegacy(const LegacySendRequest &request, QObject *context, std::function<void(const Result<CallRecord> &)> done)
+{
+    const QString profileId = m_session->profile().id;
+    m_session->legacy()->send(request, context, [=, this](const Result<quint64> &r) {
+        CallRecord record;
+        record.profileId = profileId;
+        record.origin = CallRecord::Origin::Sent;
+        record.source = Validation::phoneNumber(request.source).value.value_or(request.source);
+        record.destination = Validation::phoneNumber(request.destination).value.value_or(request.destination);
+        record.serviceId = json::uint64ToString(request.fileId);
+        record.serviceName = tr("audio file %1").arg(request.fileId);
+        record.created = QDateTime::currentDateTimeUtc();
+        // A scheduled message stays "sending" until its time: it is stale only an hour after that.
+        const qint64 wait = request.sendDate.isValid() ? std::max<qint64>(0, record.created.secsTo(request.sendDate)) : 0;
+        record.timeout = int(std::min<qint64>(wait + 3600, std::numeric_limits<int>::max() / 2));
+        if (r.ok()) {
+            record.callId = json::uint64ToString(r.value());
+            record.status = legacyStatus(0);
+            m_history->save(record);
+            Q_EMIT callChanged(record);
+            m_monitor->watch(record.callId, record.created, record.timeout);
+            return done(record);
+        }
+        if (r.error().outcomeUnknown) {
             record.callId = QStringLiteral("unknown-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
             record.status = CallRecord::unknownOutcomeStatus();
             record.outcomeUnknown = true;

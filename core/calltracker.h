@@ -2,6 +2,7 @@
 
 #include "callhistory.h"
 #include "callmonitor.h"
+#include "legacyclient.h"
 #include "result.h"
 
 #include <QObject>
@@ -26,6 +27,10 @@ public:
     // "outcome unknown" record and `done` gets the error that says so.
     void send(const VoiceCallRequest &request, const QString &serviceName, QObject *context,
               std::function<void(const Result<CallRecord> &)> done);
+    // integrationapi.net: Voice/Send, then Voice/State until listened, not listened or error.
+    void sendLegacy(const LegacySendRequest &request, QObject *context, std::function<void(const Result<CallRecord> &)> done);
+    static QString legacyStatus(int state); // "sending", "sent", "listened", "not_listened", "error"
+
     // Follows a call placed elsewhere (another tool, the web cabinet).
     void watch(const QString &callId);
     // Resumes the unfinished calls of the active profile.
@@ -37,6 +42,7 @@ Q_SIGNALS:
 
 private:
     void onUpdate(const CallInfo &info, bool final, bool stale);
+    void choosePoller();
     CallRecord recordFor(const QString &callId) const;
 
     Session *m_session;

@@ -10,6 +10,7 @@ class Messages final
     Q_DECLARE_TR_FUNCTIONS(ProfileManager)
 public:
     static QString sandboxName() { return tr("Sandbox"); }
+    static QString legacySandboxName() { return tr("Sandbox — integrationapi.net (2013)"); }
     static QString noSecret(const QString &name) { return tr("Profile \"%1\" has no API key yet: edit the profile to add it.").arg(name); }
     static QString cannotRead(const QString &name, const QString &why) { return tr("The API key of \"%1\" could not be read: %2").arg(name, why); }
     static QString unknown() { return tr("That profile no longer exists."); }
@@ -33,21 +34,36 @@ Profile ProfileManager::sandboxProfile() const
     return p;
 }
 
+Profile ProfileManager::legacySandboxProfile() const
+{
+    Profile p;
+    p.id = QLatin1String(kLegacySandboxId);
+    p.name = Messages::legacySandboxName();
+    p.provider = Profile::Provider::IntegrationApi;
+    p.login = QStringLiteral("sandbox");
+    p.sandbox = true;
+    return p;
+}
+
 QList<Profile> ProfileManager::profiles() const
 {
     QList<Profile> list = m_store->profiles();
     list.append(sandboxProfile());
+    list.append(legacySandboxProfile());
     return list;
 }
 
 void ProfileManager::switchTo(const QString &id)
 {
     const quint64 request = ++m_switchRequest;
-    if (id == QLatin1String(kSandboxId)) {
-        Profile p = sandboxProfile();
+    if (id == QLatin1String(kSandboxId) || id == QLatin1String(kLegacySandboxId)) {
+        const bool legacy = id == QLatin1String(kLegacySandboxId);
+        Profile p = legacy ? legacySandboxProfile() : sandboxProfile();
         p.apiUrl = m_sandboxUrl ? m_sandboxUrl() : QUrl();
+        if (legacy && p.apiUrl.isValid())
+            p.apiUrl.setPath(QStringLiteral("/rest/"));
         m_store->setLastProfileId(p.id);
-        m_session->activate(p, sandboxKey());
+        m_session->activate(p, legacy ? QStringLiteral("sandbox-password") : sandboxKey());
         return;
     }
     const auto profile = m_store->find(id);

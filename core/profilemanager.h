@@ -18,6 +18,7 @@ class ProfileManager final : public QObject
     Q_OBJECT
 public:
     static constexpr const char *kSandboxId = "sandbox";
+    static constexpr const char *kLegacySandboxId = "sandbox-legacy";
     static QString sandboxKey() { return QStringLiteral("sandbox-key"); }
 
     // `sandboxUrl` starts the built-in sandbox when first needed and returns its address.
@@ -29,6 +30,7 @@ public:
     // The stored profiles, then the built-in sandbox.
     QList<Profile> profiles() const;
     Profile sandboxProfile() const;
+    Profile legacySandboxProfile() const;
 
     void switchTo(const QString &id);
     // For scripted runs: an address and a key from the environment; touches no keychain.

@@ -3,7 +3,8 @@
 namespace vc {
 
 Session::Session(QObject *parent)
-    : QObject(parent), m_transport(new HttpTransport(this)), m_exolve(new ExolveClient(m_transport, this))
+    : QObject(parent), m_transport(new HttpTransport(this)), m_exolve(new ExolveClient(m_transport, this)),
+      m_legacy(new LegacyClient(m_transport, this))
 {
 }
 
@@ -12,8 +13,14 @@ void Session::activate(const Profile &profile, const QString &secret, bool sessi
     m_profile = profile;
     m_active = true;
     m_sessionOnly = sessionOnly;
-    m_exolve->setBaseUrl(profile.apiUrl.isValid() ? profile.apiUrl : ExolveClient::defaultBaseUrl());
-    m_exolve->setApiKey(secret);
+    if (profile.provider == Profile::Provider::IntegrationApi) {
+        m_legacy->setBaseUrl(profile.apiUrl.isValid() ? profile.apiUrl : LegacyClient::defaultBaseUrl());
+        m_legacy->setCredentials(profile.login, secret);
+        m_exolve->setApiKey({});
+    } else {
+        m_exolve->setBaseUrl(profile.apiUrl.isValid() ? profile.apiUrl : ExolveClient::defaultBaseUrl());
+        m_exolve->setApiKey(secret);
+    }
     Q_EMIT profileChanged(m_profile);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exolveclient.h"
+#include "legacyclient.h"
 #include "profile.h"
 
 #include <QObject>
@@ -17,6 +18,8 @@ public:
 
     HttpTransport *transport() const { return m_transport; }
     ExolveClient *exolve() const { return m_exolve; }
+    LegacyClient *legacy() const { return m_legacy; }
+    bool isLegacy() const { return m_active && m_profile.provider == Profile::Provider::IntegrationApi; }
     const Profile &profile() const { return m_profile; }
     bool isActive() const { return m_active; }
     // Whether the secret lives only in this session's memory (no keychain).
@@ -31,6 +34,7 @@ Q_SIGNALS:
 private:
     HttpTransport *m_transport;
     ExolveClient *m_exolve;
+    LegacyClient *m_legacy;
     Profile m_profile;
     bool m_active = false;
     bool m_sessionOnly = false;

@@ -135,6 +135,73 @@
         <source>No API key is set.</source>
         <translation>No API key is set.</translation>
     </message>
+    <message>
+        <source>A required parameter is missing (ArgumentCanNotBeNullOrEmpty).</source>
+        <translation>A required parameter is missing (ArgumentCanNotBeNullOrEmpty).</translation>
+    </message>
+    <message>
+        <source>A parameter is not valid (InvalidArgument): check the numbers, the file id and the schedule.</source>
+        <translation>A parameter is not valid (InvalidArgument): check the numbers, the file id and the schedule.</translation>
+    </message>
+    <message>
+        <source>The session is not valid or has expired (InvalidSessionID).</source>
+        <translation>The session is not valid or has expired (InvalidSessionID).</translation>
+    </message>
+    <message>
+        <source>The login or password was not accepted (UnauthorizedAccess).</source>
+        <translation>The login or password was not accepted (UnauthorizedAccess).</translation>
+    </message>
+    <message>
+        <source>Not enough credits on the account to send (NotEnoughCredits). Top up the balance.</source>
+        <translation>Not enough credits on the account to send (NotEnoughCredits). Top up the balance.</translation>
+    </message>
+    <message>
+        <source>The operation is not allowed now (InvalidOperation).</source>
+        <translation>The operation is not allowed now (InvalidOperation).</translation>
+    </message>
+    <message>
+        <source>Access to this operation is forbidden for the account (Forbidden).</source>
+        <translation>Access to this operation is forbidden for the account (Forbidden).</translation>
+    </message>
+    <message>
+        <source>The service failed internally (InternalServerError). Try again later.</source>
+        <translation>The service failed internally (InternalServerError). Try again later.</translation>
+    </message>
+    <message>
+        <source>The service answered with error code %1: %2</source>
+        <translation>The service answered with error code %1: %2</translation>
+    </message>
+    <message>
+        <source>No login or password is set.</source>
+        <translation>No login or password is set.</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyNames</name>
+    <message>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>listened</source>
+        <translation>listened</translation>
+    </message>
+    <message>
+        <source>not listened</source>
+        <translation>not listened</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>state %1</source>
+        <translation>state %1</translation>
+    </message>
 </context>
 <context>
     <name>Output</name>
@@ -307,6 +374,10 @@
         <source>%1 The key is kept in memory for this session only; it will be asked for again after a restart.</source>
         <translation>%1 The key is kept in memory for this session only; it will be asked for again after a restart.</translation>
     </message>
+    <message>
+        <source>Sandbox — integrationapi.net (2013)</source>
+        <translation>Sandbox — integrationapi.net (2013)</translation>
+    </message>
 </context>
 <context>
     <name>ProfilesDialog</name>
@@ -345,6 +416,10 @@
     <message>
         <source>&amp;Use This Profile</source>
         <translation>&amp;Use This Profile</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
     </message>
 </context>
 <context>
@@ -466,35 +541,36 @@
         <source>The SIP resource id must be a whole number from 0 to 18446744073709551615.</source>
         <translation>The SIP resource id must be a whole number from 0 to 18446744073709551615.</translation>
     </message>
+    <message>
+        <source>The call id is not valid.</source>
+        <translation>The call id is not valid.</translation>
+    </message>
+    <message>
+        <source>Enter the id of an uploaded audio file.</source>
+        <translation>Enter the id of an uploaded audio file.</translation>
+    </message>
+    <message>
+        <source>The number of attempts must be from 1 to 10.</source>
+        <translation>The number of attempts must be from 1 to 10.</translation>
+    </message>
+    <message>
+        <source>The interval between attempts must be from 1 to 1440 minutes.</source>
+        <translation>The interval between attempts must be from 1 to 1440 minutes.</translation>
+    </message>
+    <message>
+        <source>The scheduled time is in the past.</source>
+        <translation>The scheduled time is in the past.</translation>
+    </message>
+</context>
+<context>
+    <name>vc::CallTracker</name>
+    <message>
+        <source>audio file %1</source>
+        <translation>audio file %1</translation>
+    </message>
 </context>
 <context>
     <name>vc::cli::Cli</name>
-    <message>
-        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-
-The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed.</source>
-        <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-
-The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed.</translation>
-    </message>
     <message>
         <source>API address (default: VOICE_API_URL or https://api.exolve.ru).</source>
         <translation>API address (default: VOICE_API_URL or https://api.exolve.ru).</translation>
@@ -682,6 +758,120 @@ The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usag
         <source>The API key of profile &quot;%1&quot; could not be read: %2</source>
         <translation>The API key of profile &quot;%1&quot; could not be read: %2</translation>
     </message>
+    <message>
+        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed.</source>
+        <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed.</translation>
+    </message>
+    <message>
+        <source>legacy: the integrationapi.net login (default: VOICE_LEGACY_LOGIN).</source>
+        <translation>legacy: the integrationapi.net login (default: VOICE_LEGACY_LOGIN).</translation>
+    </message>
+    <message>
+        <source>legacy: API address (default: VOICE_LEGACY_URL or https://integrationapi.net/rest/).</source>
+        <translation>legacy: API address (default: VOICE_LEGACY_URL or https://integrationapi.net/rest/).</translation>
+    </message>
+    <message>
+        <source>legacy send: id of the uploaded audio file.</source>
+        <translation>legacy send: id of the uploaded audio file.</translation>
+    </message>
+    <message>
+        <source>legacy send: when to send, local time &quot;YYYY-MM-DD HH:MM&quot; (default: now).</source>
+        <translation>legacy send: when to send, local time &quot;YYYY-MM-DD HH:MM&quot; (default: now).</translation>
+    </message>
+    <message>
+        <source>legacy send: attempts to reach the number.</source>
+        <translation>legacy send: attempts to reach the number.</translation>
+    </message>
+    <message>
+        <source>legacy send: minutes between attempts.</source>
+        <translation>legacy send: minutes between attempts.</translation>
+    </message>
+    <message>
+        <source>legacy send: collect the keys the listener presses.</source>
+        <translation>legacy send: collect the keys the listener presses.</translation>
+    </message>
+    <message>
+        <source>No integrationapi.net credentials: set VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD, or use --profile NAME.</source>
+        <translation>No integrationapi.net credentials: set VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD, or use --profile NAME.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; is not an integrationapi.net profile.</source>
+        <translation>Profile &quot;%1&quot; is not an integrationapi.net profile.</translation>
+    </message>
+    <message>
+        <source>The password of profile &quot;%1&quot; could not be read: %2</source>
+        <translation>The password of profile &quot;%1&quot; could not be read: %2</translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>Balance: %1</translation>
+    </message>
+    <message>
+        <source>legacy send needs --%1.</source>
+        <translation>legacy send needs --%1.</translation>
+    </message>
+    <message>
+        <source>--file-id takes the id of an uploaded audio file (a whole number).</source>
+        <translation>--file-id takes the id of an uploaded audio file (a whole number).</translation>
+    </message>
+    <message>
+        <source>--send-date takes local time as &quot;YYYY-MM-DD HH:MM&quot;.</source>
+        <translation>--send-date takes local time as &quot;YYYY-MM-DD HH:MM&quot;.</translation>
+    </message>
+    <message>
+        <source>--retry-count takes a number from 1 to 10.</source>
+        <translation>--retry-count takes a number from 1 to 10.</translation>
+    </message>
+    <message>
+        <source>--gap takes a number of minutes from 1 to 1440.</source>
+        <translation>--gap takes a number of minutes from 1 to 1440.</translation>
+    </message>
+    <message>
+        <source>Voice message accepted: %1</source>
+        <translation>Voice message accepted: %1</translation>
+    </message>
+    <message>
+        <source>MESSAGE_ID must be a whole number.</source>
+        <translation>MESSAGE_ID must be a whole number.</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1  %2 (%3)</source>
+        <translation>%1  %2 (%3)</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CallCharts</name>
@@ -822,6 +1012,22 @@ The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usag
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
+    <message>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>listened</source>
+        <translation>listened</translation>
+    </message>
+    <message>
+        <source>not listened</source>
+        <translation>not listened</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CallsPage</name>
@@ -918,6 +1124,137 @@ The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usag
     <message>
         <source>Reload the history</source>
         <translation>Reload the history</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::LegacySendPage</name>
+    <message>
+        <source>Send a voice message through integrationapi.net (2013): the number is called and hears the uploaded audio file.</source>
+        <translation>Send a voice message through integrationapi.net (2013): the number is called and hears the uploaded audio file.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Audio &amp;file id:</source>
+        <translation>Audio &amp;file id:</translation>
+    </message>
+    <message>
+        <source>S&amp;chedule:</source>
+        <translation>S&amp;chedule:</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts:</source>
+        <translation>&amp;Attempts:</translation>
+    </message>
+    <message>
+        <source>&amp;Gap between attempts:</source>
+        <translation>&amp;Gap between attempts:</translation>
+    </message>
+    <message>
+        <source>&amp;DTMF:</source>
+        <translation>&amp;DTMF:</translation>
+    </message>
+    <message>
+        <source>e.g. +7 495 772-23-45</source>
+        <translation>e.g. +7 495 772-23-45</translation>
+    </message>
+    <message>
+        <source>e.g. +7 903 123-45-67</source>
+        <translation>e.g. +7 903 123-45-67</translation>
+    </message>
+    <message>
+        <source>id of the file in the account&apos;s media library</source>
+        <translation>id of the file in the account&apos;s media library</translation>
+    </message>
+    <message>
+        <source>later, at (your local time):</source>
+        <translation>later, at (your local time):</translation>
+    </message>
+    <message>
+        <source>service default</source>
+        <translation>service default</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>collect the keys the listener presses</source>
+        <translation>collect the keys the listener presses</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation>Send…</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>From %1</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>to %1</translation>
+    </message>
+    <message>
+        <source>The file id must be a whole number.</source>
+        <translation>The file id must be a whole number.</translation>
+    </message>
+    <message>
+        <source>The scheduled time is in the past.</source>
+        <translation>The scheduled time is in the past.</translation>
+    </message>
+    <message>
+        <source>sent as %1 (UTC+3)</source>
+        <translation>sent as %1 (UTC+3)</translation>
+    </message>
+    <message>
+        <source>Send voice message</source>
+        <translation>Send voice message</translation>
+    </message>
+    <message>
+        <source>Call %1 from %2 with audio file %3?</source>
+        <translation>Call %1 from %2 with audio file %3?</translation>
+    </message>
+    <message>
+        <source>Scheduled for %1 your time.</source>
+        <translation>Scheduled for %1 your time.</translation>
+    </message>
+    <message>
+        <source>This is the sandbox: no real call is made.</source>
+        <translation>This is the sandbox: no real call is made.</translation>
+    </message>
+    <message>
+        <source>The call is placed now and charged by the provider.</source>
+        <translation>The call is placed now and charged by the provider.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Accepted as message %1. It is followed on the Calls page.</source>
+        <translation>Accepted as message %1. It is followed on the Calls page.</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: the message to %1 may have been sent. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</source>
+        <translation>Outcome unknown: the message to %1 may have been sent. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message>
+        <source>The voice message was not sent: %1</source>
+        <translation>The voice message was not sent: %1</translation>
     </message>
 </context>
 <context>
@@ -1026,10 +1363,6 @@ The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usag
         <translation>No profile</translation>
     </message>
     <message>
-        <source>Voice Console — Sandbox (no real calls)</source>
-        <translation>Voice Console — Sandbox (no real calls)</translation>
-    </message>
-    <message>
         <source>Sandbox: no real calls are made</source>
         <translation>Sandbox: no real calls are made</translation>
     </message>
@@ -1076,6 +1409,34 @@ The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usag
     <message>
         <source>&amp;Notify When a Call Ends</source>
         <translation>&amp;Notify When a Call Ends</translation>
+    </message>
+    <message>
+        <source>Message %1 accepted; it is followed on the Calls page.</source>
+        <translation>Message %1 accepted; it is followed on the Calls page.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No services with this provider&lt;/h3&gt;&lt;p&gt;integrationapi.net (2013) sends uploaded audio files directly: there are no voice-message services to manage. Use the Send page.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;No services with this provider&lt;/h3&gt;&lt;p&gt;integrationapi.net (2013) sends uploaded audio files directly: there are no voice-message services to manage. Use the Send page.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No SIP accounts with this provider&lt;/h3&gt;&lt;p&gt;SIP attributes are an Exolve feature; integrationapi.net (2013) has none.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;No SIP accounts with this provider&lt;/h3&gt;&lt;p&gt;SIP attributes are an Exolve feature; integrationapi.net (2013) has none.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Voice Console — %1 (no real calls)</source>
+        <translation>Voice Console — %1 (no real calls)</translation>
+    </message>
+    <message>
+        <source>Balance: …</source>
+        <translation>Balance: …</translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>Balance: %1</translation>
+    </message>
+    <message>
+        <source>Balance: unavailable</source>
+        <translation>Balance: unavailable</translation>
     </message>
 </context>
 <context>
@@ -1150,10 +1511,6 @@ The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usag
         <translation>built in, on this computer</translation>
     </message>
     <message>
-        <source>The sandbox simulates the Exolve API on this computer. Nothing you do here places a real call or costs money.</source>
-        <translation>The sandbox simulates the Exolve API on this computer. Nothing you do here places a real call or costs money.</translation>
-    </message>
-    <message>
         <source>stored in the system keychain — type to replace</source>
         <translation>stored in the system keychain — type to replace</translation>
     </message>
@@ -1200,6 +1557,30 @@ The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usag
     <message>
         <source>Show or hide the key</source>
         <translation>Show or hide the key</translation>
+    </message>
+    <message>
+        <source>The sandbox simulates the API on this computer. Nothing you do here places a real call or costs money.</source>
+        <translation>The sandbox simulates the API on this computer. Nothing you do here places a real call or costs money.</translation>
+    </message>
+    <message>
+        <source>Enter the login.</source>
+        <translation>Enter the login.</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API &amp;key:</translation>
+    </message>
+    <message>
+        <source>integrationapi.net (2013)</source>
+        <translation>integrationapi.net (2013)</translation>
     </message>
 </context>
 <context>

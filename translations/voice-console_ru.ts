@@ -135,6 +135,73 @@
         <source>No API key is set.</source>
         <translation>API-ключ не задан.</translation>
     </message>
+    <message>
+        <source>A required parameter is missing (ArgumentCanNotBeNullOrEmpty).</source>
+        <translation>Не указан обязательный параметр (ArgumentCanNotBeNullOrEmpty).</translation>
+    </message>
+    <message>
+        <source>A parameter is not valid (InvalidArgument): check the numbers, the file id and the schedule.</source>
+        <translation>Недопустимый параметр (InvalidArgument): проверьте номера, id файла и время отправки.</translation>
+    </message>
+    <message>
+        <source>The session is not valid or has expired (InvalidSessionID).</source>
+        <translation>Сессия недействительна или истекла (InvalidSessionID).</translation>
+    </message>
+    <message>
+        <source>The login or password was not accepted (UnauthorizedAccess).</source>
+        <translation>Логин или пароль не приняты (UnauthorizedAccess).</translation>
+    </message>
+    <message>
+        <source>Not enough credits on the account to send (NotEnoughCredits). Top up the balance.</source>
+        <translation>Недостаточно средств на счёте для отправки (NotEnoughCredits). Пополните баланс.</translation>
+    </message>
+    <message>
+        <source>The operation is not allowed now (InvalidOperation).</source>
+        <translation>Операция сейчас недопустима (InvalidOperation).</translation>
+    </message>
+    <message>
+        <source>Access to this operation is forbidden for the account (Forbidden).</source>
+        <translation>Эта операция запрещена для аккаунта (Forbidden).</translation>
+    </message>
+    <message>
+        <source>The service failed internally (InternalServerError). Try again later.</source>
+        <translation>Внутренняя ошибка сервиса (InternalServerError). Повторите позже.</translation>
+    </message>
+    <message>
+        <source>The service answered with error code %1: %2</source>
+        <translation>Сервис ответил кодом ошибки %1: %2</translation>
+    </message>
+    <message>
+        <source>No login or password is set.</source>
+        <translation>Не заданы логин или пароль.</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyNames</name>
+    <message>
+        <source>sending</source>
+        <translation>отправляется</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>отправлен</translation>
+    </message>
+    <message>
+        <source>listened</source>
+        <translation>прослушано</translation>
+    </message>
+    <message>
+        <source>not listened</source>
+        <translation>не прослушано</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>state %1</source>
+        <translation>состояние %1</translation>
+    </message>
 </context>
 <context>
     <name>Output</name>
@@ -309,6 +376,10 @@
         <source>%1 The key is kept in memory for this session only; it will be asked for again after a restart.</source>
         <translation>%1 Ключ хранится в памяти только до конца сеанса; после перезапуска его придётся ввести снова.</translation>
     </message>
+    <message>
+        <source>Sandbox — integrationapi.net (2013)</source>
+        <translation>Песочница — integrationapi.net (2013)</translation>
+    </message>
 </context>
 <context>
     <name>ProfilesDialog</name>
@@ -347,6 +418,10 @@
     <message>
         <source>&amp;Use This Profile</source>
         <translation>&amp;Использовать профиль</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
     </message>
 </context>
 <context>
@@ -469,35 +544,36 @@
         <source>The SIP resource id must be a whole number from 0 to 18446744073709551615.</source>
         <translation>Идентификатор ресурса SIP — целое число от 0 до 18446744073709551615.</translation>
     </message>
+    <message>
+        <source>The call id is not valid.</source>
+        <translation>Недопустимый идентификатор вызова.</translation>
+    </message>
+    <message>
+        <source>Enter the id of an uploaded audio file.</source>
+        <translation>Введите id загруженного аудиофайла.</translation>
+    </message>
+    <message>
+        <source>The number of attempts must be from 1 to 10.</source>
+        <translation>Число попыток — от 1 до 10.</translation>
+    </message>
+    <message>
+        <source>The interval between attempts must be from 1 to 1440 minutes.</source>
+        <translation>Интервал между попытками — от 1 до 1440 минут.</translation>
+    </message>
+    <message>
+        <source>The scheduled time is in the past.</source>
+        <translation>Запланированное время уже прошло.</translation>
+    </message>
+</context>
+<context>
+    <name>vc::CallTracker</name>
+    <message>
+        <source>audio file %1</source>
+        <translation>аудиофайл %1</translation>
+    </message>
 </context>
 <context>
     <name>vc::cli::Cli</name>
-    <message>
-        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-
-The API key comes from VOICE_API_KEY. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed.</source>
-        <translation>Voice Console, командная строка: управление услугами голосовых SMS Exolve, отправка голосовых сообщений, отслеживание вызовов.
-
-Команды:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-
-API-ключ берётся из VOICE_API_KEY. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed.</translation>
-    </message>
     <message>
         <source>API address (default: VOICE_API_URL or https://api.exolve.ru).</source>
         <translation>Адрес API (по умолчанию VOICE_API_URL или https://api.exolve.ru).</translation>
@@ -686,6 +762,120 @@ API-ключ берётся из VOICE_API_KEY. Коды выхода: 0 усп�
         <source>The API key of profile &quot;%1&quot; could not be read: %2</source>
         <translation>Не удалось прочитать API-ключ профиля «%1»: %2</translation>
     </message>
+    <message>
+        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed.</source>
+        <translation>Voice Console, командная строка: управление услугами голосовых SMS Exolve, отправка голосовых сообщений, отслеживание вызовов.
+
+Команды:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+
+API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed.</translation>
+    </message>
+    <message>
+        <source>legacy: the integrationapi.net login (default: VOICE_LEGACY_LOGIN).</source>
+        <translation>legacy: логин integrationapi.net (по умолчанию VOICE_LEGACY_LOGIN).</translation>
+    </message>
+    <message>
+        <source>legacy: API address (default: VOICE_LEGACY_URL or https://integrationapi.net/rest/).</source>
+        <translation>legacy: адрес API (по умолчанию VOICE_LEGACY_URL или https://integrationapi.net/rest/).</translation>
+    </message>
+    <message>
+        <source>legacy send: id of the uploaded audio file.</source>
+        <translation>legacy send: id загруженного аудиофайла.</translation>
+    </message>
+    <message>
+        <source>legacy send: when to send, local time &quot;YYYY-MM-DD HH:MM&quot; (default: now).</source>
+        <translation>legacy send: когда отправить, местное время «ГГГГ-ММ-ДД ЧЧ:ММ» (по умолчанию сразу).</translation>
+    </message>
+    <message>
+        <source>legacy send: attempts to reach the number.</source>
+        <translation>legacy send: число попыток дозвона.</translation>
+    </message>
+    <message>
+        <source>legacy send: minutes between attempts.</source>
+        <translation>legacy send: минут между попытками.</translation>
+    </message>
+    <message>
+        <source>legacy send: collect the keys the listener presses.</source>
+        <translation>legacy send: собирать нажатия клавиш (DTMF).</translation>
+    </message>
+    <message>
+        <source>No integrationapi.net credentials: set VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD, or use --profile NAME.</source>
+        <translation>Нет учётных данных integrationapi.net: задайте VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD или используйте --profile ИМЯ.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; is not an integrationapi.net profile.</source>
+        <translation>Профиль «%1» — не профиль integrationapi.net.</translation>
+    </message>
+    <message>
+        <source>The password of profile &quot;%1&quot; could not be read: %2</source>
+        <translation>Не удалось прочитать пароль профиля «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>Баланс: %1</translation>
+    </message>
+    <message>
+        <source>legacy send needs --%1.</source>
+        <translation>Для legacy send нужен параметр --%1.</translation>
+    </message>
+    <message>
+        <source>--file-id takes the id of an uploaded audio file (a whole number).</source>
+        <translation>--file-id принимает id загруженного аудиофайла (целое число).</translation>
+    </message>
+    <message>
+        <source>--send-date takes local time as &quot;YYYY-MM-DD HH:MM&quot;.</source>
+        <translation>--send-date принимает местное время в виде «ГГГГ-ММ-ДД ЧЧ:ММ».</translation>
+    </message>
+    <message>
+        <source>--retry-count takes a number from 1 to 10.</source>
+        <translation>--retry-count принимает число от 1 до 10.</translation>
+    </message>
+    <message>
+        <source>--gap takes a number of minutes from 1 to 1440.</source>
+        <translation>--gap принимает число минут от 1 до 1440.</translation>
+    </message>
+    <message>
+        <source>Voice message accepted: %1</source>
+        <translation>Голосовое сообщение принято: %1</translation>
+    </message>
+    <message>
+        <source>MESSAGE_ID must be a whole number.</source>
+        <translation>MESSAGE_ID — целое число.</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1  %2 (%3)</source>
+        <translation>%1  %2 (%3)</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CallCharts</name>
@@ -828,6 +1018,22 @@ API-ключ берётся из VOICE_API_KEY. Коды выхода: 0 усп�
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
+    <message>
+        <source>sending</source>
+        <translation>отправляется</translation>
+    </message>
+    <message>
+        <source>listened</source>
+        <translation>прослушано</translation>
+    </message>
+    <message>
+        <source>not listened</source>
+        <translation>не прослушано</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>ошибка</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CallsPage</name>
@@ -926,6 +1132,137 @@ API-ключ берётся из VOICE_API_KEY. Коды выхода: 0 усп�
     <message>
         <source>Reload the history</source>
         <translation>Перечитать историю</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::LegacySendPage</name>
+    <message>
+        <source>Send a voice message through integrationapi.net (2013): the number is called and hears the uploaded audio file.</source>
+        <translation>Отправка голосового сообщения через integrationapi.net (2013): на номер звонят и проигрывают загруженный аудиофайл.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Отправитель:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Получатель:</translation>
+    </message>
+    <message>
+        <source>Audio &amp;file id:</source>
+        <translation>ID &amp;аудиофайла:</translation>
+    </message>
+    <message>
+        <source>S&amp;chedule:</source>
+        <translation>Вре&amp;мя отправки:</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts:</source>
+        <translation>П&amp;опытки:</translation>
+    </message>
+    <message>
+        <source>&amp;Gap between attempts:</source>
+        <translation>&amp;Интервал между попытками:</translation>
+    </message>
+    <message>
+        <source>&amp;DTMF:</source>
+        <translation>&amp;DTMF:</translation>
+    </message>
+    <message>
+        <source>e.g. +7 495 772-23-45</source>
+        <translation>например +7 495 772-23-45</translation>
+    </message>
+    <message>
+        <source>e.g. +7 903 123-45-67</source>
+        <translation>например +7 903 123-45-67</translation>
+    </message>
+    <message>
+        <source>id of the file in the account&apos;s media library</source>
+        <translation>id файла в медиатеке личного кабинета</translation>
+    </message>
+    <message>
+        <source>later, at (your local time):</source>
+        <translation>позже, в (ваше местное время):</translation>
+    </message>
+    <message>
+        <source>service default</source>
+        <translation>как в сервисе</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>collect the keys the listener presses</source>
+        <translation>собирать нажатия клавиш слушателем</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation>Отправить…</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>С %1</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>на %1</translation>
+    </message>
+    <message>
+        <source>The file id must be a whole number.</source>
+        <translation>ID файла — целое число.</translation>
+    </message>
+    <message>
+        <source>The scheduled time is in the past.</source>
+        <translation>Запланированное время уже прошло.</translation>
+    </message>
+    <message>
+        <source>sent as %1 (UTC+3)</source>
+        <translation>будет отправлено как %1 (UTC+3)</translation>
+    </message>
+    <message>
+        <source>Send voice message</source>
+        <translation>Отправка голосового сообщения</translation>
+    </message>
+    <message>
+        <source>Call %1 from %2 with audio file %3?</source>
+        <translation>Позвонить на %1 с номера %2 с аудиофайлом %3?</translation>
+    </message>
+    <message>
+        <source>Scheduled for %1 your time.</source>
+        <translation>Запланировано на %1 по вашему времени.</translation>
+    </message>
+    <message>
+        <source>This is the sandbox: no real call is made.</source>
+        <translation>Это песочница: реальный звонок не совершается.</translation>
+    </message>
+    <message>
+        <source>The call is placed now and charged by the provider.</source>
+        <translation>Звонок будет совершён сейчас и тарифицирован провайдером.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Accepted as message %1. It is followed on the Calls page.</source>
+        <translation>Принято как сообщение %1. Оно отслеживается на странице «Вызовы».</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: the message to %1 may have been sent. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</source>
+        <translation>Результат неизвестен: сообщение на %1 могло быть отправлено. Оно записано в историю как «результат неизвестен» и повторно не отправлялось.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Не отправлено: %1</translation>
+    </message>
+    <message>
+        <source>The voice message was not sent: %1</source>
+        <translation>Голосовое сообщение не отправлено: %1</translation>
     </message>
 </context>
 <context>
@@ -1035,10 +1372,6 @@ API-ключ берётся из VOICE_API_KEY. Коды выхода: 0 усп�
         <translation>Профиль не выбран</translation>
     </message>
     <message>
-        <source>Voice Console — Sandbox (no real calls)</source>
-        <translation>Voice Console — Песочница (без реальных звонков)</translation>
-    </message>
-    <message>
         <source>Sandbox: no real calls are made</source>
         <translation>Песочница: реальные звонки не совершаются</translation>
     </message>
@@ -1085,6 +1418,34 @@ API-ключ берётся из VOICE_API_KEY. Коды выхода: 0 усп�
     <message>
         <source>&amp;Notify When a Call Ends</source>
         <translation>&amp;Уведомлять о завершении вызова</translation>
+    </message>
+    <message>
+        <source>Message %1 accepted; it is followed on the Calls page.</source>
+        <translation>Сообщение %1 принято; оно отслеживается на странице «Вызовы».</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No services with this provider&lt;/h3&gt;&lt;p&gt;integrationapi.net (2013) sends uploaded audio files directly: there are no voice-message services to manage. Use the Send page.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;У этого провайдера нет услуг&lt;/h3&gt;&lt;p&gt;integrationapi.net (2013) отправляет загруженные аудиофайлы напрямую: управлять услугами голосовых SMS не нужно. Используйте страницу «Отправка».&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No SIP accounts with this provider&lt;/h3&gt;&lt;p&gt;SIP attributes are an Exolve feature; integrationapi.net (2013) has none.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;У этого провайдера нет SIP-аккаунтов&lt;/h3&gt;&lt;p&gt;Атрибуты SIP есть только у Exolve; у integrationapi.net (2013) их нет.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Voice Console — %1 (no real calls)</source>
+        <translation>Voice Console — %1 (без реальных звонков)</translation>
+    </message>
+    <message>
+        <source>Balance: …</source>
+        <translation>Баланс: …</translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>Баланс: %1</translation>
+    </message>
+    <message>
+        <source>Balance: unavailable</source>
+        <translation>Баланс: недоступен</translation>
     </message>
 </context>
 <context>
@@ -1159,10 +1520,6 @@ API-ключ берётся из VOICE_API_KEY. Коды выхода: 0 усп�
         <translation>встроенная, на этом компьютере</translation>
     </message>
     <message>
-        <source>The sandbox simulates the Exolve API on this computer. Nothing you do here places a real call or costs money.</source>
-        <translation>Песочница имитирует Exolve API на этом компьютере. Здесь не совершается ни одного реального звонка и ничего не тарифицируется.</translation>
-    </message>
-    <message>
         <source>stored in the system keychain — type to replace</source>
         <translation>хранится в системном хранилище паролей — введите, чтобы заменить</translation>
     </message>
@@ -1209,6 +1566,30 @@ API-ключ берётся из VOICE_API_KEY. Коды выхода: 0 усп�
     <message>
         <source>Show or hide the key</source>
         <translation>Показать или скрыть ключ</translation>
+    </message>
+    <message>
+        <source>The sandbox simulates the API on this computer. Nothing you do here places a real call or costs money.</source>
+        <translation>Песочница имитирует API на этом компьютере. Здесь не совершается ни одного реального звонка и ничего не тарифицируется.</translation>
+    </message>
+    <message>
+        <source>Enter the login.</source>
+        <translation>Введите логин.</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Введите пароль.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;ключ:</translation>
+    </message>
+    <message>
+        <source>integrationapi.net (2013)</source>
+        <translation>integrationapi.net (2013)</translation>
     </message>
 </context>
 <context>

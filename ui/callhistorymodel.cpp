@@ -52,6 +52,8 @@ QString CallHistoryModel::statusText(const CallRecord &r)
         {QStringLiteral("busy"), QT_TR_NOOP("busy")},          {QStringLiteral("no_answer"), QT_TR_NOOP("no answer")},
         {QStringLiteral("rejected"), QT_TR_NOOP("rejected")},  {QStringLiteral("failed"), QT_TR_NOOP("failed")},
         {QStringLiteral("canceled"), QT_TR_NOOP("canceled")},  {QStringLiteral("modified"), QT_TR_NOOP("modified")},
+        {QStringLiteral("sending"), QT_TR_NOOP("sending")},    {QStringLiteral("listened"), QT_TR_NOOP("listened")},
+        {QStringLiteral("not_listened"), QT_TR_NOOP("not listened")}, {QStringLiteral("error"), QT_TR_NOOP("error")},
     };
     const auto it = known.constFind(r.status.toLower());
     return it == known.constEnd() ? r.status : tr(it.value());

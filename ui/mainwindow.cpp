@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "language.h"
+#include "legacysendpage.h"
 #include "messagebanner.h"
 #include "callspage.h"
 #include "calltracker.h"
@@ -47,7 +48,8 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
       m_banner(new MessageBanner(this)),
       m_sandboxBanner(new MessageBanner(this)), m_nav(new QListWidget(this)), m_pages(new QStackedWidget(this)),
       m_profileCombo(new QComboBox(this)), m_profileCaption(new QLabel(this)), m_profileStatus(new QLabel(this)),
-      m_endpointStatus(new QLabel(this)), m_activityStatus(new QLabel(this))
+      m_endpointStatus(new QLabel(this)), m_activityStatus(new QLabel(this)), m_noServices(new QLabel(this)),
+      m_noSip(new QLabel(this)), m_balanceStatus(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/voice-console.svg")));
@@ -61,6 +63,25 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
     m_pages->addWidget(m_send);
     m_pages->addWidget(m_calls);
     m_pages->addWidget(m_sip);
+    // integrationapi.net has no voice-message services and no SIP accounts; it sends audio files.
+    m_legacySend = new LegacySendPage(session, tracker, m_banner, this);
+    m_pages->addWidget(m_legacySend);
+    for (QLabel *l : {m_noServices, m_noSip}) {
+        l->setAlignment(Qt::AlignCenter);
+        l->setWordWrap(true);
+        m_pages->addWidget(l);
+    }
+    m_noServices->setObjectName(QStringLiteral("noServicesForProvider"));
+    m_noSip->setObjectName(QStringLiteral("noSipForProvider"));
+    m_balanceStatus->setObjectName(QStringLiteral("balanceStatus"));
+    connect(m_legacySend, &LegacySendPage::sendFinished, this, &MainWindow::refreshBalance);
+    connect(m_legacySend, &LegacySendPage::messageSent, this, [this](const QString &id) {
+        m_banner->showMessage(MessageBanner::Level::Info, tr("Message %1 accepted; it is followed on the Calls page.").arg(id), {},
+                              tr("Show"), [this, id] {
+                                  setCurrentPage(CallsPageIndex);
+                                  m_calls->selectCall(id);
+                              });
+    });
     connect(m_send, &SendPage::callPlaced, this, [this](const QString &callId) {
         m_banner->showMessage(MessageBanner::Level::Info, tr("Call %1 placed; it is followed on the Calls page.").arg(callId), {},
                               tr("Show"), [this, callId] {
@@ -94,13 +115,8 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
     for (int i = 0; i < PageCount; ++i)
         new QListWidgetItem(QIcon(QLatin1String(kIcons[i])), QString(), m_nav);
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row < 0)
-            return;
-        m_pages->setCurrentIndex(row);
-        m_services->setPageActive(row == ServicesPageIndex);
-        m_send->setPageActive(row == SendPageIndex);
-        m_servicesMenu->menuAction()->setVisible(row == ServicesPageIndex);
-        m_servicesSeparator->setVisible(row == ServicesPageIndex);
+        if (row >= 0)
+            showPage(row);
     });
 
     auto *central = new QWidget(this);
@@ -125,7 +141,9 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
     m_activityStatus->setObjectName(QStringLiteral("activityStatus"));
     statusBar()->addWidget(m_profileStatus);
     statusBar()->addWidget(m_endpointStatus, 1);
+    statusBar()->addPermanentWidget(m_balanceStatus);
     statusBar()->addPermanentWidget(m_activityStatus);
+    m_balanceStatus->hide();
 
     buildMenus();
 
@@ -238,6 +256,10 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About Voice Console"));
     m_notifyAction->setText(tr("&Notify When a Call Ends"));
+    m_noServices->setText(tr("<h3>No services with this provider</h3><p>integrationapi.net (2013) sends uploaded audio "
+                             "files directly: there are no voice-message services to manage. Use the Send page.</p>"));
+    m_noSip->setText(tr("<h3>No SIP accounts with this provider</h3><p>SIP attributes are an Exolve feature; "
+                        "integrationapi.net (2013) has none.</p>"));
     m_toolbar->setWindowTitle(tr("Main toolbar"));
     m_profileCaption->setText(tr("Profile:") + u' ');
     const QStringList languages = {tr("System Default"), QStringLiteral("English"), QStringLiteral("Русский")};
@@ -273,6 +295,9 @@ void MainWindow::reloadProfiles()
 void MainWindow::onProfileChanged()
 {
     const Profile &p = m_session->profile();
+    if (m_nav->currentRow() >= 0)
+        showPage(m_nav->currentRow());
+    refreshBalance();
     if (!m_session->isActive()) {
         setWindowTitle(tr("Voice Console"));
         m_profileStatus->setText(tr("No profile"));
@@ -285,7 +310,10 @@ void MainWindow::onProfileChanged()
     if (index >= 0)
         m_profileCombo->setCurrentIndex(index);
     if (p.sandbox) {
-        setWindowTitle(tr("Voice Console — Sandbox (no real calls)"));
+        // The built-in profiles' names are translated: take them afresh, not as they were at activation.
+        const QString name = p.id == QLatin1String(ProfileManager::kLegacySandboxId) ? m_profiles->legacySandboxProfile().name
+                                                                                     : m_profiles->sandboxProfile().name;
+        setWindowTitle(tr("Voice Console — %1 (no real calls)").arg(name));
         m_profileStatus->setText(tr("Sandbox: no real calls are made"));
         m_sandboxBanner->showMessage(MessageBanner::Level::Info,
                                      tr("You are working in the built-in sandbox: services and calls are simulated on this "
@@ -314,6 +342,49 @@ ProfilesDialog *MainWindow::openProfilesDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;
+}
+
+QWidget *MainWindow::pageFor(int row) const
+{
+    const bool legacy = m_session->isLegacy();
+    switch (row) {
+    case ServicesPageIndex:
+        return legacy ? static_cast<QWidget *>(m_noServices) : m_services;
+    case SendPageIndex:
+        return legacy ? static_cast<QWidget *>(m_legacySend) : m_send;
+    case CallsPageIndex:
+        return m_calls;
+    default:
+        return legacy ? static_cast<QWidget *>(m_noSip) : m_sip;
+    }
+}
+
+void MainWindow::showPage(int row)
+{
+    const bool legacy = m_session->isLegacy();
+    m_pages->setCurrentWidget(pageFor(row));
+    const bool services = row == ServicesPageIndex && !legacy;
+    m_services->setPageActive(services);
+    m_send->setPageActive(row == SendPageIndex && !legacy);
+    m_servicesMenu->menuAction()->setVisible(services);
+    m_servicesSeparator->setVisible(services);
+}
+
+void MainWindow::refreshBalance()
+{
+    if (!m_session->isLegacy()) {
+        m_balanceStatus->hide();
+        return;
+    }
+    m_balanceStatus->show();
+    m_balanceStatus->setText(tr("Balance: …"));
+    const QString profileId = m_session->profile().id;
+    m_session->legacy()->balance(this, [this, profileId](const Result<double> &r) {
+        if (m_session->profile().id != profileId)
+            return;
+        m_balanceStatus->setText(r ? tr("Balance: %1").arg(QLocale().toString(r.value(), 'f', 2)) : tr("Balance: unavailable"));
+        m_balanceStatus->setToolTip(r ? QString() : r.error().toDisplayString());
+    });
 }
 
 void MainWindow::notifyCallEnded(const QString &title, const QString &text)

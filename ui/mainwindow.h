@@ -22,6 +22,7 @@ struct Profile;
 namespace vc::ui {
 
 class CallsPage;
+class LegacySendPage;
 class MessageBanner;
 class NetworkLogDock;
 class ProfilesDialog;
@@ -45,6 +46,7 @@ public:
     SendPage *sendPage() const { return m_send; }
     CallsPage *callsPage() const { return m_calls; }
     SipPage *sipPage() const { return m_sip; }
+    LegacySendPage *legacySendPage() const { return m_legacySend; }
     NetworkLogDock *networkLog() const { return m_networkLog; }
     MessageBanner *banner() const { return m_banner; }
     void setCurrentPage(int page);
@@ -64,6 +66,9 @@ private:
     void saveState();
     void setLanguage(const QString &language);
     void notifyCallEnded(const QString &title, const QString &text);
+    QWidget *pageFor(int row) const;
+    void showPage(int row);
+    void refreshBalance();
 
     Session *m_session;
     ProfileManager *m_profiles;
@@ -77,6 +82,7 @@ private:
     SendPage *m_send;
     CallsPage *m_calls;
     SipPage *m_sip;
+    LegacySendPage *m_legacySend;
     NetworkLogDock *m_networkLog;
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_notifyAction;
@@ -86,6 +92,9 @@ private:
     QLabel *m_profileStatus;
     QLabel *m_endpointStatus;
     QLabel *m_activityStatus;
+    QLabel *m_noServices;
+    QLabel *m_noSip;
+    QLabel *m_balanceStatus;
     QAction *m_profilesAction;
     QAction *m_quitAction;
     QAction *m_aboutAction;

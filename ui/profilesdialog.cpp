@@ -1,9 +1,11 @@
 #include "profilesdialog.h"
 
 #include "exolveclient.h"
+#include "legacyclient.h"
 #include "profilemanager.h"
 #include "ui_profilesdialog.h"
 
+#include <QComboBox>
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -22,6 +24,15 @@ ProfilesDialog::ProfilesDialog(ProfileManager *manager, const QString &currentId
     });
     m_ui->keyEdit->setMaxLength(64 * 1024); // Exolve keys are JWTs of about 1.5 KB; never cut one off
     m_ui->providerCombo->addItem(QString(), QVariant::fromValue(int(Profile::Provider::Exolve)));
+    m_ui->providerCombo->addItem(QString(), QVariant::fromValue(int(Profile::Provider::IntegrationApi)));
+    connect(m_ui->providerCombo, &QComboBox::activated, this, [this] {
+        // Switching provider swaps the other provider's default address for this one's.
+        const QString url = m_ui->urlEdit->text().trimmed();
+        const bool legacy = currentProvider() == Profile::Provider::IntegrationApi;
+        if (url.isEmpty() || url == ExolveClient::defaultBaseUrl().toString() || url == LegacyClient::defaultBaseUrl().toString())
+            m_ui->urlEdit->setText((legacy ? LegacyClient::defaultBaseUrl() : ExolveClient::defaultBaseUrl()).toString());
+        providerChanged();
+    });
     connect(m_ui->profileList, &QListWidget::currentRowChanged, this, &ProfilesDialog::showSelected);
     connect(m_ui->addButton, &QPushButton::clicked, this, &ProfilesDialog::startNewProfile);
     connect(m_ui->removeButton, &QPushButton::clicked, this, &ProfilesDialog::removeSelected);
@@ -75,24 +86,33 @@ void ProfilesDialog::showSelected()
     m_creating = false;
     const QString id = selectedId();
     const auto profile = m_manager->store()->find(id);
-    const bool sandbox = id == QLatin1String(ProfileManager::kSandboxId);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->nameEdit, m_ui->providerCombo, m_ui->urlEdit, m_ui->keyEdit, m_ui->saveButton})
-        w->setEnabled(!sandbox);
+    const bool sandbox = id == QLatin1String(ProfileManager::kSandboxId) || id == QLatin1String(ProfileManager::kLegacySandboxId);
+    const bool legacySandbox = id == QLatin1String(ProfileManager::kLegacySandboxId);
+    const bool builtIn = id == QLatin1String(ProfileManager::kSandboxId) || id == QLatin1String(ProfileManager::kLegacySandboxId);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->nameEdit, m_ui->providerCombo, m_ui->urlEdit, m_ui->loginEdit,
+                                                       m_ui->keyEdit, m_ui->saveButton})
+        w->setEnabled(!builtIn);
     m_ui->removeButton->setEnabled(profile.has_value());
     m_ui->useButton->setEnabled(!id.isEmpty() && id != m_currentId);
     m_ui->keyEdit->clear();
     m_reveal->setChecked(false);
     setStatus({}, false);
     if (sandbox) {
-        m_ui->nameEdit->setText(m_manager->sandboxProfile().name);
+        m_ui->providerCombo->setCurrentIndex(legacySandbox ? 1 : 0);
+        m_ui->loginEdit->setText(legacySandbox ? QStringLiteral("sandbox") : QString());
+        providerChanged();
+        m_ui->nameEdit->setText(legacySandbox ? m_manager->legacySandboxProfile().name : m_manager->sandboxProfile().name);
         m_ui->urlEdit->setText(tr("built in, on this computer"));
-        m_ui->keyHint->setText(tr("The sandbox simulates the Exolve API on this computer. Nothing you do here places a real call or costs money."));
+        m_ui->keyHint->setText(tr("The sandbox simulates the API on this computer. Nothing you do here places a real call or costs money."));
         return;
     }
     if (!profile)
         return;
     m_ui->nameEdit->setText(profile->name);
+    m_ui->providerCombo->setCurrentIndex(m_ui->providerCombo->findData(int(profile->provider)));
     m_ui->urlEdit->setText(profile->apiUrl.toString());
+    m_ui->loginEdit->setText(profile->login);
+    providerChanged();
     m_ui->keyEdit->setPlaceholderText(tr("stored in the system keychain — type to replace"));
     m_ui->keyHint->setText(tr("The key is kept only in the system keychain, never in a settings file."));
 }
@@ -103,8 +123,12 @@ void ProfilesDialog::startNewProfile()
     m_ui->profileList->clearSelection();
     m_ui->profileList->setCurrentRow(-1);
     m_creating = true;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->nameEdit, m_ui->providerCombo, m_ui->urlEdit, m_ui->keyEdit, m_ui->saveButton})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->nameEdit, m_ui->providerCombo, m_ui->urlEdit, m_ui->loginEdit,
+                                                       m_ui->keyEdit, m_ui->saveButton})
         w->setEnabled(true);
+    m_ui->providerCombo->setCurrentIndex(0);
+    m_ui->loginEdit->clear();
+    providerChanged();
     m_ui->removeButton->setEnabled(false);
     m_ui->useButton->setEnabled(false);
     m_ui->nameEdit->clear();
@@ -126,15 +150,18 @@ void ProfilesDialog::save()
         p = *existing;
     }
     p.name = m_ui->nameEdit->text().trimmed();
-    p.provider = Profile::Provider(m_ui->providerCombo->currentData().toInt());
+    p.provider = currentProvider();
+    p.login = m_ui->loginEdit->text().trimmed();
     p.apiUrl = QUrl::fromUserInput(m_ui->urlEdit->text().trimmed());
     const QString key = m_ui->keyEdit->text().trimmed();
     if (p.name.isEmpty())
         return setStatus(tr("Enter a name for the profile."), true);
     if (!HttpTransport::isAllowedUrl(p.apiUrl))
         return setStatus(tr("The API address must use https (plain http only to this computer)."), true);
+    if (p.provider == Profile::Provider::IntegrationApi && p.login.isEmpty())
+        return setStatus(tr("Enter the login."), true);
     if (m_creating && key.isEmpty())
-        return setStatus(tr("Enter the API key."), true);
+        return setStatus(p.provider == Profile::Provider::IntegrationApi ? tr("Enter the password.") : tr("Enter the API key."), true);
     m_ui->saveButton->setEnabled(false);
     setStatus(tr("Saving…"), false);
     m_manager->save(p, key, this, [this](const Profile &stored, const QString &warning) {
@@ -167,9 +194,24 @@ void ProfilesDialog::setStatus(const QString &text, bool problem)
     m_ui->statusLabel->setStyleSheet(problem ? QStringLiteral("color: rgb(220, 53, 69);") : QString());
 }
 
+Profile::Provider ProfilesDialog::currentProvider() const
+{
+    return Profile::Provider(m_ui->providerCombo->currentData().toInt());
+}
+
+void ProfilesDialog::providerChanged()
+{
+    const bool legacy = currentProvider() == Profile::Provider::IntegrationApi;
+    m_ui->loginLabel->setVisible(legacy);
+    m_ui->loginEdit->setVisible(legacy);
+    m_ui->keyLabel->setText(legacy ? tr("&Password:") : tr("API &key:"));
+}
+
 void ProfilesDialog::retranslate()
 {
     m_ui->providerCombo->setItemText(0, tr("Exolve Voice API"));
+    m_ui->providerCombo->setItemText(1, tr("integrationapi.net (2013)"));
+    providerChanged();
     m_reveal->setToolTip(tr("Show or hide the key"));
 }
 

@@ -38,6 +38,8 @@ private:
     void removeSelected();
     void setStatus(const QString &text, bool problem);
     void retranslate();
+    void providerChanged();
+    Profile::Provider currentProvider() const;
     QString selectedId() const;
 
     std::unique_ptr<Ui::ProfilesDialog> m_ui;

@@ -150,7 +150,7 @@ void SendPage::changeEvent(QEvent *event)
 
 void SendPage::reloadServices()
 {
-    if (!m_session->isActive())
+    if (!m_session->isActive() || m_session->isLegacy())
         return;
     hint(m_serviceHint, tr("Loading services…"), false);
     m_session->exolve()->listServices(this, [this](const Result<QList<VoiceService>> &r) {

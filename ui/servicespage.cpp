@@ -223,7 +223,7 @@ void ServicesPage::changeEvent(QEvent *event)
 
 void ServicesPage::refresh()
 {
-    if (!m_session->isActive())
+    if (!m_session->isActive() || m_session->isLegacy())
         return;
     const quint64 request = ++m_listRequest;
     m_loading = true;

@@ -10,16 +10,16 @@ namespace vc::ui {
 QColor StatusBadgeDelegate::colorFor(const QString &status)
 {
     const QString s = status.toLower();
-    if (s == QLatin1String("completed"))
+    if (s == QLatin1String("completed") || s == QLatin1String("listened"))
         return QColor(46, 160, 67);
     if (s == QLatin1String("busy") || s == QLatin1String("no_answer") || s == QLatin1String("rejected") ||
-        s == QLatin1String("canceled") || s == QLatin1String("modified"))
+        s == QLatin1String("canceled") || s == QLatin1String("modified") || s == QLatin1String("not_listened"))
         return QColor(214, 137, 16);
-    if (s == QLatin1String("failed"))
+    if (s == QLatin1String("failed") || s == QLatin1String("error"))
         return QColor(207, 34, 46);
     if (s == QLatin1String("outcome_unknown"))
         return QColor(130, 80, 223);
-    if (s == QLatin1String("sent") || s == QLatin1String("watching") || s == QLatin1String("ringing") ||
+    if (s == QLatin1String("sent") || s == QLatin1String("sending") || s == QLatin1String("watching") || s == QLatin1String("ringing") ||
         s == QLatin1String("talk") || s == QLatin1String("answered"))
         return QColor(47, 128, 237);
     return QColor(128, 128, 128);

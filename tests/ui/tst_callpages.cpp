@@ -5,6 +5,8 @@
 #include "callspage.h"
 #include "calltracker.h"
 #include "language.h"
+#include "legacysendpage.h"
+#include "profilesdialog.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "networklogdock.h"
@@ -17,7 +19,9 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QStackedWidget>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -92,6 +96,7 @@ private Q_SLOTS:
         sandbox::SandboxOptions o;
         o.apiKey = kCanaryKey;
         o.callSpeed = 10;
+        o.legacy.speed = 10;
         m_server = std::make_unique<sandbox::SandboxServer>(o);
         QVERIFY(m_server->start(0));
         m_server->state().setSipPassword(5202, kCanarySip);
@@ -281,6 +286,59 @@ private Q_SLOTS:
         QVERIFY(everything.contains("79261234567")); // the sweep did read real data
         QVERIFY2(!everything.contains(kCanaryKey.toUtf8()), "the API key leaked");
         QVERIFY2(!everything.contains(kCanarySip.toUtf8()), "the SIP password leaked");
+    }
+
+    void legacyProfileSendsAndMonitors()
+    {
+        m_profiles->switchTo(QLatin1String(ProfileManager::kLegacySandboxId));
+        QTRY_VERIFY(m_session->isLegacy());
+        auto *balance = m_window->findChild<QLabel *>(QStringLiteral("balanceStatus"));
+        QTRY_COMPARE(balance->text(), QStringLiteral("Balance: 20,015.30"));
+        m_window->setCurrentPage(MainWindow::ServicesPageIndex);
+        QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("noServicesForProvider"))->isVisible());
+        m_window->setCurrentPage(MainWindow::SipPageIndex);
+        QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("noSipForProvider"))->isVisible());
+
+        m_window->setCurrentPage(MainWindow::SendPageIndex);
+        LegacySendPage *page = m_window->legacySendPage();
+        QVERIFY(page->isVisible());
+        auto *button = child<QPushButton>(page, "legacySend");
+        child<QLineEdit>(page, "legacySource")->setText(QStringLiteral("+7 495 772-23-45"));
+        child<QLineEdit>(page, "legacyDestination")->setText(QStringLiteral("8 916 123 45 67"));
+        QVERIFY(!button->isEnabled()); // no file id yet
+        child<QLineEdit>(page, "legacyFileId")->setText(QStringLiteral("x1"));
+        QVERIFY(child<QLabel>(page, "legacyHint")->text().contains(QStringLiteral("whole number")));
+        child<QLineEdit>(page, "legacyFileId")->setText(QStringLiteral("21"));
+        child<QCheckBox>(page, "legacyDtmf")->setChecked(true);
+        QVERIFY(button->isEnabled());
+        button->click();
+        QMessageBox *box = waitForBox(QStringLiteral("legacySendConfirmation"));
+        QVERIFY(box->text().contains(QStringLiteral("79161234567")));
+        box->button(QMessageBox::Yes)->click();
+        QTRY_VERIFY(child<QLabel>(page, "legacyResult")->text().contains(QStringLiteral("Accepted as message 126399")));
+        QCOMPARE(m_server->legacy().messagesSent(), 1);
+        QTRY_COMPARE(balance->text(), QStringLiteral("Balance: 20,013.80")); // refreshed after the send
+        auto *model = m_window->callsPage()->model();
+        QTRY_COMPARE(model->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(model->at(0).status, QStringLiteral("listened"), 10000);
+        QVERIFY(model->at(0).final);
+        QCOMPARE(model->index(0, CallHistoryModel::StatusColumn).data().toString(), QStringLiteral("listened"));
+        QVERIFY(m_tracker->monitor()->isIdle());
+    }
+
+    void profilesDialogOffersTheLegacyProvider()
+    {
+        auto *dialog = m_window->openProfilesDialog();
+        dialog->startNewProfile();
+        auto *provider = dialog->findChild<QComboBox *>(QStringLiteral("providerCombo"));
+        QCOMPARE(provider->count(), 2);
+        QVERIFY(!dialog->findChild<QLineEdit *>(QStringLiteral("loginEdit"))->isVisible());
+        provider->setCurrentIndex(1);
+        Q_EMIT provider->activated(1);
+        QVERIFY(dialog->findChild<QLineEdit *>(QStringLiteral("loginEdit"))->isVisible());
+        QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("keyLabel"))->text(), QStringLiteral("&Password:"));
+        QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("urlEdit"))->text(), QStringLiteral("https://integrationapi.net/rest/"));
+        dialog->reject();
     }
 
 private:
