@@ -3,6 +3,7 @@
 #include "callhistory.h"
 #include "calltracker.h"
 #include "language.h"
+#include "legacysendpage.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "profilemanager.h"
@@ -18,7 +19,10 @@
 #include "session.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
+#include <QSpinBox>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QLineEdit>
@@ -213,5 +217,21 @@ int main(int argc, char *argv[])
     window.networkLog()->show();
     window.networkLog()->table()->selectRow(window.networkLog()->model()->rowCount() - 1);
     shoot(QStringLiteral("network-log"));
+    window.networkLog()->hide();
+
+    // The second provider: integrationapi.net (2013), through the built-in legacy sandbox.
+    profiles.switchTo(QLatin1String(ProfileManager::kLegacySandboxId));
+    window.setCurrentPage(MainWindow::SendPageIndex);
+    auto *legacy = window.legacySendPage();
+    type(legacy, "legacySource", QStringLiteral("+7 495 772-23-45"));
+    type(legacy, "legacyDestination", QStringLiteral("8 903 123 45 67"));
+    type(legacy, "legacyFileId", QStringLiteral("21"));
+    legacy->findChild<QCheckBox *>(QStringLiteral("legacyScheduled"))->setChecked(true);
+    legacy->findChild<QDateTimeEdit *>(QStringLiteral("legacyWhen"))->setDateTime(QDateTime(QDate::currentDate().addDays(1), QTime(9, 30)));
+    legacy->findChild<QSpinBox *>(QStringLiteral("legacyRetries"))->setValue(3);
+    legacy->findChild<QSpinBox *>(QStringLiteral("legacyGap"))->setValue(10);
+    legacy->findChild<QCheckBox *>(QStringLiteral("legacyDtmf"))->setChecked(true);
+    QTest::qWait(800); // the balance arrives
+    shoot(QStringLiteral("legacy-send"));
     return 0;
 }
