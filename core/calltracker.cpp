@@ -73,21 +73,29 @@ void CallTracker::send(const VoiceCallRequest &request, const QString &serviceNa
         if (r.ok()) {
             record.callId = r.value();
             record.status = QStringLiteral("sent");
-            m_history->save(record);
-            Q_EMIT callChanged(record);
-            m_monitor->watch(record.callId, record.created);
-            return done(record);
         }
-        if (r.error().outcomeUnknown) {
-            // No call id came back: the record stands for the attempt, for the operator to check.
-            record.callId = QStringLiteral("unknown-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-            record.status = CallRecord::unknownOutcomeStatus();
-            record.outcomeUnknown = true;
-            m_history->save(record);
-            Q_EMIT callChanged(record);
-        }
-        done(r.error());
+        finishSend(record, r.ok() ? std::nullopt : std::optional<ApiError>(r.error()), done);
     });
+}
+
+void CallTracker::finishSend(CallRecord record, const std::optional<ApiError> &error,
+                             const std::function<void(const Result<CallRecord> &)> &done)
+{
+    if (!error) {
+        m_history->save(record);
+        Q_EMIT callChanged(record);
+        m_monitor->watch(record.callId, record.created, record.timeout);
+        return done(record);
+    }
+    if (error->outcomeUnknown) {
+        // No id came back: the record stands for the attempt, for the operator to check.
+        record.callId = QStringLiteral("unknown-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        record.status = CallRecord::unknownOutcomeStatus();
+        record.outcomeUnknown = true;
+        m_history->save(record);
+        Q_EMIT callChanged(record);
+    }
+    done(*error);
 }
 
 QString CallTracker::legacyStatus(int state)
@@ -147,19 +155,8 @@ void CallTracker::sendLegacy(const LegacySendRequest &request, QObject *context,
         if (r.ok()) {
             record.callId = json::uint64ToString(r.value());
             record.status = legacyStatus(0);
-            m_history->save(record);
-            Q_EMIT callChanged(record);
-            m_monitor->watch(record.callId, record.created, record.timeout);
-            return done(record);
         }
-        if (r.error().outcomeUnknown) {
-            record.callId = QStringLiteral("unknown-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-            record.status = CallRecord::unknownOutcomeStatus();
-            record.outcomeUnknown = true;
-            m_history->save(record);
-            Q_EMIT callChanged(record);
-        }
-        done(r.error());
+        finishSend(record, r.ok() ? std::nullopt : std::optional<ApiError>(r.error()), done);
     });
 }
 

@@ -43,6 +43,9 @@ Q_SIGNALS:
 private:
     void onUpdate(const CallInfo &info, bool final, bool stale);
     void choosePoller();
+    // Records a send: a new call to follow, an "outcome unknown" attempt, or nothing for a clean refusal.
+    void finishSend(CallRecord record, const std::optional<ApiError> &error,
+                    const std::function<void(const Result<CallRecord> &)> &done);
     CallRecord recordFor(const QString &callId) const;
 
     Session *m_session;

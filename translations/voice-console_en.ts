@@ -441,6 +441,17 @@
     </message>
 </context>
 <context>
+    <name>SendFailure</name>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message>
+        <source>The voice message was not sent: %1</source>
+        <translation>The voice message was not sent: %1</translation>
+    </message>
+</context>
+<context>
     <name>ServiceEditorDialog</name>
     <message>
         <source>New voice-message service</source>
@@ -1248,14 +1259,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>Outcome unknown: the message to %1 may have been sent. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</source>
         <translation>Outcome unknown: the message to %1 may have been sent. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</translation>
     </message>
-    <message>
-        <source>Not sent: %1</source>
-        <translation>Not sent: %1</translation>
-    </message>
-    <message>
-        <source>The voice message was not sent: %1</source>
-        <translation>The voice message was not sent: %1</translation>
-    </message>
 </context>
 <context>
     <name>vc::ui::MainWindow</name>
@@ -1680,14 +1683,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Outcome unknown: the call to %1 may have been placed. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</source>
         <translation>Outcome unknown: the call to %1 may have been placed. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</translation>
-    </message>
-    <message>
-        <source>Not sent: %1</source>
-        <translation>Not sent: %1</translation>
-    </message>
-    <message>
-        <source>The voice message was not sent: %1</source>
-        <translation>The voice message was not sent: %1</translation>
     </message>
 </context>
 <context>

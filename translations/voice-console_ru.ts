@@ -444,6 +444,17 @@
     </message>
 </context>
 <context>
+    <name>SendFailure</name>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Не отправлено: %1</translation>
+    </message>
+    <message>
+        <source>The voice message was not sent: %1</source>
+        <translation>Голосовое сообщение не отправлено: %1</translation>
+    </message>
+</context>
+<context>
     <name>ServiceEditorDialog</name>
     <message>
         <source>New voice-message service</source>
@@ -1256,14 +1267,6 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>Outcome unknown: the message to %1 may have been sent. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</source>
         <translation>Результат неизвестен: сообщение на %1 могло быть отправлено. Оно записано в историю как «результат неизвестен» и повторно не отправлялось.</translation>
     </message>
-    <message>
-        <source>Not sent: %1</source>
-        <translation>Не отправлено: %1</translation>
-    </message>
-    <message>
-        <source>The voice message was not sent: %1</source>
-        <translation>Голосовое сообщение не отправлено: %1</translation>
-    </message>
 </context>
 <context>
     <name>vc::ui::MainWindow</name>
@@ -1689,14 +1692,6 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Outcome unknown: the call to %1 may have been placed. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</source>
         <translation>Результат неизвестен: звонок на %1 мог состояться. Он записан в историю как «результат неизвестен» и повторно не отправлялся.</translation>
-    </message>
-    <message>
-        <source>Not sent: %1</source>
-        <translation>Не отправлено: %1</translation>
-    </message>
-    <message>
-        <source>The voice message was not sent: %1</source>
-        <translation>Голосовое сообщение не отправлено: %1</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "jsoncodec.h"
 #include "legacyclient.h"
 #include "messagebanner.h"
+#include "sendfailure.h"
 #include "session.h"
 #include "validation.h"
 
@@ -184,15 +185,10 @@ void LegacySendPage::confirmAndSend()
                 Q_EMIT messageSent(r.value().callId);
                 return;
             }
-            const ApiError &e = r.error();
-            if (e.outcomeUnknown) {
-                m_result->setText(tr("Outcome unknown: the message to %1 may have been sent. It was recorded in the history "
-                                     "as \"outcome unknown\" and was not sent again.").arg(destination));
-                m_banner->showMessage(MessageBanner::Level::Warning, e.explanation, e.serverMessage);
-                return;
-            }
-            m_result->setText(tr("Not sent: %1").arg(e.toDisplayString()));
-            m_banner->showMessage(MessageBanner::Level::Error, tr("The voice message was not sent: %1").arg(e.explanation), e.serverMessage);
+            SendFailure::report(r.error(),
+                                tr("Outcome unknown: the message to %1 may have been sent. It was recorded in the history "
+                                   "as \"outcome unknown\" and was not sent again.").arg(destination),
+                                m_result, m_banner);
         });
     });
     box->open();

@@ -2,6 +2,7 @@
 
 #include "calltracker.h"
 #include "messagebanner.h"
+#include "sendfailure.h"
 #include "session.h"
 #include "validation.h"
 
@@ -227,17 +228,11 @@ void SendPage::confirmAndSend()
                 Q_EMIT callPlaced(r.value().callId);
                 return;
             }
-            const ApiError &e = r.error();
-            if (e.outcomeUnknown) {
-                m_result->setText(tr("Outcome unknown: the call to %1 may have been placed. It was recorded in the "
-                                     "history as \"outcome unknown\" and was not sent again.")
-                                      .arg(request.destination));
-                m_banner->showMessage(MessageBanner::Level::Warning, e.explanation, e.serverMessage);
-                return;
-            }
-            m_result->setText(tr("Not sent: %1").arg(e.toDisplayString()));
-            m_banner->showMessage(MessageBanner::Level::Error, tr("The voice message was not sent: %1").arg(e.explanation),
-                                  e.serverMessage);
+            SendFailure::report(r.error(),
+                                tr("Outcome unknown: the call to %1 may have been placed. It was recorded in the "
+                                   "history as \"outcome unknown\" and was not sent again.")
+                                    .arg(request.destination),
+                                m_result, m_banner);
         });
     });
     box->open();

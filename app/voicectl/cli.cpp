@@ -128,13 +128,10 @@ void Cli::start(const QStringList &arguments)
         return usage(tr("No API key: set VOICE_API_KEY or use --profile NAME."));
 
     // The desktop app's profiles: the address from settings, the key from the system keychain.
-    m_settings = std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("VoiceConsole"),
-                                             QStringLiteral("voice-console"));
-    ProfileStore store(m_settings.get());
     const QString name = m_parser.value(opt("profile"));
-    const auto profile = store.find(name);
+    const auto profile = findProfile(name);
     if (!profile)
-        return usage(tr("Profile \"%1\" was not found. Set VOICE_API_KEY or add the profile in Voice Console.").arg(name));
+        return;
     if (url.isEmpty() && profile->apiUrl.isValid())
         m_client->setBaseUrl(profile->apiUrl);
     m_secrets = std::make_unique<SecretStore>(std::make_unique<KeychainBackend>());
@@ -143,6 +140,16 @@ void Cli::start(const QStringList &arguments)
             return usage(tr("The API key of profile \"%1\" could not be read: %2").arg(name, r.message));
         useKey(r.value, args);
     });
+}
+
+std::optional<Profile> Cli::findProfile(const QString &name)
+{
+    m_settings = std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("VoiceConsole"),
+                                             QStringLiteral("voice-console"));
+    const auto profile = ProfileStore(m_settings.get()).find(name);
+    if (!profile)
+        usage(tr("Profile \"%1\" was not found. Set VOICE_API_KEY or add the profile in Voice Console.").arg(name));
+    return profile;
 }
 
 void Cli::useKey(const QString &key, const QStringList &args)

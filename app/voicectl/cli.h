@@ -3,6 +3,7 @@
 #include "exolveclient.h"
 #include "legacyclient.h"
 #include "output.h"
+#include "profile.h"
 #include "secretstore.h"
 
 #include <QSettings>
@@ -39,6 +40,8 @@ Q_SIGNALS:
 
 private:
     void useKey(const QString &key, const QStringList &args);
+    // The desktop app's stored profile by name or id; reports a usage error when there is none.
+    std::optional<Profile> findProfile(const QString &name);
     void done(int code);
     bool m_done = false;
     void usage(const QString &message);

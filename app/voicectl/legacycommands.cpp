@@ -37,13 +37,10 @@ void Cli::startLegacy(const QStringList &args)
     if (!m_parser.isSet(opt("profile")))
         return usage(tr("No integrationapi.net credentials: set VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD, or use --profile NAME."));
 
-    m_settings = std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("VoiceConsole"),
-                                             QStringLiteral("voice-console"));
-    ProfileStore store(m_settings.get());
     const QString name = m_parser.value(opt("profile"));
-    const auto profile = store.find(name);
+    const auto profile = findProfile(name);
     if (!profile)
-        return usage(tr("Profile \"%1\" was not found. Set VOICE_API_KEY or add the profile in Voice Console.").arg(name));
+        return;
     if (profile->provider != Profile::Provider::IntegrationApi)
         return usage(tr("Profile \"%1\" is not an integrationapi.net profile.").arg(name));
     if (url.isEmpty() && profile->apiUrl.isValid())
