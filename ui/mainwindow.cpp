@@ -166,7 +166,14 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
     onProfileChanged();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Pages going away abandon their requests, which the transport reports; this window must not hear
+    // that (or anything else from the long-lived core objects) while it is half destroyed.
+    for (QObject *source : std::initializer_list<QObject *>{m_session, m_session->transport(), m_tracker, m_profiles,
+                                                            m_profiles->secrets()})
+        source->disconnect(this);
+}
 
 void MainWindow::buildMenus()
 {

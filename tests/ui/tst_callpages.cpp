@@ -272,6 +272,7 @@ private Q_SLOTS:
         QVERIFY(!g_log.isEmpty());
 
         QByteArray everything = g_log.join(u'\n').toUtf8() + shown.join(u'\n').toUtf8();
+        m_window.reset(); // the window goes first, as in the app
         m_tracker.reset();
         m_history.reset(); // closes the database so that all of it is on disk
         QDirIterator files(m_dir->path(), QDir::Files, QDirIterator::Subdirectories);
