@@ -338,6 +338,29 @@ private Q_SLOTS:
         QCOMPARE(second->currentPage(), int(MainWindow::SipPageIndex));
     }
 
+    void keyboardShortcutsWorkFromTheTable()
+    {
+        QTRY_COMPARE(model()->count(), 4);
+        QTableView *table = page()->table();
+        table->setFocus();
+        selectRows({QStringLiteral("Delivery notification")});
+        QTest::keySequence(table, QKeySequence::Copy);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("40d781c9-a559-4175-82be-96d5fd4b1ca7"));
+        const int before = m_server->requestCount(QStringLiteral("voice-message/v1/GetList"));
+        QTest::keyClick(table, Qt::Key_F5);
+        QTRY_COMPARE(m_server->requestCount(QStringLiteral("voice-message/v1/GetList")), before + 1);
+        QTest::keyClick(table, Qt::Key_Delete);
+        QMessageBox *box = waitForBox(QStringLiteral("deleteConfirmation"));
+        QVERIFY(box);
+        box->button(QMessageBox::Cancel)->click();
+        QTest::keySequence(table, QKeySequence::New);
+        QTRY_VERIFY(m_window->findChild<ServiceEditorDialog *>() && m_window->findChild<ServiceEditorDialog *>()->isVisible());
+        m_window->findChild<ServiceEditorDialog *>()->reject();
+        table->setFocus();
+        QTest::keySequence(table, QKeySequence::Find);
+        QVERIFY(m_window->findChild<QLineEdit *>(QStringLiteral("serviceFilter"))->hasFocus());
+    }
+
     void copyPutsSelectedIdsOnTheClipboard()
     {
         QTRY_COMPARE(model()->count(), 4);
