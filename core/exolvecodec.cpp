@@ -4,10 +4,12 @@
 #include "timeformats.h"
 
 #include <QJsonArray>
+#include <QLoggingCategory>
 
 namespace vc::codec {
 
 namespace {
+Q_LOGGING_CATEGORY(lcCodec, "vc.api")
 
 ApiError malformed(const QString &detail)
 {
@@ -68,8 +70,10 @@ bool optionalTime(const QJsonObject &o, const char *key, QDateTime *out, QString
     if (!dt)
         dt = time::parseAny(text); // the documented format first, then the other one
     if (!dt) {
-        *why = QStringLiteral("field %1 is not a valid time: %2").arg(QLatin1String(key), text);
-        return false;
+        // A time we cannot read is shown as unknown rather than losing the whole answer over it.
+        qCWarning(lcCodec).noquote() << "field" << key << "is not a time we can read:" << text.left(64);
+        Q_UNUSED(why);
+        return true;
     }
     *out = *dt;
     return true;

@@ -58,7 +58,7 @@ std::optional<QDateTime> parseRfc3339(const QString &text)
         return fast;
     // RFC 3339 requires a date, a time and an offset; Qt would also take a bare date or a local time.
     static const QRegularExpression shape(QStringLiteral(
-        R"(^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$)"));
+        R"(^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})?$)"));
     const QString trimmed = text.trimmed();
     if (!shape.match(trimmed).hasMatch())
         return std::nullopt;
@@ -66,6 +66,10 @@ std::optional<QDateTime> parseRfc3339(const QString &text)
     normalised[10] = u'T';
     if (normalised.endsWith(u'z'))
         normalised.back() = u'Z';
+    // Without an offset (not RFC 3339, but some servers write it so) the time is taken as UTC.
+    static const QRegularExpression hasOffset(QStringLiteral(R"(([Zz]|[+-]\d{2}:\d{2})$)"));
+    if (!hasOffset.match(normalised).hasMatch())
+        normalised += u'Z';
     // Qt reads at most milliseconds; cut finer fractions instead of rejecting them.
     static const QRegularExpression longFraction(QStringLiteral(R"((\.\d{3})\d+)"));
     normalised.replace(longFraction, QStringLiteral("\\1"));

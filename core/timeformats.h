@@ -7,7 +7,8 @@
 
 namespace vc::time {
 
-// voice-message created_at: RFC 3339 / ISO 8601 with an offset or Z, fractional seconds optional.
+// voice-message created_at: RFC 3339 / ISO 8601 with an offset or Z, fractional seconds optional; a
+// time without an offset is taken as UTC.
 std::optional<QDateTime> parseRfc3339(const QString &text);
 // call/v1 GetInfo times: RFC 2822, e.g. "Wed, 29 Mar 2023 10:32:45 +0000".
 std::optional<QDateTime> parseRfc2822(const QString &text);

@@ -37,7 +37,6 @@ private Q_SLOTS:
         QTest::newRow("item is number") << QByteArray(R"({"voice_message_list":[5]})");
         QTest::newRow("id missing") << QByteArray(R"({"voice_message_list":[{"name":"x"}]})");
         QTest::newRow("name is number") << QByteArray(R"({"voice_message_list":[{"id":"a","name":5}]})");
-        QTest::newRow("bad time") << QByteArray(R"({"voice_message_list":[{"id":"a","created_at":"yesterday"}]})");
         QTest::newRow("truncated") << QByteArray("{\"voice_message_list\":[{\"id\":\"a\",\"na");
     }
     void malformedListsAreErrorsNotCrashes()
@@ -47,6 +46,15 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ApiError::Kind::MalformedResponse);
         QVERIFY(!r.error().detail.isEmpty());
+    }
+
+    void unreadableTimeIsShownAsUnknownNotFatal()
+    {
+        const auto r = codec::decodeServiceList(R"({"voice_message_list":[{"id":"a","name":"x","created_at":"yesterday"}]})");
+        QVERIFY(r.ok());
+        QCOMPARE(r.value().at(0).name, QStringLiteral("x"));
+        QVERIFY(!r.value().at(0).createdAt.isValid());
+        QVERIFY(!codec::decodeServiceList(R"({"voice_message_list":[{"id":"a","created_at":5}]})").ok()); // not even a string
     }
 
     void detailsKeepEveryDigitOfMediaId()
