@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Builds an AppDir in build/AppDir: the install tree, the Qt libraries and plugins it loads, qt.conf,
+# Qt's Russian translations, AppRun, the .desktop file and the icon. `appimagetool AppDir` on a release
+# runner turns it into the AppImage (neither Debian nor the npm registry ships appimagetool).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+dir=$(./scripts/build.sh | tail -n 1)
+appdir="$dir/AppDir"
+rm -rf "$appdir"
+DESTDIR="$appdir" cmake --install "$dir" --prefix /usr >/dev/null
+
+qtpaths=$(command -v qtpaths6 || echo /usr/lib/qt6/bin/qtpaths)
+plugins=$("$qtpaths" --query QT_INSTALL_PLUGINS)
+translations=$("$qtpaths" --query QT_INSTALL_TRANSLATIONS)
+for p in platforms/libqxcb.so platforms/libqoffscreen.so platforms/libqwayland-generic.so imageformats/libqsvg.so \
+         iconengines/libqsvgicon.so sqldrivers/libqsqlite.so tls/libqopensslbackend.so tls/libqcertonlybackend.so \
+         xcbglintegrations/libqxcb-glx-integration.so; do
+  [ -f "$plugins/$p" ] || continue
+  mkdir -p "$appdir/usr/plugins/$(dirname "$p")"
+  cp "$plugins/$p" "$appdir/usr/plugins/$p"
+done
+mkdir -p "$appdir/usr/translations" "$appdir/usr/lib"
+cp "$translations"/qtbase_ru.qm "$appdir/usr/translations/" 2>/dev/null || true
+
+# Every library the binaries and plugins need, except those every desktop Linux has (the usual
+# AppImage exclude list: glibc, the X and GL stack, fontconfig/freetype).
+exclude='^(libc|libm|libdl|librt|libpthread|ld-linux|libresolv|libutil|libGL|libEGL|libGLX|libGLdispatch|libOpenGL|libX|libxcb|libfontconfig|libfreetype|libdrm|libgbm|libwayland|libasound|libgcc_s|libstdc\+\+)'
+find "$appdir/usr/bin" "$appdir/usr/plugins" -type f | while read -r f; do
+  ldd "$f" 2>/dev/null | awk '/=> \// {print $3}'
+done | sort -u | while read -r lib; do
+  base=$(basename "$lib")
+  [[ "$base" =~ $exclude ]] && continue
+  cp -L "$lib" "$appdir/usr/lib/$base"
+done
+
+cat > "$appdir/usr/bin/qt.conf" <<'CONF'
+[Paths]
+Prefix = ..
+Plugins = plugins
+Translations = translations
+CONF
+cat > "$appdir/AppRun" <<'RUN'
+#!/bin/sh
+here=$(dirname "$(readlink -f "$0")")
+export LD_LIBRARY_PATH="$here/usr/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+case "$(basename "$ARGV0")" in
+  voicectl*) exec "$here/usr/bin/voicectl" "$@" ;;
+  voice-sandbox*) exec "$here/usr/bin/voice-sandbox" "$@" ;;
+esac
+exec "$here/usr/bin/voice-console" "$@"
+RUN
+chmod +x "$appdir/AppRun"
+cp "$appdir/usr/share/applications/voice-console.desktop" "$appdir/"
+cp "$appdir/usr/share/icons/hicolor/scalable/apps/voice-console.svg" "$appdir/"
+echo "$appdir ($(du -sh "$appdir" | cut -f1), $(ls "$appdir/usr/lib" | wc -l) libraries)"
