@@ -574,6 +574,13 @@
     </message>
 </context>
 <context>
+    <name>main</name>
+    <message>
+        <source>--api-url needs the API key in VOICE_API_KEY; it was not set, so a saved profile or the sandbox is used.</source>
+        <translation>--api-url needs the API key in VOICE_API_KEY; it was not set, so a saved profile or the sandbox is used.</translation>
+    </message>
+</context>
+<context>
     <name>vc::CallTracker</name>
     <message>
         <source>audio file %1</source>

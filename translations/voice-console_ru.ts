@@ -577,6 +577,13 @@
     </message>
 </context>
 <context>
+    <name>main</name>
+    <message>
+        <source>--api-url needs the API key in VOICE_API_KEY; it was not set, so a saved profile or the sandbox is used.</source>
+        <translation>Для --api-url нужен API-ключ в VOICE_API_KEY; он не задан, поэтому используется сохранённый профиль или песочница.</translation>
+    </message>
+</context>
+<context>
     <name>vc::CallTracker</name>
     <message>
         <source>audio file %1</source>

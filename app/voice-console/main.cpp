@@ -3,6 +3,7 @@
 #include "calltracker.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "messagebanner.h"
 #include "profilemanager.h"
 #include "sandboxserver.h"
 #include "secretstore.h"
@@ -59,6 +60,12 @@ int main(int argc, char *argv[])
     vc::ui::MainWindow window(&session, &profiles, &tracker, &settings);
 
     const QString envKey = qEnvironmentVariable("VOICE_API_KEY");
+    if (parser.isSet(QStringLiteral("api-url")) && envKey.isEmpty()) {
+        const QString message = QCoreApplication::translate("main", "--api-url needs the API key in VOICE_API_KEY; "
+                                                                    "it was not set, so a saved profile or the sandbox is used.");
+        qWarning("%s", qPrintable(message));
+        window.banner()->showMessage(vc::ui::MessageBanner::Level::Warning, message);
+    }
     if (parser.isSet(QStringLiteral("api-url")) && !envKey.isEmpty()) {
         profiles.useEnvironment(QUrl::fromUserInput(parser.value(QStringLiteral("api-url"))), envKey);
     } else if (parser.isSet(QStringLiteral("sandbox")) || store.profiles().isEmpty()) {
