@@ -76,12 +76,12 @@ CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *bann
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(CallHistoryModel::IdColumn, 200);
-    m_table->setColumnWidth(CallHistoryModel::StatusColumn, 130);
+    m_table->setColumnWidth(CallHistoryModel::IdColumn, 170);
+    m_table->setColumnWidth(CallHistoryModel::StatusColumn, 160);
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_details->setMinimumWidth(260);
+    m_details->setMinimumWidth(360); // a whole call id (≈40 characters, bold) fits on its line
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 2);
@@ -106,7 +106,7 @@ CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *bann
     top->addWidget(detailsBox);
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 1);
-    top->setSizes({760, 300});
+    top->setSizes({700, 380});
     m_splitter->addWidget(top);
     m_splitter->addWidget(m_charts);
     m_splitter->setStretchFactor(0, 3);
