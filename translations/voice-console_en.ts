@@ -1592,6 +1592,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>integrationapi.net (2013)</source>
         <translation>integrationapi.net (2013)</translation>
     </message>
+    <message>
+        <source>The password is kept only in the system keychain, never in a settings file.</source>
+        <translation>The password is kept only in the system keychain, never in a settings file.</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::SendPage</name>

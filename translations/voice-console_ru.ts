@@ -1601,6 +1601,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>integrationapi.net (2013)</source>
         <translation>integrationapi.net (2013)</translation>
     </message>
+    <message>
+        <source>The password is kept only in the system keychain, never in a settings file.</source>
+        <translation>Пароль хранится только в системном хранилище паролей и никогда — в файле настроек.</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::SendPage</name>

@@ -112,9 +112,8 @@ void ProfilesDialog::showSelected()
     m_ui->providerCombo->setCurrentIndex(m_ui->providerCombo->findData(int(profile->provider)));
     m_ui->urlEdit->setText(profile->apiUrl.toString());
     m_ui->loginEdit->setText(profile->login);
-    providerChanged();
     m_ui->keyEdit->setPlaceholderText(tr("stored in the system keychain — type to replace"));
-    m_ui->keyHint->setText(tr("The key is kept only in the system keychain, never in a settings file."));
+    providerChanged();
 }
 
 void ProfilesDialog::startNewProfile()
@@ -135,7 +134,7 @@ void ProfilesDialog::startNewProfile()
     m_ui->urlEdit->setText(ExolveClient::defaultBaseUrl().toString());
     m_ui->keyEdit->clear();
     m_ui->keyEdit->setPlaceholderText(tr("paste the application's API key"));
-    m_ui->keyHint->setText(tr("The key is kept only in the system keychain, never in a settings file."));
+    providerChanged(); // the hint under the secret field
     setStatus({}, false);
     m_ui->nameEdit->setFocus();
 }
@@ -205,6 +204,10 @@ void ProfilesDialog::providerChanged()
     m_ui->loginLabel->setVisible(legacy);
     m_ui->loginEdit->setVisible(legacy);
     m_ui->keyLabel->setText(legacy ? tr("&Password:") : tr("API &key:"));
+    const QString id = selectedId();
+    if (id != QLatin1String(ProfileManager::kSandboxId) && id != QLatin1String(ProfileManager::kLegacySandboxId))
+        m_ui->keyHint->setText(legacy ? tr("The password is kept only in the system keychain, never in a settings file.")
+                                      : tr("The key is kept only in the system keychain, never in a settings file."));
 }
 
 void ProfilesDialog::retranslate()

@@ -233,5 +233,16 @@ int main(int argc, char *argv[])
     legacy->findChild<QCheckBox *>(QStringLiteral("legacyDtmf"))->setChecked(true);
     QTest::qWait(800); // the balance arrives
     shoot(QStringLiteral("legacy-send"));
+
+    auto *legacyProfile = window.openProfilesDialog();
+    legacyProfile->startNewProfile();
+    auto *provider = legacyProfile->findChild<QComboBox *>(QStringLiteral("providerCombo"));
+    provider->setCurrentIndex(1);
+    Q_EMIT provider->activated(1);
+    type(legacyProfile, "nameEdit", QStringLiteral("Legacy account"));
+    type(legacyProfile, "loginEdit", QStringLiteral("operator-17"));
+    legacyProfile->findChild<QLineEdit *>(QStringLiteral("keyEdit"))->setText(QStringLiteral("not-a-real-password"));
+    shoot(QStringLiteral("profiles-legacy"));
+    legacyProfile->reject();
     return 0;
 }
