@@ -203,6 +203,28 @@ QString ErrorCatalog::explainLegacy(int code, const QString &desc)
     }
 }
 
+QString ErrorCatalog::addressNotAllowed(const QString &url)
+{
+    return tr("The API address \"%1\" is not allowed: use https (plain http only to this computer).").arg(url);
+}
+
+ApiError validationError(const QString &field, const QString &message)
+{
+    ApiError e;
+    e.kind = ApiError::Kind::Validation;
+    e.field = field;
+    e.explanation = message;
+    return e;
+}
+
+ApiError configurationError(const QString &message)
+{
+    ApiError e;
+    e.kind = ApiError::Kind::Configuration;
+    e.explanation = message;
+    return e;
+}
+
 QString ErrorCatalog::malformed(Endpoint)
 {
     return tr("The server's answer could not be read.");

@@ -59,9 +59,14 @@ public:
     static QString explainHttp(Endpoint endpoint, int status, const QString &serverMessage);
     static QString explainTransport(ApiError::Kind kind, Endpoint endpoint, bool outcomeUnknown);
     static QString malformed(Endpoint endpoint);
+    static QString addressNotAllowed(const QString &url);
     // integrationapi.net's REST error codes 1-8.
     static QString explainLegacy(int code, const QString &desc);
 };
+
+// Errors for a request that was never sent: a field failed its check, or the client is not set up.
+ApiError validationError(const QString &field, const QString &message);
+ApiError configurationError(const QString &message);
 
 } // namespace vc
 

@@ -8,15 +8,6 @@
 
 namespace vc {
 
-ApiError validationError(const QString &field, const QString &message)
-{
-    ApiError e;
-    e.kind = ApiError::Kind::Validation;
-    e.field = field;
-    e.explanation = message;
-    return e;
-}
-
 ExolveClient::ExolveClient(HttpTransport *transport, QObject *parent) : QObject(parent), m_transport(transport) {}
 
 void ExolveClient::setApiKey(const QString &key)
@@ -27,20 +18,10 @@ void ExolveClient::setApiKey(const QString &key)
 
 std::optional<ApiError> ExolveClient::configurationError() const
 {
-    if (!HttpTransport::isAllowedUrl(m_baseUrl)) {
-        ApiError e;
-        e.kind = ApiError::Kind::Configuration;
-        e.explanation = ErrorCatalog::tr("The API address \"%1\" is not allowed: use https (plain http only to "
-                                         "this computer).")
-                            .arg(m_baseUrl.toString());
-        return e;
-    }
-    if (m_apiKey.isEmpty()) {
-        ApiError e;
-        e.kind = ApiError::Kind::Configuration;
-        e.explanation = ErrorCatalog::tr("No API key is set.");
-        return e;
-    }
+    if (!HttpTransport::isAllowedUrl(m_baseUrl))
+        return vc::configurationError(ErrorCatalog::addressNotAllowed(m_baseUrl.toString()));
+    if (m_apiKey.isEmpty())
+        return vc::configurationError(ErrorCatalog::tr("No API key is set."));
     return std::nullopt;
 }
 

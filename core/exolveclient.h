@@ -53,6 +53,4 @@ private:
     QString m_apiKey;
 };
 
-ApiError validationError(const QString &field, const QString &message);
-
 } // namespace vc

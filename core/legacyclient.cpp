@@ -13,14 +13,6 @@
 namespace vc {
 
 namespace {
-ApiError configError(const QString &text)
-{
-    ApiError e;
-    e.kind = ApiError::Kind::Configuration;
-    e.explanation = text;
-    return e;
-}
-
 ApiError malformedAnswer(Endpoint endpoint, const QString &why)
 {
     ApiError e;
@@ -82,10 +74,9 @@ void LegacyClient::setCredentials(const QString &login, const QString &password)
 std::optional<ApiError> LegacyClient::configurationError() const
 {
     if (!HttpTransport::isAllowedUrl(m_baseUrl))
-        return configError(ErrorCatalog::tr("The API address \"%1\" is not allowed: use https (plain http only to this computer).")
-                               .arg(m_baseUrl.toString()));
+        return vc::configurationError(ErrorCatalog::addressNotAllowed(m_baseUrl.toString()));
     if (m_login.isEmpty() || m_password.isEmpty())
-        return configError(ErrorCatalog::tr("No login or password is set."));
+        return vc::configurationError(ErrorCatalog::tr("No login or password is set."));
     return std::nullopt;
 }
 
@@ -261,11 +252,7 @@ void LegacyClient::balance(QObject *context, std::function<void(const Result<dou
 void LegacyClient::send(const LegacySendRequest &request, QObject *context, std::function<void(const Result<quint64> &)> done)
 {
     const auto invalid = [&](const QString &field, const QString &message) {
-        ApiError e;
-        e.kind = ApiError::Kind::Validation;
-        e.field = field;
-        e.explanation = message;
-        QTimer::singleShot(0, context ? context : this, [done, e] { done(e); });
+        QTimer::singleShot(0, context ? context : this, [done, e = validationError(field, message)] { done(e); });
     };
     const auto source = Validation::phoneNumber(request.source);
     if (!source.ok())
