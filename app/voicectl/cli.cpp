@@ -19,13 +19,6 @@
 
 namespace vc::cli {
 
-namespace {
-QString opt(const char *name)
-{
-    return QString::fromLatin1(name);
-}
-} // namespace
-
 Cli::Cli(QObject *parent)
     : QObject(parent), m_transport(new HttpTransport(this)), m_client(new ExolveClient(m_transport, this)),
       m_legacy(new LegacyClient(m_transport, this))
@@ -110,6 +103,10 @@ void Cli::start(const QStringList &arguments)
     if (args.size() < 2)
         return usage(tr("Name a command, e.g. \"voicectl services list\". See voicectl --help."));
 
+    if (m_parser.isSet(opt("verbose"))) {
+        connect(m_transport->log(), &RequestLog::entryAdded, this,
+                [this](const RequestLogEntry &e) { m_out->error(QStringLiteral("> ") + RequestLog::formatLine(e)); });
+    }
     if (args.at(0) == QLatin1String("legacy"))
         return startLegacy(args);
     QString url = m_parser.value(opt("api-url"));
@@ -117,10 +114,6 @@ void Cli::start(const QStringList &arguments)
         url = qEnvironmentVariable("VOICE_API_URL");
     if (!url.isEmpty())
         m_client->setBaseUrl(QUrl::fromUserInput(url));
-    if (m_parser.isSet(opt("verbose"))) {
-        connect(m_transport->log(), &RequestLog::entryAdded, this,
-                [this](const RequestLogEntry &e) { m_out->error(QStringLiteral("> ") + RequestLog::formatLine(e)); });
-    }
     const QString key = qEnvironmentVariable("VOICE_API_KEY");
     if (!key.isEmpty())
         return useKey(key, args);

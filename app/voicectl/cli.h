@@ -17,6 +17,12 @@
 
 namespace vc::cli {
 
+// An option name as QString (the project builds with QT_NO_CAST_FROM_ASCII).
+inline QString opt(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+
 // Exit codes are a contract with scripts: keep them.
 enum ExitCode {
     Success = 0,

@@ -10,19 +10,8 @@
 
 namespace vc::cli {
 
-namespace {
-QString opt(const char *name)
-{
-    return QString::fromLatin1(name);
-}
-} // namespace
-
 void Cli::startLegacy(const QStringList &args)
 {
-    if (m_parser.isSet(opt("verbose"))) {
-        connect(m_transport->log(), &RequestLog::entryAdded, this,
-                [this](const RequestLogEntry &e) { m_out->error(QStringLiteral("> ") + RequestLog::formatLine(e)); });
-    }
     QString url = m_parser.value(opt("legacy-url"));
     if (url.isEmpty())
         url = qEnvironmentVariable("VOICE_LEGACY_URL");
