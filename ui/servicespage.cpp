@@ -202,8 +202,7 @@ void ServicesPage::retranslate()
     m_copy->setText(tr("&Copy IDs"));
     m_filter->setText(tr("&Filter"));
     m_filterEdit->setPlaceholderText(tr("Filter by name or ID (Ctrl+F)"));
-    m_emptyLabel->setText(tr("<p style='font-size:large'>No voice-message services yet</p>"
-                             "<p><a href='#new'>Create one</a> to send voice messages with it.</p>"));
+    showEmptyHint();
     m_loadingLabel->setText(tr("Loading services…"));
     m_detailsHint->setText(tr("Select a service to see its details."));
     const QStringList labels = {tr("Name:"), tr("ID:"), tr("Redirect digit:"), tr("Redirect number:"),
@@ -212,6 +211,12 @@ void ServicesPage::retranslate()
         m_detailLabels[i]->setText(labels[i]);
     m_model->retranslate();
     updateCounts();
+}
+
+void ServicesPage::showEmptyHint()
+{
+    m_emptyLabel->setText(tr("<p style='font-size:large'>No voice-message services yet</p>"
+                             "<p><a href='#new'>Create one</a> to send voice messages with it.</p>"));
 }
 
 void ServicesPage::changeEvent(QEvent *event)
@@ -255,7 +260,7 @@ void ServicesPage::showList(const QList<VoiceService> &services, const QString &
 {
     m_loaded = true;
     m_model->setServices(services);
-    retranslate(); // restores the empty-state text after an error
+    showEmptyHint(); // replaces the error text a failed load may have left
     m_listStack->setCurrentWidget(services.isEmpty() ? static_cast<QWidget *>(m_emptyLabel) : m_table);
     if (!select.isEmpty()) {
         const int row = m_model->rowOf(select);

@@ -55,6 +55,7 @@ protected:
 
 private:
     void retranslate();
+    void showEmptyHint();
     void showList(const QList<VoiceService> &services, const QString &select);
     void updateCounts();
     void updateActions();
