@@ -97,11 +97,11 @@ QString ErrorCatalog::explainHttp(Endpoint endpoint, int status, const QString &
         if (endpoint == Endpoint::MakeVoiceMessage && mentions(serverMessage, "confirmed number"))
             return tr("During the trial period calls can only be made to your own confirmed number. "
                       "Confirm the destination number in the Exolve account or activate the account.");
-        if (endpoint == Endpoint::SipAttributes) {
-            if (mentions(serverMessage, "unexpected token"))
-                return tr("The SIP resource id is missing.");
+        // The SIP gateway's own 400s name the field; a token problem is the key's, as on every method.
+        if (endpoint == Endpoint::SipAttributes && mentions(serverMessage, "unexpected token"))
+            return tr("The SIP resource id is missing.");
+        if (endpoint == Endpoint::SipAttributes && mentions(serverMessage, "invalid value"))
             return tr("The SIP resource id is not valid: it must be a whole number.");
-        }
         if (call && mentions(serverMessage, "validation"))
             return endpoint == Endpoint::CallInfo
                        ? tr("The call id is not valid.")
@@ -109,6 +109,8 @@ QString ErrorCatalog::explainHttp(Endpoint endpoint, int status, const QString &
         if (mentions(serverMessage, "token"))
             return tr("The API key is not valid: the server could not read it. Check that the whole key "
                       "was copied from the application in the Exolve account.");
+        if (endpoint == Endpoint::SipAttributes)
+            return tr("The SIP resource id is not valid: it must be a whole number.");
         return tr("The server rejected the request as invalid.");
     case 401:
         if (voiceMessage)
@@ -139,13 +141,19 @@ QString ErrorCatalog::explainHttp(Endpoint endpoint, int status, const QString &
     case 500:
         if (endpoint == Endpoint::SipAttributes && mentions(serverMessage, "does not own"))
             return tr("This SIP resource does not belong to the application of this API key.");
-        if (voiceMessage)
+        if (voiceMessage && mentions(serverMessage, "customer status"))
             return tr("The server could not reach your account (error getting customer status). "
                       "Try again later.");
         return tr("The server failed while handling the request (HTTP 500).");
     default:
         break;
     }
+    const bool legacy = endpoint == Endpoint::LegacySession || endpoint == Endpoint::LegacyBalance ||
+                        endpoint == Endpoint::LegacySend || endpoint == Endpoint::LegacyState;
+    if (status >= 300 && status < 400 && legacy)
+        return tr("The server redirected the request elsewhere (HTTP %1); the login and password are never "
+                  "sent to another address, so the request was stopped. Check the API address.")
+            .arg(status);
     if (status >= 300 && status < 400)
         return tr("The server redirected the request elsewhere (HTTP %1); the API key is never sent to "
                   "another address, so the request was stopped. Check the API address.")
@@ -155,12 +163,21 @@ QString ErrorCatalog::explainHttp(Endpoint endpoint, int status, const QString &
     return tr("The server refused the request (HTTP %1).").arg(status);
 }
 
-QString ErrorCatalog::explainTransport(ApiError::Kind kind, Endpoint endpoint, bool outcomeUnknown)
+QString ErrorCatalog::explainTransport(ApiError::Kind kind, Endpoint endpoint, bool outcomeUnknown, int httpStatus)
 {
-    if (outcomeUnknown && (endpoint == Endpoint::MakeVoiceMessage || endpoint == Endpoint::LegacySend))
+    if (outcomeUnknown && (endpoint == Endpoint::MakeVoiceMessage || endpoint == Endpoint::LegacySend)) {
+        if (kind == ApiError::Kind::Http)
+            return tr("The outcome is unknown: the server answered with an error (HTTP %1) after the request "
+                      "reached it, so the call may have been placed. It was not sent again. Check the call "
+                      "list before sending again.")
+                .arg(httpStatus);
+        if (kind == ApiError::Kind::MalformedResponse)
+            return tr("The outcome is unknown: the server's answer could not be read, so the call may have "
+                      "been placed. It was not sent again. Check the call list before sending again.");
         return tr("The outcome is unknown: the request reached the server but no answer came back, so the "
                   "call may have been placed. It was not sent again. Check the call list before sending "
                   "again.");
+    }
     if (outcomeUnknown && endpoint == Endpoint::CreateService)
         return tr("The outcome is unknown: the service may have been created. Refresh the list before "
                   "creating it again.");

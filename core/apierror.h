@@ -57,7 +57,7 @@ class ErrorCatalog final
 public:
     // The documented meaning of an HTTP error answer of one method, translated.
     static QString explainHttp(Endpoint endpoint, int status, const QString &serverMessage);
-    static QString explainTransport(ApiError::Kind kind, Endpoint endpoint, bool outcomeUnknown);
+    static QString explainTransport(ApiError::Kind kind, Endpoint endpoint, bool outcomeUnknown, int httpStatus = 0);
     static QString malformed(Endpoint endpoint);
     static QString addressNotAllowed(const QString &url);
     // integrationapi.net's REST error codes 1-8.

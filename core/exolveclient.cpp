@@ -22,6 +22,9 @@ std::optional<ApiError> ExolveClient::configurationError() const
         return vc::configurationError(ErrorCatalog::addressNotAllowed(m_baseUrl.toString()));
     if (m_apiKey.isEmpty())
         return vc::configurationError(ErrorCatalog::tr("No API key is set."));
+    if (Validation::hasControlCharacters(m_apiKey))
+        return vc::configurationError(ErrorCatalog::tr("The API key contains a line break or another control "
+                                                       "character. Copy the key again, as one line."));
     return std::nullopt;
 }
 
@@ -51,7 +54,9 @@ void ExolveClient::send(Endpoint endpoint, const QByteArray &body, QObject *cont
     call.headers = {{QByteArrayLiteral("Authorization"), "Bearer " + m_apiKey.toUtf8()},
                     {QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")}};
 
-    m_transport->send(call, context, [endpoint, done = std::move(done), decode = std::move(decode)](const HttpOutcome &o) {
+    // Whatever a server sends back may echo the key: its words pass the request log's redaction first.
+    const RequestLog *log = m_transport->log();
+    m_transport->send(call, context, [endpoint, log, done = std::move(done), decode = std::move(decode)](const HttpOutcome &o) {
         const AttemptResult &r = o.last;
         // A request that changes state and may have been acted on must not look like a clean failure.
         const bool changesState = !isRetriable(endpoint);
@@ -64,6 +69,7 @@ void ExolveClient::send(Endpoint endpoint, const QByteArray &body, QObject *cont
             error = decoded.error();
             error.attempts = o.attempts;
             error.httpStatus = r.status;
+            error.detail = log->redact(error.detail);
             error.outcomeUnknown = changesState;
             error.explanation = changesState ? ErrorCatalog::explainTransport(error.kind, endpoint, true)
                                              : ErrorCatalog::malformed(endpoint);
@@ -72,14 +78,14 @@ void ExolveClient::send(Endpoint endpoint, const QByteArray &body, QObject *cont
         if (r.answered) {
             error.kind = ApiError::Kind::Http;
             error.httpStatus = r.status;
-            error.serverMessage = codec::serverMessage(r.body);
+            error.serverMessage = log->redact(codec::serverMessage(r.body));
             error.outcomeUnknown = changesState && r.status >= 500;
-            error.explanation = error.outcomeUnknown ? ErrorCatalog::explainTransport(error.kind, endpoint, true)
+            error.explanation = error.outcomeUnknown ? ErrorCatalog::explainTransport(error.kind, endpoint, true, r.status)
                                                      : ErrorCatalog::explainHttp(endpoint, r.status, error.serverMessage);
             return done(error);
         }
         error.kind = r.failure;
-        error.detail = r.errorString;
+        error.detail = log->redact(r.errorString);
         error.outcomeUnknown = changesState && r.mayHaveReachedServer && r.failure != ApiError::Kind::Tls;
         error.explanation = ErrorCatalog::explainTransport(r.failure, endpoint, error.outcomeUnknown);
         done(error);
@@ -118,7 +124,7 @@ void ExolveClient::deleteService(const QString &id, QObject *context, Callback<E
     if (!checked.ok())
         return failSoon(context, std::move(done), validationError(QStringLiteral("id"), checked.error));
     send<Empty>(Endpoint::DeleteService, codec::encodeId(*checked.value), context, std::move(done),
-                [](const QByteArray &) { return Result<Empty>(Empty{}); });
+                codec::decodeDeleted);
 }
 
 void ExolveClient::makeVoiceMessage(const VoiceCallRequest &call, QObject *context, Callback<QString> done)

@@ -187,6 +187,14 @@ Result<QList<VoiceService>> decodeServiceList(const QByteArray &body)
     return services;
 }
 
+Result<Empty> decodeDeleted(const QByteArray &body)
+{
+    QString why;
+    if (!parseObject(body, &why))
+        return malformed(why);
+    return Empty{};
+}
+
 Result<VoiceServiceDetails> decodeServiceDetails(const QByteArray &body)
 {
     QString why;

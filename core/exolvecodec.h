@@ -20,6 +20,8 @@ QByteArray encodeSipResourceId(quint64 id);
 Result<QList<VoiceService>> decodeServiceList(const QByteArray &body);
 Result<VoiceServiceDetails> decodeServiceDetails(const QByteArray &body);
 Result<QString> decodeCreated(const QByteArray &body);
+// Delete answers an empty object; anything that is not a JSON object is unreadable.
+Result<Empty> decodeDeleted(const QByteArray &body);
 Result<QString> decodeCallId(const QByteArray &body);
 Result<CallInfo> decodeCallInfo(const QByteArray &body);
 Result<SipAttributes> decodeSipAttributes(const QByteArray &body);

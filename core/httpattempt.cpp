@@ -1,116 +1,24 @@
 #include "httpattempt.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkRequest>
+#include <algorithm>
 
 namespace vc {
 
 namespace {
-QByteArray headerValue(const QByteArray &headerBlock, const QByteArray &name)
+// A header value with CR, LF or another control character could add headers of its own.
+bool isSafeHeaderValue(const QByteArray &value)
 {
-    for (const QByteArray &line : headerBlock.split('\n')) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
-            return line.mid(colon + 1).trimmed();
-    }
-    return {};
+    return std::none_of(value.begin(), value.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return (u < 0x20 && u != '\t') || u == 0x7f;
+    });
 }
 } // namespace
 
-// ---------------------------------------------------------------------------------------------- QNAM
-
-QnamAttempt::QnamAttempt(QNetworkAccessManager *nam, const HttpCall &call, const HeaderList &headers,
-                         const AttemptLimits &limits, QObject *parent)
-    : HttpAttempt(parent), m_nam(nam), m_call(call), m_headers(headers), m_limits(limits)
-{
-}
-
-QnamAttempt::~QnamAttempt()
-{
-    if (m_reply) {
-        m_reply->disconnect(this);
-        if (!m_done)
-            m_reply->abort();
-        m_reply->deleteLater();
-    }
-}
-
-void QnamAttempt::start()
-{
-    QNetworkRequest request(m_call.url);
-    for (const auto &[name, value] : m_headers)
-        request.setRawHeader(name, value);
-    if (!m_call.body.isEmpty() || m_call.verb == "POST")
-        request.setHeader(QNetworkRequest::ContentTypeHeader, m_call.contentType);
-    // The key must never follow a redirect to another host: a 3xx is reported, not followed.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(m_limits.inactivityMs);
-    if (m_call.verb == "GET")
-        m_reply = m_nam->get(request);
-    else
-        m_reply = m_nam->sendCustomRequest(request, m_call.verb, m_call.body);
-    connect(m_reply.data(), &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
-        m_received = received;
-        if (received > m_limits.maxResponseBytes || total > m_limits.maxResponseBytes)
-            abortWith(ApiError::Kind::MalformedResponse, QStringLiteral("response larger than %1 bytes").arg(m_limits.maxResponseBytes));
-    });
-    connect(m_reply.data(), &QNetworkReply::finished, this, &QnamAttempt::onFinished);
-}
-
-void QnamAttempt::abortWith(ApiError::Kind kind, const QString &reason)
-{
-    if (m_done || !m_reply)
-        return;
-    m_abortKind = kind;
-    m_abortReason = reason;
-    m_reply->abort(); // emits finished synchronously
-}
-
-void QnamAttempt::onFinished()
-{
-    if (m_done)
-        return;
-    m_done = true;
-    QNetworkReply *reply = m_reply.data();
-    AttemptResult r;
-    r.bytesSent = m_call.body.size();
-    r.mayHaveReachedServer = true;
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (m_abortKind) {
-        r.failure = *m_abortKind;
-        r.errorString = m_abortReason;
-        r.bytesReceived = m_received;
-    } else if (status.isValid() && reply->error() > QNetworkReply::NoError &&
-               reply->error() < QNetworkReply::ProxyConnectionRefusedError) {
-        // Headers arrived, then the connection failed: the answer is cut off.
-        r.failure = ApiError::Kind::MalformedResponse;
-        r.errorString = reply->errorString();
-        r.bytesReceived = m_received;
-    } else if (status.isValid()) {
-        r.answered = true;
-        r.status = status.toInt();
-        r.body = reply->readAll();
-        r.bytesReceived = r.body.size();
-        r.retryAfter = reply->rawHeader("Retry-After");
-    } else {
-        const auto error = reply->error();
-        r.errorString = reply->errorString();
-        r.mayHaveReachedServer = error != QNetworkReply::ConnectionRefusedError && error != QNetworkReply::HostNotFoundError;
-        if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError)
-            r.failure = ApiError::Kind::Timeout; // transferTimeout: nothing moved for inactivityMs
-        else if (error == QNetworkReply::SslHandshakeFailedError)
-            r.failure = ApiError::Kind::Tls;
-        else
-            r.failure = ApiError::Kind::Network;
-    }
-    Q_EMIT finished(r);
-}
-
-// -------------------------------------------------------------------------------------------- socket
-
-SocketAttempt::SocketAttempt(const HttpCall &call, const HeaderList &headers, const AttemptLimits &limits,
+HttpAttempt::HttpAttempt(const HttpCall &call, const HeaderList &headers, const AttemptLimits &limits,
                              QObject *parent)
-    : HttpAttempt(parent), m_call(call), m_headers(headers), m_limits(limits)
+    : QObject(parent), m_call(call), m_headers(headers), m_limits(limits),
+      m_parser(HttpResponseParser::Limits{64 * 1024, 8, limits.maxResponseBytes, 1024})
 {
     m_inactivity.setSingleShot(true);
     m_inactivity.setInterval(m_limits.inactivityMs);
@@ -119,29 +27,40 @@ SocketAttempt::SocketAttempt(const HttpCall &call, const HeaderList &headers, co
     });
 }
 
-void SocketAttempt::start()
+void HttpAttempt::start()
 {
+    for (const auto &header : std::as_const(m_headers)) {
+        if (!isSafeHeaderValue(header.second) || !isSafeHeaderValue(header.first)) {
+            // Nothing was sent; reported through the event loop like every other outcome.
+            QTimer::singleShot(0, this, [this] {
+                fail(ApiError::Kind::Configuration, QStringLiteral("a request header contains a control character"));
+            });
+            return;
+        }
+    }
     m_socket = new QSslSocket(this);
     const bool tls = m_call.url.scheme() == QLatin1String("https");
-    connect(m_socket, &QSslSocket::readyRead, this, &SocketAttempt::onReadyRead);
-    connect(m_socket, &QSslSocket::disconnected, this, &SocketAttempt::onDisconnected);
-    connect(m_socket, &QSslSocket::errorOccurred, this, &SocketAttempt::onSocketError);
+    connect(m_socket, &QSslSocket::readyRead, this, &HttpAttempt::onReadyRead);
+    connect(m_socket, &QSslSocket::disconnected, this, &HttpAttempt::onDisconnected);
+    connect(m_socket, &QSslSocket::errorOccurred, this, &HttpAttempt::onSocketError);
     connect(m_socket, &QSslSocket::bytesWritten, this, [this](qint64 n) {
         m_sent += n;
         m_inactivity.start();
     });
     // TLS errors are never ignored: an unverified peer ends the handshake with an error.
     if (tls) {
-        connect(m_socket, &QSslSocket::encrypted, this, &SocketAttempt::sendRequest);
+        connect(m_socket, &QSslSocket::encrypted, this, &HttpAttempt::sendRequest);
         m_socket->connectToHostEncrypted(m_call.url.host(), quint16(m_call.url.port(443)));
     } else {
-        connect(m_socket, &QSslSocket::connected, this, &SocketAttempt::sendRequest);
+        connect(m_socket, &QSslSocket::connected, this, &HttpAttempt::sendRequest);
         m_socket->connectToHost(m_call.url.host(), quint16(m_call.url.port(80)));
     }
+    // The request goes out in one write; no reason to hold it back for Nagle.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_inactivity.start();
 }
 
-void SocketAttempt::sendRequest()
+void HttpAttempt::sendRequest()
 {
     QByteArray target = m_call.url.path(QUrl::FullyEncoded).toLatin1();
     if (target.isEmpty())
@@ -168,29 +87,23 @@ void SocketAttempt::sendRequest()
     m_inactivity.start();
 }
 
-void SocketAttempt::onReadyRead()
+void HttpAttempt::onReadyRead()
 {
-    m_buffer += m_socket->readAll();
     m_inactivity.start();
-    if (m_buffer.size() > m_limits.maxResponseBytes + 64 * 1024) {
-        fail(ApiError::Kind::MalformedResponse, QStringLiteral("response larger than %1 bytes").arg(m_limits.maxResponseBytes));
-        return;
-    }
-    tryParse(false);
+    consume(m_parser.feed(m_socket->readAll()));
 }
 
-void SocketAttempt::onDisconnected()
+void HttpAttempt::onDisconnected()
 {
     if (m_done)
         return;
-    m_buffer += m_socket->readAll();
-    if (tryParse(true))
-        return;
-    fail(ApiError::Kind::Network, m_buffer.isEmpty() ? QStringLiteral("connection closed before the answer")
-                                                     : QStringLiteral("connection closed in the middle of the answer"));
+    if (m_parser.feed(m_socket->readAll()) != HttpResponseParser::State::NeedMore)
+        return consume(m_parser.state());
+    // Closed before a status line: the connection failed. After one: the answer was cut off.
+    consume(m_parser.finish(), m_parser.status() == 0 ? ApiError::Kind::Network : ApiError::Kind::MalformedResponse);
 }
 
-void SocketAttempt::onSocketError(QAbstractSocket::SocketError error)
+void HttpAttempt::onSocketError(QAbstractSocket::SocketError error)
 {
     if (m_done || error == QAbstractSocket::RemoteHostClosedError)
         return; // disconnected() decides whether the answer was complete
@@ -202,94 +115,24 @@ void SocketAttempt::onSocketError(QAbstractSocket::SocketError error)
         fail(ApiError::Kind::Network, m_socket->errorString());
 }
 
-bool SocketAttempt::tryParse(bool closed)
+void HttpAttempt::consume(HttpResponseParser::State state, ApiError::Kind failure)
 {
-    if (m_done)
-        return true;
-    const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n");
-    if (headerEnd < 0)
-        return false;
-    const QByteArray head = m_buffer.left(headerEnd);
-    const qsizetype lineEnd = head.indexOf("\r\n");
-    const QByteArray statusLine = lineEnd < 0 ? head : head.left(lineEnd);
-    const QList<QByteArray> parts = statusLine.split(' ');
-    bool statusOk = false;
-    const int status = parts.size() >= 2 ? parts.at(1).toInt(&statusOk) : 0;
-    if (!statusLine.startsWith("HTTP/1.") || !statusOk || status < 100 || status > 599) {
-        fail(ApiError::Kind::MalformedResponse, QStringLiteral("not an HTTP answer"));
-        return true;
-    }
-    const QByteArray headers = lineEnd < 0 ? QByteArray() : head.mid(lineEnd + 2);
-    if (status >= 100 && status < 200) { // 100 Continue and friends: the real answer follows
-        m_buffer.remove(0, headerEnd + 4);
-        return tryParse(closed);
-    }
-    const QByteArray rawBody = m_buffer.mid(headerEnd + 4);
+    if (m_done || state == HttpResponseParser::State::NeedMore)
+        return;
+    if (state == HttpResponseParser::State::Error)
+        return fail(failure, m_parser.error());
     AttemptResult r;
     r.answered = true;
-    r.status = status;
-    r.retryAfter = headerValue(headers, "Retry-After");
+    r.status = m_parser.status();
+    r.retryAfter = m_parser.header("Retry-After");
     r.mayHaveReachedServer = true;
     r.bytesSent = m_sent;
-    r.bytesReceived = m_buffer.size();
-
-    if (headerValue(headers, "Transfer-Encoding").toLower().contains("chunked")) {
-        QByteArray body;
-        qsizetype pos = 0;
-        while (true) {
-            const qsizetype sizeEnd = rawBody.indexOf("\r\n", pos);
-            if (sizeEnd < 0)
-                break;
-            bool ok = false;
-            const qint64 size = rawBody.mid(pos, sizeEnd - pos).split(';').first().trimmed().toLongLong(&ok, 16);
-            if (!ok || size < 0) {
-                fail(ApiError::Kind::MalformedResponse, QStringLiteral("bad chunk size"));
-                return true;
-            }
-            if (size == 0) {
-                r.body = body;
-                finish(r);
-                return true;
-            }
-            if (rawBody.size() < sizeEnd + 2 + size + 2)
-                break;
-            body += rawBody.mid(sizeEnd + 2, size);
-            pos = sizeEnd + 2 + size + 2;
-        }
-        if (closed)
-            fail(ApiError::Kind::MalformedResponse, QStringLiteral("the answer was cut off"));
-        return closed;
-    }
-    const QByteArray lengthText = headerValue(headers, "Content-Length");
-    if (!lengthText.isEmpty()) {
-        bool ok = false;
-        const qint64 length = lengthText.toLongLong(&ok);
-        if (!ok || length < 0) {
-            fail(ApiError::Kind::MalformedResponse, QStringLiteral("bad Content-Length"));
-            return true;
-        }
-        if (length > m_limits.maxResponseBytes) {
-            fail(ApiError::Kind::MalformedResponse, QStringLiteral("response larger than %1 bytes").arg(m_limits.maxResponseBytes));
-            return true;
-        }
-        if (rawBody.size() >= length) {
-            r.body = rawBody.left(length);
-            finish(r);
-            return true;
-        }
-        if (closed)
-            fail(ApiError::Kind::MalformedResponse, QStringLiteral("the answer was cut off (%1 of %2 bytes)").arg(rawBody.size()).arg(length));
-        return closed;
-    }
-    if (status == 204 || status == 304 || closed) {
-        r.body = rawBody;
-        finish(r);
-        return true;
-    }
-    return false;
+    r.bytesReceived = m_parser.bytesReceived();
+    r.body = m_parser.body();
+    finish(r);
 }
 
-void SocketAttempt::finish(AttemptResult result)
+void HttpAttempt::finish(AttemptResult result)
 {
     if (m_done)
         return;
@@ -302,18 +145,18 @@ void SocketAttempt::finish(AttemptResult result)
     Q_EMIT finished(result);
 }
 
-void SocketAttempt::fail(ApiError::Kind kind, const QString &reason)
+void HttpAttempt::fail(ApiError::Kind kind, const QString &reason)
 {
     AttemptResult r;
     r.failure = kind;
     r.errorString = reason;
     r.mayHaveReachedServer = m_written;
     r.bytesSent = m_sent;
-    r.bytesReceived = m_buffer.size();
+    r.bytesReceived = m_parser.bytesReceived();
     finish(r);
 }
 
-void SocketAttempt::abortWith(ApiError::Kind kind, const QString &reason)
+void HttpAttempt::abortWith(ApiError::Kind kind, const QString &reason)
 {
     fail(kind, reason);
 }

@@ -1,18 +1,14 @@
 #pragma once
 
 #include "apierror.h"
+#include "httpresponseparser.h"
 #include "requestlog.h"
 
 #include <QElapsedTimer>
-#include <QNetworkReply>
 #include <QObject>
-#include <QPointer>
-#include <QScopedPointer>
 #include <QSslSocket>
 #include <QTimer>
 #include <QUrl>
-
-class QNetworkAccessManager;
 
 namespace vc {
 
@@ -48,62 +44,30 @@ struct AttemptLimits
     qint64 maxResponseBytes = 16 * 1024 * 1024;
 };
 
-class HttpAttempt : public QObject
+// One request on a connection of its own, written once: nothing below this class can send it again, so
+// the number of requests on the wire is exactly the number of attempts the transport makes.
+// (QNetworkAccessManager is not used: Qt 6.4 silently resends a request, reads and POSTs alike, when the
+// server closes a connection without answering, and offers no way to turn that off.)
+class HttpAttempt final : public QObject
 {
     Q_OBJECT
 public:
-    using QObject::QObject;
-    virtual void start() = 0;
+    HttpAttempt(const HttpCall &call, const HeaderList &headers, const AttemptLimits &limits, QObject *parent);
+    void start();
     // Ends the attempt now, reporting `kind` (the transport's deadline uses Timeout).
-    virtual void abortWith(ApiError::Kind kind, const QString &reason) = 0;
+    void abortWith(ApiError::Kind kind, const QString &reason);
 
 Q_SIGNALS:
     void finished(const vc::AttemptResult &result);
-};
-
-// Through QNetworkAccessManager: connection reuse, proxies, HTTP/2. Qt resends a request on its own when
-// the server closes a kept-alive connection before answering, so this is used only for reads.
-class QnamAttempt final : public HttpAttempt
-{
-    Q_OBJECT
-public:
-    QnamAttempt(QNetworkAccessManager *nam, const HttpCall &call, const HeaderList &headers,
-                const AttemptLimits &limits, QObject *parent);
-    ~QnamAttempt() override;
-    void start() override;
-    void abortWith(ApiError::Kind kind, const QString &reason) override;
-
-private:
-    void onFinished();
-
-    QNetworkAccessManager *m_nam;
-    HttpCall m_call;
-    HeaderList m_headers;
-    AttemptLimits m_limits;
-    QPointer<QNetworkReply> m_reply; // owned by the QNAM; guarded because the QNAM may go first
-    std::optional<ApiError::Kind> m_abortKind;
-    QString m_abortReason;
-    qint64 m_received = 0;
-    bool m_done = false;
-};
-
-// One request on a connection of its own, written once: nothing below this class can send it again.
-// Used for Create, Delete and MakeVoiceMessage.
-class SocketAttempt final : public HttpAttempt
-{
-    Q_OBJECT
-public:
-    SocketAttempt(const HttpCall &call, const HeaderList &headers, const AttemptLimits &limits, QObject *parent);
-    void start() override;
-    void abortWith(ApiError::Kind kind, const QString &reason) override;
 
 private:
     void sendRequest();
     void onReadyRead();
     void onDisconnected();
     void onSocketError(QAbstractSocket::SocketError error);
-    // Returns true when a whole answer is in m_buffer (or, with closed, when the close ends it).
-    bool tryParse(bool closed);
+    // Reports the parser's verdict once it has one.
+    void consume(HttpResponseParser::State state,
+                 ApiError::Kind failure = ApiError::Kind::MalformedResponse);
     void finish(AttemptResult result);
     void fail(ApiError::Kind kind, const QString &reason);
 
@@ -112,7 +76,7 @@ private:
     AttemptLimits m_limits;
     QSslSocket *m_socket = nullptr;
     QTimer m_inactivity;
-    QByteArray m_buffer;
+    HttpResponseParser m_parser;
     bool m_written = false;
     bool m_done = false;
     qint64 m_sent = 0;

@@ -1,7 +1,6 @@
 #include "httptransport.h"
 
 #include <QHostAddress>
-#include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QSysInfo>
 #include <QTimer>
@@ -77,10 +76,7 @@ private:
         ++m_attempts;
         const TransportOptions &o = m_transport->options();
         AttemptLimits limits{o.inactivityMs, o.maxResponseBytes};
-        if (m_call.retriable)
-            m_attempt = new QnamAttempt(m_transport->networkAccessManager(), m_call, m_headers, limits, this);
-        else
-            m_attempt = new SocketAttempt(m_call, m_headers, limits, this);
+        m_attempt = new HttpAttempt(m_call, m_headers, limits, this);
         m_attemptStart = QDateTime::currentDateTimeUtc();
         m_elapsed.start();
         connect(m_attempt, &HttpAttempt::finished, this, &PendingCall::onAttemptFinished);
@@ -196,18 +192,16 @@ private:
 } // namespace
 
 HttpTransport::HttpTransport(QObject *parent)
-    : QObject(parent), m_nam(new QNetworkAccessManager(this)), m_log(new RequestLog(this))
+    : QObject(parent), m_log(new RequestLog(this))
 {
-    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    m_nam->setStrictTransportSecurityEnabled(true);
 }
 
 HttpTransport::~HttpTransport()
 {
-    // Pending requests go first, while the QNAM that owns their replies still exists.
+    // Pending requests go first, while the log they write to still exists.
     const QObjectList kids = children();
     for (QObject *child : kids) {
-        if (child != m_nam && child != m_log)
+        if (child != m_log)
             delete child;
     }
 }

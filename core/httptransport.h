@@ -8,8 +8,6 @@
 
 #include <functional>
 
-class QNetworkAccessManager;
-
 namespace vc {
 
 struct TransportOptions
@@ -42,7 +40,6 @@ public:
     void setOptions(const TransportOptions &options) { m_options = options; }
     const TransportOptions &options() const { return m_options; }
     RequestLog *log() { return m_log; }
-    QNetworkAccessManager *networkAccessManager() { return m_nam; }
 
     static QByteArray userAgent();
     // Plain http is allowed only to this computer; everything else must be https.
@@ -61,7 +58,6 @@ private:
     void adjustInFlight(int delta);
     int m_inFlight = 0;
 
-    QNetworkAccessManager *m_nam;
     RequestLog *m_log;
     TransportOptions m_options;
 };

@@ -19,9 +19,8 @@ QString s_current = QStringLiteral("en");
 
 QString Language::resolve(const QString &requested)
 {
-    const QString lang = requested.trimmed().toLower();
-    if (lang == QLatin1String("ru") || lang == QLatin1String("en"))
-        return lang;
+    if (isSupported(requested))
+        return requested.trimmed().toLower();
     // QLocale::system() reads LC_ALL, LC_MESSAGES and LANG; LANGUAGE is checked first, as gettext does.
     const QString language = qEnvironmentVariable("LANGUAGE");
     if (language.startsWith(QLatin1String("ru")))
@@ -29,6 +28,12 @@ QString Language::resolve(const QString &requested)
     if (!language.isEmpty() && !language.startsWith(QLatin1String("C")))
         return QStringLiteral("en");
     return QLocale::system().language() == QLocale::Russian ? QStringLiteral("ru") : QStringLiteral("en");
+}
+
+bool Language::isSupported(const QString &requested)
+{
+    const QString lang = requested.trimmed().toLower();
+    return lang == QLatin1String("ru") || lang == QLatin1String("en");
 }
 
 bool Language::install(const QString &language)

@@ -14,6 +14,8 @@ class Language final
 public:
     // "ru" or "en"; anything else (or empty) follows the system locale, falling back to English.
     static QString resolve(const QString &requested);
+    // Whether `requested` names a language the product speaks (ru, en).
+    static bool isSupported(const QString &requested);
     static bool install(const QString &language);
     static QString current();
 };

@@ -77,6 +77,9 @@ std::optional<ApiError> LegacyClient::configurationError() const
         return vc::configurationError(ErrorCatalog::addressNotAllowed(m_baseUrl.toString()));
     if (m_login.isEmpty() || m_password.isEmpty())
         return vc::configurationError(ErrorCatalog::tr("No login or password is set."));
+    if (Validation::hasControlCharacters(m_login) || Validation::hasControlCharacters(m_password))
+        return vc::configurationError(ErrorCatalog::tr("The login or password contains a line break or another "
+                                                       "control character. Enter it again."));
     return std::nullopt;
 }
 
@@ -102,7 +105,7 @@ ApiError LegacyClient::errorFrom(Endpoint endpoint, const AttemptResult &r, int 
     const bool changesState = endpoint == Endpoint::LegacySend;
     if (!r.answered) {
         e.kind = r.failure;
-        e.detail = r.errorString;
+        e.detail = m_transport->log()->redact(r.errorString);
         e.outcomeUnknown = changesState && r.mayHaveReachedServer && r.failure != ApiError::Kind::Tls;
         e.explanation = ErrorCatalog::explainTransport(r.failure, endpoint, e.outcomeUnknown);
         return e;
@@ -113,7 +116,9 @@ ApiError LegacyClient::errorFrom(Endpoint endpoint, const AttemptResult &r, int 
     if (body && body->isObject()) {
         const QJsonObject o = body->toObject();
         const QJsonValue code = o.contains(QStringLiteral("Code")) ? o.value(QStringLiteral("Code")) : o.value(QStringLiteral("code"));
-        const QString desc = o.contains(QStringLiteral("Desc")) ? o.value(QStringLiteral("Desc")).toString() : o.value(QStringLiteral("desc")).toString();
+        // The server's words may echo the password or the session id: redacted before anything shows them.
+        const QString desc = m_transport->log()->redact(o.contains(QStringLiteral("Desc")) ? o.value(QStringLiteral("Desc")).toString()
+                                                                                       : o.value(QStringLiteral("desc")).toString());
         if (const auto c = json::toInt32(code)) {
             *legacyCode = *c;
             e.serverMessage = desc.isEmpty() ? QString::number(*c) : desc;
@@ -121,13 +126,13 @@ ApiError LegacyClient::errorFrom(Endpoint endpoint, const AttemptResult &r, int 
             // A refusal by the service (1-7) means nothing was sent; only 8 and 5xx leave it open.
             e.outcomeUnknown = changesState && (*c == 8 || r.status >= 500);
             if (e.outcomeUnknown)
-                e.explanation = ErrorCatalog::explainTransport(e.kind, endpoint, true);
+                e.explanation = ErrorCatalog::explainTransport(e.kind, endpoint, true, r.status);
             return e;
         }
     }
-    e.serverMessage = QString::fromUtf8(r.body.left(300)).trimmed();
+    e.serverMessage = m_transport->log()->redact(QString::fromUtf8(r.body.left(300)).trimmed());
     e.outcomeUnknown = changesState && r.status >= 500;
-    e.explanation = e.outcomeUnknown ? ErrorCatalog::explainTransport(e.kind, endpoint, true)
+    e.explanation = e.outcomeUnknown ? ErrorCatalog::explainTransport(e.kind, endpoint, true, r.status)
                                      : ErrorCatalog::explainHttp(endpoint, r.status, e.serverMessage);
     return e;
 }
@@ -223,7 +228,11 @@ void LegacyClient::run(Call call, QObject *context, std::function<void(const Res
             }
             int code = 0;
             const ApiError error = errorFrom(call.endpoint, o.last, o.attempts, &code);
-            if (isSessionError(code, error.serverMessage) && !call.renewed) {
+            // Only a refusal can be renewed and retried: the document pairs InvalidSessionID with 400. Any
+            // 5xx leaves a send's outcome open, whatever code it carries, so it is never sent again.
+            const bool refused = o.last.answered && (call.endpoint == Endpoint::LegacySend ? o.last.status == 400
+                                                                                          : o.last.status < 500);
+            if (refused && isSessionError(code, error.serverMessage) && !call.renewed) {
                 // The service refused the request for its session: renew once and try once more.
                 m_sessionId.clear();
                 Call again = call;

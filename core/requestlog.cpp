@@ -61,6 +61,13 @@ QByteArray RequestLog::scrub(QByteArray text) const
     return text;
 }
 
+QString RequestLog::redact(const QString &text) const
+{
+    if (text.isEmpty() || m_secrets.isEmpty())
+        return text;
+    return QString::fromUtf8(scrub(text.toUtf8()));
+}
+
 QByteArray RequestLog::redactBody(const QByteArray &body)
 {
     const QByteArray trimmed = body.trimmed();

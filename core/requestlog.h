@@ -47,6 +47,10 @@ public:
     // Values that must be masked wherever they appear (an API key, a password, a session id).
     void addSecret(const QString &secret);
 
+    // Masks every registered secret in a text that came from elsewhere (a server's message, an error
+    // string) before it is shown or printed.
+    QString redact(const QString &text) const;
+
     static QByteArray redactBody(const QByteArray &body);
     static QString redactUrl(const QUrl &url);
     static HeaderList redactHeaders(const HeaderList &headers);

@@ -1,5 +1,8 @@
 #include "validation.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "jsoncodec.h"
 #include "phonenumbers.h"
 
@@ -66,7 +69,7 @@ Checked<QString> Validation::phoneNumber(const QString &input)
     if (const auto normalised = PhoneNumbers::normalise(input))
         return {*normalised, {}};
     return {std::nullopt, tr("\"%1\" is not a valid phone number. Use the international form, e.g. +7 926 999-99-99.")
-                              .arg(input.trimmed())};
+                              .arg(elided(input.trimmed()))};
 }
 
 namespace {
@@ -121,6 +124,33 @@ std::optional<NewVoiceService> Validation::newService(const QString &name, const
         }
     }
     return NewVoiceService{*n.value, *m.value, *d.value, *r.value};
+}
+
+} // namespace vc
+
+namespace vc {
+
+bool Validation::hasControlCharacters(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() <= 0x9f);
+    });
+}
+
+std::optional<double> Validation::finiteNumber(const QString &text)
+{
+    bool ok = false;
+    const double v = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
+
+QString Validation::elided(const QString &input, qsizetype max)
+{
+    if (input.size() <= max)
+        return input;
+    return input.left(max) + QStringLiteral("… (%1 characters)").arg(input.size());
 }
 
 } // namespace vc

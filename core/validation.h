@@ -32,6 +32,13 @@ public:
     static Checked<QString> callId(const QString &input);
     static Checked<quint64> sipResourceId(const QString &input);
 
+    // A secret or a header value with these could add request headers or rewrite a terminal.
+    static bool hasControlCharacters(const QString &text);
+    // A number that is a number: NaN and infinities are refused wherever a float is read.
+    static std::optional<double> finiteNumber(const QString &text);
+    // Input echoed back in a message, cut to a readable length.
+    static QString elided(const QString &input, qsizetype max = 64);
+
     // All Create fields at once; the first error names its API field.
     static std::optional<NewVoiceService> newService(const QString &name, const QString &mediaId, const QString &digit,
                                                      const QString &redirectNumber, QString *field, QString *error);

@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) in build-fuzz/ and runs each one for
-# ${1:-60} seconds from the seed corpus in fuzz/corpus. Prints libFuzzer's figures; fails on a crash.
+# ${1:-60} seconds from the seed corpus in fuzz/corpus (or, with FUZZ_RUNS=N, for N executions each:
+# FUZZ_RUNS=10000000 ./scripts/fuzz.sh). Prints libFuzzer's figures; fails on a crash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 command -v clang++-14 >/dev/null || { ./scripts/install-deps.sh; apt-get install -y -qq clang-14 libclang-rt-14-dev >/dev/null; }
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVC_SANITIZE=ON \
   -DVC_FUZZ=ON -DVC_BUILD_TESTS=OFF -DVC_BUILD_BENCH=OFF >/dev/null
-cmake --build build-fuzz --target fuzz_exolve_decoders fuzz_tolerant_json
-for target in exolve_decoders:exolve tolerant_json:tolerant; do
+cmake --build build-fuzz --target fuzz_exolve_decoders fuzz_tolerant_json fuzz_http_response
+for target in exolve_decoders:exolve tolerant_json:tolerant http_response:http; do
   name=${target%%:*}; corpus=${target##*:}
   work=$(mktemp -d)
   cp fuzz/corpus/"$corpus"/* "$work"/
-  echo "== fuzz_$name, $seconds s"
-  build-fuzz/fuzz/fuzz_"$name" -max_total_time="$seconds" -max_len=4096 -print_final_stats=1 "$work" 2>&1 | \
+  if [ -n "${FUZZ_RUNS:-}" ]; then limit=(-runs="$FUZZ_RUNS"); echo "== fuzz_$name, $FUZZ_RUNS runs"
+  else limit=(-max_total_time="$seconds"); echo "== fuzz_$name, $seconds s"; fi
+  start=$(date +%s)
+  build-fuzz/fuzz/fuzz_"$name" "${limit[@]}" -max_len=4096 -print_final_stats=1 "$work" 2>&1 | \
     grep -E 'stat::number_of_executed_units|stat::peak_rss_mb|cov:|ERROR|SUMMARY' | tail -4
+  echo "   $(( $(date +%s) - start )) s"
   rm -rf "$work"
 done

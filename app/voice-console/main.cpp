@@ -36,8 +36,13 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     QSettings settings;
+    const QString requestedLanguage = parser.value(QStringLiteral("lang"));
+    if (parser.isSet(QStringLiteral("lang")) && !vc::Language::isSupported(requestedLanguage)) {
+        qWarning("voice-console: the language \"%s\" is not supported (use ru or en); following the system's",
+                 qPrintable(requestedLanguage.left(64)));
+    }
     vc::Language::install(vc::Language::resolve(parser.isSet(QStringLiteral("lang"))
-                                                    ? parser.value(QStringLiteral("lang"))
+                                                    ? requestedLanguage
                                                     : settings.value(QStringLiteral("ui/language")).toString()));
 
     vc::Session session;

@@ -1,5 +1,6 @@
 // voice-sandbox: the local simulator of the Exolve Voice API, for offline use and for tests.
 #include "sandboxserver.h"
+#include "validation.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -13,9 +14,8 @@ std::optional<double> rateOption(const QCommandLineParser &p, const QString &nam
 {
     if (!p.isSet(name))
         return std::nullopt;
-    bool ok = false;
-    const double rate = p.value(name).toDouble(&ok);
-    if (!ok || rate < 0 || rate > 1) {
+    const auto rate = vc::Validation::finiteNumber(p.value(name));
+    if (!rate || *rate < 0 || *rate > 1) {
         *error = QStringLiteral("--%1 takes a share from 0 to 1").arg(name);
         return std::nullopt;
     }
@@ -64,9 +64,10 @@ int main(int argc, char *argv[])
     vc::sandbox::SandboxOptions options;
     options.apiKey = p.value(QStringLiteral("key"));
     bool ok = false;
-    options.callSpeed = p.value(QStringLiteral("call-speed")).toDouble(&ok);
-    if (!ok || options.callSpeed <= 0)
-        return die(QStringLiteral("--call-speed takes a positive number"));
+    const auto speed = vc::Validation::finiteNumber(p.value(QStringLiteral("call-speed")));
+    if (!speed || *speed <= 0 || *speed > 1000)
+        return die(QStringLiteral("--call-speed takes a number above 0, up to 1000"));
+    options.callSpeed = *speed;
     if (p.isSet(QStringLiteral("seed")))
         options.seed = p.value(QStringLiteral("seed")).toUInt();
 

@@ -76,8 +76,11 @@ void Cli::start(const QStringList &arguments)
     m_parser.addPositionalArgument(opt("command"), tr("services, call or sip, then the action."));
 
     if (!m_parser.parse(arguments))
-        return usage(m_parser.errorText());
-    Language::install(Language::resolve(m_parser.value(opt("lang"))));
+        return usage(Validation::elided(m_parser.errorText(), 200));
+    const QString lang = m_parser.value(opt("lang"));
+    Language::install(Language::resolve(lang));
+    if (m_parser.isSet(opt("lang")) && !Language::isSupported(lang))
+        return usage(tr("The language \"%1\" is not supported: use ru or en.").arg(Validation::elided(lang)));
     if (m_parser.isSet(opt("help"))) {
         QTextStream(stdout) << m_parser.helpText();
         return done(Success);
@@ -88,15 +91,14 @@ void Cli::start(const QStringList &arguments)
     }
     const QString format = m_parser.value(opt("output"));
     if (format != QLatin1String("table") && format != QLatin1String("json"))
-        return usage(tr("Unknown output format \"%1\": use table or json.").arg(format));
+        return usage(tr("Unknown output format \"%1\": use table or json.").arg(Validation::elided(format)));
     m_out = std::make_unique<Output>(format == QLatin1String("json") ? Format::Json : Format::Table);
 
     if (m_parser.isSet(opt("interval"))) {
-        bool ok = false;
-        const double seconds = m_parser.value(opt("interval")).toDouble(&ok);
-        if (!ok || seconds < 0.1 || seconds > 3600)
+        const auto seconds = Validation::finiteNumber(m_parser.value(opt("interval")));
+        if (!seconds || *seconds < 0.1 || *seconds > 3600)
             return usage(tr("--interval takes a number of seconds from 0.1 to 3600."));
-        m_pollIntervalMs = int(seconds * 1000);
+        m_pollIntervalMs = int(*seconds * 1000);
     }
 
     const QStringList args = m_parser.positionalArguments();
@@ -141,7 +143,7 @@ std::optional<Profile> Cli::findProfile(const QString &name)
                                              QStringLiteral("voice-console"));
     const auto profile = ProfileStore(m_settings.get()).find(name);
     if (!profile)
-        usage(tr("Profile \"%1\" was not found. Set VOICE_API_KEY or add the profile in Voice Console.").arg(name));
+        usage(tr("Profile \"%1\" was not found. Set VOICE_API_KEY or add the profile in Voice Console.").arg(Validation::elided(name)));
     return profile;
 }
 
@@ -171,7 +173,7 @@ void Cli::useKey(const QString &key, const QStringList &args)
     if (group == QLatin1String("sip") && action == QLatin1String("show") && requireArgs(rest, 1, opt("sip show SIP_RESOURCE_ID")))
         return sipShow(rest.at(0));
     if (m_out)
-        usage(tr("Unknown command \"%1 %2\". See voicectl --help.").arg(group, action));
+        usage(tr("Unknown command \"%1 %2\". See voicectl --help.").arg(Validation::elided(group), Validation::elided(action)));
 }
 
 bool Cli::requireArgs(const QStringList &args, int count, const QString &synopsis)
@@ -196,17 +198,18 @@ void Cli::usage(const QString &message)
     m_done = true;
     QTextStream err(stderr);
     err.setEncoding(QStringConverter::Utf8);
-    err << "voicectl: " << message << Qt::endl;
+    err << "voicectl: " << Output::printable(Validation::elided(message, 2000), true) << Qt::endl;
     done(UsageError);
 }
 
 void Cli::fail(const ApiError &error)
 {
     QString text = tr("Error: %1").arg(error.explanation);
-    if (error.httpStatus)
+    // The status once: some explanations name it already.
+    if (error.httpStatus && !error.explanation.contains(QStringLiteral("HTTP %1").arg(error.httpStatus)))
         text += u' ' + tr("[HTTP %1]").arg(error.httpStatus);
     if (!error.serverMessage.isEmpty())
-        text += u'\n' + tr("Server message: %1").arg(error.serverMessage);
+        text += u'\n' + tr("Server message: %1").arg(Output::printable(Validation::elided(error.serverMessage, 1000), false));
     if (!error.detail.isEmpty() && m_parser.isSet(opt("verbose")))
         text += u'\n' + tr("Detail: %1").arg(error.detail);
     m_out->error(text);

@@ -58,7 +58,7 @@ void Cli::runLegacy(const QStringList &args)
     if (action == QLatin1String("state") && requireArgs(rest, 1, opt("legacy state MESSAGE_ID")))
         return legacyState(rest.at(0), m_parser.isSet(opt("watch")));
     if (!m_done)
-        usage(tr("Unknown command \"%1 %2\". See voicectl --help.").arg(args.at(0), action));
+        usage(tr("Unknown command \"%1 %2\". See voicectl --help.").arg(args.at(0), Validation::elided(action)));
 }
 
 void Cli::legacyBalance()

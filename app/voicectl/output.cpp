@@ -17,11 +17,51 @@ Output::Output(Format format) : m_format(format), m_out(stdout), m_err(stderr)
     m_err.setEncoding(QStringConverter::Utf8);
 }
 
+namespace {
+bool isBidiControl(char16_t c)
+{
+    return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+} // namespace
+
+QString Output::printable(const QString &text, bool keepNewlines)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (c == u'\n' && keepNewlines)
+            out += ch;
+        else if (c < 0x20 || c == 0x7f)
+            out += QStringLiteral("\\x%1").arg(int(c), 2, 16, QLatin1Char('0'));
+        else if ((c >= 0x80 && c <= 0x9f) || isBidiControl(c))
+            out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
+        else
+            out += ch;
+    }
+    return out;
+}
+
+QString Output::escapeJson(const QString &json)
+{
+    QString out;
+    out.reserve(json.size());
+    for (const QChar ch : json) {
+        const char16_t c = ch.unicode();
+        // These can only stand inside strings (the structure is ASCII), where \uXXXX is their JSON form.
+        if (c == 0x7f || (c >= 0x80 && c <= 0x9f) || isBidiControl(c))
+            out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
+        else
+            out += ch;
+    }
+    return out;
+}
+
 void Output::json(const QJsonValue &value)
 {
     const QByteArray text = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)
                                             : QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented);
-    m_out << QString::fromUtf8(text);
+    m_out << escapeJson(QString::fromUtf8(text));
     m_out.flush();
 }
 
@@ -30,7 +70,15 @@ void Output::table(const QStringList &header, const QList<QStringList> &rows)
     QList<qsizetype> widths(header.size(), 0);
     for (qsizetype i = 0; i < header.size(); ++i)
         widths[i] = header[i].size();
+    QList<QStringList> cleanRows;
+    cleanRows.reserve(rows.size());
     for (const QStringList &row : rows) {
+        QStringList clean;
+        for (const QString &cell : row)
+            clean.append(printable(cell, false));
+        cleanRows.append(clean);
+    }
+    for (const QStringList &row : std::as_const(cleanRows)) {
         for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
             widths[i] = std::max(widths[i], row[i].size());
     }
@@ -41,7 +89,7 @@ void Output::table(const QStringList &header, const QList<QStringList> &rows)
         m_out << line << '\n';
     };
     print(header);
-    for (const QStringList &row : rows)
+    for (const QStringList &row : std::as_const(cleanRows))
         print(row);
     m_out.flush();
 }
@@ -52,19 +100,19 @@ void Output::fields(const QList<QPair<QString, QString>> &rows)
     for (const auto &row : rows)
         width = std::max(width, row.first.size());
     for (const auto &[name, value] : rows)
-        m_out << QString(name + u':').leftJustified(width + 2) << value << '\n';
+        m_out << QString(name + u':').leftJustified(width + 2) << printable(value, false) << '\n';
     m_out.flush();
 }
 
 void Output::line(const QString &text)
 {
-    m_out << text << '\n';
+    m_out << printable(text, true) << '\n';
     m_out.flush();
 }
 
 void Output::error(const QString &text)
 {
-    m_err << text << '\n';
+    m_err << printable(text, true) << '\n';
     m_err.flush();
 }
 

@@ -30,6 +30,12 @@ public:
     void call(const CallInfo &c);
     void sip(const SipAttributes &s, bool showSecrets);
 
+    // Text from a server or the command line as the terminal should see it: control characters (ESC,
+    // BEL, NUL, DEL, C1, bidirectional overrides) shown as visible escapes such as \x1b, never sent raw.
+    static QString printable(const QString &text, bool keepNewlines);
+    // JSON text with the characters QJsonDocument leaves raw (DEL, C1, bidi controls) escaped.
+    static QString escapeJson(const QString &json);
+
     static QString localTime(const QDateTime &utc);
     static QString callStatusLine(const CallInfo &c);
 
