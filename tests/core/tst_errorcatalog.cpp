@@ -52,6 +52,11 @@ private Q_SLOTS:
             {Endpoint::ListServices, 429, "", "Too many requests"},
             {Endpoint::ListServices, 503, "", "unavailable (HTTP 503)"},
             {Endpoint::ListServices, 302, "", "redirected"},
+            // A wrong key on the SIP method is the key's fault, as on every other method.
+            {Endpoint::SipAttributes, 400, "failed to parse token", "API key is not valid"},
+            {Endpoint::SipAttributes, 400, "something else", "not valid: it must be a whole number"},
+            {Endpoint::ListServices, 500, "internal error", "failed while handling the request"},
+            {Endpoint::LegacySend, 302, "", "login and password are never sent"},
         };
         for (const auto &r : rows)
             QTest::addRow("%s %d %s", qPrintable(endpointPath(r.e)), r.status, r.server)
@@ -65,6 +70,33 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const QString text = ErrorCatalog::explainHttp(Endpoint(endpoint), status, server);
         QVERIFY2(text.contains(expected), qPrintable(text));
+    }
+
+    void servicesFailureNamesCustomerStatusOnlyWhenTheServerDoes()
+    {
+        for (Endpoint e : {Endpoint::CreateService, Endpoint::ListServices, Endpoint::ServiceInfo, Endpoint::DeleteService}) {
+            QVERIFY(!ErrorCatalog::explainHttp(e, 500, QStringLiteral("internal error")).contains(QStringLiteral("customer status")));
+            QVERIFY(ErrorCatalog::explainHttp(e, 500, QStringLiteral("error getting customer status")).contains(QStringLiteral("customer status")));
+        }
+    }
+
+    void legacyRedirectDoesNotTalkAboutAnApiKey()
+    {
+        for (Endpoint e : {Endpoint::LegacySession, Endpoint::LegacyBalance, Endpoint::LegacySend, Endpoint::LegacyState})
+            QVERIFY(!ErrorCatalog::explainHttp(e, 301, {}).contains(QStringLiteral("API key")));
+    }
+
+    void unknownOutcomeSaysWhetherAnAnswerCame()
+    {
+        const QString answered = ErrorCatalog::explainTransport(ApiError::Kind::Http, Endpoint::MakeVoiceMessage, true, 500);
+        QVERIFY(answered.contains(QStringLiteral("HTTP 500")));
+        QVERIFY(!answered.contains(QStringLiteral("no answer came back")));
+        QVERIFY(answered.contains(QStringLiteral("may have been placed")));
+        const QString unreadable = ErrorCatalog::explainTransport(ApiError::Kind::MalformedResponse, Endpoint::LegacySend, true);
+        QVERIFY(unreadable.contains(QStringLiteral("could not be read")));
+        QVERIFY(unreadable.contains(QStringLiteral("may have been placed")));
+        const QString silent = ErrorCatalog::explainTransport(ApiError::Kind::Network, Endpoint::MakeVoiceMessage, true);
+        QVERIFY(silent.contains(QStringLiteral("no answer came back")));
     }
 
     void unknownOutcomeIsSaidForTheCallOnly()

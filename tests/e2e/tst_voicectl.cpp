@@ -1,6 +1,7 @@
 // voicectl and voice-sandbox as separate processes, as an operator or a script uses them.
 #include "profile.h"
 #include "secretstore.h"
+#include "support/rawserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -50,7 +51,8 @@ class TestVoicectl : public QObject
             qFatal("voicectl did not start");
         p.write(stdinData);
         p.closeWriteChannel();
-        if (!p.waitForFinished(60000))
+        // The test's event loop keeps running, so servers inside this process can answer voicectl.
+        if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, 60000))
             qFatal("voicectl did not finish");
         return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
                 QString::fromUtf8(p.readAllStandardError())};
@@ -63,6 +65,21 @@ class TestVoicectl : public QObject
         QScopedPointer<QNetworkReply> reply(m_nam.sendCustomRequest(request, verb, body));
         if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 10000))
             qFatal("sandbox control did not answer");
+        return QJsonDocument::fromJson(reply->readAll()).object();
+    }
+    // A service created straight through the API, so that its name can be anything the server accepts.
+    QJsonObject createRaw(const QString &name)
+    {
+        QNetworkRequest request(QUrl(m_url + QStringLiteral("/voice-message/v1/Create")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader("Authorization", "Bearer " + kKey.toUtf8());
+        const QJsonObject body{{QStringLiteral("name"), name},
+                               {QStringLiteral("media_id"), QStringLiteral("1967")},
+                               {QStringLiteral("redirect_info"), QJsonObject{{QStringLiteral("digit"), 1},
+                                                                             {QStringLiteral("redirect_number"), QStringLiteral("79261234567")}}}};
+        QScopedPointer<QNetworkReply> reply(m_nam.post(request, QJsonDocument(body).toJson()));
+        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 10000))
+            qFatal("sandbox did not answer");
         return QJsonDocument::fromJson(reply->readAll()).object();
     }
     int callsPlaced() { return control("GET", QStringLiteral("/sandbox/stats")).value(QStringLiteral("calls_placed")).toInt(); }
@@ -369,6 +386,133 @@ private Q_SLOTS:
         QMap<QString, QString> unreachable = env;
         unreachable.insert(QStringLiteral("VOICE_LEGACY_URL"), QStringLiteral("http://127.0.0.1:1/rest/"));
         QCOMPARE(voicectl({QStringLiteral("legacy"), QStringLiteral("balance")}, unreachable).code, 3);
+    }
+
+    // Issue 8, found by probing like a hostile server.
+    void interimFloodAfterAPaidCallIsReportedNotACrash()
+    {
+        vc::test::RawServer raw([](const QByteArray &) {
+            QByteArray flood(30000 * 25, '\0');
+            for (qsizetype i = 0; i < flood.size(); i += 25)
+                memcpy(flood.data() + i, "HTTP/1.1 100 Continue\r\n\r\n", 25);
+            flood.append("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
+            return flood;
+        });
+        const Run r = voicectl({QStringLiteral("call"), QStringLiteral("send"), QStringLiteral("--source"), QStringLiteral("74959999999"),
+                                QStringLiteral("--destination"), QStringLiteral("79261234567"), QStringLiteral("--service"), QStringLiteral("abc")},
+                               {{QStringLiteral("VOICE_API_URL"), raw.url()}});
+        QCOMPARE(r.code, 1); // not 139
+        QVERIFY2(r.err.contains(QStringLiteral("may have been placed")), qPrintable(r.err));
+        QCOMPARE(raw.requests(), 1);
+    }
+
+    void nonFiniteIntervalsAreRefused_data()
+    {
+        QTest::addColumn<QString>("value");
+        for (const char *v : {"nan", "NaN", "inf", "-inf", "1e400"})
+            QTest::newRow(v) << QString::fromLatin1(v);
+    }
+    void nonFiniteIntervalsAreRefused()
+    {
+        QFETCH(QString, value);
+        const Run call = voicectl({QStringLiteral("call"), QStringLiteral("status"), QStringLiteral("any"), QStringLiteral("--watch"),
+                                   QStringLiteral("--interval"), value});
+        QCOMPARE(call.code, 2);
+        QVERIFY(call.err.contains(QStringLiteral("--interval")));
+        const Run legacy = voicectl({QStringLiteral("legacy"), QStringLiteral("state"), QStringLiteral("1"), QStringLiteral("--watch"),
+                                     QStringLiteral("--interval"), value},
+                                    {{QStringLiteral("VOICE_LEGACY_LOGIN"), QStringLiteral("sandbox")},
+                                     {QStringLiteral("VOICE_LEGACY_PASSWORD"), QStringLiteral("sandbox-password")}});
+        QCOMPARE(legacy.code, 2);
+    }
+
+    void unsupportedLanguageIsSaid()
+    {
+        const Run r = voicectl({QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("services"), QStringLiteral("list")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("\"de\" is not supported")), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void controlCharactersFromTheServerNeverReachTheTerminal()
+    {
+        const QString evil = QStringLiteral("Evil\x1b]0;pwned\x07\x1b[2J\u009b31m\u202etxt.exe");
+        const QJsonObject created = createRaw(evil);
+        QVERIFY(!created.value(QStringLiteral("id")).toString().isEmpty());
+        const Run table = voicectl({QStringLiteral("services"), QStringLiteral("list")});
+        QCOMPARE(table.code, 0);
+        QVERIFY(!table.out.contains(QChar(0x1b)) && !table.out.contains(QChar(0x07)) && !table.out.contains(QChar(0x9b)));
+        QVERIFY(!table.out.contains(QChar(0x202e)));
+        QVERIFY2(table.out.contains(QStringLiteral("Evil\\x1b]0;pwned\\x07\\x1b[2J\\u009b31m\\u202etxt.exe")), qPrintable(table.out));
+        const Run json = voicectl({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("services"), QStringLiteral("list")});
+        QVERIFY(!json.out.contains(QChar(0x1b)) && !json.out.contains(QChar(0x9b)) && !json.out.contains(QChar(0x202e)));
+        bool found = false;
+        for (const QJsonValue &v : QJsonDocument::fromJson(json.out.toUtf8()).array())
+            found = found || v.toObject().value(QStringLiteral("name")).toString() == evil; // escaped, not lost
+        QVERIFY(found);
+        voicectl({QStringLiteral("services"), QStringLiteral("delete"), created.value(QStringLiteral("id")).toString(), QStringLiteral("--yes")});
+    }
+
+    void serverMessageEchoingTheKeyIsMasked()
+    {
+        control("POST", QStringLiteral("/sandbox/faults"),
+                // (moc misreads a raw string with a backslash-quote in it: plain literals here)
+                QByteArrayLiteral("{\"rules\":[{\"kind\":\"status\",\"status\":400,\"body\":\"{\\\"error\\\":\\\"invalid token: Bearer ") +
+                    kKey.toUtf8() + "\\\\u001b[2J\\\"}\"}]}");
+        const Run r = voicectl({QStringLiteral("services"), QStringLiteral("list")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(!r.err.contains(kKey), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("invalid token: Bearer ***")));
+        QVERIFY(!r.err.contains(QChar(0x1b)));
+    }
+
+    void keyWithLineBreakIsRefused()
+    {
+        const Run r = voicectl({QStringLiteral("services"), QStringLiteral("list")},
+                               {{QStringLiteral("VOICE_API_KEY"), kKey + QStringLiteral("\r\nX-Injected: 1")}});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("control character")), qPrintable(r.err));
+    }
+
+    void wrongKeyOnSipNamesTheKey()
+    {
+        control("POST", QStringLiteral("/sandbox/faults"),
+                "{\"rules\":[{\"endpoint\":\"sip/v1/GetAttributes\",\"kind\":\"status\",\"status\":400,"
+                "\"body\":\"{\\\"error\\\":\\\"failed to parse token\\\"}\"}]}");
+        const Run r = voicectl({QStringLiteral("sip"), QStringLiteral("show"), QStringLiteral("5202")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("API key is not valid")), qPrintable(r.err));
+    }
+
+    void garbageAnswerToDeleteIsNotDeleted()
+    {
+        const QJsonObject created = createRaw(QStringLiteral("to delete"));
+        control("POST", QStringLiteral("/sandbox/faults"), R"({"rules":[{"endpoint":"voice-message/v1/Delete","kind":"garbage"}]})");
+        const Run r = voicectl({QStringLiteral("services"), QStringLiteral("delete"), created.value(QStringLiteral("id")).toString(), QStringLiteral("--yes")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(!r.out.contains(QStringLiteral("Deleted")));
+        QVERIFY2(r.err.contains(QStringLiteral("may have been deleted")), qPrintable(r.err));
+    }
+
+    void statusIsPrintedOnce()
+    {
+        control("POST", QStringLiteral("/sandbox/faults"), R"({"rules":[{"endpoint":"voice-message/v1/GetList","kind":"status","status":500}]})");
+        const Run r = voicectl({QStringLiteral("services"), QStringLiteral("list")});
+        QCOMPARE(r.code, 1);
+        QCOMPARE(r.err.count(QStringLiteral("HTTP 500")), 1);
+        QVERIFY(!r.err.contains(QStringLiteral("customer status")));
+    }
+
+    void hugeArgumentIsNotEchoedInFull()
+    {
+        const QString huge(120 * 1024, u'9'); // one argument may hold at most 128 KiB on Linux
+        const Run r = voicectl({QStringLiteral("call"), QStringLiteral("send"), QStringLiteral("--source"), huge + u'x',
+                                QStringLiteral("--destination"), QStringLiteral("79261234567"), QStringLiteral("--service"), kService});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.size() < 1000, qPrintable(QString::number(r.err.size())));
+        const Run command = voicectl({QStringLiteral("services"), huge});
+        QCOMPARE(command.code, 2);
+        QVERIFY(command.err.size() < 1000);
     }
 
     void russianLocaleSpeaksRussian()

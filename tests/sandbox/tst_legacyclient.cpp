@@ -224,6 +224,55 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestCount(QStringLiteral("rest/Voice/Send")), 1);
     }
 
+    // The document pairs InvalidSessionID with 400. A 5xx to Voice/Send leaves the outcome open whatever code
+    // it carries: renewing the session and posting again could send the message twice.
+    void sendAnswered500WithInvalidSessionIsNeverResent()
+    {
+        start();
+        QVERIFY(balance().ok());
+        m_server->addFault(codeFault(QStringLiteral("rest/Voice/Send"), 500, 3, "InvalidSessionID"));
+        const auto r = send(QStringLiteral("79161234567"));
+        QVERIFY(!r.ok());
+        QVERIFY(r.error().outcomeUnknown);
+        QVERIFY(r.error().explanation.contains(QStringLiteral("may have been placed")));
+        QTest::qWait(400);
+        QCOMPARE(m_server->requestCount(QStringLiteral("rest/Voice/Send")), 1);
+        QCOMPARE(m_server->legacy().sessionsIssued(), 1);
+    }
+
+    void sendRefused400InvalidSessionIsRenewedAndSentOnce()
+    {
+        start();
+        QVERIFY(balance().ok());
+        m_server->addFault(codeFault(QStringLiteral("rest/Voice/Send"), 400, 3, "InvalidSessionID"));
+        const auto r = send(QStringLiteral("79161234567"));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().explanation));
+        QCOMPARE(m_server->requestCount(QStringLiteral("rest/Voice/Send")), 2);
+        QCOMPARE(m_server->legacy().messagesSent(), 1);
+        QCOMPARE(m_server->legacy().sessionsIssued(), 2);
+    }
+
+    void serverEchoingThePasswordNeverShowsIt()
+    {
+        start();
+        FaultRule f = codeFault(QStringLiteral("rest/User/Balance"), 400, 2, "bad request ?login=sandbox&password=sandbox-password");
+        f.remaining = -1;
+        m_server->addFault(f);
+        const auto r = balance();
+        QVERIFY(!r.ok());
+        QVERIFY2(!r.error().toDisplayString().contains(QStringLiteral("sandbox-password")), qPrintable(r.error().toDisplayString()));
+        QVERIFY(r.error().serverMessage.contains(QStringLiteral("password=***")));
+    }
+
+    void loginWithLineBreakIsRefusedBeforeAnyRequest()
+    {
+        start();
+        m_client->setCredentials(QStringLiteral("sandbox"), QStringLiteral("pass\r\nX-Injected: 1"));
+        const auto r = balance();
+        QCOMPARE(r.error().kind, ApiError::Kind::Configuration);
+        QCOMPARE(m_server->requestCount(QStringLiteral("rest/User/SessionId")), 0);
+    }
+
     void requestsStayUnderTenPerSecond()
     {
         start();
