@@ -3,6 +3,7 @@
 #include "exolvetypes.h"
 
 #include <QDir>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -94,14 +95,59 @@ bool CallHistory::open(const QString &path)
         QDir().mkpath(dir);
         m_path = dir + QStringLiteral("/history.sqlite");
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(m_path);
-    if (!db.open()) {
-        m_error = db.lastError().text();
+    QString error;
+    bool damaged = false;
+    m_open = openFile(&error, &damaged);
+    if (!m_open && damaged) {
+        // Moved aside, never deleted: the operator (or a recovery tool) may still get calls out of it.
+        QSqlDatabase::database(m_connection, false).close();
+        const QString target = m_path + QStringLiteral(".corrupt-") +
+                               QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        bool moved = QFile::rename(m_path, target);
+        for (const char *suffix : {"-wal", "-shm"}) {
+            const QString side = m_path + QLatin1String(suffix);
+            if (QFile::exists(side))
+                moved = QFile::rename(side, target + QLatin1String(suffix)) && moved;
+        }
+        qCWarning(lcStorage) << "history" << m_path << "is damaged (" << error << "), moved to" << target;
+        if (moved) {
+            m_recoveredTo = target;
+            m_recoveryReason = error;
+            m_open = openFile(&error, &damaged);
+        }
+    }
+    if (!m_open) {
+        m_error = error;
         qCWarning(lcStorage) << "cannot open history:" << m_error;
+    }
+    return m_open;
+}
+
+bool CallHistory::openFile(QString *error, bool *damaged)
+{
+    QSqlDatabase db = QSqlDatabase::contains(m_connection) ? QSqlDatabase::database(m_connection, false)
+                                                          : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(m_path);
+    *damaged = false;
+    if (!db.open()) {
+        *error = db.lastError().text();
         return false;
     }
     QSqlQuery q(db);
+    // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): the file is damaged, not merely unwritable.
+    const auto failed = [&](const QSqlError &e) {
+        *error = e.text();
+        const QString code = e.nativeErrorCode();
+        *damaged = code == QLatin1String("11") || code == QLatin1String("26");
+        return false;
+    };
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")))
+        return failed(q.lastError());
+    if (q.next() && q.value(0).toString() != QLatin1String("ok")) {
+        *error = q.value(0).toString();
+        *damaged = true;
+        return false;
+    }
     const char *statements[] = {
         "PRAGMA journal_mode=WAL",
         "PRAGMA synchronous=NORMAL",
@@ -115,11 +161,8 @@ bool CallHistory::open(const QString &path)
         "CREATE INDEX IF NOT EXISTS call_events_call ON call_events(call_id)",
     };
     for (const char *sql : statements) {
-        if (!q.exec(QLatin1String(sql))) {
-            m_error = q.lastError().text();
-            qCWarning(lcStorage) << "history schema:" << m_error;
-            return false;
-        }
+        if (!q.exec(QLatin1String(sql)))
+            return failed(q.lastError());
     }
     return true;
 }
@@ -141,8 +184,9 @@ bool CallHistory::save(const CallRecord &input)
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec()) {
-        m_error = q.lastError().text();
+        m_error = m_open ? q.lastError().text() : tr("the call history is not open");
         qCWarning(lcStorage) << "history save:" << m_error;
+        Q_EMIT writeFailed(record.callId, m_error);
         return false;
     }
     if (!previous || previous->status != record.status) {

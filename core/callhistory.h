@@ -64,10 +64,16 @@ public:
     explicit CallHistory(QObject *parent = nullptr);
     ~CallHistory() override;
 
-    // Opens (creating when needed) the database; empty path: the user's data folder.
+    // Opens (creating when needed) the database; empty path: the user's data folder. A file that is not
+    // a readable database is never silently lost or silently ignored: it is moved aside as
+    // "<name>.corrupt-<UTC date and time>" and a new history is started (see recoveredFrom()).
     bool open(const QString &path = {});
+    bool isOpen() const { return m_open; }
     QString path() const { return m_path; }
     QString lastError() const { return m_error; }
+    // Where open() moved a damaged file, and what SQLite said of it; empty when nothing happened.
+    QString recoveredTo() const { return m_recoveredTo; }
+    QString recoveryReason() const { return m_recoveryReason; }
 
     // Inserts or updates by call id; appends a timeline event when the status changed.
     bool save(const CallRecord &record);
@@ -83,11 +89,17 @@ public:
 
 Q_SIGNALS:
     void changed(const QString &callId);
+    // A record could not be written: the call went ahead, but the history does not show it.
+    void writeFailed(const QString &callId, const QString &error);
 
 private:
+    bool openFile(QString *error, bool *damaged);
     QString m_connection;
     QString m_path;
     mutable QString m_error;
+    QString m_recoveredTo;
+    QString m_recoveryReason;
+    bool m_open = false;
 };
 
 } // namespace vc

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "callhistory.h"
+
 #include "language.h"
 #include "legacysendpage.h"
 #include "messagebanner.h"
@@ -15,6 +17,8 @@
 #include "session.h"
 
 #include <QAction>
+#include <QDir>
+#include <QFileInfo>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
@@ -101,6 +105,27 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
     connect(m_tracker, &CallTracker::callEnded, this, [this](const CallRecord &record) {
         notifyCallEnded(tr("Call to %1 ended").arg(record.destination),
                         tr("Status: %1").arg(record.stale ? tr("no final status (stale)") : record.status));
+    });
+
+    // The history is where an operator looks for a call that may have been placed: a damaged or
+    // unwritable history is said, never silent.
+    CallHistory *history = m_tracker->history();
+    if (!history->recoveredTo().isEmpty()) {
+        m_banner->showMessage(MessageBanner::Level::Warning,
+                              tr("The call history file was damaged and could not be read. It was moved aside as "
+                                 "%1 and a new history was started; calls from now on are recorded.")
+                                  .arg(QDir::toNativeSeparators(history->recoveredTo())),
+                              history->recoveryReason());
+    } else if (!history->isOpen()) {
+        m_banner->showMessage(MessageBanner::Level::Error,
+                              tr("The call history could not be opened, so calls are not recorded: %1. Check the "
+                                 "data folder %2 and restart Voice Console.")
+                                  .arg(history->lastError(), QDir::toNativeSeparators(QFileInfo(history->path()).absolutePath())));
+    }
+    connect(history, &CallHistory::writeFailed, this, [this](const QString &callId, const QString &error) {
+        m_banner->showMessage(MessageBanner::Level::Error,
+                              tr("Call %1 could not be recorded in the history (%2). Note the call id: it is the "
+                                 "only record of this call.").arg(callId, error));
     });
 
     m_nav->setObjectName(QStringLiteral("navigation"));

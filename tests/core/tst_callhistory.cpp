@@ -2,6 +2,8 @@
 #include "exolvetypes.h"
 
 #include <QBuffer>
+#include <QFile>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,6 +65,52 @@ private Q_SLOTS:
         QCOMPARE(events.at(0).status, QStringLiteral("sent"));
         QCOMPARE(events.at(2).status, QStringLiteral("completed"));
         QVERIFY(h.unfinished(QStringLiteral("p1")).isEmpty());
+    }
+
+    // A file that is not a database used to leave the history empty and every later call unrecorded,
+    // with only a line on stderr.
+    void damagedFileIsMovedAsideAndANewHistoryStarts()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("damaged.sqlite"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(8192, 'Z')); // what a disk error or a stray copy leaves behind
+        }
+        CallHistory h;
+        QVERIFY(h.open(path));
+        QVERIFY(h.isOpen());
+        QVERIFY(h.recoveredTo().startsWith(path + QStringLiteral(".corrupt-")));
+        QVERIFY2(h.recoveryReason().contains(QStringLiteral("not a database")), qPrintable(h.recoveryReason()));
+        QFile kept(h.recoveredTo());
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray(8192, 'Z')); // moved, never deleted
+        QVERIFY(h.save(make(QStringLiteral("after"), QStringLiteral("79261234567"), QStringLiteral("sent"), QDateTime::currentDateTimeUtc())));
+        QVERIFY(h.find(QStringLiteral("after")));
+    }
+
+    void healthyFileIsLeftAlone()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("healthy.sqlite"));
+        {
+            CallHistory h;
+            QVERIFY(h.open(path));
+            QVERIFY(h.save(make(QStringLiteral("c9"), QStringLiteral("79261234567"), QStringLiteral("sent"), QDateTime::currentDateTimeUtc())));
+        }
+        CallHistory h;
+        QVERIFY(h.open(path));
+        QVERIFY(h.recoveredTo().isEmpty());
+        QVERIFY(h.find(QStringLiteral("c9")));
+    }
+
+    void failedWriteIsSignalled()
+    {
+        CallHistory h; // never opened: every write fails
+        QSignalSpy spy(&h, &CallHistory::writeFailed);
+        QVERIFY(!h.save(make(QStringLiteral("lost"), QStringLiteral("79261234567"), QStringLiteral("sent"), QDateTime::currentDateTimeUtc())));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("lost"));
+        QVERIFY(!spy.at(0).at(1).toString().isEmpty());
     }
 
     void searchFiltersByDateStatusAndNumber()

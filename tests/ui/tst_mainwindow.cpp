@@ -98,6 +98,11 @@ private Q_SLOTS:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
+        if (QByteArray(QTest::currentTestFunction()) == "damagedHistoryIsShownInTheBanner") {
+            QFile f(m_dir->filePath(QStringLiteral("history.sqlite")));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(4096, 'Z'));
+        }
         m_server = std::make_unique<sandbox::SandboxServer>();
         QVERIFY(m_server->start(0));
         m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("voice-console.ini")), QSettings::IniFormat);
@@ -367,6 +372,23 @@ private Q_SLOTS:
         selectRows({QStringLiteral("Delivery notification")});
         page()->copyAction()->trigger();
         QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("40d781c9-a559-4175-82be-96d5fd4b1ca7"));
+    }
+
+    void damagedHistoryIsShownInTheBanner()
+    {
+        auto *banner = m_window->banner();
+        QVERIFY2(banner->isVisible(), "a damaged history must not be silent");
+        QCOMPARE(banner->level(), MessageBanner::Level::Warning);
+        QVERIFY2(banner->text().contains(QStringLiteral("moved aside")), qPrintable(banner->text()));
+        QVERIFY(banner->text().contains(QStringLiteral(".corrupt-")));
+        QVERIFY(m_history->isOpen());
+    }
+
+    void failedHistoryWriteIsShownInTheBanner()
+    {
+        Q_EMIT m_history->writeFailed(QStringLiteral("call-42"), QStringLiteral("disk I/O error"));
+        QCOMPARE(m_window->banner()->level(), MessageBanner::Level::Error);
+        QVERIFY(m_window->banner()->text().contains(QStringLiteral("call-42")));
     }
 };
 
