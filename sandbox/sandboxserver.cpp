@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
@@ -49,6 +50,58 @@ bool isCallNumber(const QString &n)
     return std::all_of(n.begin(), n.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
+const char kReceived[] = "vc_received"; // request bytes since the last answer on this connection
+const char kRefused[] = "vc_refused";
+
+// Hands QAbstractHttpServer its connections after putting two guards on each, as a real server has:
+// a cap on what a client may send before it is answered, and an idle timeout. The guard's readyRead
+// handler is connected first, so it sees every chunk before the HTTP parser buffers it.
+class GuardedTcpServer final : public QTcpServer
+{
+public:
+    GuardedTcpServer(qint64 maxBodyBytes, int idleTimeoutMs, QObject *parent)
+        : QTcpServer(parent), m_maxBodyBytes(maxBodyBytes), m_idleTimeoutMs(idleTimeoutMs)
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        auto *idle = new QTimer(socket);
+        idle->setSingleShot(true);
+        idle->setInterval(m_idleTimeoutMs);
+        connect(idle, &QTimer::timeout, socket, [socket] {
+            qCDebug(lcSandbox) << "closing an idle connection";
+            socket->disconnectFromHost();
+        });
+        connect(socket, &QTcpSocket::bytesWritten, idle, [idle] { idle->start(); });
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, idle] {
+            idle->start();
+            const qint64 received = socket->property(kReceived).toLongLong() + socket->bytesAvailable();
+            socket->setProperty(kReceived, received);
+            // Headers and a body of at most maxBodyBytes (the API's bodies are a few hundred bytes).
+            if (received > m_maxBodyBytes + 64 * 1024 && !socket->property(kRefused).toBool()) {
+                socket->setProperty(kRefused, true);
+                const QByteArray body = R"({"error":"request body too large"})";
+                socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                              "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                socket->disconnectFromHost(); // also stops reading: the rest is never buffered
+            }
+        });
+        idle->start();
+        addPendingConnection(socket);
+    }
+
+private:
+    qint64 m_maxBodyBytes;
+    int m_idleTimeoutMs;
+};
+
 const QStringList kEndpoints = {
     QStringLiteral("voice-message/v1/Create"),  QStringLiteral("voice-message/v1/GetList"),
     QStringLiteral("voice-message/v1/GetInfo"), QStringLiteral("voice-message/v1/Delete"),
@@ -68,7 +121,13 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
 
 quint16 SandboxServer::start(quint16 port)
 {
-    m_port = listen(QHostAddress::LocalHost, port);
+    auto *tcp = new GuardedTcpServer(m_options.maxBodyBytes, m_options.idleTimeoutMs, this);
+    if (!tcp->listen(QHostAddress::LocalHost, port)) {
+        delete tcp;
+        return 0;
+    }
+    bind(tcp);
+    m_port = tcp->serverPort();
     return m_port;
 }
 
@@ -79,6 +138,8 @@ QString SandboxServer::baseUrl() const
 
 bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    if (socket->property(kRefused).toBool())
+        return true; // answered with 413 already
     if (request.value("Connection").toLower() == "close")
         socket->setProperty("vc_close", true);
     QString path = request.url().path();
@@ -432,6 +493,7 @@ void SandboxServer::write(QTcpSocket *socket, const Reply &reply)
     for (const auto &[name, value] : reply.headers)
         out += name + ": " + value + "\r\n";
     out += "\r\n" + reply.body;
+    socket->setProperty(kReceived, 0); // the next request on this connection starts its own count
     socket->write(out);
     if (socket->property("vc_close").toBool())
         socket->disconnectFromHost();

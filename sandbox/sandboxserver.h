@@ -20,6 +20,10 @@ struct SandboxOptions
     quint32 seed = 0; // 0: a random seed
     QList<FaultRule> faults;
     LegacySandbox::Options legacy;
+    // As a real server: a request body above this is refused with 413, and a connection with no traffic
+    // for idleTimeoutMs is closed.
+    qint64 maxBodyBytes = 1024 * 1024;
+    int idleTimeoutMs = 60000;
 };
 
 // The local simulator of the Exolve Voice API. Listens on loopback only. Besides the API it serves
