@@ -175,6 +175,26 @@
         <source>No login or password is set.</source>
         <translation>No login or password is set.</translation>
     </message>
+    <message>
+        <source>The server redirected the request elsewhere (HTTP %1); the login and password are never sent to another address, so the request was stopped. Check the API address.</source>
+        <translation>The server redirected the request elsewhere (HTTP %1); the login and password are never sent to another address, so the request was stopped. Check the API address.</translation>
+    </message>
+    <message>
+        <source>The outcome is unknown: the server answered with an error (HTTP %1) after the request reached it, so the call may have been placed. It was not sent again. Check the call list before sending again.</source>
+        <translation>The outcome is unknown: the server answered with an error (HTTP %1) after the request reached it, so the call may have been placed. It was not sent again. Check the call list before sending again.</translation>
+    </message>
+    <message>
+        <source>The outcome is unknown: the server&apos;s answer could not be read, so the call may have been placed. It was not sent again. Check the call list before sending again.</source>
+        <translation>The outcome is unknown: the server&apos;s answer could not be read, so the call may have been placed. It was not sent again. Check the call list before sending again.</translation>
+    </message>
+    <message>
+        <source>The API key contains a line break or another control character. Copy the key again, as one line.</source>
+        <translation>The API key contains a line break or another control character. Copy the key again, as one line.</translation>
+    </message>
+    <message>
+        <source>The login or password contains a line break or another control character. Enter it again.</source>
+        <translation>The login or password contains a line break or another control character. Enter it again.</translation>
+    </message>
 </context>
 <context>
     <name>LegacyNames</name>
@@ -581,6 +601,13 @@
     </message>
 </context>
 <context>
+    <name>vc::CallHistory</name>
+    <message>
+        <source>the call history is not open</source>
+        <translation>the call history is not open</translation>
+    </message>
+</context>
+<context>
     <name>vc::CallTracker</name>
     <message>
         <source>audio file %1</source>
@@ -889,6 +916,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>%1  %2 (%3)</source>
         <translation>%1  %2 (%3)</translation>
+    </message>
+    <message>
+        <source>The language &quot;%1&quot; is not supported: use ru or en.</source>
+        <translation>The language &quot;%1&quot; is not supported: use ru or en.</translation>
     </message>
 </context>
 <context>
@@ -1447,6 +1478,18 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Balance: unavailable</source>
         <translation>Balance: unavailable</translation>
+    </message>
+    <message>
+        <source>The call history file was damaged and could not be read. It was moved aside as %1 and a new history was started; calls from now on are recorded.</source>
+        <translation>The call history file was damaged and could not be read. It was moved aside as %1 and a new history was started; calls from now on are recorded.</translation>
+    </message>
+    <message>
+        <source>The call history could not be opened, so calls are not recorded: %1. Check the data folder %2 and restart Voice Console.</source>
+        <translation>The call history could not be opened, so calls are not recorded: %1. Check the data folder %2 and restart Voice Console.</translation>
+    </message>
+    <message>
+        <source>Call %1 could not be recorded in the history (%2). Note the call id: it is the only record of this call.</source>
+        <translation>Call %1 could not be recorded in the history (%2). Note the call id: it is the only record of this call.</translation>
     </message>
 </context>
 <context>

@@ -175,6 +175,26 @@
         <source>No login or password is set.</source>
         <translation>Не заданы логин или пароль.</translation>
     </message>
+    <message>
+        <source>The server redirected the request elsewhere (HTTP %1); the login and password are never sent to another address, so the request was stopped. Check the API address.</source>
+        <translation>Сервер перенаправил запрос по другому адресу (HTTP %1); логин и пароль никогда не отправляются на другой адрес, поэтому запрос остановлен. Проверьте адрес API.</translation>
+    </message>
+    <message>
+        <source>The outcome is unknown: the server answered with an error (HTTP %1) after the request reached it, so the call may have been placed. It was not sent again. Check the call list before sending again.</source>
+        <translation>Результат неизвестен: сервер ответил ошибкой (HTTP %1) уже после получения запроса, поэтому звонок мог состояться. Повторно запрос не отправлялся. Проверьте список вызовов, прежде чем отправлять снова.</translation>
+    </message>
+    <message>
+        <source>The outcome is unknown: the server&apos;s answer could not be read, so the call may have been placed. It was not sent again. Check the call list before sending again.</source>
+        <translation>Результат неизвестен: ответ сервера не удалось прочитать, поэтому звонок мог состояться. Повторно запрос не отправлялся. Проверьте список вызовов, прежде чем отправлять снова.</translation>
+    </message>
+    <message>
+        <source>The API key contains a line break or another control character. Copy the key again, as one line.</source>
+        <translation>API-ключ содержит перевод строки или другой управляющий символ. Скопируйте ключ заново одной строкой.</translation>
+    </message>
+    <message>
+        <source>The login or password contains a line break or another control character. Enter it again.</source>
+        <translation>Логин или пароль содержит перевод строки или другой управляющий символ. Введите его заново.</translation>
+    </message>
 </context>
 <context>
     <name>LegacyNames</name>
@@ -584,6 +604,13 @@
     </message>
 </context>
 <context>
+    <name>vc::CallHistory</name>
+    <message>
+        <source>the call history is not open</source>
+        <translation>история вызовов не открыта</translation>
+    </message>
+</context>
+<context>
     <name>vc::CallTracker</name>
     <message>
         <source>audio file %1</source>
@@ -893,6 +920,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>%1  %2 (%3)</source>
         <translation>%1  %2 (%3)</translation>
+    </message>
+    <message>
+        <source>The language &quot;%1&quot; is not supported: use ru or en.</source>
+        <translation>Язык «%1» не поддерживается: укажите ru или en.</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1487,18 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Balance: unavailable</source>
         <translation>Баланс: недоступен</translation>
+    </message>
+    <message>
+        <source>The call history file was damaged and could not be read. It was moved aside as %1 and a new history was started; calls from now on are recorded.</source>
+        <translation>Файл истории вызовов повреждён и не читается. Он сохранён как %1, начата новая история; новые вызовы записываются.</translation>
+    </message>
+    <message>
+        <source>The call history could not be opened, so calls are not recorded: %1. Check the data folder %2 and restart Voice Console.</source>
+        <translation>Не удалось открыть историю вызовов, поэтому вызовы не записываются: %1. Проверьте папку данных %2 и перезапустите Voice Console.</translation>
+    </message>
+    <message>
+        <source>Call %1 could not be recorded in the history (%2). Note the call id: it is the only record of this call.</source>
+        <translation>Вызов %1 не удалось записать в историю (%2). Запишите идентификатор вызова: другой записи о нём нет.</translation>
     </message>
 </context>
 <context>
