@@ -1,11 +1,11 @@
 // 1,000 calls followed at once by the real window's call tracker, against voice-sandbox in its own
 // process. Prints the longest stall of the UI event loop and the number of requests made. Figures only.
-#include "callhistory.h"
-#include "calltracker.h"
+#include "calls/callhistory.h"
+#include "calls/calltracker.h"
 #include "mainwindow.h"
-#include "profilemanager.h"
-#include "secretstore.h"
-#include "session.h"
+#include "accounts/profilemanager.h"
+#include "accounts/secretstore.h"
+#include "accounts/session.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // Prints how long a 100,000-service GetList answer takes to decode and load into the model, next to a
 // bare QJsonDocument::fromJson of the same bytes, and the filter time per keystroke. Figures only: no
 // pass or fail.
-#include "exolvecodec.h"
+#include "exolve/exolvecodec.h"
 #include "servicefilterproxy.h"
 #include "servicelistmodel.h"
 

@@ -1,7 +1,7 @@
 // libFuzzer: every Exolve answer decoder and the error-message reader on arbitrary bytes. A decoder
 // may refuse the bytes; it must never crash, hang or read out of bounds.
-#include "exolvecodec.h"
-#include "requestlog.h"
+#include "exolve/exolvecodec.h"
+#include "net/requestlog.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 // libFuzzer: the HTTP/1.1 response parser, on whatever a hostile server sends. The first byte picks how
 // the rest is split into reads, so that every boundary between feeds is exercised.
-#include "httpresponseparser.h"
+#include "net/httpresponseparser.h"
 
 #include <cstddef>
 #include <cstdint>

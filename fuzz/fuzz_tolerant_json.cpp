@@ -1,5 +1,5 @@
 // libFuzzer: the reader for integrationapi.net's not-quite-JSON answers.
-#include "tolerantjson.h"
+#include "legacy/tolerantjson.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 #include "legacysandbox.h"
 
-#include "jsoncodec.h"
+#include "common/jsoncodec.h"
 
 #include <QRandomGenerator>
 #include <QTimeZone>

@@ -1,7 +1,7 @@
 #include "sandboxserver.h"
 
-#include "jsoncodec.h"
-#include "timeformats.h"
+#include "common/jsoncodec.h"
+#include "common/timeformats.h"
 
 #include <QHttpServerRequest>
 #include <QJsonArray>

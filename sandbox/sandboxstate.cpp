@@ -1,6 +1,6 @@
 #include "sandboxstate.h"
 
-#include "timeformats.h"
+#include "common/timeformats.h"
 
 #include <QUuid>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "callhistory.h"
+#include "calls/callhistory.h"
 
 #include <QWidget>
 

@@ -2,11 +2,11 @@
 
 #include "callcharts.h"
 #include "callhistorymodel.h"
-#include "calltracker.h"
+#include "calls/calltracker.h"
 #include "messagebanner.h"
-#include "session.h"
+#include "accounts/session.h"
 #include "statusbadgedelegate.h"
-#include "validation.h"
+#include "exolve/exolvevalidation.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -189,16 +189,16 @@ void CallsPage::selectCall(const QString &callId)
 
 void CallsPage::watchTyped()
 {
-    const auto id = Validation::callId(m_watchEdit->text());
+    const auto id = ExolveValidation::callId(m_watchEdit->text());
     if (!id.ok()) {
-        m_banner->showMessage(MessageBanner::Level::Error, id.error);
+        m_banner->showMessage(MessageBanner::Level::Error, id.message());
         return;
     }
     if (m_to->date() < QDate::currentDate())
         m_to->setDate(QDate::currentDate());
-    m_tracker->watch(*id.value);
+    m_tracker->watch(id.value());
     m_watchEdit->clear();
-    selectCall(*id.value);
+    selectCall(id.value());
 }
 
 void CallsPage::showDetails()

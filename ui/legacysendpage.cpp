@@ -1,12 +1,12 @@
 #include "legacysendpage.h"
 
-#include "calltracker.h"
-#include "jsoncodec.h"
-#include "legacyclient.h"
+#include "calls/calltracker.h"
+#include "common/jsoncodec.h"
+#include "legacy/legacyclient.h"
 #include "messagebanner.h"
 #include "sendfailure.h"
-#include "session.h"
-#include "validation.h"
+#include "accounts/session.h"
+#include "common/validation.h"
 
 #include <QCheckBox>
 #include <QDateTimeEdit>
@@ -131,9 +131,9 @@ void LegacySendPage::revalidate()
     const auto source = Validation::phoneNumber(m_source->text());
     const auto destination = Validation::phoneNumber(m_destination->text());
     if (!m_source->text().trimmed().isEmpty())
-        source.ok() ? notes.append(tr("From %1").arg(*source.value)) : problems.append(source.error);
+        source.ok() ? notes.append(tr("From %1").arg(source.value())) : problems.append(source.message());
     if (!m_destination->text().trimmed().isEmpty())
-        destination.ok() ? notes.append(tr("to %1").arg(*destination.value)) : problems.append(destination.error);
+        destination.ok() ? notes.append(tr("to %1").arg(destination.value())) : problems.append(destination.message());
     const auto file = json::parseUInt64Text(m_fileId->text().trimmed());
     if (!m_fileId->text().trimmed().isEmpty() && (!file || *file == 0))
         problems.append(tr("The file id must be a whole number."));
@@ -158,8 +158,8 @@ void LegacySendPage::confirmAndSend()
     request.retryCount = m_retries->value() > 0 ? m_retries->value() : -1;
     request.gap = m_gap->value() > 0 ? m_gap->value() : -1;
     request.dtmf = m_dtmf->isChecked();
-    const QString destination = Validation::phoneNumber(request.destination).value.value_or(request.destination);
-    const QString source = Validation::phoneNumber(request.source).value.value_or(request.source);
+    const QString destination = Validation::phoneNumber(request.destination).valueOr(request.destination);
+    const QString source = Validation::phoneNumber(request.source).valueOr(request.source);
     auto *box = new QMessageBox(QMessageBox::Question, tr("Send voice message"),
                                 tr("Call %1 from %2 with audio file %3?").arg(destination, source).arg(request.fileId),
                                 QMessageBox::Yes | QMessageBox::Cancel, window());

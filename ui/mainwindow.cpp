@@ -1,20 +1,20 @@
 #include "mainwindow.h"
 
-#include "callhistory.h"
+#include "calls/callhistory.h"
 
-#include "language.h"
+#include "common/language.h"
 #include "legacysendpage.h"
 #include "messagebanner.h"
 #include "callspage.h"
-#include "calltracker.h"
+#include "calls/calltracker.h"
 #include "networklogdock.h"
-#include "profilemanager.h"
+#include "accounts/profilemanager.h"
 #include "profilesdialog.h"
-#include "secretstore.h"
+#include "accounts/secretstore.h"
 #include "sendpage.h"
 #include "servicespage.h"
 #include "sippage.h"
-#include "session.h"
+#include "accounts/session.h"
 
 #include <QAction>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "requestlog.h"
+#include "net/requestlog.h"
 
 #include <QAbstractTableModel>
 #include <QDockWidget>

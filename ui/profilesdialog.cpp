@@ -1,8 +1,8 @@
 #include "profilesdialog.h"
 
-#include "exolveclient.h"
-#include "legacyclient.h"
-#include "profilemanager.h"
+#include "exolve/exolveclient.h"
+#include "legacy/legacyclient.h"
+#include "accounts/profilemanager.h"
 #include "ui_profilesdialog.h"
 
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "profile.h"
+#include "accounts/profile.h"
 
 #include <QDialog>
 

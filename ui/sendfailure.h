@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apierror.h"
+#include "common/apierror.h"
 
 #include <QCoreApplication>
 

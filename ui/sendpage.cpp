@@ -1,10 +1,10 @@
 #include "sendpage.h"
 
-#include "calltracker.h"
+#include "calls/calltracker.h"
 #include "messagebanner.h"
 #include "sendfailure.h"
-#include "session.h"
-#include "validation.h"
+#include "accounts/session.h"
+#include "common/validation.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -179,11 +179,11 @@ void SendPage::revalidate()
     if (sourceText.trimmed().isEmpty())
         hint(m_sourceHint, {}, false);
     else
-        hint(m_sourceHint, source.ok() ? tr("Will be sent as %1").arg(*source.value) : source.error, !source.ok());
+        hint(m_sourceHint, source.ok() ? tr("Will be sent as %1").arg(source.value()) : source.message(), !source.ok());
     if (destinationText.trimmed().isEmpty())
         hint(m_destinationHint, {}, false);
     else
-        hint(m_destinationHint, destination.ok() ? tr("Will be sent as %1").arg(*destination.value) : destination.error,
+        hint(m_destinationHint, destination.ok() ? tr("Will be sent as %1").arg(destination.value()) : destination.message(),
              !destination.ok());
     const bool serviceChosen = m_service->currentIndex() >= 0 && m_service->itemText(m_service->currentIndex()) == m_service->currentText();
     if (m_servicesLoaded) {
@@ -204,7 +204,7 @@ void SendPage::confirmAndSend()
         return;
     const QString serviceName = m_service->currentText().section(QStringLiteral(" — "), 0, 0);
     auto *box = new QMessageBox(QMessageBox::Question, tr("Send voice message"),
-                                tr("Call %1 from %2 with service «%3»?").arg(*destination.value, *source.value, serviceName),
+                                tr("Call %1 from %2 with service «%3»?").arg(destination.value(), source.value(), serviceName),
                                 QMessageBox::Yes | QMessageBox::Cancel, window());
     box->setObjectName(QStringLiteral("sendConfirmation"));
     box->setInformativeText(m_session->profile().sandbox ? tr("This is the sandbox: no real call is made.")
@@ -217,7 +217,7 @@ void SendPage::confirmAndSend()
             return;
         m_sending = true; // one request at a time: a second click must not place a second call
         retranslate();
-        const VoiceCallRequest request{*source.value, *destination.value, serviceId};
+        const VoiceCallRequest request{source.value(), destination.value(), serviceId};
         m_tracker->send(request, serviceName, this, [this, request](const Result<CallRecord> &r) {
             m_sending = false;
             retranslate();

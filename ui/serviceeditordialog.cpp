@@ -1,7 +1,7 @@
 #include "serviceeditordialog.h"
 
 #include "ui_serviceeditordialog.h"
-#include "validation.h"
+#include "exolve/exolvevalidation.h"
 
 #include <QLayout>
 #include <QPushButton>
@@ -47,14 +47,14 @@ ServiceEditorDialog::~ServiceEditorDialog() = default;
 
 void ServiceEditorDialog::revalidate()
 {
-    const auto name = Validation::serviceName(m_ui->nameEdit->text());
-    const auto media = Validation::mediaId(m_ui->mediaIdEdit->text());
-    const auto redirect = Validation::redirectNumber(m_ui->redirectEdit->text());
-    showFieldError(m_ui->nameError, m_ui->nameEdit, name.error, m_ui->nameEdit->property("touched").toBool());
-    showFieldError(m_ui->mediaIdError, m_ui->mediaIdEdit, media.error, m_ui->mediaIdEdit->property("touched").toBool());
-    showFieldError(m_ui->redirectError, m_ui->redirectEdit, redirect.error, m_ui->redirectEdit->property("touched").toBool());
-    if (redirect.ok() && *redirect.value != m_ui->redirectEdit->text().trimmed())
-        m_ui->redirectEdit->setToolTip(tr("Will be sent as %1").arg(*redirect.value));
+    const auto name = ExolveValidation::serviceName(m_ui->nameEdit->text());
+    const auto media = ExolveValidation::mediaId(m_ui->mediaIdEdit->text());
+    const auto redirect = ExolveValidation::redirectNumber(m_ui->redirectEdit->text());
+    showFieldError(m_ui->nameError, m_ui->nameEdit, name.message(), m_ui->nameEdit->property("touched").toBool());
+    showFieldError(m_ui->mediaIdError, m_ui->mediaIdEdit, media.message(), m_ui->mediaIdEdit->property("touched").toBool());
+    showFieldError(m_ui->redirectError, m_ui->redirectEdit, redirect.message(), m_ui->redirectEdit->property("touched").toBool());
+    if (redirect.ok() && redirect.value() != m_ui->redirectEdit->text().trimmed())
+        m_ui->redirectEdit->setToolTip(tr("Will be sent as %1").arg(redirect.value()));
     else
         m_ui->redirectEdit->setToolTip({});
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!m_busy && name.ok() && media.ok() && redirect.ok());
@@ -72,14 +72,12 @@ void ServiceEditorDialog::fitHeight()
 
 void ServiceEditorDialog::submit()
 {
-    QString field, error;
-    const auto service = Validation::newService(m_ui->nameEdit->text(), m_ui->mediaIdEdit->text(),
-                                                QString::number(m_ui->digitSpin->value()), m_ui->redirectEdit->text(),
-                                                &field, &error);
+    const auto service = ExolveValidation::newService(m_ui->nameEdit->text(), m_ui->mediaIdEdit->text(),
+                                                      QString::number(m_ui->digitSpin->value()), m_ui->redirectEdit->text());
     if (!service)
         return;
     m_ui->serverError->hide();
-    Q_EMIT submitted(*service);
+    Q_EMIT submitted(service.value());
 }
 
 void ServiceEditorDialog::setBusy(bool busy)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "exolvetypes.h"
+#include "exolve/exolvetypes.h"
 
 #include <QAbstractTableModel>
 

@@ -1,11 +1,11 @@
 #include "servicespage.h"
 
-#include "jsoncodec.h"
+#include "common/jsoncodec.h"
 #include "messagebanner.h"
 #include "serviceeditordialog.h"
 #include "servicefilterproxy.h"
 #include "servicelistmodel.h"
-#include "session.h"
+#include "accounts/session.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apierror.h"
-#include "exolvetypes.h"
+#include "common/apierror.h"
+#include "exolve/exolvetypes.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,9 +1,9 @@
 #include "sippage.h"
 
-#include "jsoncodec.h"
+#include "common/jsoncodec.h"
 #include "messagebanner.h"
-#include "session.h"
-#include "validation.h"
+#include "accounts/session.h"
+#include "exolve/exolvevalidation.h"
 
 #include <QAction>
 #include <QApplication>
@@ -115,9 +115,9 @@ void SipPage::changeEvent(QEvent *event)
 
 void SipPage::lookUp()
 {
-    const auto id = Validation::sipResourceId(m_idEdit->text());
+    const auto id = ExolveValidation::sipResourceId(m_idEdit->text());
     if (!id.ok()) {
-        m_status->setText(id.error);
+        m_status->setText(id.message());
         m_status->setStyleSheet(QStringLiteral("color: rgb(220, 53, 69);"));
         return;
     }
@@ -125,7 +125,7 @@ void SipPage::lookUp()
     m_status->setStyleSheet(QString());
     m_status->setText(tr("Looking up…"));
     m_lookUp->setEnabled(false);
-    m_session->exolve()->sipAttributes(*id.value, this, [this, request](const Result<SipAttributes> &r) {
+    m_session->exolve()->sipAttributes(id.value(), this, [this, request](const Result<SipAttributes> &r) {
         if (request != m_request)
             return;
         m_lookUp->setEnabled(true);

@@ -1,13 +1,13 @@
 // voice-console: the desktop application.
-#include "callhistory.h"
-#include "calltracker.h"
-#include "language.h"
+#include "calls/callhistory.h"
+#include "calls/calltracker.h"
+#include "common/language.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
-#include "profilemanager.h"
+#include "accounts/profilemanager.h"
 #include "sandboxserver.h"
-#include "secretstore.h"
-#include "session.h"
+#include "accounts/secretstore.h"
+#include "accounts/session.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

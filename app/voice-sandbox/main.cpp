@@ -1,6 +1,6 @@
 // voice-sandbox: the local simulator of the Exolve Voice API, for offline use and for tests.
 #include "sandboxserver.h"
-#include "validation.h"
+#include "common/checks.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -14,7 +14,7 @@ std::optional<double> rateOption(const QCommandLineParser &p, const QString &nam
 {
     if (!p.isSet(name))
         return std::nullopt;
-    const auto rate = vc::Validation::finiteNumber(p.value(name));
+    const auto rate = vc::checks::finiteNumber(p.value(name));
     if (!rate || *rate < 0 || *rate > 1) {
         *error = QStringLiteral("--%1 takes a share from 0 to 1").arg(name);
         return std::nullopt;
@@ -64,7 +64,7 @@ int main(int argc, char *argv[])
     vc::sandbox::SandboxOptions options;
     options.apiKey = p.value(QStringLiteral("key"));
     bool ok = false;
-    const auto speed = vc::Validation::finiteNumber(p.value(QStringLiteral("call-speed")));
+    const auto speed = vc::checks::finiteNumber(p.value(QStringLiteral("call-speed")));
     if (!speed || *speed <= 0 || *speed > 1000)
         return die(QStringLiteral("--call-speed takes a number above 0, up to 1000"));
     options.callSpeed = *speed;

@@ -1,9 +1,11 @@
 #include "cli.h"
 
-#include "exolvecodec.h"
-#include "language.h"
-#include "profile.h"
-#include "validation.h"
+#include "exolve/exolvecodec.h"
+#include "common/language.h"
+#include "accounts/profile.h"
+#include "common/checks.h"
+#include "common/validation.h"
+#include "exolve/exolvevalidation.h"
 
 #include <QJsonObject>
 #include <QTextStream>
@@ -76,11 +78,11 @@ void Cli::start(const QStringList &arguments)
     m_parser.addPositionalArgument(opt("command"), tr("services, call or sip, then the action."));
 
     if (!m_parser.parse(arguments))
-        return usage(Validation::elided(m_parser.errorText(), 200));
+        return usage(checks::elided(m_parser.errorText(), 200));
     const QString lang = m_parser.value(opt("lang"));
     Language::install(Language::resolve(lang));
     if (m_parser.isSet(opt("lang")) && !Language::isSupported(lang))
-        return usage(tr("The language \"%1\" is not supported: use ru or en.").arg(Validation::elided(lang)));
+        return usage(tr("The language \"%1\" is not supported: use ru or en.").arg(checks::elided(lang)));
     if (m_parser.isSet(opt("help"))) {
         QTextStream(stdout) << m_parser.helpText();
         return done(Success);
@@ -91,11 +93,11 @@ void Cli::start(const QStringList &arguments)
     }
     const QString format = m_parser.value(opt("output"));
     if (format != QLatin1String("table") && format != QLatin1String("json"))
-        return usage(tr("Unknown output format \"%1\": use table or json.").arg(Validation::elided(format)));
+        return usage(tr("Unknown output format \"%1\": use table or json.").arg(checks::elided(format)));
     m_out = std::make_unique<Output>(format == QLatin1String("json") ? Format::Json : Format::Table);
 
     if (m_parser.isSet(opt("interval"))) {
-        const auto seconds = Validation::finiteNumber(m_parser.value(opt("interval")));
+        const auto seconds = checks::finiteNumber(m_parser.value(opt("interval")));
         if (!seconds || *seconds < 0.1 || *seconds > 3600)
             return usage(tr("--interval takes a number of seconds from 0.1 to 3600."));
         m_pollIntervalMs = int(*seconds * 1000);
@@ -143,7 +145,7 @@ std::optional<Profile> Cli::findProfile(const QString &name)
                                              QStringLiteral("voice-console"));
     const auto profile = ProfileStore(m_settings.get()).find(name);
     if (!profile)
-        usage(tr("Profile \"%1\" was not found. Set VOICE_API_KEY or add the profile in Voice Console.").arg(Validation::elided(name)));
+        usage(tr("Profile \"%1\" was not found. Set VOICE_API_KEY or add the profile in Voice Console.").arg(checks::elided(name)));
     return profile;
 }
 
@@ -173,7 +175,7 @@ void Cli::useKey(const QString &key, const QStringList &args)
     if (group == QLatin1String("sip") && action == QLatin1String("show") && requireArgs(rest, 1, opt("sip show SIP_RESOURCE_ID")))
         return sipShow(rest.at(0));
     if (m_out)
-        usage(tr("Unknown command \"%1 %2\". See voicectl --help.").arg(Validation::elided(group), Validation::elided(action)));
+        usage(tr("Unknown command \"%1 %2\". See voicectl --help.").arg(checks::elided(group), checks::elided(action)));
 }
 
 bool Cli::requireArgs(const QStringList &args, int count, const QString &synopsis)
@@ -198,7 +200,7 @@ void Cli::usage(const QString &message)
     m_done = true;
     QTextStream err(stderr);
     err.setEncoding(QStringConverter::Utf8);
-    err << "voicectl: " << Output::printable(Validation::elided(message, 2000), true) << Qt::endl;
+    err << "voicectl: " << Output::printable(checks::elided(message, 2000), true) << Qt::endl;
     done(UsageError);
 }
 
@@ -209,7 +211,7 @@ void Cli::fail(const ApiError &error)
     if (error.httpStatus && !error.explanation.contains(QStringLiteral("HTTP %1").arg(error.httpStatus)))
         text += u' ' + tr("[HTTP %1]").arg(error.httpStatus);
     if (!error.serverMessage.isEmpty())
-        text += u'\n' + tr("Server message: %1").arg(Output::printable(Validation::elided(error.serverMessage, 1000), false));
+        text += u'\n' + tr("Server message: %1").arg(Output::printable(checks::elided(error.serverMessage, 1000), false));
     if (!error.detail.isEmpty() && m_parser.isSet(opt("verbose")))
         text += u'\n' + tr("Detail: %1").arg(error.detail);
     m_out->error(text);
@@ -253,13 +255,11 @@ void Cli::servicesCreate()
         if (!m_parser.isSet(opt(required)))
             return usage(tr("services create needs --%1.").arg(opt(required)));
     }
-    QString field, message;
-    const auto service = Validation::newService(m_parser.value(opt("name")), m_parser.value(opt("media-id")),
-                                                m_parser.value(opt("digit")), m_parser.value(opt("redirect-number")),
-                                                &field, &message);
+    const auto service = ExolveValidation::newService(m_parser.value(opt("name")), m_parser.value(opt("media-id")),
+                                                      m_parser.value(opt("digit")), m_parser.value(opt("redirect-number")));
     if (!service)
-        return usage(tr("%1: %2").arg(field, message));
-    m_client->createService(*service, this, [this](const Result<QString> &r) {
+        return usage(tr("%1: %2").arg(service.error().field, service.error().explanation));
+    m_client->createService(service.value(), this, [this](const Result<QString> &r) {
         if (!r)
             return fail(r.error());
         if (m_out->format() == Format::Json)
@@ -273,9 +273,9 @@ void Cli::servicesCreate()
 void Cli::servicesDelete(const QStringList &ids)
 {
     for (const QString &id : ids) {
-        const auto checked = Validation::serviceId(id);
+        const auto checked = ExolveValidation::serviceId(id);
         if (!checked.ok())
-            return usage(checked.error);
+            return usage(checked.error().explanation);
     }
     if (!m_parser.isSet(opt("yes"))) {
         if (!vc_isatty(fileno(stdin)))
@@ -333,14 +333,14 @@ void Cli::callSend()
     }
     const auto source = Validation::phoneNumber(m_parser.value(opt("source")));
     if (!source.ok())
-        return usage(tr("source: %1").arg(source.error));
+        return usage(tr("source: %1").arg(source.error().explanation));
     const auto destination = Validation::phoneNumber(m_parser.value(opt("destination")));
     if (!destination.ok())
-        return usage(tr("destination: %1").arg(destination.error));
-    const auto service = Validation::serviceId(m_parser.value(opt("service")));
+        return usage(tr("destination: %1").arg(destination.error().explanation));
+    const auto service = ExolveValidation::serviceId(m_parser.value(opt("service")));
     if (!service.ok())
-        return usage(tr("service: %1").arg(service.error));
-    m_client->makeVoiceMessage({*source.value, *destination.value, *service.value}, this, [this](const Result<QString> &r) {
+        return usage(tr("service: %1").arg(service.error().explanation));
+    m_client->makeVoiceMessage({source.value(), destination.value(), service.value()}, this, [this](const Result<QString> &r) {
         if (!r)
             return fail(r.error());
         const bool wait = m_parser.isSet(opt("wait"));
@@ -356,11 +356,11 @@ void Cli::callSend()
 
 void Cli::callStatus(const QString &callId, bool watch)
 {
-    const auto checked = Validation::callId(callId);
+    const auto checked = ExolveValidation::callId(callId);
     if (!checked.ok())
-        return usage(checked.error);
+        return usage(checked.error().explanation);
     if (!watch) {
-        m_client->callInfo(*checked.value, this, [this](const Result<CallInfo> &r) {
+        m_client->callInfo(checked.value(), this, [this](const Result<CallInfo> &r) {
             if (!r)
                 return fail(r.error());
             m_out->call(r.value());
@@ -368,8 +368,8 @@ void Cli::callStatus(const QString &callId, bool watch)
         });
         return;
     }
-    connect(&m_pollTimer, &QTimer::timeout, this, [this, id = *checked.value] { poll(id); });
-    poll(*checked.value);
+    connect(&m_pollTimer, &QTimer::timeout, this, [this, id = checked.value()] { poll(id); });
+    poll(checked.value());
 }
 
 void Cli::poll(const QString &callId)
@@ -400,11 +400,11 @@ void Cli::poll(const QString &callId)
 
 void Cli::sipShow(const QString &id)
 {
-    const auto checked = Validation::sipResourceId(id);
+    const auto checked = ExolveValidation::sipResourceId(id);
     if (!checked.ok())
-        return usage(checked.error);
+        return usage(checked.error().explanation);
     const bool showSecrets = m_parser.isSet(opt("show-secrets"));
-    m_client->sipAttributes(*checked.value, this, [this, showSecrets](const Result<SipAttributes> &r) {
+    m_client->sipAttributes(checked.value(), this, [this, showSecrets](const Result<SipAttributes> &r) {
         if (!r)
             return fail(r.error());
         m_out->sip(r.value(), showSecrets);

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "exolveclient.h"
-#include "legacyclient.h"
+#include "exolve/exolveclient.h"
+#include "legacy/legacyclient.h"
 #include "output.h"
-#include "profile.h"
-#include "secretstore.h"
+#include "accounts/profile.h"
+#include "accounts/secretstore.h"
 
 #include <QSettings>
 

@@ -1,9 +1,10 @@
 // voicectl legacy ...: the integrationapi.net REST voice API (2013).
 #include "cli.h"
 
-#include "jsoncodec.h"
-#include "profile.h"
-#include "validation.h"
+#include "common/jsoncodec.h"
+#include "accounts/profile.h"
+#include "common/checks.h"
+#include "common/validation.h"
 
 #include <QJsonObject>
 #include <QLocale>
@@ -58,7 +59,7 @@ void Cli::runLegacy(const QStringList &args)
     if (action == QLatin1String("state") && requireArgs(rest, 1, opt("legacy state MESSAGE_ID")))
         return legacyState(rest.at(0), m_parser.isSet(opt("watch")));
     if (!m_done)
-        usage(tr("Unknown command \"%1 %2\". See voicectl --help.").arg(args.at(0), Validation::elided(action)));
+        usage(tr("Unknown command \"%1 %2\". See voicectl --help.").arg(args.at(0), checks::elided(action)));
 }
 
 void Cli::legacyBalance()
@@ -83,15 +84,15 @@ void Cli::legacySend()
     LegacySendRequest request;
     const auto source = Validation::phoneNumber(m_parser.value(opt("source")));
     if (!source.ok())
-        return usage(tr("source: %1").arg(source.error));
+        return usage(tr("source: %1").arg(source.error().explanation));
     const auto destination = Validation::phoneNumber(m_parser.value(opt("destination")));
     if (!destination.ok())
-        return usage(tr("destination: %1").arg(destination.error));
+        return usage(tr("destination: %1").arg(destination.error().explanation));
     const auto file = json::parseUInt64Text(m_parser.value(opt("file-id")).trimmed());
     if (!file || *file == 0)
         return usage(tr("--file-id takes the id of an uploaded audio file (a whole number)."));
-    request.source = *source.value;
-    request.destination = *destination.value;
+    request.source = source.value();
+    request.destination = destination.value();
     request.fileId = *file;
     if (m_parser.isSet(opt("send-date"))) {
         // The operator's local time; the client converts it to the UTC+3 the API wants.

@@ -1,7 +1,7 @@
 #include "output.h"
 
-#include "exolvecodec.h"
-#include "jsoncodec.h"
+#include "exolve/exolvecodec.h"
+#include "common/jsoncodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

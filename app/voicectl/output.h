@@ -5,7 +5,7 @@
 #include <QStringList>
 #include <QTextStream>
 
-#include "exolvetypes.h"
+#include "exolve/exolvetypes.h"
 
 namespace vc::cli {
 

@@ -1,5 +1,5 @@
-#include "callhistory.h"
-#include "exolvetypes.h"
+#include "calls/callhistory.h"
+#include "exolve/exolvetypes.h"
 
 #include <QBuffer>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "apierror.h"
+#include "common/apierror.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "exolvecodec.h"
+#include "exolve/exolvecodec.h"
 
 #include <QJsonDocument>
 #include <QTest>

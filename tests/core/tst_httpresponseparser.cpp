@@ -1,6 +1,6 @@
 // The HTTP/1.1 response parser reads untrusted bytes: every framing, every split of the input, and the
 // hostile cases (floods of interim answers, endless headers, lying lengths) end in a verdict, never a crash.
-#include "httpresponseparser.h"
+#include "net/httpresponseparser.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "jsoncodec.h"
+#include "common/jsoncodec.h"
 
 #include <QJsonObject>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "requestlog.h"
+#include "net/requestlog.h"
 
 #include <QSignalSpy>
 #include <QTest>

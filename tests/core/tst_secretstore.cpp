@@ -1,5 +1,5 @@
-#include "profile.h"
-#include "secretstore.h"
+#include "accounts/profile.h"
+#include "accounts/secretstore.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

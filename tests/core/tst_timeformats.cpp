@@ -1,4 +1,4 @@
-#include "timeformats.h"
+#include "common/timeformats.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "legacyclient.h"
-#include "tolerantjson.h"
+#include "legacy/legacyclient.h"
+#include "legacy/tolerantjson.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

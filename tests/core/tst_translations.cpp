@@ -1,5 +1,5 @@
-#include "apierror.h"
-#include "language.h"
+#include "common/apierror.h"
+#include "common/language.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,4 +1,5 @@
-#include "validation.h"
+#include "common/validation.h"
+#include "exolve/exolvevalidation.h"
 
 #include <QTest>
 
@@ -26,15 +27,15 @@ private Q_SLOTS:
     {
         QFETCH(QString, input);
         QFETCH(bool, valid);
-        const auto checked = Validation::redirectNumber(input);
+        const auto checked = ExolveValidation::redirectNumber(input);
         QCOMPARE(checked.ok(), valid);
-        QCOMPARE(checked.error.isEmpty(), valid);
+        QCOMPARE(checked.message().isEmpty(), valid);
     }
 
     void redirectNumberIsNormalisedWhenItIsAPhoneNumber()
     {
-        QCOMPARE(*Validation::redirectNumber(QStringLiteral("+7 (926) 999-99-99")).value, QStringLiteral("79269999999"));
-        QCOMPARE(*Validation::redirectNumber(QStringLiteral("8 926 999 99 99")).value, QStringLiteral("79269999999"));
+        QCOMPARE(ExolveValidation::redirectNumber(QStringLiteral("+7 (926) 999-99-99")).value(), QStringLiteral("79269999999"));
+        QCOMPARE(ExolveValidation::redirectNumber(QStringLiteral("8 926 999 99 99")).value(), QStringLiteral("79269999999"));
     }
 
     void digitBoundaries_data()
@@ -53,33 +54,33 @@ private Q_SLOTS:
     {
         QFETCH(QString, input);
         QFETCH(int, expected);
-        const auto checked = Validation::digit(input);
+        const auto checked = ExolveValidation::digit(input);
         if (expected < 0) {
             QVERIFY(!checked.ok());
-            QVERIFY(!checked.error.isEmpty());
+            QVERIFY(!checked.message().isEmpty());
         } else {
             QVERIFY(checked.ok());
-            QCOMPARE(int(*checked.value), expected);
+            QCOMPARE(int(checked.value()), expected);
         }
     }
 
     void mediaIdRange()
     {
-        QVERIFY(!Validation::mediaId(QStringLiteral("0")).ok());
-        QCOMPARE(*Validation::mediaId(QStringLiteral("1")).value, quint64(1));
-        QCOMPARE(*Validation::mediaId(QStringLiteral("18446744073709551615")).value, Q_UINT64_C(18446744073709551615));
-        QVERIFY(!Validation::mediaId(QStringLiteral("18446744073709551616")).ok());
-        QVERIFY(!Validation::mediaId(QStringLiteral("-5")).ok());
-        QVERIFY(!Validation::mediaId(QStringLiteral("1.5")).ok());
-        QVERIFY(!Validation::mediaId(QString()).ok());
+        QVERIFY(!ExolveValidation::mediaId(QStringLiteral("0")).ok());
+        QCOMPARE(ExolveValidation::mediaId(QStringLiteral("1")).value(), quint64(1));
+        QCOMPARE(ExolveValidation::mediaId(QStringLiteral("18446744073709551615")).value(), Q_UINT64_C(18446744073709551615));
+        QVERIFY(!ExolveValidation::mediaId(QStringLiteral("18446744073709551616")).ok());
+        QVERIFY(!ExolveValidation::mediaId(QStringLiteral("-5")).ok());
+        QVERIFY(!ExolveValidation::mediaId(QStringLiteral("1.5")).ok());
+        QVERIFY(!ExolveValidation::mediaId(QString()).ok());
     }
 
     void nameMustNotBeBlank()
     {
-        QVERIFY(!Validation::serviceName(QStringLiteral("   ")).ok());
-        QVERIFY(!Validation::serviceName(QString()).ok());
-        QCOMPARE(*Validation::serviceName(QStringLiteral("  Напоминание ")).value, QStringLiteral("Напоминание"));
-        QVERIFY(!Validation::serviceName(QString(256, u'x')).ok());
+        QVERIFY(!ExolveValidation::serviceName(QStringLiteral("   ")).ok());
+        QVERIFY(!ExolveValidation::serviceName(QString()).ok());
+        QCOMPARE(ExolveValidation::serviceName(QStringLiteral("  Напоминание ")).value(), QStringLiteral("Напоминание"));
+        QVERIFY(!ExolveValidation::serviceName(QString(256, u'x')).ok());
     }
 
     void phoneNumbersAreNormalised_data()
@@ -97,8 +98,8 @@ private Q_SLOTS:
         QFETCH(QString, input);
         QFETCH(QString, expected);
         const auto checked = Validation::phoneNumber(input);
-        QVERIFY2(checked.ok(), qPrintable(checked.error));
-        QCOMPARE(*checked.value, expected);
+        QVERIFY2(checked.ok(), qPrintable(checked.message()));
+        QCOMPARE(checked.value(), expected);
     }
 
     void invalidPhoneNumbersAreRejected()
@@ -107,29 +108,30 @@ private Q_SLOTS:
                                    QStringLiteral("8 000 000 00 00")}) {
             const auto checked = Validation::phoneNumber(bad);
             QVERIFY2(!checked.ok(), qPrintable(bad));
-            QVERIFY(!checked.error.isEmpty());
+            QVERIFY(!checked.message().isEmpty());
         }
     }
 
     void sipResourceIdIsUint64()
     {
-        QCOMPARE(*Validation::sipResourceId(QStringLiteral("18446744073709551615")).value, Q_UINT64_C(18446744073709551615));
-        QVERIFY(!Validation::sipResourceId(QStringLiteral("abc")).ok());
-        QVERIFY(!Validation::sipResourceId(QStringLiteral("-1")).ok());
+        QCOMPARE(ExolveValidation::sipResourceId(QStringLiteral("18446744073709551615")).value(), Q_UINT64_C(18446744073709551615));
+        QVERIFY(!ExolveValidation::sipResourceId(QStringLiteral("abc")).ok());
+        QVERIFY(!ExolveValidation::sipResourceId(QStringLiteral("-1")).ok());
     }
 
     void newServiceNamesTheFirstBadField()
     {
-        QString field, error;
-        QVERIFY(!Validation::newService(QStringLiteral("ok"), QStringLiteral("1"), QStringLiteral("10"),
-                                        QStringLiteral("79269999999"), &field, &error));
-        QCOMPARE(field, QStringLiteral("digit"));
-        QVERIFY(!error.isEmpty());
-        const auto ok = Validation::newService(QStringLiteral("ok"), QStringLiteral("1967"), QString(),
-                                               QStringLiteral("+7 926 999-99-99"), &field, &error);
+        const auto bad = ExolveValidation::newService(QStringLiteral("ok"), QStringLiteral("1"), QStringLiteral("10"),
+                                                      QStringLiteral("79269999999"));
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().field, QStringLiteral("digit"));
+        QCOMPARE(bad.error().kind, ApiError::Kind::Validation);
+        QVERIFY(!bad.error().explanation.isEmpty());
+        const auto ok = ExolveValidation::newService(QStringLiteral("ok"), QStringLiteral("1967"), QString(),
+                                                     QStringLiteral("+7 926 999-99-99"));
         QVERIFY(ok);
-        QCOMPARE(ok->digit, 0u);
-        QCOMPARE(ok->redirectNumber, QStringLiteral("79269999999"));
+        QCOMPARE(ok.value().digit, 0u);
+        QCOMPARE(ok.value().redirectNumber, QStringLiteral("79269999999"));
     }
 };
 

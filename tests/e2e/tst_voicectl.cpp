@@ -1,6 +1,6 @@
 // voicectl and voice-sandbox as separate processes, as an operator or a script uses them.
-#include "profile.h"
-#include "secretstore.h"
+#include "accounts/profile.h"
+#include "accounts/secretstore.h"
 #include "support/rawserver.h"
 
 #include <QJsonArray>

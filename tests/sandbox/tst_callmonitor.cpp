@@ -1,9 +1,9 @@
 // The call monitor and tracker against the sandbox: calls followed to the end, then silence.
-#include "callhistory.h"
-#include "callmonitor.h"
-#include "calltracker.h"
+#include "calls/callhistory.h"
+#include "calls/callmonitor.h"
+#include "calls/calltracker.h"
 #include "sandboxserver.h"
-#include "session.h"
+#include "accounts/session.h"
 #include "support/await.h"
 
 #include <QSignalSpy>

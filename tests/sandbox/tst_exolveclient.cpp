@@ -1,5 +1,5 @@
 // Every Exolve method and every documented error, against the real sandbox on a loopback port.
-#include "exolveclient.h"
+#include "exolve/exolveclient.h"
 #include "sandboxserver.h"
 #include "support/await.h"
 

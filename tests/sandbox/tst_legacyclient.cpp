@@ -1,5 +1,5 @@
 // The integrationapi.net client against the sandbox's /rest/ API.
-#include "legacyclient.h"
+#include "legacy/legacyclient.h"
 #include "sandboxserver.h"
 #include "support/await.h"
 

@@ -1,6 +1,6 @@
 // The transport's promises under failure: reads retried, paid calls never resent, deadlines kept,
 // cut-off, huge and garbage answers turned into errors of the right kind.
-#include "exolveclient.h"
+#include "exolve/exolveclient.h"
 #include "sandboxserver.h"
 #include "support/await.h"
 #include "support/rawserver.h"

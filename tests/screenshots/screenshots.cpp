@@ -1,22 +1,22 @@
 // Drives the real main window against the sandbox through every page and dialog and saves a
 // screenshot of the screen after each step: vc_screenshots OUT_DIR LANG [dark]
-#include "callhistory.h"
-#include "calltracker.h"
-#include "language.h"
+#include "calls/callhistory.h"
+#include "calls/calltracker.h"
+#include "common/language.h"
 #include "legacysendpage.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
-#include "profilemanager.h"
+#include "accounts/profilemanager.h"
 #include "profilesdialog.h"
 #include "sandboxserver.h"
-#include "secretstore.h"
+#include "accounts/secretstore.h"
 #include "serviceeditordialog.h"
 #include "callspage.h"
 #include "networklogdock.h"
 #include "sendpage.h"
 #include "servicespage.h"
 #include "sippage.h"
-#include "session.h"
+#include "accounts/session.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -1,20 +1,20 @@
 // Send, Calls, SIP and the network log on the real window against the sandbox, and a sweep for
 // canary secrets through logs, settings, history and the network log.
-#include "callhistory.h"
+#include "calls/callhistory.h"
 #include "callhistorymodel.h"
 #include "callspage.h"
-#include "calltracker.h"
-#include "language.h"
+#include "calls/calltracker.h"
+#include "common/language.h"
 #include "legacysendpage.h"
 #include "profilesdialog.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "networklogdock.h"
-#include "profilemanager.h"
+#include "accounts/profilemanager.h"
 #include "sandboxserver.h"
-#include "secretstore.h"
+#include "accounts/secretstore.h"
 #include "sendpage.h"
-#include "session.h"
+#include "accounts/session.h"
 #include "sippage.h"
 
 #include <QAction>

@@ -1,17 +1,17 @@
 // The real main window, offscreen, against the real sandbox on a loopback port.
-#include "callhistory.h"
-#include "calltracker.h"
-#include "language.h"
+#include "calls/callhistory.h"
+#include "calls/calltracker.h"
+#include "common/language.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
-#include "profilemanager.h"
+#include "accounts/profilemanager.h"
 #include "profilesdialog.h"
 #include "sandboxserver.h"
-#include "secretstore.h"
+#include "accounts/secretstore.h"
 #include "serviceeditordialog.h"
 #include "servicelistmodel.h"
 #include "servicespage.h"
-#include "session.h"
+#include "accounts/session.h"
 
 #include <QAction>
 #include <QClipboard>

@@ -1,0 +1,332 @@
+#include "calls/callhistory.h"
+
+#include "exolve/exolvetypes.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QUuid>
+
+namespace vc {
+
+namespace {
+Q_LOGGING_CATEGORY(lcStorage, "vc.storage")
+
+QVariant timeValue(const QDateTime &dt)
+{
+    return dt.isValid() ? QVariant(dt.toMSecsSinceEpoch()) : QVariant();
+}
+
+QDateTime timeFrom(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+const char *const kColumns = "call_id, profile_id, origin, source, destination, service_id, service_name, status, "
+                             "outcome_unknown, final, stale, created, started, ended, duration, timeout, updated_at";
+
+CallRecord recordFrom(const QSqlQuery &q)
+{
+    CallRecord r;
+    r.callId = q.value(0).toString();
+    r.profileId = q.value(1).toString();
+    r.origin = q.value(2).toInt() == 1 ? CallRecord::Origin::Watched : CallRecord::Origin::Sent;
+    r.source = q.value(3).toString();
+    r.destination = q.value(4).toString();
+    r.serviceId = q.value(5).toString();
+    r.serviceName = q.value(6).toString();
+    r.status = q.value(7).toString();
+    r.outcomeUnknown = q.value(8).toBool();
+    r.final = q.value(9).toBool();
+    r.stale = q.value(10).toBool();
+    r.created = timeFrom(q.value(11));
+    r.started = timeFrom(q.value(12));
+    r.ended = timeFrom(q.value(13));
+    r.duration = q.value(14).isNull() ? -1 : q.value(14).toInt();
+    r.timeout = q.value(15).isNull() ? -1 : q.value(15).toInt();
+    r.updatedAt = timeFrom(q.value(16));
+    return r;
+}
+} // namespace
+
+void CallRecord::apply(const CallInfo &info)
+{
+    if (!info.status.isEmpty())
+        status = info.status;
+    if (!info.source.isEmpty())
+        source = info.source;
+    if (!info.destination.isEmpty())
+        destination = info.destination;
+    if (info.created.isValid())
+        created = info.created;
+    started = info.started;
+    ended = info.ended;
+    duration = info.duration.value_or(-1);
+    timeout = info.timeout.value_or(-1);
+    final = info.isFinal();
+    outcomeUnknown = false;
+}
+
+CallHistory::CallHistory(QObject *parent)
+    : QObject(parent), m_connection(QStringLiteral("vc-history-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+}
+
+CallHistory::~CallHistory()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool CallHistory::open(const QString &path)
+{
+    m_path = path;
+    if (m_path.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        m_path = dir + QStringLiteral("/history.sqlite");
+    }
+    QString error;
+    bool damaged = false;
+    m_open = openFile(&error, &damaged);
+    if (!m_open && damaged) {
+        // Moved aside, never deleted: the operator (or a recovery tool) may still get calls out of it.
+        QSqlDatabase::database(m_connection, false).close();
+        const QString target = m_path + QStringLiteral(".corrupt-") +
+                               QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        bool moved = QFile::rename(m_path, target);
+        for (const char *suffix : {"-wal", "-shm"}) {
+            const QString side = m_path + QLatin1String(suffix);
+            if (QFile::exists(side))
+                moved = QFile::rename(side, target + QLatin1String(suffix)) && moved;
+        }
+        qCWarning(lcStorage) << "history" << m_path << "is damaged (" << error << "), moved to" << target;
+        if (moved) {
+            m_recoveredTo = target;
+            m_recoveryReason = error;
+            m_open = openFile(&error, &damaged);
+        }
+    }
+    if (!m_open) {
+        m_error = error;
+        qCWarning(lcStorage) << "cannot open history:" << m_error;
+    }
+    return m_open;
+}
+
+bool CallHistory::openFile(QString *error, bool *damaged)
+{
+    QSqlDatabase db = QSqlDatabase::contains(m_connection) ? QSqlDatabase::database(m_connection, false)
+                                                          : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(m_path);
+    *damaged = false;
+    if (!db.open()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): the file is damaged, not merely unwritable.
+    const auto failed = [&](const QSqlError &e) {
+        *error = e.text();
+        const QString code = e.nativeErrorCode();
+        *damaged = code == QLatin1String("11") || code == QLatin1String("26");
+        return false;
+    };
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")))
+        return failed(q.lastError());
+    if (q.next() && q.value(0).toString() != QLatin1String("ok")) {
+        *error = q.value(0).toString();
+        *damaged = true;
+        return false;
+    }
+    const char *statements[] = {
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=NORMAL",
+        "CREATE TABLE IF NOT EXISTS calls (call_id TEXT PRIMARY KEY, profile_id TEXT, origin INTEGER, source TEXT, "
+        "destination TEXT, service_id TEXT, service_name TEXT, status TEXT, outcome_unknown INTEGER, final INTEGER, "
+        "stale INTEGER, created INTEGER, started INTEGER, ended INTEGER, duration INTEGER, timeout INTEGER, "
+        "updated_at INTEGER)",
+        "CREATE INDEX IF NOT EXISTS calls_created ON calls(created)",
+        "CREATE INDEX IF NOT EXISTS calls_final ON calls(final, profile_id)",
+        "CREATE TABLE IF NOT EXISTS call_events (call_id TEXT, at INTEGER, status TEXT)",
+        "CREATE INDEX IF NOT EXISTS call_events_call ON call_events(call_id)",
+    };
+    for (const char *sql : statements) {
+        if (!q.exec(QLatin1String(sql)))
+            return failed(q.lastError());
+    }
+    return true;
+}
+
+bool CallHistory::save(const CallRecord &input)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    CallRecord record = input;
+    record.updatedAt = QDateTime::currentDateTimeUtc();
+    const auto previous = find(record.callId);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO calls (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").arg(QLatin1String(kColumns)));
+    const QVariantList values = {record.callId, record.profileId, record.origin == CallRecord::Origin::Watched ? 1 : 0,
+                                 record.source, record.destination, record.serviceId, record.serviceName, record.status,
+                                 record.outcomeUnknown, record.final, record.stale, timeValue(record.created),
+                                 timeValue(record.started), timeValue(record.ended),
+                                 record.duration >= 0 ? QVariant(record.duration) : QVariant(),
+                                 record.timeout >= 0 ? QVariant(record.timeout) : QVariant(), timeValue(record.updatedAt)};
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        m_error = m_open ? q.lastError().text() : tr("the call history is not open");
+        qCWarning(lcStorage) << "history save:" << m_error;
+        Q_EMIT writeFailed(record.callId, m_error);
+        return false;
+    }
+    if (!previous || previous->status != record.status) {
+        QSqlQuery e(db);
+        e.prepare(QStringLiteral("INSERT INTO call_events (call_id, at, status) VALUES (?,?,?)"));
+        e.addBindValue(record.callId);
+        e.addBindValue(record.updatedAt.toMSecsSinceEpoch());
+        e.addBindValue(record.status);
+        e.exec();
+    }
+    Q_EMIT changed(record.callId);
+    return true;
+}
+
+std::optional<CallRecord> CallHistory::find(const QString &callId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT %1 FROM calls WHERE call_id = ?").arg(QLatin1String(kColumns)));
+    q.addBindValue(callId);
+    if (q.exec() && q.next())
+        return recordFrom(q);
+    return std::nullopt;
+}
+
+QList<CallRecord> CallHistory::search(const CallFilter &filter) const
+{
+    QStringList where;
+    QVariantList binds;
+    if (!filter.profileId.isEmpty()) {
+        where << QStringLiteral("profile_id = ?");
+        binds << filter.profileId;
+    }
+    if (filter.from.isValid()) {
+        where << QStringLiteral("created >= ?");
+        binds << filter.from.startOfDay().toMSecsSinceEpoch();
+    }
+    if (filter.to.isValid()) {
+        where << QStringLiteral("created < ?");
+        binds << filter.to.addDays(1).startOfDay().toMSecsSinceEpoch();
+    }
+    if (!filter.status.isEmpty()) {
+        where << QStringLiteral("status = ?");
+        binds << filter.status;
+    }
+    const QString number = filter.number.trimmed();
+    if (!number.isEmpty()) {
+        QString digits;
+        for (const QChar c : number) {
+            if (c.isDigit())
+                digits += c;
+        }
+        where << QStringLiteral("(source LIKE ? OR destination LIKE ? OR call_id LIKE ?)");
+        const QString digitPattern = u'%' + (digits.isEmpty() ? number : digits) + u'%';
+        binds << digitPattern << digitPattern << QString(u'%' + number + u'%');
+    }
+    QString sql = QStringLiteral("SELECT %1 FROM calls").arg(QLatin1String(kColumns));
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY created DESC LIMIT %1").arg(filter.limit);
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(sql);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    QList<CallRecord> list;
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return list;
+    }
+    while (q.next())
+        list.append(recordFrom(q));
+    return list;
+}
+
+QList<CallRecord> CallHistory::unfinished(const QString &profileId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT %1 FROM calls WHERE final = 0 AND stale = 0 AND outcome_unknown = 0 AND profile_id = ?")
+                  .arg(QLatin1String(kColumns)));
+    q.addBindValue(profileId);
+    QList<CallRecord> list;
+    if (q.exec()) {
+        while (q.next())
+            list.append(recordFrom(q));
+    }
+    return list;
+}
+
+QList<CallEvent> CallHistory::timeline(const QString &callId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT at, status FROM call_events WHERE call_id = ? ORDER BY at, rowid"));
+    q.addBindValue(callId);
+    QList<CallEvent> events;
+    if (q.exec()) {
+        while (q.next())
+            events.append({timeFrom(q.value(0)), q.value(1).toString()});
+    }
+    return events;
+}
+
+QStringList CallHistory::statuses() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QStringList list;
+    if (q.exec(QStringLiteral("SELECT DISTINCT status FROM calls ORDER BY status"))) {
+        while (q.next())
+            list.append(q.value(0).toString());
+    }
+    return list;
+}
+
+QString CallHistory::csvCell(const QString &value)
+{
+    QString cell = value;
+    // A cell starting with = + - @ (or a tab or carriage return) is run as a formula by spreadsheets:
+    // a leading apostrophe keeps it text.
+    if (!cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()))
+        cell.prepend(u'\'');
+    if (cell.contains(u'"') || cell.contains(u',') || cell.contains(u'\n') || cell.contains(u'\r') || cell.contains(u';'))
+        cell = u'"' + cell.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
+    return cell;
+}
+
+bool CallHistory::exportCsv(const CallFilter &filter, QIODevice *out) const
+{
+    QTextStream s(out);
+    s.setEncoding(QStringConverter::Utf8);
+    s << "call_id,source,destination,service_id,service_name,status,outcome_unknown,created,started,ended,duration_s\r\n";
+    const auto iso = [](const QDateTime &dt) { return dt.isValid() ? dt.toString(Qt::ISODate) : QString(); };
+    for (const CallRecord &r : search(filter)) {
+        const QStringList cells = {r.callId, r.source, r.destination, r.serviceId, r.serviceName, r.status,
+                                   r.outcomeUnknown ? QStringLiteral("yes") : QStringLiteral("no"), iso(r.created),
+                                   iso(r.started), iso(r.ended), r.duration >= 0 ? QString::number(r.duration) : QString()};
+        QStringList escaped;
+        for (const QString &c : cells)
+            escaped.append(csvCell(c));
+        s << escaped.join(u',') << "\r\n";
+    }
+    s.flush();
+    return s.status() == QTextStream::Ok;
+}
+
+} // namespace vc

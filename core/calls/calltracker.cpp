@@ -1,0 +1,183 @@
+#include "calls/calltracker.h"
+
+#include "common/jsoncodec.h"
+#include "accounts/session.h"
+#include "common/validation.h"
+
+#include <QUuid>
+
+#include <limits>
+
+namespace vc {
+
+CallTracker::CallTracker(Session *session, CallHistory *history, QObject *parent)
+    : QObject(parent), m_session(session), m_history(history), m_monitor(new CallMonitor(session->exolve(), this))
+{
+    connect(m_monitor, &CallMonitor::updated, this, [this](const CallInfo &info) {
+        if (!info.isFinal()) // the final answer comes once more through finished()
+            onUpdate(info, false, false);
+    });
+    connect(m_monitor, &CallMonitor::finished, this, [this](const CallInfo &info) { onUpdate(info, true, false); });
+    connect(m_monitor, &CallMonitor::stale, this, [this](const QString &id, const CallInfo &last) {
+        CallInfo info = last;
+        info.callId = id;
+        onUpdate(info, false, true);
+    });
+    connect(m_session, &Session::profileChanged, this, [this] {
+        m_monitor->clear();
+        choosePoller();
+        resume();
+    });
+    choosePoller();
+}
+
+CallRecord CallTracker::recordFor(const QString &callId) const
+{
+    if (auto existing = m_history->find(callId))
+        return *existing;
+    CallRecord r;
+    r.callId = callId;
+    r.profileId = m_session->profile().id;
+    r.origin = CallRecord::Origin::Watched;
+    return r;
+}
+
+void CallTracker::onUpdate(const CallInfo &info, bool final, bool stale)
+{
+    CallRecord record = recordFor(info.callId);
+    const bool wasFinal = record.final || record.stale;
+    if (!info.status.isEmpty() || info.created.isValid())
+        record.apply(info);
+    record.stale = stale;
+    if (final)
+        record.final = true;
+    m_history->save(record);
+    Q_EMIT callChanged(record);
+    if ((final || stale) && !wasFinal)
+        Q_EMIT callEnded(record);
+}
+
+void CallTracker::send(const VoiceCallRequest &request, const QString &serviceName, QObject *context,
+                       std::function<void(const Result<CallRecord> &)> done)
+{
+    const QString profileId = m_session->profile().id;
+    m_session->exolve()->makeVoiceMessage(request, context, [=, this](const Result<QString> &r) {
+        CallRecord record;
+        record.profileId = profileId;
+        record.origin = CallRecord::Origin::Sent;
+        record.source = request.source;
+        record.destination = request.destination;
+        record.serviceId = request.serviceId;
+        record.serviceName = serviceName;
+        record.created = QDateTime::currentDateTimeUtc();
+        if (r.ok()) {
+            record.callId = r.value();
+            record.status = QStringLiteral("sent");
+        }
+        finishSend(record, r.ok() ? std::nullopt : std::optional<ApiError>(r.error()), done);
+    });
+}
+
+void CallTracker::finishSend(CallRecord record, const std::optional<ApiError> &error,
+                             const std::function<void(const Result<CallRecord> &)> &done)
+{
+    if (!error) {
+        m_history->save(record);
+        Q_EMIT callChanged(record);
+        m_monitor->watch(record.callId, record.created, record.timeout);
+        return done(record);
+    }
+    if (error->outcomeUnknown) {
+        // No id came back: the record stands for the attempt, for the operator to check.
+        record.callId = QStringLiteral("unknown-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        record.status = CallRecord::unknownOutcomeStatus();
+        record.outcomeUnknown = true;
+        m_history->save(record);
+        Q_EMIT callChanged(record);
+    }
+    done(*error);
+}
+
+QString CallTracker::legacyStatus(int state)
+{
+    static const char *const names[] = {"sending", "sent", "listened", "not_listened", "error"};
+    return state >= 0 && state <= 4 ? QLatin1String(names[state]) : QStringLiteral("state_%1").arg(state);
+}
+
+void CallTracker::choosePoller()
+{
+    if (!m_session->isLegacy()) {
+        m_monitor->setPoller({});
+        return;
+    }
+    m_monitor->setPoller([this](const QString &id, QObject *context, std::function<void(const Result<CallInfo> &)> done) {
+        const auto messageId = json::parseUInt64Text(id);
+        if (!messageId) {
+            ApiError e;
+            e.kind = ApiError::Kind::Validation;
+            e.explanation = Validation::tr("The call id is not valid.");
+            return done(e);
+        }
+        m_session->legacy()->state(*messageId, context, [this, id, done](const Result<LegacyState> &r) {
+            if (!r)
+                return done(r.error());
+            CallInfo info;
+            info.callId = id;
+            info.status = legacyStatus(r.value().state);
+            if (const auto record = m_history->find(id)) {
+                info.created = record->created;
+                info.timeout = record->timeout;
+                info.source = record->source;
+                info.destination = record->destination;
+            }
+            if (r.value().isFinal())
+                info.ended = QDateTime::currentDateTimeUtc(); // the API gives no times; final is final
+            done(info);
+        });
+    });
+}
+
+void CallTracker::sendLegacy(const LegacySendRequest &request, QObject *context, std::function<void(const Result<CallRecord> &)> done)
+{
+    const QString profileId = m_session->profile().id;
+    m_session->legacy()->send(request, context, [=, this](const Result<quint64> &r) {
+        CallRecord record;
+        record.profileId = profileId;
+        record.origin = CallRecord::Origin::Sent;
+        record.source = Validation::phoneNumber(request.source).valueOr(request.source);
+        record.destination = Validation::phoneNumber(request.destination).valueOr(request.destination);
+        record.serviceId = json::uint64ToString(request.fileId);
+        record.serviceName = tr("audio file %1").arg(request.fileId);
+        record.created = QDateTime::currentDateTimeUtc();
+        // A scheduled message stays "sending" until its time: it is stale only an hour after that.
+        const qint64 wait = request.sendDate.isValid() ? std::max<qint64>(0, record.created.secsTo(request.sendDate)) : 0;
+        record.timeout = int(std::min<qint64>(wait + 3600, std::numeric_limits<int>::max() / 2));
+        if (r.ok()) {
+            record.callId = json::uint64ToString(r.value());
+            record.status = legacyStatus(0);
+        }
+        finishSend(record, r.ok() ? std::nullopt : std::optional<ApiError>(r.error()), done);
+    });
+}
+
+void CallTracker::watch(const QString &callId)
+{
+    CallRecord record = recordFor(callId);
+    if (record.status.isEmpty())
+        record.status = QStringLiteral("watching");
+    record.final = false;
+    record.stale = false;
+    m_history->save(record);
+    Q_EMIT callChanged(record);
+    m_monitor->watch(callId, record.created, record.timeout);
+}
+
+void CallTracker::resume()
+{
+    if (!m_session->isActive())
+        return;
+    for (const CallRecord &r : m_history->unfinished(m_session->profile().id))
+        m_monitor->watch(r.callId, r.created, r.timeout);
+}
+
+} // namespace vc

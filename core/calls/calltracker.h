@@ -1,0 +1,56 @@
+#pragma once
+
+#include "calls/callhistory.h"
+#include "calls/callmonitor.h"
+#include "legacy/legacyclient.h"
+#include "common/result.h"
+
+#include <QObject>
+
+namespace vc {
+
+class Session;
+
+// Sending, watching and remembering calls for the active profile: places a call (once), records it in
+// the history, follows it with the monitor until it ends, and resumes unfinished calls after a restart
+// or a profile switch.
+class CallTracker final : public QObject
+{
+    Q_OBJECT
+public:
+    CallTracker(Session *session, CallHistory *history, QObject *parent = nullptr);
+
+    CallMonitor *monitor() const { return m_monitor; }
+    CallHistory *history() const { return m_history; }
+
+    // Sends a voice message. Never resent: when the outcome is unknown the history gets an
+    // "outcome unknown" record and `done` gets the error that says so.
+    void send(const VoiceCallRequest &request, const QString &serviceName, QObject *context,
+              std::function<void(const Result<CallRecord> &)> done);
+    // integrationapi.net: Voice/Send, then Voice/State until listened, not listened or error.
+    void sendLegacy(const LegacySendRequest &request, QObject *context, std::function<void(const Result<CallRecord> &)> done);
+    static QString legacyStatus(int state); // "sending", "sent", "listened", "not_listened", "error"
+
+    // Follows a call placed elsewhere (another tool, the web cabinet).
+    void watch(const QString &callId);
+    // Resumes the unfinished calls of the active profile.
+    void resume();
+
+Q_SIGNALS:
+    void callChanged(const vc::CallRecord &record);
+    void callEnded(const vc::CallRecord &record);
+
+private:
+    void onUpdate(const CallInfo &info, bool final, bool stale);
+    void choosePoller();
+    // Records a send: a new call to follow, an "outcome unknown" attempt, or nothing for a clean refusal.
+    void finishSend(CallRecord record, const std::optional<ApiError> &error,
+                    const std::function<void(const Result<CallRecord> &)> &done);
+    CallRecord recordFor(const QString &callId) const;
+
+    Session *m_session;
+    CallHistory *m_history;
+    CallMonitor *m_monitor;
+};
+
+} // namespace vc

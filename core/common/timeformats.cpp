@@ -1,0 +1,112 @@
+#include "common/timeformats.h"
+
+#include <QLocale>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+namespace vc::time {
+
+namespace {
+// Digits at [pos, pos+count) as a number, or -1.
+int digitsAt(QStringView s, qsizetype pos, int count)
+{
+    int value = 0;
+    for (int i = 0; i < count; ++i) {
+        const QChar c = s.at(pos + i);
+        if (c < u'0' || c > u'9')
+            return -1;
+        value = value * 10 + (c.unicode() - u'0');
+    }
+    return value;
+}
+
+// The shape every GetList entry has ("2022-12-15T10:23:54.912Z"), read without a regular expression:
+// a 100,000-service list spends most of its decoding time here otherwise.
+std::optional<QDateTime> fastUtc(QStringView s)
+{
+    if (s.size() < 20 || s.size() > 30 || (s.back() != u'Z' && s.back() != u'z') || s.at(4) != u'-' || s.at(7) != u'-' ||
+        (s.at(10) != u'T' && s.at(10) != u't' && s.at(10) != u' ') || s.at(13) != u':' || s.at(16) != u':')
+        return std::nullopt;
+    const int y = digitsAt(s, 0, 4), mo = digitsAt(s, 5, 2), d = digitsAt(s, 8, 2);
+    const int h = digitsAt(s, 11, 2), mi = digitsAt(s, 14, 2), sec = digitsAt(s, 17, 2);
+    int ms = 0;
+    const qsizetype end = s.size() - 1;
+    if (end > 19) {
+        if (s.at(19) != u'.' || end == 20)
+            return std::nullopt;
+        for (qsizetype i = 20; i < end; ++i) {
+            const QChar c = s.at(i);
+            if (c < u'0' || c > u'9')
+                return std::nullopt;
+            if (i < 23)
+                ms = ms * 10 + (c.unicode() - u'0');
+        }
+        for (qsizetype i = std::min<qsizetype>(end, 23); i < 23; ++i)
+            ms *= 10;
+    }
+    const QDate date(y, mo, d);
+    const QTime time(h, mi, sec, ms);
+    if (y < 0 || !date.isValid() || !time.isValid())
+        return std::nullopt;
+    return QDateTime(date, time, Qt::UTC);
+}
+} // namespace
+
+std::optional<QDateTime> parseRfc3339(const QString &text)
+{
+    if (auto fast = fastUtc(text))
+        return fast;
+    // RFC 3339 requires a date, a time and an offset; Qt would also take a bare date or a local time.
+    static const QRegularExpression shape(QStringLiteral(
+        R"(^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})?$)"));
+    const QString trimmed = text.trimmed();
+    if (!shape.match(trimmed).hasMatch())
+        return std::nullopt;
+    QString normalised = trimmed;
+    normalised[10] = u'T';
+    if (normalised.endsWith(u'z'))
+        normalised.back() = u'Z';
+    // Without an offset (not RFC 3339, but some servers write it so) the time is taken as UTC.
+    static const QRegularExpression hasOffset(QStringLiteral(R"(([Zz]|[+-]\d{2}:\d{2})$)"));
+    if (!hasOffset.match(normalised).hasMatch())
+        normalised += u'Z';
+    // Qt reads at most milliseconds; cut finer fractions instead of rejecting them.
+    static const QRegularExpression longFraction(QStringLiteral(R"((\.\d{3})\d+)"));
+    normalised.replace(longFraction, QStringLiteral("\\1"));
+    QDateTime dt = QDateTime::fromString(normalised, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        return std::nullopt;
+    return dt.toUTC();
+}
+
+std::optional<QDateTime> parseRfc2822(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return std::nullopt;
+    QDateTime dt = QDateTime::fromString(trimmed, Qt::RFC2822Date);
+    if (!dt.isValid())
+        return std::nullopt;
+    return dt.toUTC();
+}
+
+std::optional<QDateTime> parseAny(const QString &text)
+{
+    if (auto dt = parseRfc3339(text))
+        return dt;
+    return parseRfc2822(text);
+}
+
+QString toRfc3339(const QDateTime &dt)
+{
+    return dt.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QString toRfc2822(const QDateTime &dt)
+{
+    // Qt's RFC 2822 writer uses the C locale's names, which is what the format requires.
+    return QLocale::c().toString(dt.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")) +
+           QStringLiteral(" +0000");
+}
+
+} // namespace vc::time

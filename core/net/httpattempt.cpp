@@ -1,0 +1,164 @@
+#include "net/httpattempt.h"
+
+#include <algorithm>
+
+namespace vc {
+
+namespace {
+// A header value with CR, LF or another control character could add headers of its own.
+bool isSafeHeaderValue(const QByteArray &value)
+{
+    return std::none_of(value.begin(), value.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return (u < 0x20 && u != '\t') || u == 0x7f;
+    });
+}
+} // namespace
+
+HttpAttempt::HttpAttempt(const HttpCall &call, const HeaderList &headers, const AttemptLimits &limits,
+                             QObject *parent)
+    : QObject(parent), m_call(call), m_headers(headers), m_limits(limits),
+      m_parser(HttpResponseParser::Limits{64 * 1024, 8, limits.maxResponseBytes, 1024})
+{
+    m_inactivity.setSingleShot(true);
+    m_inactivity.setInterval(m_limits.inactivityMs);
+    connect(&m_inactivity, &QTimer::timeout, this, [this] {
+        fail(ApiError::Kind::Timeout, QStringLiteral("no data for %1 ms").arg(m_limits.inactivityMs));
+    });
+}
+
+void HttpAttempt::start()
+{
+    for (const auto &header : std::as_const(m_headers)) {
+        if (!isSafeHeaderValue(header.second) || !isSafeHeaderValue(header.first)) {
+            // Nothing was sent; reported through the event loop like every other outcome.
+            QTimer::singleShot(0, this, [this] {
+                fail(ApiError::Kind::Configuration, QStringLiteral("a request header contains a control character"));
+            });
+            return;
+        }
+    }
+    m_socket = new QSslSocket(this);
+    const bool tls = m_call.url.scheme() == QLatin1String("https");
+    connect(m_socket, &QSslSocket::readyRead, this, &HttpAttempt::onReadyRead);
+    connect(m_socket, &QSslSocket::disconnected, this, &HttpAttempt::onDisconnected);
+    connect(m_socket, &QSslSocket::errorOccurred, this, &HttpAttempt::onSocketError);
+    connect(m_socket, &QSslSocket::bytesWritten, this, [this](qint64 n) {
+        m_sent += n;
+        m_inactivity.start();
+    });
+    // TLS errors are never ignored: an unverified peer ends the handshake with an error.
+    if (tls) {
+        connect(m_socket, &QSslSocket::encrypted, this, &HttpAttempt::sendRequest);
+        m_socket->connectToHostEncrypted(m_call.url.host(), quint16(m_call.url.port(443)));
+    } else {
+        connect(m_socket, &QSslSocket::connected, this, &HttpAttempt::sendRequest);
+        m_socket->connectToHost(m_call.url.host(), quint16(m_call.url.port(80)));
+    }
+    // The request goes out in one write; no reason to hold it back for Nagle.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_inactivity.start();
+}
+
+void HttpAttempt::sendRequest()
+{
+    QByteArray target = m_call.url.path(QUrl::FullyEncoded).toLatin1();
+    if (target.isEmpty())
+        target = "/";
+    if (m_call.url.hasQuery())
+        target += '?' + m_call.url.query(QUrl::FullyEncoded).toLatin1();
+    QByteArray host = m_call.url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    const int defaultPort = m_call.url.scheme() == QLatin1String("https") ? 443 : 80;
+    if (m_call.url.port(defaultPort) != defaultPort)
+        host += ':' + QByteArray::number(m_call.url.port());
+    QByteArray request = m_call.verb + ' ' + target + " HTTP/1.1\r\nHost: " + host +
+                         "\r\nConnection: close\r\nAccept: application/json\r\n";
+    for (const auto &[name, value] : m_headers)
+        request += name + ": " + value + "\r\n";
+    if (m_call.verb != "GET") {
+        request += "Content-Type: " + m_call.contentType + "\r\n";
+        request += "Content-Length: " + QByteArray::number(m_call.body.size()) + "\r\n";
+    }
+    request += "\r\n" + m_call.body;
+    m_written = true;
+    m_socket->write(request);
+    m_inactivity.start();
+}
+
+void HttpAttempt::onReadyRead()
+{
+    m_inactivity.start();
+    consume(m_parser.feed(m_socket->readAll()));
+}
+
+void HttpAttempt::onDisconnected()
+{
+    if (m_done)
+        return;
+    if (m_parser.feed(m_socket->readAll()) != HttpResponseParser::State::NeedMore)
+        return consume(m_parser.state());
+    // Closed before a status line: the connection failed. After one: the answer was cut off.
+    consume(m_parser.finish(), m_parser.status() == 0 ? ApiError::Kind::Network : ApiError::Kind::MalformedResponse);
+}
+
+void HttpAttempt::onSocketError(QAbstractSocket::SocketError error)
+{
+    if (m_done || error == QAbstractSocket::RemoteHostClosedError)
+        return; // disconnected() decides whether the answer was complete
+    if (error == QAbstractSocket::SslHandshakeFailedError)
+        fail(ApiError::Kind::Tls, m_socket->errorString());
+    else if (error == QAbstractSocket::SocketTimeoutError)
+        fail(ApiError::Kind::Timeout, m_socket->errorString());
+    else
+        fail(ApiError::Kind::Network, m_socket->errorString());
+}
+
+void HttpAttempt::consume(HttpResponseParser::State state, ApiError::Kind failure)
+{
+    if (m_done || state == HttpResponseParser::State::NeedMore)
+        return;
+    if (state == HttpResponseParser::State::Error)
+        return fail(failure, m_parser.error());
+    AttemptResult r;
+    r.answered = true;
+    r.status = m_parser.status();
+    r.retryAfter = m_parser.header("Retry-After");
+    r.mayHaveReachedServer = true;
+    r.bytesSent = m_sent;
+    r.bytesReceived = m_parser.bytesReceived();
+    r.body = m_parser.body();
+    finish(r);
+}
+
+void HttpAttempt::finish(AttemptResult result)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_inactivity.stop();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+    Q_EMIT finished(result);
+}
+
+void HttpAttempt::fail(ApiError::Kind kind, const QString &reason)
+{
+    AttemptResult r;
+    r.failure = kind;
+    r.errorString = reason;
+    r.mayHaveReachedServer = m_written;
+    r.bytesSent = m_sent;
+    r.bytesReceived = m_parser.bytesReceived();
+    finish(r);
+}
+
+void HttpAttempt::abortWith(ApiError::Kind kind, const QString &reason)
+{
+    fail(kind, reason);
+}
+
+} // namespace vc

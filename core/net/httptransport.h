@@ -1,0 +1,65 @@
+#pragma once
+
+#include "net/httpattempt.h"
+
+#include <QDeadlineTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace vc {
+
+struct TransportOptions
+{
+    int deadlineMs = 30000;       // the whole request, all attempts and waits included
+    int inactivityMs = 15000;     // no byte in either direction for this long ends an attempt
+    qint64 maxResponseBytes = 16 * 1024 * 1024;
+    int maxAttempts = 3;          // reads only; others get exactly one
+    int backoffInitialMs = 500;
+    int backoffMaxMs = 5000;
+    int retryAfterCapMs = 60000;
+};
+
+// The outcome of a request after all its attempts.
+struct HttpOutcome
+{
+    AttemptResult last;
+    int attempts = 0;
+};
+
+// Sends requests with an overall deadline, an inactivity timeout, a response size cap, no redirects and
+// retries for reads only. Every attempt is written to the request log, redacted.
+class HttpTransport final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HttpTransport(QObject *parent = nullptr);
+    ~HttpTransport() override;
+
+    void setOptions(const TransportOptions &options) { m_options = options; }
+    const TransportOptions &options() const { return m_options; }
+    RequestLog *log() { return m_log; }
+
+    static QByteArray userAgent();
+    // Plain http is allowed only to this computer; everything else must be https.
+    static bool isAllowedUrl(const QUrl &url);
+
+    // `done` runs on `context`'s thread unless context is gone by then.
+    void send(const HttpCall &call, QObject *context, std::function<void(const HttpOutcome &)> done);
+    int inFlight() const { return m_inFlight; }
+
+Q_SIGNALS:
+    // Requests under way changed (for a busy indicator).
+    void activityChanged(int inFlight);
+
+private:
+    friend class PendingCallAccess;
+    void adjustInFlight(int delta);
+    int m_inFlight = 0;
+
+    RequestLog *m_log;
+    TransportOptions m_options;
+};
+
+} // namespace vc
