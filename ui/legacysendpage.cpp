@@ -3,6 +3,8 @@
 #include "calls/calltracker.h"
 #include "common/jsoncodec.h"
 #include "legacy/legacyclient.h"
+#include "legacy/legacycodec.h"
+#include "legacy/legacyvalidation.h"
 #include "messagebanner.h"
 #include "sendfailure.h"
 #include "accounts/session.h"
@@ -134,17 +136,18 @@ void LegacySendPage::revalidate()
         source.ok() ? notes.append(tr("From %1").arg(source.value())) : problems.append(source.message());
     if (!m_destination->text().trimmed().isEmpty())
         destination.ok() ? notes.append(tr("to %1").arg(destination.value())) : problems.append(destination.message());
-    const auto file = json::parseUInt64Text(m_fileId->text().trimmed());
-    if (!m_fileId->text().trimmed().isEmpty() && (!file || *file == 0))
-        problems.append(tr("The file id must be a whole number."));
-    const bool scheduleOk = !m_scheduled->isChecked() || m_when->dateTime() > QDateTime::currentDateTime();
+    const auto file = LegacyValidation::fileId(m_fileId->text());
+    if (!m_fileId->text().trimmed().isEmpty() && !file)
+        problems.append(file.message());
+    const auto schedule = LegacyValidation::sendDate(m_scheduled->isChecked() ? m_when->dateTime() : QDateTime());
+    const bool scheduleOk = schedule.ok();
     if (!scheduleOk)
-        problems.append(tr("The scheduled time is in the past."));
+        problems.append(schedule.message());
     else if (m_scheduled->isChecked())
-        notes.append(tr("sent as %1 (UTC+3)").arg(LegacyClient::formatSendDate(m_when->dateTime())));
+        notes.append(tr("sent as %1 (UTC+3)").arg(legacycodec::encodeSendDate(m_when->dateTime())));
     m_hint->setText(problems.isEmpty() ? notes.join(QStringLiteral(", ")) : problems.join(u'\n'));
     m_hint->setStyleSheet(problems.isEmpty() ? QStringLiteral("color: palette(mid);") : QStringLiteral("color: rgb(220, 53, 69);"));
-    m_send->setEnabled(!m_sending && m_session->isLegacy() && source.ok() && destination.ok() && file && *file > 0 && scheduleOk);
+    m_send->setEnabled(!m_sending && m_session->isLegacy() && source.ok() && destination.ok() && file.ok() && scheduleOk);
 }
 
 void LegacySendPage::confirmAndSend()
@@ -152,7 +155,7 @@ void LegacySendPage::confirmAndSend()
     LegacySendRequest request;
     request.source = m_source->text();
     request.destination = m_destination->text();
-    request.fileId = json::parseUInt64Text(m_fileId->text().trimmed()).value_or(0);
+    request.fileId = LegacyValidation::fileId(m_fileId->text()).valueOr(0);
     if (m_scheduled->isChecked())
         request.sendDate = m_when->dateTime();
     request.retryCount = m_retries->value() > 0 ? m_retries->value() : -1;

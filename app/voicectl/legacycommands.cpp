@@ -5,6 +5,8 @@
 #include "accounts/profile.h"
 #include "common/checks.h"
 #include "common/validation.h"
+#include "legacy/legacycodec.h"
+#include "legacy/legacyvalidation.h"
 
 #include <QJsonObject>
 #include <QLocale>
@@ -68,7 +70,7 @@ void Cli::legacyBalance()
         if (!r)
             return fail(r.error());
         if (m_out->format() == Format::Json)
-            m_out->json(QJsonObject{{QStringLiteral("balance"), r.value()}});
+            m_out->json(legacycodec::balanceToJson(r.value()));
         else
             m_out->line(tr("Balance: %1").arg(QLocale().toString(r.value(), 'f', 2)));
         done(Success);
@@ -82,35 +84,33 @@ void Cli::legacySend()
             return usage(tr("legacy send needs --%1.").arg(opt(required)));
     }
     LegacySendRequest request;
-    const auto source = Validation::phoneNumber(m_parser.value(opt("source")));
-    if (!source.ok())
-        return usage(tr("source: %1").arg(source.error().explanation));
-    const auto destination = Validation::phoneNumber(m_parser.value(opt("destination")));
-    if (!destination.ok())
-        return usage(tr("destination: %1").arg(destination.error().explanation));
-    const auto file = json::parseUInt64Text(m_parser.value(opt("file-id")).trimmed());
-    if (!file || *file == 0)
-        return usage(tr("--file-id takes the id of an uploaded audio file (a whole number)."));
-    request.source = source.value();
-    request.destination = destination.value();
-    request.fileId = *file;
+    request.source = m_parser.value(opt("source"));
+    request.destination = m_parser.value(opt("destination"));
+    const auto file = LegacyValidation::fileId(m_parser.value(opt("file-id")));
+    if (!file)
+        return usage(tr("%1: %2").arg(file.error().field, file.error().explanation));
+    request.fileId = file.value();
     if (m_parser.isSet(opt("send-date"))) {
         // The operator's local time; the client converts it to the UTC+3 the API wants.
         request.sendDate = QDateTime::fromString(m_parser.value(opt("send-date")).trimmed(), QStringLiteral("yyyy-MM-dd HH:mm"));
         if (!request.sendDate.isValid())
             return usage(tr("--send-date takes local time as \"YYYY-MM-DD HH:MM\"."));
     }
-    bool ok = true;
-    if (m_parser.isSet(opt("retry-count")) && ((request.retryCount = m_parser.value(opt("retry-count")).toInt(&ok)) < 1 || !ok))
-        return usage(tr("--retry-count takes a number from 1 to 10."));
-    if (m_parser.isSet(opt("gap")) && ((request.gap = m_parser.value(opt("gap")).toInt(&ok)) < 1 || !ok))
-        return usage(tr("--gap takes a number of minutes from 1 to 1440."));
+    // A value that is not a number is checked as 0, which no field accepts.
+    if (m_parser.isSet(opt("retry-count")))
+        request.retryCount = m_parser.value(opt("retry-count")).toInt();
+    if (m_parser.isSet(opt("gap")))
+        request.gap = m_parser.value(opt("gap")).toInt();
     request.dtmf = m_parser.isSet(opt("dtmf"));
+    // The client's own checks, with the messages the GUI shows: nothing is sent when one fails.
+    const auto checked = LegacyValidation::sendRequest(request);
+    if (!checked)
+        return usage(tr("%1: %2").arg(checked.error().field, checked.error().explanation));
     m_legacy->send(request, this, [this](const Result<quint64> &r) {
         if (!r)
             return fail(r.error());
         if (m_out->format() == Format::Json)
-            m_out->json(QJsonObject{{QStringLiteral("messageId"), json::uint64ToString(r.value())}});
+            m_out->json(legacycodec::toJson(r.value()));
         else
             m_out->line(tr("Voice message accepted: %1").arg(r.value()));
         done(Success);
@@ -130,10 +130,7 @@ void Cli::legacyState(const QString &id, bool watch)
         if (!r)
             return fail(r.error());
         if (m_out->format() == Format::Json)
-            m_out->json(QJsonObject{{QStringLiteral("messageId"), json::uint64ToString(messageId)},
-                                    {QStringLiteral("state"), r.value().state},
-                                    {QStringLiteral("desc"), r.value().desc},
-                                    {QStringLiteral("final"), r.value().isFinal()}});
+            m_out->json(legacycodec::toJson(messageId, r.value()));
         else
             m_out->line(tr("%1: %2 (%3)").arg(messageId).arg(LegacyState::name(r.value().state), r.value().desc));
         done(Success);
@@ -160,12 +157,8 @@ void Cli::pollLegacy(quint64 messageId)
             return;
         }
         if (m_out->format() == Format::Json)
-            m_out->json(QJsonObject{{QStringLiteral("messageId"), json::uint64ToString(messageId)},
-                                    {QStringLiteral("state"), s.state},
-                                    {QStringLiteral("desc"), s.desc},
-                                    {QStringLiteral("final"), true}});
-        // Listened is this API's "completed".
-        done(s.state == 2 ? Success : NotCompleted);
+            m_out->json(legacycodec::toJson(messageId, s));
+        done(s.isDelivered() ? Success : NotCompleted);
     });
 }
 

@@ -98,12 +98,6 @@ void CallTracker::finishSend(CallRecord record, const std::optional<ApiError> &e
     done(*error);
 }
 
-QString CallTracker::legacyStatus(int state)
-{
-    static const char *const names[] = {"sending", "sent", "listened", "not_listened", "error"};
-    return state >= 0 && state <= 4 ? QLatin1String(names[state]) : QStringLiteral("state_%1").arg(state);
-}
-
 void CallTracker::choosePoller()
 {
     if (!m_session->isLegacy()) {
@@ -113,17 +107,14 @@ void CallTracker::choosePoller()
     m_monitor->setPoller([this](const QString &id, QObject *context, std::function<void(const Result<CallInfo> &)> done) {
         const auto messageId = json::parseUInt64Text(id);
         if (!messageId) {
-            ApiError e;
-            e.kind = ApiError::Kind::Validation;
-            e.explanation = Validation::tr("The call id is not valid.");
-            return done(e);
+            return done(validationError(QStringLiteral("messageId"), Validation::tr("The call id is not valid.")));
         }
         m_session->legacy()->state(*messageId, context, [this, id, done](const Result<LegacyState> &r) {
             if (!r)
                 return done(r.error());
             CallInfo info;
             info.callId = id;
-            info.status = legacyStatus(r.value().state);
+            info.status = LegacyState::statusName(r.value().state);
             if (const auto record = m_history->find(id)) {
                 info.created = record->created;
                 info.timeout = record->timeout;
@@ -154,7 +145,7 @@ void CallTracker::sendLegacy(const LegacySendRequest &request, QObject *context,
         record.timeout = int(std::min<qint64>(wait + 3600, std::numeric_limits<int>::max() / 2));
         if (r.ok()) {
             record.callId = json::uint64ToString(r.value());
-            record.status = legacyStatus(0);
+            record.status = LegacyState::statusName(0);
         }
         finishSend(record, r.ok() ? std::nullopt : std::optional<ApiError>(r.error()), done);
     });

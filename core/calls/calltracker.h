@@ -29,7 +29,6 @@ public:
               std::function<void(const Result<CallRecord> &)> done);
     // integrationapi.net: Voice/Send, then Voice/State until listened, not listened or error.
     void sendLegacy(const LegacySendRequest &request, QObject *context, std::function<void(const Result<CallRecord> &)> done);
-    static QString legacyStatus(int state); // "sending", "sent", "listened", "not_listened", "error"
 
     // Follows a call placed elsewhere (another tool, the web cabinet).
     void watch(const QString &callId);

@@ -5,26 +5,16 @@
 
 namespace vc {
 
-// Which API method a request belongs to: the same HTTP status means different things per method.
-enum class Endpoint {
-    CreateService,
-    ListServices,
-    ServiceInfo,
-    DeleteService,
-    MakeVoiceMessage,
-    CallInfo,
-    SipAttributes,
-    // integrationapi.net REST (2013)
-    LegacySession,
-    LegacyBalance,
-    LegacySend,
-    LegacyState,
+// What a request does when it reaches the server. It decides what a lost answer means: nothing for a
+// read, "the call may have been placed" for a paid call.
+enum class Effect {
+    None,           // a read: safe to repeat
+    PlacesCall,     // MakeVoiceMessage, Voice/Send: costs money and rings a person
+    CreatesService,
+    DeletesService,
 };
 
-QString endpointPath(Endpoint endpoint);
-// Reads are safe to repeat; Create, Delete and MakeVoiceMessage change state (and may cost money).
-bool isRetriable(Endpoint endpoint);
-
+// The error model both providers share: every failed request, validation and configuration problem.
 struct ApiError
 {
     enum class Kind {
@@ -39,7 +29,7 @@ struct ApiError
 
     Kind kind = Kind::Network;
     int httpStatus = 0;       // 0 when no HTTP answer arrived
-    QString serverMessage;    // the server's own words, verbatim
+    QString serverMessage;    // the server's own words (secrets masked)
     QString explanation;      // translated, for the operator
     QString field;            // with Validation: the API field at fault
     QString detail;           // transport detail (Qt's error string), untranslated
@@ -51,22 +41,25 @@ struct ApiError
     QString toDisplayString() const;
 };
 
+// The texts that do not depend on the provider.
 class ErrorCatalog final
 {
     Q_DECLARE_TR_FUNCTIONS(ErrorCatalog)
 public:
-    // The documented meaning of an HTTP error answer of one method, translated.
-    static QString explainHttp(Endpoint endpoint, int status, const QString &serverMessage);
-    static QString explainTransport(ApiError::Kind kind, Endpoint endpoint, bool outcomeUnknown, int httpStatus = 0);
-    static QString malformed(Endpoint endpoint);
+    // No usable HTTP answer; `outcomeUnknown` when the request may have taken effect (the wording then
+    // says whether an answer came: `kind` Http with its status, MalformedResponse, or none at all).
+    static QString explainTransport(ApiError::Kind kind, Effect effect, bool outcomeUnknown, int httpStatus = 0);
+    // What a status means when the provider's documents say nothing more specific.
+    static QString explainStatus(int status);
+    static QString malformed();
     static QString addressNotAllowed(const QString &url);
-    // integrationapi.net's REST error codes 1-8.
-    static QString explainLegacy(int code, const QString &desc);
 };
 
 // Errors for a request that was never sent: a field failed its check, or the client is not set up.
 ApiError validationError(const QString &field, const QString &message);
 ApiError configurationError(const QString &message);
+// An answer that arrived but is not what the documents describe.
+ApiError malformedError(const QString &detail);
 
 } // namespace vc
 

@@ -3,6 +3,7 @@
 #include "exolve/exolvecodec.h"
 #include "common/jsoncodec.h"
 #include "common/checks.h"
+#include "net/requesterror.h"
 #include "common/validation.h"
 #include "exolve/exolvevalidation.h"
 
@@ -23,9 +24,9 @@ std::optional<ApiError> ExolveClient::configurationError() const
     if (!HttpTransport::isAllowedUrl(m_baseUrl))
         return vc::configurationError(ErrorCatalog::addressNotAllowed(m_baseUrl.toString()));
     if (m_apiKey.isEmpty())
-        return vc::configurationError(ErrorCatalog::tr("No API key is set."));
+        return vc::configurationError(ExolveErrors::tr("No API key is set."));
     if (checks::hasControlCharacters(m_apiKey))
-        return vc::configurationError(ErrorCatalog::tr("The API key contains a line break or another control "
+        return vc::configurationError(ExolveErrors::tr("The API key contains a line break or another control "
                                                        "character. Copy the key again, as one line."));
     return std::nullopt;
 }
@@ -37,7 +38,7 @@ void ExolveClient::failSoon(QObject *context, Callback<T> done, ApiError error)
 }
 
 template <typename T>
-void ExolveClient::send(Endpoint endpoint, const QByteArray &body, QObject *context, Callback<T> done,
+void ExolveClient::send(ExolveMethod method, const QByteArray &body, QObject *context, Callback<T> done,
                         std::function<Result<T>(const QByteArray &)> decode)
 {
     if (auto error = configurationError())
@@ -48,55 +49,35 @@ void ExolveClient::send(Endpoint endpoint, const QByteArray &body, QObject *cont
     QString path = url.path();
     if (!path.endsWith(u'/'))
         path += u'/';
-    url.setPath(path + endpointPath(endpoint));
+    url.setPath(path + methodPath(method));
     call.url = url;
     call.body = body;
-    call.retriable = isRetriable(endpoint);
-    call.logName = endpointPath(endpoint);
+    call.retriable = isRetriable(method);
+    call.logName = methodPath(method);
     call.headers = {{QByteArrayLiteral("Authorization"), "Bearer " + m_apiKey.toUtf8()},
                     {QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")}};
 
-    // Whatever a server sends back may echo the key: its words pass the request log's redaction first.
     const RequestLog *log = m_transport->log();
-    m_transport->send(call, context, [endpoint, log, done = std::move(done), decode = std::move(decode)](const HttpOutcome &o) {
+    m_transport->send(call, context, [method, log, done = std::move(done), decode = std::move(decode)](const HttpOutcome &o) {
         const AttemptResult &r = o.last;
-        // A request that changes state and may have been acted on must not look like a clean failure.
-        const bool changesState = !isRetriable(endpoint);
-        ApiError error;
-        error.attempts = o.attempts;
-        if (r.answered && r.status >= 200 && r.status < 300) {
+        if (!r.answered)
+            return done(RequestError::transport(o, effectOf(method), *log));
+        if (r.status >= 200 && r.status < 300) {
             Result<T> decoded = decode(r.body);
             if (decoded.ok())
                 return done(decoded);
-            error = decoded.error();
-            error.attempts = o.attempts;
-            error.httpStatus = r.status;
-            error.detail = log->redact(error.detail);
-            error.outcomeUnknown = changesState;
-            error.explanation = changesState ? ErrorCatalog::explainTransport(error.kind, endpoint, true)
-                                             : ErrorCatalog::malformed(endpoint);
-            return done(error);
+            return done(RequestError::unreadable(o, effectOf(method), decoded.error(), *log));
         }
-        if (r.answered) {
-            error.kind = ApiError::Kind::Http;
-            error.httpStatus = r.status;
-            error.serverMessage = log->redact(codec::serverMessage(r.body));
-            error.outcomeUnknown = changesState && r.status >= 500;
-            error.explanation = error.outcomeUnknown ? ErrorCatalog::explainTransport(error.kind, endpoint, true, r.status)
-                                                     : ErrorCatalog::explainHttp(endpoint, r.status, error.serverMessage);
-            return done(error);
-        }
-        error.kind = r.failure;
-        error.detail = log->redact(r.errorString);
-        error.outcomeUnknown = changesState && r.mayHaveReachedServer && r.failure != ApiError::Kind::Tls;
-        error.explanation = ErrorCatalog::explainTransport(r.failure, endpoint, error.outcomeUnknown);
-        done(error);
+        // The server's words may echo the key: the explanation reads them after redaction.
+        const QString message = log->redact(codec::serverMessage(r.body));
+        done(RequestError::http(o, effectOf(method), message, ExolveErrors::explainHttp(method, r.status, message),
+                                r.status >= 500, *log));
     });
 }
 
 void ExolveClient::listServices(QObject *context, Callback<QList<VoiceService>> done)
 {
-    send<QList<VoiceService>>(Endpoint::ListServices, QByteArrayLiteral("{}"), context, std::move(done),
+    send<QList<VoiceService>>(ExolveMethod::ListServices, QByteArrayLiteral("{}"), context, std::move(done),
                               codec::decodeServiceList);
 }
 
@@ -105,7 +86,7 @@ void ExolveClient::serviceInfo(const QString &id, QObject *context, Callback<Voi
     const auto checked = ExolveValidation::serviceId(id, QStringLiteral("id"));
     if (!checked.ok())
         return failSoon(context, std::move(done), checked.error());
-    send<VoiceServiceDetails>(Endpoint::ServiceInfo, codec::encodeId(checked.value()), context, std::move(done),
+    send<VoiceServiceDetails>(ExolveMethod::ServiceInfo, codec::encodeId(checked.value()), context, std::move(done),
                               codec::decodeServiceDetails);
 }
 
@@ -115,7 +96,7 @@ void ExolveClient::createService(const NewVoiceService &service, QObject *contex
                                                       QString::number(service.digit), service.redirectNumber);
     if (!checked)
         return failSoon(context, std::move(done), checked.error());
-    send<QString>(Endpoint::CreateService, codec::encodeCreate(checked.value()), context, std::move(done),
+    send<QString>(ExolveMethod::CreateService, codec::encodeCreate(checked.value()), context, std::move(done),
                   codec::decodeCreated);
 }
 
@@ -124,7 +105,7 @@ void ExolveClient::deleteService(const QString &id, QObject *context, Callback<E
     const auto checked = ExolveValidation::serviceId(id, QStringLiteral("id"));
     if (!checked.ok())
         return failSoon(context, std::move(done), checked.error());
-    send<Empty>(Endpoint::DeleteService, codec::encodeId(checked.value()), context, std::move(done),
+    send<Empty>(ExolveMethod::DeleteService, codec::encodeId(checked.value()), context, std::move(done),
                 codec::decodeDeleted);
 }
 
@@ -139,7 +120,7 @@ void ExolveClient::makeVoiceMessage(const VoiceCallRequest &call, QObject *conte
     const auto service = ExolveValidation::serviceId(call.serviceId);
     if (!service.ok())
         return failSoon(context, std::move(done), service.error());
-    send<QString>(Endpoint::MakeVoiceMessage, codec::encodeCall({source.value(), destination.value(), service.value()}),
+    send<QString>(ExolveMethod::MakeVoiceMessage, codec::encodeCall({source.value(), destination.value(), service.value()}),
                   context, std::move(done), codec::decodeCallId);
 }
 
@@ -148,13 +129,13 @@ void ExolveClient::callInfo(const QString &callId, QObject *context, Callback<Ca
     const auto checked = ExolveValidation::callId(callId);
     if (!checked.ok())
         return failSoon(context, std::move(done), checked.error());
-    send<CallInfo>(Endpoint::CallInfo, codec::encodeCallId(checked.value()), context, std::move(done),
+    send<CallInfo>(ExolveMethod::CallInfo, codec::encodeCallId(checked.value()), context, std::move(done),
                    codec::decodeCallInfo);
 }
 
 void ExolveClient::sipAttributes(quint64 sipResourceId, QObject *context, Callback<SipAttributes> done)
 {
-    send<SipAttributes>(Endpoint::SipAttributes, codec::encodeSipResourceId(sipResourceId), context, std::move(done),
+    send<SipAttributes>(ExolveMethod::SipAttributes, codec::encodeSipResourceId(sipResourceId), context, std::move(done),
                         [this](const QByteArray &body) {
                             auto result = codec::decodeSipAttributes(body);
                             if (result.ok())

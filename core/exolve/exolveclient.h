@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exolve/exolveerrors.h"
 #include "exolve/exolvetypes.h"
 #include "net/httptransport.h"
 #include "common/result.h"
@@ -43,7 +44,7 @@ public:
 
 private:
     template <typename T>
-    void send(Endpoint endpoint, const QByteArray &body, QObject *context, Callback<T> done,
+    void send(ExolveMethod method, const QByteArray &body, QObject *context, Callback<T> done,
               std::function<Result<T>(const QByteArray &)> decode);
     template <typename T>
     void failSoon(QObject *context, Callback<T> done, ApiError error);

@@ -13,12 +13,7 @@ Q_LOGGING_CATEGORY(lcCodec, "vc.api")
 
 ApiError malformed(const QString &detail)
 {
-    ApiError error;
-    error.kind = ApiError::Kind::MalformedResponse;
-    error.httpStatus = 200;
-    error.explanation = ErrorCatalog::malformed(Endpoint::ListServices);
-    error.detail = detail;
-    return error;
+    return malformedError(detail);
 }
 
 std::optional<QJsonObject> parseObject(const QByteArray &body, QString *why)

@@ -1,10 +1,11 @@
 #pragma once
 
-#include "net/httptransport.h"
 #include "common/result.h"
+#include "legacy/legacyerrors.h"
+#include "legacy/legacytypes.h"
+#include "net/httptransport.h"
+#include "net/ratelimiter.h"
 
-#include <QCoreApplication>
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QUrl>
@@ -13,43 +14,14 @@
 
 namespace vc {
 
-// Voice/Send input. sendDate is the operator's local time (any zone); it is sent as UTC+3.
-struct LegacySendRequest
-{
-    QString source;
-    QString destination;
-    quint64 fileId = 0;
-    QDateTime sendDate; // invalid: now
-    int retryCount = -1; // -1: the service's default
-    int gap = -1;        // minutes between tries, -1: default
-    bool dtmf = false;
-};
-
-struct LegacyState
-{
-    int state = -1; // 0 sending, 1 sent, 2 listened, 3 not listened, 4 error
-    QString desc;   // the service's own words
-    bool isFinal() const { return state >= 2; }
-    static QString name(int state); // translated
-};
-
-class LegacyNames final
-{
-    Q_DECLARE_TR_FUNCTIONS(LegacyNames)
-public:
-    static QString state(int state);
-};
-
 // The integrationapi.net REST voice API (2013): a session id from login and password (valid 2 hours,
-// cached and renewed before it runs out, and once on an InvalidSessionID answer, never in a loop),
+// cached and renewed before it runs out, and once on an InvalidSessionID refusal, never in a loop),
 // the balance, sending, and message states. Requests are spaced to stay under 10 per second.
 class LegacyClient final : public QObject
 {
     Q_OBJECT
 public:
     static QUrl defaultBaseUrl() { return QUrl(QStringLiteral("https://integrationapi.net/rest/")); }
-    // The API wants UTC+3 wall-clock time: "2011-01-28T16:00:00".
-    static QString formatSendDate(const QDateTime &when);
 
     explicit LegacyClient(HttpTransport *transport, QObject *parent = nullptr);
 
@@ -57,31 +29,37 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     void setCredentials(const QString &login, const QString &password);
     void setSessionLifetimeMs(qint64 ms) { m_sessionLifetimeMs = ms; }
-    void setMinIntervalMs(int ms) { m_minIntervalMs = ms; }
+    void setMinIntervalMs(int ms) { m_limiter.setMinIntervalMs(ms); }
     std::optional<ApiError> configurationError() const;
     int sessionRequests() const { return m_sessionRequests; }
+    HttpTransport *transport() const { return m_transport; }
 
     void balance(QObject *context, std::function<void(const Result<double> &)> done);
-    // Never resent automatically, except once after an InvalidSessionID answer (the service refused it,
-    // so nothing was sent).
+    // Never resent automatically, except once after a 400 InvalidSessionID refusal (the service refused
+    // it, so nothing was sent).
     void send(const LegacySendRequest &request, QObject *context, std::function<void(const Result<quint64> &)> done);
     void state(quint64 messageId, QObject *context, std::function<void(const Result<LegacyState> &)> done);
 
 private:
-    using Handler = std::function<void(const HttpOutcome &)>;
     struct Call
     {
-        Endpoint endpoint;
+        LegacyMethod method;
         QList<QPair<QString, QString>> params; // without sessionId
         bool renewed = false;
     };
+    using BodyCallback = std::function<void(const HttpOutcome &, const Result<QByteArray> &)>;
 
-    void run(Call call, QObject *context, std::function<void(const Result<QJsonValue> &)> done);
-    void withSession(QObject *context, std::function<void(const std::optional<ApiError> &)> ready);
-    void sendNow(const HttpCall &call, QObject *context, Handler handler);
-    ApiError errorFrom(Endpoint endpoint, const AttemptResult &r, int attempts, int *legacyCode) const;
+    template <typename T>
+    void call(Call call, QObject *context, std::function<void(const Result<T> &)> done,
+              Result<T> (*decode)(const QByteArray &));
+    void run(Call call, QObject *context, BodyCallback done);
+    void withSession(std::function<void(const std::optional<ApiError> &)> ready);
+    HttpCall httpCall(LegacyMethod method, const QList<QPair<QString, QString>> &params) const;
+    // An error answer: the REST code when there is one, else the status.
+    ApiError errorFrom(LegacyMethod method, const HttpOutcome &outcome, int *code) const;
 
     HttpTransport *m_transport;
+    RateLimiter m_limiter{110}; // under the documented 10 requests per second
     QUrl m_baseUrl = defaultBaseUrl();
     QString m_login;
     QString m_password;
@@ -91,9 +69,6 @@ private:
     bool m_fetchingSession = false;
     QList<std::function<void(const std::optional<ApiError> &)>> m_sessionWaiters;
     int m_sessionRequests = 0;
-    int m_minIntervalMs = 110; // under the documented 10 requests per second
-    QElapsedTimer m_clock;
-    qint64 m_nextSlot = 0;
 };
 
 } // namespace vc

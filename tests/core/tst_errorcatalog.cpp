@@ -1,4 +1,6 @@
 #include "common/apierror.h"
+#include "exolve/exolveerrors.h"
+#include "legacy/legacyerrors.h"
 
 #include <QTest>
 
@@ -17,49 +19,48 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         const struct
         {
-            Endpoint e;
+            ExolveMethod e;
             int status;
             const char *server;
             const char *expected;
         } rows[] = {
-            {Endpoint::CreateService, 400, "failed to parse token", "API key is not valid"},
-            {Endpoint::CreateService, 401, "error getting JWT Token claims", "JWT claims"},
-            {Endpoint::CreateService, 403, "Customer is not in correct status", "account is not active"},
-            {Endpoint::CreateService, 404, "error getting media resource", "audio file with this media_id does not exist"},
-            {Endpoint::CreateService, 500, "error getting customer status", "could not reach your account"},
-            {Endpoint::ListServices, 400, "failed to parse token", "API key is not valid"},
-            {Endpoint::ListServices, 401, "error getting JWT Token claims", "JWT claims"},
-            {Endpoint::ListServices, 500, "error getting customer status", "could not reach your account"},
-            {Endpoint::ServiceInfo, 400, "failed to parse token", "API key is not valid"},
-            {Endpoint::ServiceInfo, 401, "error getting JWT Token claims", "JWT claims"},
-            {Endpoint::ServiceInfo, 403, "Customer is not in correct status", "account is not active"},
-            {Endpoint::ServiceInfo, 404, "Scenario not found", "service was not found for the application"},
-            {Endpoint::ServiceInfo, 500, "error getting customer status", "could not reach your account"},
-            {Endpoint::DeleteService, 400, "failed to parse token", "API key is not valid"},
-            {Endpoint::DeleteService, 401, "error getting JWT Token claims", "JWT claims"},
-            {Endpoint::DeleteService, 403, "Customer is not in correct status", "account is not active"},
-            {Endpoint::DeleteService, 404, "error getting application", "service or its application was not found"},
-            {Endpoint::DeleteService, 500, "error getting customer status", "could not reach your account"},
-            {Endpoint::MakeVoiceMessage, 400, "the client can only call to his own confirmed number", "trial period"},
-            {Endpoint::MakeVoiceMessage, 400, "Validation error. Please enter valid parameter values.", "rejected the call parameters"},
-            {Endpoint::MakeVoiceMessage, 401, "malformed token", "missing or not valid"},
-            {Endpoint::CallInfo, 400, "Validation error. Please enter valid parameter values", "call id is not valid"},
-            {Endpoint::CallInfo, 401, "malformed token", "missing or not valid"},
-            {Endpoint::CallInfo, 404, "Not Found", "call was not found"},
-            {Endpoint::SipAttributes, 500, "ERROR: Application [x] does not own resource [5]", "does not belong to the application"},
-            {Endpoint::SipAttributes, 400, "proto: syntax error (line 6:15): invalid value п", "not valid"},
-            {Endpoint::SipAttributes, 400, "proto: syntax error (line 6:15): unexpected token ,", "missing"},
-            {Endpoint::ListServices, 429, "", "Too many requests"},
-            {Endpoint::ListServices, 503, "", "unavailable (HTTP 503)"},
-            {Endpoint::ListServices, 302, "", "redirected"},
+            {ExolveMethod::CreateService, 400, "failed to parse token", "API key is not valid"},
+            {ExolveMethod::CreateService, 401, "error getting JWT Token claims", "JWT claims"},
+            {ExolveMethod::CreateService, 403, "Customer is not in correct status", "account is not active"},
+            {ExolveMethod::CreateService, 404, "error getting media resource", "audio file with this media_id does not exist"},
+            {ExolveMethod::CreateService, 500, "error getting customer status", "could not reach your account"},
+            {ExolveMethod::ListServices, 400, "failed to parse token", "API key is not valid"},
+            {ExolveMethod::ListServices, 401, "error getting JWT Token claims", "JWT claims"},
+            {ExolveMethod::ListServices, 500, "error getting customer status", "could not reach your account"},
+            {ExolveMethod::ServiceInfo, 400, "failed to parse token", "API key is not valid"},
+            {ExolveMethod::ServiceInfo, 401, "error getting JWT Token claims", "JWT claims"},
+            {ExolveMethod::ServiceInfo, 403, "Customer is not in correct status", "account is not active"},
+            {ExolveMethod::ServiceInfo, 404, "Scenario not found", "service was not found for the application"},
+            {ExolveMethod::ServiceInfo, 500, "error getting customer status", "could not reach your account"},
+            {ExolveMethod::DeleteService, 400, "failed to parse token", "API key is not valid"},
+            {ExolveMethod::DeleteService, 401, "error getting JWT Token claims", "JWT claims"},
+            {ExolveMethod::DeleteService, 403, "Customer is not in correct status", "account is not active"},
+            {ExolveMethod::DeleteService, 404, "error getting application", "service or its application was not found"},
+            {ExolveMethod::DeleteService, 500, "error getting customer status", "could not reach your account"},
+            {ExolveMethod::MakeVoiceMessage, 400, "the client can only call to his own confirmed number", "trial period"},
+            {ExolveMethod::MakeVoiceMessage, 400, "Validation error. Please enter valid parameter values.", "rejected the call parameters"},
+            {ExolveMethod::MakeVoiceMessage, 401, "malformed token", "missing or not valid"},
+            {ExolveMethod::CallInfo, 400, "Validation error. Please enter valid parameter values", "call id is not valid"},
+            {ExolveMethod::CallInfo, 401, "malformed token", "missing or not valid"},
+            {ExolveMethod::CallInfo, 404, "Not Found", "call was not found"},
+            {ExolveMethod::SipAttributes, 500, "ERROR: Application [x] does not own resource [5]", "does not belong to the application"},
+            {ExolveMethod::SipAttributes, 400, "proto: syntax error (line 6:15): invalid value п", "not valid"},
+            {ExolveMethod::SipAttributes, 400, "proto: syntax error (line 6:15): unexpected token ,", "missing"},
+            {ExolveMethod::ListServices, 429, "", "Too many requests"},
+            {ExolveMethod::ListServices, 503, "", "unavailable (HTTP 503)"},
+            {ExolveMethod::ListServices, 302, "", "redirected"},
             // A wrong key on the SIP method is the key's fault, as on every other method.
-            {Endpoint::SipAttributes, 400, "failed to parse token", "API key is not valid"},
-            {Endpoint::SipAttributes, 400, "something else", "not valid: it must be a whole number"},
-            {Endpoint::ListServices, 500, "internal error", "failed while handling the request"},
-            {Endpoint::LegacySend, 302, "", "login and password are never sent"},
+            {ExolveMethod::SipAttributes, 400, "failed to parse token", "API key is not valid"},
+            {ExolveMethod::SipAttributes, 400, "something else", "not valid: it must be a whole number"},
+            {ExolveMethod::ListServices, 500, "internal error", "failed while handling the request"},
         };
         for (const auto &r : rows)
-            QTest::addRow("%s %d %s", qPrintable(endpointPath(r.e)), r.status, r.server)
+            QTest::addRow("%s %d %s", qPrintable(methodPath(r.e)), r.status, r.server)
                 << int(r.e) << r.status << QString::fromUtf8(r.server) << QString::fromLatin1(r.expected);
     }
     void documentedStatusesAreExplained()
@@ -68,56 +69,67 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QString, server);
         QFETCH(QString, expected);
-        const QString text = ErrorCatalog::explainHttp(Endpoint(endpoint), status, server);
+        const QString text = ExolveErrors::explainHttp(ExolveMethod(endpoint), status, server);
         QVERIFY2(text.contains(expected), qPrintable(text));
     }
 
     void servicesFailureNamesCustomerStatusOnlyWhenTheServerDoes()
     {
-        for (Endpoint e : {Endpoint::CreateService, Endpoint::ListServices, Endpoint::ServiceInfo, Endpoint::DeleteService}) {
-            QVERIFY(!ErrorCatalog::explainHttp(e, 500, QStringLiteral("internal error")).contains(QStringLiteral("customer status")));
-            QVERIFY(ErrorCatalog::explainHttp(e, 500, QStringLiteral("error getting customer status")).contains(QStringLiteral("customer status")));
+        for (ExolveMethod e : {ExolveMethod::CreateService, ExolveMethod::ListServices, ExolveMethod::ServiceInfo, ExolveMethod::DeleteService}) {
+            QVERIFY(!ExolveErrors::explainHttp(e, 500, QStringLiteral("internal error")).contains(QStringLiteral("customer status")));
+            QVERIFY(ExolveErrors::explainHttp(e, 500, QStringLiteral("error getting customer status")).contains(QStringLiteral("customer status")));
         }
     }
 
     void legacyRedirectDoesNotTalkAboutAnApiKey()
     {
-        for (Endpoint e : {Endpoint::LegacySession, Endpoint::LegacyBalance, Endpoint::LegacySend, Endpoint::LegacyState})
-            QVERIFY(!ErrorCatalog::explainHttp(e, 301, {}).contains(QStringLiteral("API key")));
+        QVERIFY(!LegacyErrors::explainHttp(301).contains(QStringLiteral("API key")));
+        QVERIFY(LegacyErrors::explainHttp(302).contains(QStringLiteral("login and password are never sent")));
+        QVERIFY(!LegacyErrors::explainHttp(401).contains(QStringLiteral("API key")));
     }
 
     void unknownOutcomeSaysWhetherAnAnswerCame()
     {
-        const QString answered = ErrorCatalog::explainTransport(ApiError::Kind::Http, Endpoint::MakeVoiceMessage, true, 500);
+        const QString answered = ErrorCatalog::explainTransport(ApiError::Kind::Http, Effect::PlacesCall, true, 500);
         QVERIFY(answered.contains(QStringLiteral("HTTP 500")));
         QVERIFY(!answered.contains(QStringLiteral("no answer came back")));
         QVERIFY(answered.contains(QStringLiteral("may have been placed")));
-        const QString unreadable = ErrorCatalog::explainTransport(ApiError::Kind::MalformedResponse, Endpoint::LegacySend, true);
+        const QString unreadable = ErrorCatalog::explainTransport(ApiError::Kind::MalformedResponse, Effect::PlacesCall, true);
         QVERIFY(unreadable.contains(QStringLiteral("could not be read")));
         QVERIFY(unreadable.contains(QStringLiteral("may have been placed")));
-        const QString silent = ErrorCatalog::explainTransport(ApiError::Kind::Network, Endpoint::MakeVoiceMessage, true);
+        const QString silent = ErrorCatalog::explainTransport(ApiError::Kind::Network, Effect::PlacesCall, true);
         QVERIFY(silent.contains(QStringLiteral("no answer came back")));
     }
 
     void unknownOutcomeIsSaidForTheCallOnly()
     {
-        const QString call = ErrorCatalog::explainTransport(ApiError::Kind::Timeout, Endpoint::MakeVoiceMessage, true);
+        const QString call = ErrorCatalog::explainTransport(ApiError::Kind::Timeout, Effect::PlacesCall, true);
         QVERIFY(call.contains(QStringLiteral("may have been placed")));
         QVERIFY(call.contains(QStringLiteral("not sent again")));
-        const QString read = ErrorCatalog::explainTransport(ApiError::Kind::Timeout, Endpoint::ListServices, false);
+        const QString read = ErrorCatalog::explainTransport(ApiError::Kind::Timeout, Effect::None, false);
         QVERIFY(read.contains(QStringLiteral("did not answer in time")));
         QVERIFY(!read.contains(QStringLiteral("placed")));
     }
 
     void onlyReadsAreRetriable()
     {
-        QVERIFY(isRetriable(Endpoint::ListServices));
-        QVERIFY(isRetriable(Endpoint::ServiceInfo));
-        QVERIFY(isRetriable(Endpoint::CallInfo));
-        QVERIFY(isRetriable(Endpoint::SipAttributes));
-        QVERIFY(!isRetriable(Endpoint::CreateService));
-        QVERIFY(!isRetriable(Endpoint::DeleteService));
-        QVERIFY(!isRetriable(Endpoint::MakeVoiceMessage));
+        QVERIFY(isRetriable(ExolveMethod::ListServices));
+        QVERIFY(isRetriable(ExolveMethod::ServiceInfo));
+        QVERIFY(isRetriable(ExolveMethod::CallInfo));
+        QVERIFY(isRetriable(ExolveMethod::SipAttributes));
+        QVERIFY(!isRetriable(ExolveMethod::CreateService));
+        QVERIFY(!isRetriable(ExolveMethod::DeleteService));
+        QVERIFY(!isRetriable(ExolveMethod::MakeVoiceMessage));
+    }
+
+    void legacySendIsTheOnlyLegacyMethodWithAnEffect()
+    {
+        QCOMPARE(effectOf(LegacyMethod::Send), Effect::PlacesCall);
+        for (LegacyMethod m : {LegacyMethod::Session, LegacyMethod::Balance, LegacyMethod::State})
+            QVERIFY(isRetriable(m));
+        QCOMPARE(effectOf(ExolveMethod::MakeVoiceMessage), Effect::PlacesCall);
+        QCOMPARE(effectOf(ExolveMethod::CreateService), Effect::CreatesService);
+        QCOMPARE(effectOf(ExolveMethod::DeleteService), Effect::DeletesService);
     }
 
     void displayStringKeepsTheServerMessage()

@@ -1,4 +1,5 @@
 #include "legacy/legacyclient.h"
+#include "legacy/legacycodec.h"
 #include "legacy/tolerantjson.h"
 
 #include <QJsonArray>
@@ -93,7 +94,7 @@ private Q_SLOTS:
         QFETCH(QDateTime, local);
         QFETCH(QString, expected);
         QVERIFY(local.isValid());
-        QCOMPARE(LegacyClient::formatSendDate(local), expected);
+        QCOMPARE(legacycodec::encodeSendDate(local), expected);
     }
 };
 

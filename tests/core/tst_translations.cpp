@@ -1,4 +1,4 @@
-#include "common/apierror.h"
+#include "exolve/exolveerrors.h"
 #include "common/language.h"
 
 #include <QCoreApplication>
@@ -17,10 +17,10 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(QStringLiteral(":/i18n/voice-console_ru.qm")));
         QVERIFY(QFile::exists(QStringLiteral(":/i18n/voice-console_en.qm")));
         QVERIFY(Language::install(QStringLiteral("ru")));
-        const QString ru = ErrorCatalog::explainHttp(Endpoint::CreateService, 403, QString());
+        const QString ru = ExolveErrors::explainHttp(ExolveMethod::CreateService, 403, QString());
         QVERIFY2(ru.contains(QRegularExpression(QStringLiteral("[А-Яа-я]"))), qPrintable(ru));
         QVERIFY(Language::install(QStringLiteral("en")));
-        const QString en = ErrorCatalog::explainHttp(Endpoint::CreateService, 403, QString());
+        const QString en = ExolveErrors::explainHttp(ExolveMethod::CreateService, 403, QString());
         QVERIFY(en.contains(QStringLiteral("account is not active")));
     }
 

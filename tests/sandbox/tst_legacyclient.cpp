@@ -1,5 +1,6 @@
 // The integrationapi.net client against the sandbox's /rest/ API.
 #include "legacy/legacyclient.h"
+#include "legacy/legacycodec.h"
 #include "sandboxserver.h"
 #include "support/await.h"
 
@@ -147,7 +148,7 @@ private Q_SLOTS:
         r.dtmf = true;
         QVERIFY(await<quint64>([&](auto done) { m_client->send(r, this, done); })->ok());
         const QByteArray body = m_transport->log()->entries().constLast().requestBody;
-        QVERIFY(body.contains(QByteArray("sendDate=" + QUrl::toPercentEncoding(LegacyClient::formatSendDate(r.sendDate)))));
+        QVERIFY(body.contains(QByteArray("sendDate=" + QUrl::toPercentEncoding(legacycodec::encodeSendDate(r.sendDate)))));
         QVERIFY(body.contains("retryCount=3"));
         QVERIFY(body.contains("gap=10"));
         QVERIFY(body.contains("dtmf=true"));

@@ -1,0 +1,43 @@
+#include "net/requesterror.h"
+
+namespace vc {
+
+ApiError RequestError::transport(const HttpOutcome &o, Effect effect, const RequestLog &log)
+{
+    const AttemptResult &r = o.last;
+    ApiError e;
+    e.attempts = o.attempts;
+    e.kind = r.failure;
+    e.detail = log.redact(r.errorString);
+    e.outcomeUnknown = effect != Effect::None && r.mayHaveReachedServer && r.failure != ApiError::Kind::Tls &&
+                       r.failure != ApiError::Kind::Configuration;
+    e.explanation = ErrorCatalog::explainTransport(r.failure, effect, e.outcomeUnknown);
+    return e;
+}
+
+ApiError RequestError::http(const HttpOutcome &o, Effect effect, const QString &serverMessage, const QString &explanation,
+                            bool serverFailed, const RequestLog &log)
+{
+    ApiError e;
+    e.attempts = o.attempts;
+    e.kind = ApiError::Kind::Http;
+    e.httpStatus = o.last.status;
+    e.serverMessage = log.redact(serverMessage);
+    e.outcomeUnknown = effect != Effect::None && serverFailed;
+    e.explanation = e.outcomeUnknown ? ErrorCatalog::explainTransport(e.kind, effect, true, e.httpStatus) : explanation;
+    return e;
+}
+
+ApiError RequestError::unreadable(const HttpOutcome &o, Effect effect, const ApiError &decoded, const RequestLog &log)
+{
+    ApiError e = decoded;
+    e.kind = ApiError::Kind::MalformedResponse;
+    e.attempts = o.attempts;
+    e.httpStatus = o.last.status;
+    e.detail = log.redact(decoded.detail);
+    e.outcomeUnknown = effect != Effect::None; // accepted, perhaps, but we cannot tell what happened
+    e.explanation = ErrorCatalog::explainTransport(e.kind, effect, e.outcomeUnknown);
+    return e;
+}
+
+} // namespace vc
