@@ -2,66 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CallHistory</name>
+    <message>
+        <source>the call history is not open</source>
+        <translation>the call history is not open</translation>
+    </message>
+</context>
+<context>
+    <name>CallTracker</name>
+    <message>
+        <source>audio file %1</source>
+        <translation>audio file %1</translation>
+    </message>
+</context>
+<context>
     <name>ErrorCatalog</name>
     <message>
         <source>%1 (server: %2)</source>
         <translation>%1 (server: %2)</translation>
     </message>
     <message>
-        <source>During the trial period calls can only be made to your own confirmed number. Confirm the destination number in the Exolve account or activate the account.</source>
-        <translation>During the trial period calls can only be made to your own confirmed number. Confirm the destination number in the Exolve account or activate the account.</translation>
-    </message>
-    <message>
-        <source>The SIP resource id is missing.</source>
-        <translation>The SIP resource id is missing.</translation>
-    </message>
-    <message>
-        <source>The SIP resource id is not valid: it must be a whole number.</source>
-        <translation>The SIP resource id is not valid: it must be a whole number.</translation>
-    </message>
-    <message>
-        <source>The call id is not valid.</source>
-        <translation>The call id is not valid.</translation>
-    </message>
-    <message>
-        <source>The server rejected the call parameters: check the numbers and the service id.</source>
-        <translation>The server rejected the call parameters: check the numbers and the service id.</translation>
-    </message>
-    <message>
-        <source>The API key is not valid: the server could not read it. Check that the whole key was copied from the application in the Exolve account.</source>
-        <translation>The API key is not valid: the server could not read it. Check that the whole key was copied from the application in the Exolve account.</translation>
-    </message>
-    <message>
         <source>The server rejected the request as invalid.</source>
         <translation>The server rejected the request as invalid.</translation>
     </message>
     <message>
-        <source>The API key was not accepted: the user and application information in it could not be read (JWT claims). Create a new key for the application.</source>
-        <translation>The API key was not accepted: the user and application information in it could not be read (JWT claims). Create a new key for the application.</translation>
-    </message>
-    <message>
-        <source>The API key is missing or not valid.</source>
-        <translation>The API key is missing or not valid.</translation>
-    </message>
-    <message>
         <source>The account is not active (not activated or blocked), so the request was refused.</source>
         <translation>The account is not active (not activated or blocked), so the request was refused.</translation>
-    </message>
-    <message>
-        <source>The audio file with this media_id does not exist. Upload it in the Exolve account or check the id.</source>
-        <translation>The audio file with this media_id does not exist. Upload it in the Exolve account or check the id.</translation>
-    </message>
-    <message>
-        <source>The voice-message service was not found for the application of this API key.</source>
-        <translation>The voice-message service was not found for the application of this API key.</translation>
-    </message>
-    <message>
-        <source>The voice-message service or its application was not found.</source>
-        <translation>The voice-message service or its application was not found.</translation>
-    </message>
-    <message>
-        <source>The call was not found, or the service it used has no audio file attached.</source>
-        <translation>The call was not found, or the service it used has no audio file attached.</translation>
     </message>
     <message>
         <source>The server does not know this request (404). Check the API address.</source>
@@ -76,20 +42,8 @@
         <translation>Too many requests: the server asks to slow down. Try again in a moment.</translation>
     </message>
     <message>
-        <source>This SIP resource does not belong to the application of this API key.</source>
-        <translation>This SIP resource does not belong to the application of this API key.</translation>
-    </message>
-    <message>
-        <source>The server could not reach your account (error getting customer status). Try again later.</source>
-        <translation>The server could not reach your account (error getting customer status). Try again later.</translation>
-    </message>
-    <message>
         <source>The server failed while handling the request (HTTP 500).</source>
         <translation>The server failed while handling the request (HTTP 500).</translation>
-    </message>
-    <message>
-        <source>The server redirected the request elsewhere (HTTP %1); the API key is never sent to another address, so the request was stopped. Check the API address.</source>
-        <translation>The server redirected the request elsewhere (HTTP %1); the API key is never sent to another address, so the request was stopped. Check the API address.</translation>
     </message>
     <message>
         <source>The server is unavailable (HTTP %1). Try again later.</source>
@@ -132,8 +86,149 @@
         <translation>The API address &quot;%1&quot; is not allowed: use https (plain http only to this computer).</translation>
     </message>
     <message>
+        <source>The outcome is unknown: the server answered with an error (HTTP %1) after the request reached it, so the call may have been placed. It was not sent again. Check the call list before sending again.</source>
+        <translation>The outcome is unknown: the server answered with an error (HTTP %1) after the request reached it, so the call may have been placed. It was not sent again. Check the call list before sending again.</translation>
+    </message>
+    <message>
+        <source>The outcome is unknown: the server&apos;s answer could not be read, so the call may have been placed. It was not sent again. Check the call list before sending again.</source>
+        <translation>The outcome is unknown: the server&apos;s answer could not be read, so the call may have been placed. It was not sent again. Check the call list before sending again.</translation>
+    </message>
+</context>
+<context>
+    <name>ExolveErrors</name>
+    <message>
         <source>No API key is set.</source>
         <translation>No API key is set.</translation>
+    </message>
+    <message>
+        <source>The API key contains a line break or another control character. Copy the key again, as one line.</source>
+        <translation>The API key contains a line break or another control character. Copy the key again, as one line.</translation>
+    </message>
+    <message>
+        <source>During the trial period calls can only be made to your own confirmed number. Confirm the destination number in the Exolve account or activate the account.</source>
+        <translation>During the trial period calls can only be made to your own confirmed number. Confirm the destination number in the Exolve account or activate the account.</translation>
+    </message>
+    <message>
+        <source>The SIP resource id is missing.</source>
+        <translation>The SIP resource id is missing.</translation>
+    </message>
+    <message>
+        <source>The SIP resource id is not valid: it must be a whole number.</source>
+        <translation>The SIP resource id is not valid: it must be a whole number.</translation>
+    </message>
+    <message>
+        <source>The call id is not valid.</source>
+        <translation>The call id is not valid.</translation>
+    </message>
+    <message>
+        <source>The server rejected the call parameters: check the numbers and the service id.</source>
+        <translation>The server rejected the call parameters: check the numbers and the service id.</translation>
+    </message>
+    <message>
+        <source>The API key is not valid: the server could not read it. Check that the whole key was copied from the application in the Exolve account.</source>
+        <translation>The API key is not valid: the server could not read it. Check that the whole key was copied from the application in the Exolve account.</translation>
+    </message>
+    <message>
+        <source>The API key was not accepted: the user and application information in it could not be read (JWT claims). Create a new key for the application.</source>
+        <translation>The API key was not accepted: the user and application information in it could not be read (JWT claims). Create a new key for the application.</translation>
+    </message>
+    <message>
+        <source>The API key is missing or not valid.</source>
+        <translation>The API key is missing or not valid.</translation>
+    </message>
+    <message>
+        <source>The audio file with this media_id does not exist. Upload it in the Exolve account or check the id.</source>
+        <translation>The audio file with this media_id does not exist. Upload it in the Exolve account or check the id.</translation>
+    </message>
+    <message>
+        <source>The voice-message service was not found for the application of this API key.</source>
+        <translation>The voice-message service was not found for the application of this API key.</translation>
+    </message>
+    <message>
+        <source>The voice-message service or its application was not found.</source>
+        <translation>The voice-message service or its application was not found.</translation>
+    </message>
+    <message>
+        <source>The call was not found, or the service it used has no audio file attached.</source>
+        <translation>The call was not found, or the service it used has no audio file attached.</translation>
+    </message>
+    <message>
+        <source>This SIP resource does not belong to the application of this API key.</source>
+        <translation>This SIP resource does not belong to the application of this API key.</translation>
+    </message>
+    <message>
+        <source>The server could not reach your account (error getting customer status). Try again later.</source>
+        <translation>The server could not reach your account (error getting customer status). Try again later.</translation>
+    </message>
+    <message>
+        <source>The server redirected the request elsewhere (HTTP %1); the API key is never sent to another address, so the request was stopped. Check the API address.</source>
+        <translation>The server redirected the request elsewhere (HTTP %1); the API key is never sent to another address, so the request was stopped. Check the API address.</translation>
+    </message>
+</context>
+<context>
+    <name>ExolveValidation</name>
+    <message>
+        <source>Enter a name for the service.</source>
+        <translation>Enter a name for the service.</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most 255 characters).</source>
+        <translation>The name is too long (at most 255 characters).</translation>
+    </message>
+    <message>
+        <source>Enter the media_id of the audio file.</source>
+        <translation>Enter the media_id of the audio file.</translation>
+    </message>
+    <message>
+        <source>media_id must be a whole number from 1 to 18446744073709551615.</source>
+        <translation>media_id must be a whole number from 1 to 18446744073709551615.</translation>
+    </message>
+    <message>
+        <source>The redirect digit must be a single digit from 0 to 9.</source>
+        <translation>The redirect digit must be a single digit from 0 to 9.</translation>
+    </message>
+    <message>
+        <source>Enter the number to redirect the call to.</source>
+        <translation>Enter the number to redirect the call to.</translation>
+    </message>
+    <message>
+        <source>The redirect number may contain only digits and a leading +.</source>
+        <translation>The redirect number may contain only digits and a leading +.</translation>
+    </message>
+    <message>
+        <source>The redirect number must be 9 to 14 characters long (now %1).</source>
+        <translation>The redirect number must be 9 to 14 characters long (now %1).</translation>
+    </message>
+    <message>
+        <source>Enter a service id.</source>
+        <translation>Enter a service id.</translation>
+    </message>
+    <message>
+        <source>The service id may not contain spaces or special characters.</source>
+        <translation>The service id may not contain spaces or special characters.</translation>
+    </message>
+    <message>
+        <source>Enter a call id.</source>
+        <translation>Enter a call id.</translation>
+    </message>
+    <message>
+        <source>The call id may not contain spaces or special characters.</source>
+        <translation>The call id may not contain spaces or special characters.</translation>
+    </message>
+    <message>
+        <source>The SIP resource id must be a whole number from 0 to 18446744073709551615.</source>
+        <translation>The SIP resource id must be a whole number from 0 to 18446744073709551615.</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyErrors</name>
+    <message>
+        <source>No login or password is set.</source>
+        <translation>No login or password is set.</translation>
+    </message>
+    <message>
+        <source>The login or password contains a line break or another control character. Enter it again.</source>
+        <translation>The login or password contains a line break or another control character. Enter it again.</translation>
     </message>
     <message>
         <source>A required parameter is missing (ArgumentCanNotBeNullOrEmpty).</source>
@@ -172,28 +267,8 @@
         <translation>The service answered with error code %1: %2</translation>
     </message>
     <message>
-        <source>No login or password is set.</source>
-        <translation>No login or password is set.</translation>
-    </message>
-    <message>
         <source>The server redirected the request elsewhere (HTTP %1); the login and password are never sent to another address, so the request was stopped. Check the API address.</source>
         <translation>The server redirected the request elsewhere (HTTP %1); the login and password are never sent to another address, so the request was stopped. Check the API address.</translation>
-    </message>
-    <message>
-        <source>The outcome is unknown: the server answered with an error (HTTP %1) after the request reached it, so the call may have been placed. It was not sent again. Check the call list before sending again.</source>
-        <translation>The outcome is unknown: the server answered with an error (HTTP %1) after the request reached it, so the call may have been placed. It was not sent again. Check the call list before sending again.</translation>
-    </message>
-    <message>
-        <source>The outcome is unknown: the server&apos;s answer could not be read, so the call may have been placed. It was not sent again. Check the call list before sending again.</source>
-        <translation>The outcome is unknown: the server&apos;s answer could not be read, so the call may have been placed. It was not sent again. Check the call list before sending again.</translation>
-    </message>
-    <message>
-        <source>The API key contains a line break or another control character. Copy the key again, as one line.</source>
-        <translation>The API key contains a line break or another control character. Copy the key again, as one line.</translation>
-    </message>
-    <message>
-        <source>The login or password contains a line break or another control character. Enter it again.</source>
-        <translation>The login or password contains a line break or another control character. Enter it again.</translation>
     </message>
 </context>
 <context>
@@ -221,6 +296,29 @@
     <message>
         <source>state %1</source>
         <translation>state %1</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyValidation</name>
+    <message>
+        <source>Enter the id of an uploaded audio file.</source>
+        <translation>Enter the id of an uploaded audio file.</translation>
+    </message>
+    <message>
+        <source>The file id must be a whole number from 1 to 18446744073709551615.</source>
+        <translation>The file id must be a whole number from 1 to 18446744073709551615.</translation>
+    </message>
+    <message>
+        <source>The number of attempts must be from 1 to 10.</source>
+        <translation>The number of attempts must be from 1 to 10.</translation>
+    </message>
+    <message>
+        <source>The interval between attempts must be from 1 to 1440 minutes.</source>
+        <translation>The interval between attempts must be from 1 to 1440 minutes.</translation>
+    </message>
+    <message>
+        <source>The scheduled time is in the past.</source>
+        <translation>The scheduled time is in the past.</translation>
     </message>
 </context>
 <context>
@@ -513,38 +611,6 @@
 <context>
     <name>Validation</name>
     <message>
-        <source>Enter a name for the service.</source>
-        <translation>Enter a name for the service.</translation>
-    </message>
-    <message>
-        <source>The name is too long (at most 255 characters).</source>
-        <translation>The name is too long (at most 255 characters).</translation>
-    </message>
-    <message>
-        <source>Enter the media_id of the audio file.</source>
-        <translation>Enter the media_id of the audio file.</translation>
-    </message>
-    <message>
-        <source>media_id must be a whole number from 1 to 18446744073709551615.</source>
-        <translation>media_id must be a whole number from 1 to 18446744073709551615.</translation>
-    </message>
-    <message>
-        <source>The redirect digit must be a single digit from 0 to 9.</source>
-        <translation>The redirect digit must be a single digit from 0 to 9.</translation>
-    </message>
-    <message>
-        <source>Enter the number to redirect the call to.</source>
-        <translation>Enter the number to redirect the call to.</translation>
-    </message>
-    <message>
-        <source>The redirect number may contain only digits and a leading +.</source>
-        <translation>The redirect number may contain only digits and a leading +.</translation>
-    </message>
-    <message>
-        <source>The redirect number must be 9 to 14 characters long (now %1).</source>
-        <translation>The redirect number must be 9 to 14 characters long (now %1).</translation>
-    </message>
-    <message>
         <source>Enter a phone number.</source>
         <translation>Enter a phone number.</translation>
     </message>
@@ -553,44 +619,8 @@
         <translation>&quot;%1&quot; is not a valid phone number. Use the international form, e.g. +7 926 999-99-99.</translation>
     </message>
     <message>
-        <source>Enter a service id.</source>
-        <translation>Enter a service id.</translation>
-    </message>
-    <message>
-        <source>The service id may not contain spaces or special characters.</source>
-        <translation>The service id may not contain spaces or special characters.</translation>
-    </message>
-    <message>
-        <source>Enter a call id.</source>
-        <translation>Enter a call id.</translation>
-    </message>
-    <message>
-        <source>The call id may not contain spaces or special characters.</source>
-        <translation>The call id may not contain spaces or special characters.</translation>
-    </message>
-    <message>
-        <source>The SIP resource id must be a whole number from 0 to 18446744073709551615.</source>
-        <translation>The SIP resource id must be a whole number from 0 to 18446744073709551615.</translation>
-    </message>
-    <message>
         <source>The call id is not valid.</source>
         <translation>The call id is not valid.</translation>
-    </message>
-    <message>
-        <source>Enter the id of an uploaded audio file.</source>
-        <translation>Enter the id of an uploaded audio file.</translation>
-    </message>
-    <message>
-        <source>The number of attempts must be from 1 to 10.</source>
-        <translation>The number of attempts must be from 1 to 10.</translation>
-    </message>
-    <message>
-        <source>The interval between attempts must be from 1 to 1440 minutes.</source>
-        <translation>The interval between attempts must be from 1 to 1440 minutes.</translation>
-    </message>
-    <message>
-        <source>The scheduled time is in the past.</source>
-        <translation>The scheduled time is in the past.</translation>
     </message>
 </context>
 <context>
@@ -598,20 +628,6 @@
     <message>
         <source>--api-url needs the API key in VOICE_API_KEY; it was not set, so a saved profile or the sandbox is used.</source>
         <translation>--api-url needs the API key in VOICE_API_KEY; it was not set, so a saved profile or the sandbox is used.</translation>
-    </message>
-</context>
-<context>
-    <name>vc::CallHistory</name>
-    <message>
-        <source>the call history is not open</source>
-        <translation>the call history is not open</translation>
-    </message>
-</context>
-<context>
-    <name>vc::CallTracker</name>
-    <message>
-        <source>audio file %1</source>
-        <translation>audio file %1</translation>
     </message>
 </context>
 <context>
@@ -886,20 +902,8 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <translation>legacy send needs --%1.</translation>
     </message>
     <message>
-        <source>--file-id takes the id of an uploaded audio file (a whole number).</source>
-        <translation>--file-id takes the id of an uploaded audio file (a whole number).</translation>
-    </message>
-    <message>
         <source>--send-date takes local time as &quot;YYYY-MM-DD HH:MM&quot;.</source>
         <translation>--send-date takes local time as &quot;YYYY-MM-DD HH:MM&quot;.</translation>
-    </message>
-    <message>
-        <source>--retry-count takes a number from 1 to 10.</source>
-        <translation>--retry-count takes a number from 1 to 10.</translation>
-    </message>
-    <message>
-        <source>--gap takes a number of minutes from 1 to 1440.</source>
-        <translation>--gap takes a number of minutes from 1 to 1440.</translation>
     </message>
     <message>
         <source>Voice message accepted: %1</source>
@@ -1252,14 +1256,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>to %1</source>
         <translation>to %1</translation>
-    </message>
-    <message>
-        <source>The file id must be a whole number.</source>
-        <translation>The file id must be a whole number.</translation>
-    </message>
-    <message>
-        <source>The scheduled time is in the past.</source>
-        <translation>The scheduled time is in the past.</translation>
     </message>
     <message>
         <source>sent as %1 (UTC+3)</source>

@@ -2,66 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>CallHistory</name>
+    <message>
+        <source>the call history is not open</source>
+        <translation>история вызовов не открыта</translation>
+    </message>
+</context>
+<context>
+    <name>CallTracker</name>
+    <message>
+        <source>audio file %1</source>
+        <translation>аудиофайл %1</translation>
+    </message>
+</context>
+<context>
     <name>ErrorCatalog</name>
     <message>
         <source>%1 (server: %2)</source>
         <translation>%1 (сервер: %2)</translation>
     </message>
     <message>
-        <source>During the trial period calls can only be made to your own confirmed number. Confirm the destination number in the Exolve account or activate the account.</source>
-        <translation>В пробный период звонить можно только на свой подтверждённый номер. Подтвердите номер получателя в личном кабинете Exolve или активируйте аккаунт.</translation>
-    </message>
-    <message>
-        <source>The SIP resource id is missing.</source>
-        <translation>Не указан идентификатор ресурса SIP.</translation>
-    </message>
-    <message>
-        <source>The SIP resource id is not valid: it must be a whole number.</source>
-        <translation>Недопустимый идентификатор ресурса SIP: нужно целое число.</translation>
-    </message>
-    <message>
-        <source>The call id is not valid.</source>
-        <translation>Недопустимый идентификатор вызова.</translation>
-    </message>
-    <message>
-        <source>The server rejected the call parameters: check the numbers and the service id.</source>
-        <translation>Сервер отклонил параметры вызова: проверьте номера и идентификатор услуги.</translation>
-    </message>
-    <message>
-        <source>The API key is not valid: the server could not read it. Check that the whole key was copied from the application in the Exolve account.</source>
-        <translation>API-ключ недействителен: сервер не смог его прочитать. Проверьте, что ключ скопирован из приложения в личном кабинете Exolve целиком.</translation>
-    </message>
-    <message>
         <source>The server rejected the request as invalid.</source>
         <translation>Сервер отклонил запрос как неверный.</translation>
     </message>
     <message>
-        <source>The API key was not accepted: the user and application information in it could not be read (JWT claims). Create a new key for the application.</source>
-        <translation>API-ключ не принят: не удалось прочитать сведения о пользователе и приложении (JWT claims). Создайте для приложения новый ключ.</translation>
-    </message>
-    <message>
-        <source>The API key is missing or not valid.</source>
-        <translation>API-ключ не указан или недействителен.</translation>
-    </message>
-    <message>
         <source>The account is not active (not activated or blocked), so the request was refused.</source>
         <translation>Аккаунт не активен (не активирован или заблокирован), поэтому запрос отклонён.</translation>
-    </message>
-    <message>
-        <source>The audio file with this media_id does not exist. Upload it in the Exolve account or check the id.</source>
-        <translation>Аудиофайла с таким media_id нет. Загрузите его в личном кабинете Exolve или проверьте идентификатор.</translation>
-    </message>
-    <message>
-        <source>The voice-message service was not found for the application of this API key.</source>
-        <translation>Услуга голосового SMS не найдена в приложении этого API-ключа.</translation>
-    </message>
-    <message>
-        <source>The voice-message service or its application was not found.</source>
-        <translation>Услуга голосового SMS или её приложение не найдены.</translation>
-    </message>
-    <message>
-        <source>The call was not found, or the service it used has no audio file attached.</source>
-        <translation>Вызов не найден, или к его услуге не привязан аудиофайл.</translation>
     </message>
     <message>
         <source>The server does not know this request (404). Check the API address.</source>
@@ -76,20 +42,8 @@
         <translation>Слишком много запросов: сервер просит снизить частоту. Повторите чуть позже.</translation>
     </message>
     <message>
-        <source>This SIP resource does not belong to the application of this API key.</source>
-        <translation>Этот ресурс SIP не принадлежит приложению данного API-ключа.</translation>
-    </message>
-    <message>
-        <source>The server could not reach your account (error getting customer status). Try again later.</source>
-        <translation>Сервер не смог получить данные вашего аккаунта (error getting customer status). Повторите позже.</translation>
-    </message>
-    <message>
         <source>The server failed while handling the request (HTTP 500).</source>
         <translation>Сбой на сервере при обработке запроса (HTTP 500).</translation>
-    </message>
-    <message>
-        <source>The server redirected the request elsewhere (HTTP %1); the API key is never sent to another address, so the request was stopped. Check the API address.</source>
-        <translation>Сервер перенаправил запрос по другому адресу (HTTP %1); API-ключ никогда не отправляется на другой адрес, поэтому запрос остановлен. Проверьте адрес API.</translation>
     </message>
     <message>
         <source>The server is unavailable (HTTP %1). Try again later.</source>
@@ -132,8 +86,149 @@
         <translation>Адрес API «%1» недопустим: используйте https (обычный http — только к этому компьютеру).</translation>
     </message>
     <message>
+        <source>The outcome is unknown: the server answered with an error (HTTP %1) after the request reached it, so the call may have been placed. It was not sent again. Check the call list before sending again.</source>
+        <translation>Результат неизвестен: сервер ответил ошибкой (HTTP %1) уже после получения запроса, поэтому звонок мог состояться. Повторно запрос не отправлялся. Проверьте список вызовов, прежде чем отправлять снова.</translation>
+    </message>
+    <message>
+        <source>The outcome is unknown: the server&apos;s answer could not be read, so the call may have been placed. It was not sent again. Check the call list before sending again.</source>
+        <translation>Результат неизвестен: ответ сервера не удалось прочитать, поэтому звонок мог состояться. Повторно запрос не отправлялся. Проверьте список вызовов, прежде чем отправлять снова.</translation>
+    </message>
+</context>
+<context>
+    <name>ExolveErrors</name>
+    <message>
         <source>No API key is set.</source>
         <translation>API-ключ не задан.</translation>
+    </message>
+    <message>
+        <source>The API key contains a line break or another control character. Copy the key again, as one line.</source>
+        <translation>API-ключ содержит перевод строки или другой управляющий символ. Скопируйте ключ заново одной строкой.</translation>
+    </message>
+    <message>
+        <source>During the trial period calls can only be made to your own confirmed number. Confirm the destination number in the Exolve account or activate the account.</source>
+        <translation>В пробный период звонить можно только на свой подтверждённый номер. Подтвердите номер получателя в личном кабинете Exolve или активируйте аккаунт.</translation>
+    </message>
+    <message>
+        <source>The SIP resource id is missing.</source>
+        <translation>Не указан идентификатор ресурса SIP.</translation>
+    </message>
+    <message>
+        <source>The SIP resource id is not valid: it must be a whole number.</source>
+        <translation>Недопустимый идентификатор ресурса SIP: нужно целое число.</translation>
+    </message>
+    <message>
+        <source>The call id is not valid.</source>
+        <translation>Недопустимый идентификатор вызова.</translation>
+    </message>
+    <message>
+        <source>The server rejected the call parameters: check the numbers and the service id.</source>
+        <translation>Сервер отклонил параметры вызова: проверьте номера и идентификатор услуги.</translation>
+    </message>
+    <message>
+        <source>The API key is not valid: the server could not read it. Check that the whole key was copied from the application in the Exolve account.</source>
+        <translation>API-ключ недействителен: сервер не смог его прочитать. Проверьте, что ключ скопирован из приложения в личном кабинете Exolve целиком.</translation>
+    </message>
+    <message>
+        <source>The API key was not accepted: the user and application information in it could not be read (JWT claims). Create a new key for the application.</source>
+        <translation>API-ключ не принят: не удалось прочитать сведения о пользователе и приложении (JWT claims). Создайте для приложения новый ключ.</translation>
+    </message>
+    <message>
+        <source>The API key is missing or not valid.</source>
+        <translation>API-ключ не указан или недействителен.</translation>
+    </message>
+    <message>
+        <source>The audio file with this media_id does not exist. Upload it in the Exolve account or check the id.</source>
+        <translation>Аудиофайла с таким media_id нет. Загрузите его в личном кабинете Exolve или проверьте идентификатор.</translation>
+    </message>
+    <message>
+        <source>The voice-message service was not found for the application of this API key.</source>
+        <translation>Услуга голосового SMS не найдена в приложении этого API-ключа.</translation>
+    </message>
+    <message>
+        <source>The voice-message service or its application was not found.</source>
+        <translation>Услуга голосового SMS или её приложение не найдены.</translation>
+    </message>
+    <message>
+        <source>The call was not found, or the service it used has no audio file attached.</source>
+        <translation>Вызов не найден, или к его услуге не привязан аудиофайл.</translation>
+    </message>
+    <message>
+        <source>This SIP resource does not belong to the application of this API key.</source>
+        <translation>Этот ресурс SIP не принадлежит приложению данного API-ключа.</translation>
+    </message>
+    <message>
+        <source>The server could not reach your account (error getting customer status). Try again later.</source>
+        <translation>Сервер не смог получить данные вашего аккаунта (error getting customer status). Повторите позже.</translation>
+    </message>
+    <message>
+        <source>The server redirected the request elsewhere (HTTP %1); the API key is never sent to another address, so the request was stopped. Check the API address.</source>
+        <translation>Сервер перенаправил запрос по другому адресу (HTTP %1); API-ключ никогда не отправляется на другой адрес, поэтому запрос остановлен. Проверьте адрес API.</translation>
+    </message>
+</context>
+<context>
+    <name>ExolveValidation</name>
+    <message>
+        <source>Enter a name for the service.</source>
+        <translation>Введите название услуги.</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most 255 characters).</source>
+        <translation>Слишком длинное название (не более 255 символов).</translation>
+    </message>
+    <message>
+        <source>Enter the media_id of the audio file.</source>
+        <translation>Введите media_id аудиофайла.</translation>
+    </message>
+    <message>
+        <source>media_id must be a whole number from 1 to 18446744073709551615.</source>
+        <translation>media_id — целое число от 1 до 18446744073709551615.</translation>
+    </message>
+    <message>
+        <source>The redirect digit must be a single digit from 0 to 9.</source>
+        <translation>Цифра переадресации — одна цифра от 0 до 9.</translation>
+    </message>
+    <message>
+        <source>Enter the number to redirect the call to.</source>
+        <translation>Введите номер, на который переадресовать вызов.</translation>
+    </message>
+    <message>
+        <source>The redirect number may contain only digits and a leading +.</source>
+        <translation>Номер переадресации может содержать только цифры и + в начале.</translation>
+    </message>
+    <message>
+        <source>The redirect number must be 9 to 14 characters long (now %1).</source>
+        <translation>Номер переадресации должен содержать от 9 до 14 символов (сейчас %1).</translation>
+    </message>
+    <message>
+        <source>Enter a service id.</source>
+        <translation>Введите идентификатор услуги.</translation>
+    </message>
+    <message>
+        <source>The service id may not contain spaces or special characters.</source>
+        <translation>Идентификатор услуги не может содержать пробелы и специальные символы.</translation>
+    </message>
+    <message>
+        <source>Enter a call id.</source>
+        <translation>Введите идентификатор вызова.</translation>
+    </message>
+    <message>
+        <source>The call id may not contain spaces or special characters.</source>
+        <translation>Идентификатор вызова не может содержать пробелы и специальные символы.</translation>
+    </message>
+    <message>
+        <source>The SIP resource id must be a whole number from 0 to 18446744073709551615.</source>
+        <translation>Идентификатор ресурса SIP — целое число от 0 до 18446744073709551615.</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyErrors</name>
+    <message>
+        <source>No login or password is set.</source>
+        <translation>Не заданы логин или пароль.</translation>
+    </message>
+    <message>
+        <source>The login or password contains a line break or another control character. Enter it again.</source>
+        <translation>Логин или пароль содержит перевод строки или другой управляющий символ. Введите его заново.</translation>
     </message>
     <message>
         <source>A required parameter is missing (ArgumentCanNotBeNullOrEmpty).</source>
@@ -172,28 +267,8 @@
         <translation>Сервис ответил кодом ошибки %1: %2</translation>
     </message>
     <message>
-        <source>No login or password is set.</source>
-        <translation>Не заданы логин или пароль.</translation>
-    </message>
-    <message>
         <source>The server redirected the request elsewhere (HTTP %1); the login and password are never sent to another address, so the request was stopped. Check the API address.</source>
         <translation>Сервер перенаправил запрос по другому адресу (HTTP %1); логин и пароль никогда не отправляются на другой адрес, поэтому запрос остановлен. Проверьте адрес API.</translation>
-    </message>
-    <message>
-        <source>The outcome is unknown: the server answered with an error (HTTP %1) after the request reached it, so the call may have been placed. It was not sent again. Check the call list before sending again.</source>
-        <translation>Результат неизвестен: сервер ответил ошибкой (HTTP %1) уже после получения запроса, поэтому звонок мог состояться. Повторно запрос не отправлялся. Проверьте список вызовов, прежде чем отправлять снова.</translation>
-    </message>
-    <message>
-        <source>The outcome is unknown: the server&apos;s answer could not be read, so the call may have been placed. It was not sent again. Check the call list before sending again.</source>
-        <translation>Результат неизвестен: ответ сервера не удалось прочитать, поэтому звонок мог состояться. Повторно запрос не отправлялся. Проверьте список вызовов, прежде чем отправлять снова.</translation>
-    </message>
-    <message>
-        <source>The API key contains a line break or another control character. Copy the key again, as one line.</source>
-        <translation>API-ключ содержит перевод строки или другой управляющий символ. Скопируйте ключ заново одной строкой.</translation>
-    </message>
-    <message>
-        <source>The login or password contains a line break or another control character. Enter it again.</source>
-        <translation>Логин или пароль содержит перевод строки или другой управляющий символ. Введите его заново.</translation>
     </message>
 </context>
 <context>
@@ -221,6 +296,29 @@
     <message>
         <source>state %1</source>
         <translation>состояние %1</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyValidation</name>
+    <message>
+        <source>Enter the id of an uploaded audio file.</source>
+        <translation>Введите id загруженного аудиофайла.</translation>
+    </message>
+    <message>
+        <source>The file id must be a whole number from 1 to 18446744073709551615.</source>
+        <translation>Id файла — целое число от 1 до 18446744073709551615.</translation>
+    </message>
+    <message>
+        <source>The number of attempts must be from 1 to 10.</source>
+        <translation>Число попыток — от 1 до 10.</translation>
+    </message>
+    <message>
+        <source>The interval between attempts must be from 1 to 1440 minutes.</source>
+        <translation>Интервал между попытками — от 1 до 1440 минут.</translation>
+    </message>
+    <message>
+        <source>The scheduled time is in the past.</source>
+        <translation>Запланированное время уже прошло.</translation>
     </message>
 </context>
 <context>
@@ -516,38 +614,6 @@
 <context>
     <name>Validation</name>
     <message>
-        <source>Enter a name for the service.</source>
-        <translation>Введите название услуги.</translation>
-    </message>
-    <message>
-        <source>The name is too long (at most 255 characters).</source>
-        <translation>Слишком длинное название (не более 255 символов).</translation>
-    </message>
-    <message>
-        <source>Enter the media_id of the audio file.</source>
-        <translation>Введите media_id аудиофайла.</translation>
-    </message>
-    <message>
-        <source>media_id must be a whole number from 1 to 18446744073709551615.</source>
-        <translation>media_id — целое число от 1 до 18446744073709551615.</translation>
-    </message>
-    <message>
-        <source>The redirect digit must be a single digit from 0 to 9.</source>
-        <translation>Цифра переадресации — одна цифра от 0 до 9.</translation>
-    </message>
-    <message>
-        <source>Enter the number to redirect the call to.</source>
-        <translation>Введите номер, на который переадресовать вызов.</translation>
-    </message>
-    <message>
-        <source>The redirect number may contain only digits and a leading +.</source>
-        <translation>Номер переадресации может содержать только цифры и + в начале.</translation>
-    </message>
-    <message>
-        <source>The redirect number must be 9 to 14 characters long (now %1).</source>
-        <translation>Номер переадресации должен содержать от 9 до 14 символов (сейчас %1).</translation>
-    </message>
-    <message>
         <source>Enter a phone number.</source>
         <translation>Введите номер телефона.</translation>
     </message>
@@ -556,44 +622,8 @@
         <translation>«%1» — недопустимый номер телефона. Используйте международный формат, например +7 926 999-99-99.</translation>
     </message>
     <message>
-        <source>Enter a service id.</source>
-        <translation>Введите идентификатор услуги.</translation>
-    </message>
-    <message>
-        <source>The service id may not contain spaces or special characters.</source>
-        <translation>Идентификатор услуги не может содержать пробелы и специальные символы.</translation>
-    </message>
-    <message>
-        <source>Enter a call id.</source>
-        <translation>Введите идентификатор вызова.</translation>
-    </message>
-    <message>
-        <source>The call id may not contain spaces or special characters.</source>
-        <translation>Идентификатор вызова не может содержать пробелы и специальные символы.</translation>
-    </message>
-    <message>
-        <source>The SIP resource id must be a whole number from 0 to 18446744073709551615.</source>
-        <translation>Идентификатор ресурса SIP — целое число от 0 до 18446744073709551615.</translation>
-    </message>
-    <message>
         <source>The call id is not valid.</source>
         <translation>Недопустимый идентификатор вызова.</translation>
-    </message>
-    <message>
-        <source>Enter the id of an uploaded audio file.</source>
-        <translation>Введите id загруженного аудиофайла.</translation>
-    </message>
-    <message>
-        <source>The number of attempts must be from 1 to 10.</source>
-        <translation>Число попыток — от 1 до 10.</translation>
-    </message>
-    <message>
-        <source>The interval between attempts must be from 1 to 1440 minutes.</source>
-        <translation>Интервал между попытками — от 1 до 1440 минут.</translation>
-    </message>
-    <message>
-        <source>The scheduled time is in the past.</source>
-        <translation>Запланированное время уже прошло.</translation>
     </message>
 </context>
 <context>
@@ -601,20 +631,6 @@
     <message>
         <source>--api-url needs the API key in VOICE_API_KEY; it was not set, so a saved profile or the sandbox is used.</source>
         <translation>Для --api-url нужен API-ключ в VOICE_API_KEY; он не задан, поэтому используется сохранённый профиль или песочница.</translation>
-    </message>
-</context>
-<context>
-    <name>vc::CallHistory</name>
-    <message>
-        <source>the call history is not open</source>
-        <translation>история вызовов не открыта</translation>
-    </message>
-</context>
-<context>
-    <name>vc::CallTracker</name>
-    <message>
-        <source>audio file %1</source>
-        <translation>аудиофайл %1</translation>
     </message>
 </context>
 <context>
@@ -890,20 +906,8 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <translation>Для legacy send нужен параметр --%1.</translation>
     </message>
     <message>
-        <source>--file-id takes the id of an uploaded audio file (a whole number).</source>
-        <translation>--file-id принимает id загруженного аудиофайла (целое число).</translation>
-    </message>
-    <message>
         <source>--send-date takes local time as &quot;YYYY-MM-DD HH:MM&quot;.</source>
         <translation>--send-date принимает местное время в виде «ГГГГ-ММ-ДД ЧЧ:ММ».</translation>
-    </message>
-    <message>
-        <source>--retry-count takes a number from 1 to 10.</source>
-        <translation>--retry-count принимает число от 1 до 10.</translation>
-    </message>
-    <message>
-        <source>--gap takes a number of minutes from 1 to 1440.</source>
-        <translation>--gap принимает число минут от 1 до 1440.</translation>
     </message>
     <message>
         <source>Voice message accepted: %1</source>
@@ -1260,14 +1264,6 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>to %1</source>
         <translation>на %1</translation>
-    </message>
-    <message>
-        <source>The file id must be a whole number.</source>
-        <translation>ID файла — целое число.</translation>
-    </message>
-    <message>
-        <source>The scheduled time is in the past.</source>
-        <translation>Запланированное время уже прошло.</translation>
     </message>
     <message>
         <source>sent as %1 (UTC+3)</source>
