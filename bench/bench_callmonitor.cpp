@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "accounts/profilemanager.h"
 #include "accounts/secretstore.h"
+#include "support/memorysecretbackend.h"
 #include "accounts/session.h"
 
 #include <QApplication>
@@ -35,7 +36,7 @@ int main(int argc, char *argv[])
     QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
     vc::Session session;
     vc::ProfileStore store(&settings);
-    vc::SecretStore secrets(std::make_unique<vc::MemoryBackend>());
+    vc::SecretStore secrets(std::make_unique<vc::test::MemoryBackend>());
     vc::ProfileManager profiles(&store, &secrets, &session, {});
     vc::CallHistory history;
     history.open(dir.filePath(QStringLiteral("history.sqlite")));

@@ -120,7 +120,7 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
         m_banner->showMessage(MessageBanner::Level::Error,
                               tr("The call history could not be opened, so calls are not recorded: %1. Check the "
                                  "data folder %2 and restart Voice Console.")
-                                  .arg(history->lastError(), QDir::toNativeSeparators(QFileInfo(history->path()).absolutePath())));
+                                  .arg(history->openError(), QDir::toNativeSeparators(QFileInfo(history->path()).absolutePath())));
     }
     connect(history, &CallHistory::writeFailed, this, [this](const QString &callId, const QString &error) {
         m_banner->showMessage(MessageBanner::Level::Error,

@@ -59,8 +59,8 @@ int main(int argc, char *argv[])
     };
     vc::ProfileManager profiles(&store, &secrets, &session, sandboxUrl);
     vc::CallHistory history;
-    if (!history.open())
-        qWarning("call history unavailable: %s", qPrintable(history.lastError()));
+    if (const auto opened = history.open(); !opened)
+        qWarning("call history unavailable: %s", qPrintable(opened.message()));
     vc::CallTracker tracker(&session, &history);
     vc::ui::MainWindow window(&session, &profiles, &tracker, &settings);
 

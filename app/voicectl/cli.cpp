@@ -131,11 +131,18 @@ void Cli::start(const QStringList &arguments)
         return;
     if (url.isEmpty() && profile->apiUrl.isValid())
         m_client->setBaseUrl(profile->apiUrl);
+    readProfileSecret(*profile, [this, args](const QString &key) { useKey(key, args); });
+}
+
+void Cli::readProfileSecret(const Profile &profile, std::function<void(const QString &)> use)
+{
     m_secrets = std::make_unique<SecretStore>(std::make_unique<KeychainBackend>());
-    m_secrets->read(profile->secretKey(), this, [this, args, name](const SecretResult &r) {
-        if (!r.ok())
-            return usage(tr("The API key of profile \"%1\" could not be read: %2").arg(name, r.message));
-        useKey(r.value, args);
+    m_secrets->read(profile.secretKey(), this, [this, profile, use = std::move(use)](const SecretResult &r) {
+        if (r.ok())
+            return use(r.value());
+        usage(profile.provider == Profile::Provider::IntegrationApi
+                  ? tr("The password of profile \"%1\" could not be read: %2").arg(profile.name, r.message())
+                  : tr("The API key of profile \"%1\" could not be read: %2").arg(profile.name, r.message()));
     });
 }
 

@@ -48,6 +48,8 @@ private:
     void useKey(const QString &key, const QStringList &args);
     // The desktop app's stored profile by name or id; reports a usage error when there is none.
     std::optional<Profile> findProfile(const QString &name);
+    // The profile's secret from the system keychain (API key or password); a usage error when unreadable.
+    void readProfileSecret(const Profile &profile, std::function<void(const QString &)> use);
     void done(int code);
     bool m_done = false;
     void usage(const QString &message);

@@ -39,11 +39,8 @@ void Cli::startLegacy(const QStringList &args)
         m_legacy->setBaseUrl(profile->apiUrl);
     if (login.isEmpty())
         login = profile->login;
-    m_secrets = std::make_unique<SecretStore>(std::make_unique<KeychainBackend>());
-    m_secrets->read(profile->secretKey(), this, [this, args, name, login](const SecretResult &r) {
-        if (!r.ok())
-            return usage(tr("The password of profile \"%1\" could not be read: %2").arg(name, r.message));
-        m_legacy->setCredentials(login, r.value);
+    readProfileSecret(*profile, [this, args, login](const QString &password) {
+        m_legacy->setCredentials(login, password);
         runLegacy(args);
     });
 }

@@ -75,12 +75,12 @@ void ProfileManager::switchTo(const QString &id)
         if (request != m_switchRequest)
             return; // the operator picked another profile meanwhile
         if (!r.ok()) {
-            Q_EMIT switchFailed(r.status == SecretResult::Status::NotFound ? Messages::noSecret(p.name)
-                                                                           : Messages::cannotRead(p.name, r.message));
+            Q_EMIT switchFailed(r.error().status == SecretError::Status::NotFound ? Messages::noSecret(p.name)
+                                                                                 : Messages::cannotRead(p.name, r.message()));
             return;
         }
         m_store->setLastProfileId(p.id);
-        m_session->activate(p, r.value, m_secrets->sessionOnly());
+        m_session->activate(p, r.value(), m_secrets->sessionOnly());
     });
 }
 
@@ -106,7 +106,7 @@ void ProfileManager::save(Profile profile, const QString &secret, QObject *conte
         QString warning;
         if (!r.ok()) {
             m_secrets->keepForSession(stored.secretKey(), secret);
-            warning = Messages::sessionOnly(r.message);
+            warning = Messages::sessionOnly(r.message());
         }
         if (m_session->isActive() && m_session->profile().id == stored.id)
             m_session->activate(stored, secret, !r.ok());

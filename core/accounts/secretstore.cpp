@@ -53,54 +53,19 @@ void KeychainBackend::start(Op op, const QString &key, const QString &value, QOb
     job->setInsecureFallback(false); // never a plaintext copy on disk
     job->setKey(key);
     QObject::connect(job, &QKeychain::Job::finished, context, [op, done](QKeychain::Job *finished) {
-        SecretResult r;
         switch (finished->error()) {
         case QKeychain::NoError:
-            if (op == Op::Read)
-                r.value = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
-            break;
+            return done(op == Op::Read ? static_cast<QKeychain::ReadPasswordJob *>(finished)->textData() : QString());
         case QKeychain::EntryNotFound:
             // Removing what is not there is fine; reading it is "not found".
-            if (op != Op::Remove) {
-                r.status = SecretResult::Status::NotFound;
-                r.message = SecretMessages::notFound();
-            }
-            break;
-        case QKeychain::NoBackendAvailable:
-        case QKeychain::NotImplemented:
-        case QKeychain::AccessDenied:
-        case QKeychain::AccessDeniedByUser:
-        case QKeychain::OtherError:
+            if (op == Op::Remove)
+                return done(QString());
+            return done(SecretError{SecretError::Status::NotFound, SecretMessages::notFound()});
         default:
-            r.status = SecretResult::Status::Unavailable;
-            r.message = SecretMessages::unavailable(finished->errorString());
-            break;
+            return done(SecretError{SecretError::Status::Unavailable, SecretMessages::unavailable(finished->errorString())});
         }
-        done(r);
     });
     job->start();
-}
-
-void MemoryBackend::start(Op op, const QString &key, const QString &value, QObject *context,
-                          std::function<void(SecretResult)> done)
-{
-    if (m_behaviour == Behaviour::NeverAnswers)
-        return;
-    SecretResult r;
-    if (m_behaviour == Behaviour::Unavailable) {
-        r.status = SecretResult::Status::Unavailable;
-        r.message = SecretMessages::unavailable(QStringLiteral("test backend"));
-    } else if (op == Op::Write) {
-        m_secrets.insert(key, value);
-    } else if (op == Op::Remove) {
-        m_secrets.remove(key);
-    } else if (m_secrets.contains(key)) {
-        r.value = m_secrets.value(key);
-    } else {
-        r.status = SecretResult::Status::NotFound;
-        r.message = SecretMessages::notFound();
-    }
-    QTimer::singleShot(0, context, [done, r] { done(r); });
 }
 
 SecretStore::SecretStore(std::unique_ptr<SecretBackend> backend, QObject *parent)
@@ -118,9 +83,7 @@ void SecretStore::keepForSession(const QString &key, const QString &value)
 void SecretStore::read(const QString &key, QObject *context, std::function<void(SecretResult)> done)
 {
     if (m_session.contains(key)) {
-        SecretResult r;
-        r.value = m_session.value(key);
-        QTimer::singleShot(0, context, [done, r] { done(r); });
+        QTimer::singleShot(0, context, [done, value = m_session.value(key)] { done(value); });
         return;
     }
     run(SecretBackend::Op::Read, key, {}, context, std::move(done));
@@ -153,18 +116,15 @@ void SecretStore::run(SecretBackend::Op op, const QString &key, const QString &v
         *answered = true;
         watchdog->stop();
         watchdog->deleteLater();
-        if (r.status == SecretResult::Status::Unavailable || r.status == SecretResult::Status::TimedOut) {
-            qCWarning(lcSecrets).noquote() << r.message;
-            Q_EMIT keychainFailed(r.message);
+        if (!r.ok() && r.error().status != SecretError::Status::NotFound) {
+            qCWarning(lcSecrets).noquote() << r.error().message;
+            Q_EMIT keychainFailed(r.error().message);
         }
         if (guard)
             done(r);
     };
     connect(watchdog, &QTimer::timeout, this, [finish, this] {
-        SecretResult r;
-        r.status = SecretResult::Status::TimedOut;
-        r.message = SecretMessages::timedOut(qMax(1, m_timeoutMs / 1000));
-        finish(r);
+        finish(SecretError{SecretError::Status::TimedOut, SecretMessages::timedOut(qMax(1, m_timeoutMs / 1000))});
     });
     watchdog->start(m_timeoutMs);
     m_backend->start(op, key, value, this, finish);

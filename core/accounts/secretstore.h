@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QObject>
@@ -10,15 +12,21 @@
 
 namespace vc {
 
-struct SecretResult
+// Why the keychain did not do what was asked.
+struct SecretError
 {
-    enum class Status { Ok, NotFound, Unavailable, TimedOut, Failed };
-    Status status = Status::Ok;
-    QString value;   // the secret, for a successful read
-    QString message; // translated, for anything but Ok
-
-    bool ok() const { return status == Status::Ok; }
+    enum class Status { NotFound, Unavailable, TimedOut };
+    Status status = Status::Unavailable;
+    QString message; // translated
 };
+
+inline QString errorMessage(const SecretError &error)
+{
+    return error.message;
+}
+
+// A read gives the secret; a write or a removal an empty string.
+using SecretResult = Result<QString, SecretError>;
 
 // Where secrets really go: the OS keychain, or a fake in tests. One call, one answer (or none: a
 // locked keyring may never answer, which the store's watchdog handles).
@@ -42,21 +50,6 @@ public:
 
 private:
     QString m_service;
-};
-
-// Secrets held in memory only; a test fake that can also fail or never answer.
-class MemoryBackend final : public SecretBackend
-{
-public:
-    enum class Behaviour { Works, Unavailable, NeverAnswers };
-    void setBehaviour(Behaviour behaviour) { m_behaviour = behaviour; }
-    void start(Op op, const QString &key, const QString &value, QObject *context,
-               std::function<void(SecretResult)> done) override;
-    QHash<QString, QString> contents() const { return m_secrets; }
-
-private:
-    Behaviour m_behaviour = Behaviour::Works;
-    QHash<QString, QString> m_secrets;
 };
 
 // Asynchronous secret storage with a watchdog: a job that has not answered in time is abandoned with a

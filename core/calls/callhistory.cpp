@@ -87,7 +87,7 @@ CallHistory::~CallHistory()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-bool CallHistory::open(const QString &path)
+StorageResult CallHistory::open(const QString &path)
 {
     m_path = path;
     if (m_path.isEmpty()) {
@@ -116,11 +116,12 @@ bool CallHistory::open(const QString &path)
             m_open = openFile(&error, &damaged);
         }
     }
+    m_openError = m_open ? QString() : error;
     if (!m_open) {
-        m_error = error;
-        qCWarning(lcStorage) << "cannot open history:" << m_error;
+        qCWarning(lcStorage) << "cannot open history:" << error;
+        return StorageError{error};
     }
-    return m_open;
+    return Empty{};
 }
 
 bool CallHistory::openFile(QString *error, bool *damaged)
@@ -167,7 +168,7 @@ bool CallHistory::openFile(QString *error, bool *damaged)
     return true;
 }
 
-bool CallHistory::save(const CallRecord &input)
+StorageResult CallHistory::save(const CallRecord &input)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     CallRecord record = input;
@@ -184,10 +185,10 @@ bool CallHistory::save(const CallRecord &input)
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec()) {
-        m_error = m_open ? q.lastError().text() : tr("the call history is not open");
-        qCWarning(lcStorage) << "history save:" << m_error;
-        Q_EMIT writeFailed(record.callId, m_error);
-        return false;
+        const QString error = m_open ? q.lastError().text() : tr("the call history is not open");
+        qCWarning(lcStorage) << "history save:" << error;
+        Q_EMIT writeFailed(record.callId, error);
+        return StorageError{error};
     }
     if (!previous || previous->status != record.status) {
         QSqlQuery e(db);
@@ -198,7 +199,7 @@ bool CallHistory::save(const CallRecord &input)
         e.exec();
     }
     Q_EMIT changed(record.callId);
-    return true;
+    return Empty{};
 }
 
 std::optional<CallRecord> CallHistory::find(const QString &callId) const
@@ -252,7 +253,7 @@ QList<CallRecord> CallHistory::search(const CallFilter &filter) const
         q.addBindValue(v);
     QList<CallRecord> list;
     if (!q.exec()) {
-        m_error = q.lastError().text();
+        qCWarning(lcStorage) << "history search:" << q.lastError().text();
         return list;
     }
     while (q.next())
@@ -310,7 +311,7 @@ QString CallHistory::csvCell(const QString &value)
     return cell;
 }
 
-bool CallHistory::exportCsv(const CallFilter &filter, QIODevice *out) const
+StorageResult CallHistory::exportCsv(const CallFilter &filter, QIODevice *out) const
 {
     QTextStream s(out);
     s.setEncoding(QStringConverter::Utf8);
@@ -326,7 +327,9 @@ bool CallHistory::exportCsv(const CallFilter &filter, QIODevice *out) const
         s << escaped.join(u',') << "\r\n";
     }
     s.flush();
-    return s.status() == QTextStream::Ok;
+    if (s.status() != QTextStream::Ok)
+        return StorageError{out->errorString()};
+    return Empty{};
 }
 
 } // namespace vc

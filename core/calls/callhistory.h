@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QObject>
@@ -55,6 +57,19 @@ struct CallFilter
     int limit = 10000;
 };
 
+// Why the history could not do what was asked (SQLite's words).
+struct StorageError
+{
+    QString message;
+};
+
+inline QString errorMessage(const StorageError &error)
+{
+    return error.message;
+}
+
+using StorageResult = Result<Empty, StorageError>;
+
 // Every call sent or watched, in SQLite (WAL) in the user's data folder. Survives restarts; the
 // monitor resumes the calls that are not final yet.
 class CallHistory final : public QObject
@@ -67,16 +82,17 @@ public:
     // Opens (creating when needed) the database; empty path: the user's data folder. A file that is not
     // a readable database is never silently lost or silently ignored: it is moved aside as
     // "<name>.corrupt-<UTC date and time>" and a new history is started (see recoveredFrom()).
-    bool open(const QString &path = {});
+    StorageResult open(const QString &path = {});
     bool isOpen() const { return m_open; }
+    // Why the history is not open, for a window that shows the state after open() answered.
+    QString openError() const { return m_openError; }
     QString path() const { return m_path; }
-    QString lastError() const { return m_error; }
     // Where open() moved a damaged file, and what SQLite said of it; empty when nothing happened.
     QString recoveredTo() const { return m_recoveredTo; }
     QString recoveryReason() const { return m_recoveryReason; }
 
     // Inserts or updates by call id; appends a timeline event when the status changed.
-    bool save(const CallRecord &record);
+    StorageResult save(const CallRecord &record);
     std::optional<CallRecord> find(const QString &callId) const;
     QList<CallRecord> search(const CallFilter &filter) const;
     QList<CallRecord> unfinished(const QString &profileId) const;
@@ -84,7 +100,7 @@ public:
     QStringList statuses() const;
 
     // CSV (RFC 4180) of the filtered calls; cells a spreadsheet would run as a formula are neutralised.
-    bool exportCsv(const CallFilter &filter, QIODevice *out) const;
+    StorageResult exportCsv(const CallFilter &filter, QIODevice *out) const;
     static QString csvCell(const QString &value);
 
 Q_SIGNALS:
@@ -96,10 +112,10 @@ private:
     bool openFile(QString *error, bool *damaged);
     QString m_connection;
     QString m_path;
-    mutable QString m_error;
     QString m_recoveredTo;
     QString m_recoveryReason;
     bool m_open = false;
+    QString m_openError;
 };
 
 } // namespace vc

@@ -1,5 +1,6 @@
 #include "accounts/profile.h"
 #include "accounts/secretstore.h"
+#include "support/memorysecretbackend.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -9,6 +10,7 @@
 #include <QTest>
 
 using namespace vc;
+using vc::test::MemoryBackend;
 
 class TestSecretStore : public QObject
 {
@@ -36,8 +38,8 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         const SecretResult r = wait(store, [&](auto done) { store.read(QStringLiteral("profile/x"), this, done); });
-        QCOMPARE(r.status, SecretResult::Status::TimedOut);
-        QVERIFY(r.message.contains(QStringLiteral("did not answer")));
+        QCOMPARE(r.error().status, SecretError::Status::TimedOut);
+        QVERIFY(r.message().contains(QStringLiteral("did not answer")));
         QVERIFY(timer.elapsed() >= 250); // coarse timers may fire up to 5% early
         QVERIFY(timer.elapsed() < 5000);
         QCOMPARE(failed.count(), 1);
@@ -49,20 +51,20 @@ private Q_SLOTS:
         backend->setBehaviour(MemoryBackend::Behaviour::Unavailable);
         SecretStore store(std::move(backend));
         const SecretResult w = wait(store, [&](auto done) { store.write(QStringLiteral("k"), QStringLiteral("v"), this, done); });
-        QCOMPARE(w.status, SecretResult::Status::Unavailable);
+        QCOMPARE(w.error().status, SecretError::Status::Unavailable);
         QVERIFY(!store.sessionOnly());
         store.keepForSession(QStringLiteral("k"), QStringLiteral("v"));
         QVERIFY(store.sessionOnly());
         const SecretResult r = wait(store, [&](auto done) { store.read(QStringLiteral("k"), this, done); });
         QVERIFY(r.ok());
-        QCOMPARE(r.value, QStringLiteral("v"));
+        QCOMPARE(r.value(), QStringLiteral("v"));
     }
 
     void missingEntryIsNotFound()
     {
         SecretStore store(std::make_unique<MemoryBackend>());
         const SecretResult r = wait(store, [&](auto done) { store.read(QStringLiteral("none"), this, done); });
-        QCOMPARE(r.status, SecretResult::Status::NotFound);
+        QCOMPARE(r.error().status, SecretError::Status::NotFound);
     }
 
     // The real QtKeychain against a real Secret Service (gnome-keyring in a private D-Bus session), or,
@@ -77,19 +79,19 @@ private Q_SLOTS:
         timer.start();
         const SecretResult w = wait(store, [&](auto done) { store.write(key, secret, this, done); });
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
-            QCOMPARE(w.status, SecretResult::Status::Unavailable);
-            QVERIFY(!w.message.isEmpty());
+            QCOMPARE(w.error().status, SecretError::Status::Unavailable);
+            QVERIFY(!w.message().isEmpty());
             QVERIFY2(timer.elapsed() < 5000, "no session bus must fail fast, not hang");
             return;
         }
-        QVERIFY2(w.ok(), qPrintable(w.message));
+        QVERIFY2(w.ok(), qPrintable(w.message()));
         const SecretResult r = wait(store, [&](auto done) { store.read(key, this, done); });
-        QVERIFY2(r.ok(), qPrintable(r.message));
-        QCOMPARE(r.value, secret); // a JWT-sized key survives whole
+        QVERIFY2(r.ok(), qPrintable(r.message()));
+        QCOMPARE(r.value(), secret); // a JWT-sized key survives whole
         const SecretResult d = wait(store, [&](auto done) { store.remove(key, this, done); });
-        QVERIFY2(d.ok(), qPrintable(d.message));
+        QVERIFY2(d.ok(), qPrintable(d.message()));
         const SecretResult gone = wait(store, [&](auto done) { store.read(key, this, done); });
-        QCOMPARE(gone.status, SecretResult::Status::NotFound);
+        QCOMPARE(gone.error().status, SecretError::Status::NotFound);
     }
 
     void profilesNeverHoldSecrets()

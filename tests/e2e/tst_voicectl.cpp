@@ -318,7 +318,7 @@ private Q_SLOTS:
         std::optional<vc::SecretResult> written;
         secrets.write(p.secretKey(), kKey, this, [&written](const vc::SecretResult &r) { written = r; });
         QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), 15000);
-        QVERIFY2(written->ok(), qPrintable(written->message));
+        QVERIFY2(written->ok(), qPrintable(written->message()));
 
         const QMap<QString, QString> noEnv{{QStringLiteral("VOICE_API_KEY"), QString()}, {QStringLiteral("VOICE_API_URL"), QString()}};
         const Run r = voicectl({QStringLiteral("--profile"), QStringLiteral("staging"), QStringLiteral("services"), QStringLiteral("list")}, noEnv);

@@ -10,6 +10,7 @@
 #include "profilesdialog.h"
 #include "sandboxserver.h"
 #include "accounts/secretstore.h"
+#include "support/memorysecretbackend.h"
 #include "serviceeditordialog.h"
 #include "callspage.h"
 #include "networklogdock.h"
@@ -117,7 +118,7 @@ int main(int argc, char *argv[])
     QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
     Session session;
     ProfileStore store(&settings);
-    SecretStore secrets(std::make_unique<MemoryBackend>());
+    SecretStore secrets(std::make_unique<vc::test::MemoryBackend>());
     ProfileManager profiles(&store, &secrets, &session, [&server] { return QUrl(server.baseUrl()); });
     CallHistory history;
     history.open(dir.filePath(QStringLiteral("history.sqlite")));

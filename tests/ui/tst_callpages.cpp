@@ -13,6 +13,7 @@
 #include "accounts/profilemanager.h"
 #include "sandboxserver.h"
 #include "accounts/secretstore.h"
+#include "support/memorysecretbackend.h"
 #include "sendpage.h"
 #include "accounts/session.h"
 #include "sippage.h"
@@ -103,7 +104,7 @@ private Q_SLOTS:
         m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         m_session = std::make_unique<Session>();
         m_store = std::make_unique<ProfileStore>(m_settings.get());
-        m_secrets = std::make_unique<SecretStore>(std::make_unique<MemoryBackend>());
+        m_secrets = std::make_unique<SecretStore>(std::make_unique<vc::test::MemoryBackend>());
         m_profiles = std::make_unique<ProfileManager>(m_store.get(), m_secrets.get(), m_session.get(),
                                                       [this] { return QUrl(m_server->baseUrl()); });
         m_history = std::make_unique<CallHistory>();

@@ -8,6 +8,7 @@
 #include "profilesdialog.h"
 #include "sandboxserver.h"
 #include "accounts/secretstore.h"
+#include "support/memorysecretbackend.h"
 #include "serviceeditordialog.h"
 #include "servicelistmodel.h"
 #include "servicespage.h"
@@ -42,7 +43,7 @@ class TestMainWindow : public QObject
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<ProfileStore> m_store;
-    MemoryBackend *m_backend = nullptr;
+    vc::test::MemoryBackend *m_backend = nullptr;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<ProfileManager> m_profiles;
     std::unique_ptr<CallHistory> m_history;
@@ -108,7 +109,7 @@ private Q_SLOTS:
         m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("voice-console.ini")), QSettings::IniFormat);
         m_session = std::make_unique<Session>();
         m_store = std::make_unique<ProfileStore>(m_settings.get());
-        auto backend = std::make_unique<MemoryBackend>();
+        auto backend = std::make_unique<vc::test::MemoryBackend>();
         m_backend = backend.get();
         m_secrets = std::make_unique<SecretStore>(std::move(backend));
         m_profiles = std::make_unique<ProfileManager>(m_store.get(), m_secrets.get(), m_session.get(),
@@ -312,7 +313,7 @@ private Q_SLOTS:
         p.name = QStringLiteral("Locked");
         p.apiUrl = QUrl(m_server->baseUrl());
         m_store->save(p);
-        m_backend->setBehaviour(MemoryBackend::Behaviour::NeverAnswers);
+        m_backend->setBehaviour(vc::test::MemoryBackend::Behaviour::NeverAnswers);
         m_secrets->setTimeoutMs(300);
         m_profiles->switchTo(m_store->find(QStringLiteral("Locked"))->id);
         QTRY_VERIFY(m_window->banner()->text().contains(QStringLiteral("did not answer")));
