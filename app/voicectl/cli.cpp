@@ -3,6 +3,7 @@
 #include "exolve/exolvecodec.h"
 #include "common/language.h"
 #include "accounts/profile.h"
+#include "calls/pollers.h"
 #include "common/checks.h"
 #include "common/validation.h"
 #include "exolve/exolvevalidation.h"
@@ -25,7 +26,6 @@ Cli::Cli(QObject *parent)
     : QObject(parent), m_transport(new HttpTransport(this)), m_client(new ExolveClient(m_transport, this)),
       m_legacy(new LegacyClient(m_transport, this))
 {
-    m_pollTimer.setSingleShot(true);
 }
 
 void Cli::start(const QStringList &arguments)
@@ -195,7 +195,8 @@ bool Cli::requireArgs(const QStringList &args, int count, const QString &synopsi
 
 void Cli::done(int code)
 {
-    m_pollTimer.stop();
+    if (m_monitor)
+        m_monitor->clear();
     // Leave the call stack first: finished() ends the event loop.
     QTimer::singleShot(0, this, [this, code] { Q_EMIT finished(code); });
 }
@@ -375,34 +376,44 @@ void Cli::callStatus(const QString &callId, bool watch)
         });
         return;
     }
-    connect(&m_pollTimer, &QTimer::timeout, this, [this, id = checked.value()] { poll(id); });
-    poll(checked.value());
-}
-
-void Cli::poll(const QString &callId)
-{
-    m_client->callInfo(callId, this, [this, callId](const Result<CallInfo> &r) {
-        if (!r)
-            return fail(r.error());
-        const CallInfo &call = r.value();
-        if (call.status != m_lastStatus) {
-            m_lastStatus = call.status;
-            const QString line = Output::callStatusLine(call);
-            if (m_out->format() == Format::Table)
-                m_out->line(line);
-            else
-                m_out->error(line);
-        }
-        const bool stale = call.isStale(QDateTime::currentDateTimeUtc());
-        if (!call.isFinal() && !stale) {
-            m_pollTimer.start(m_pollIntervalMs);
-            return;
-        }
+    follow(checked.value(), exolvePoller(m_client), [this](const CallInfo &call, bool stale) {
         if (stale)
             m_out->error(tr("The call has been \"%1\" for longer than its answer timeout; no longer waiting.").arg(call.status));
         m_out->call(call);
         done(!stale && call.status.compare(QLatin1String("completed"), Qt::CaseInsensitive) == 0 ? Success : NotCompleted);
     });
+}
+
+void Cli::follow(const QString &id, CallMonitor::Poller poller, std::function<void(const CallInfo &, bool stale)> ended,
+                 std::function<QString(const CallInfo &)> describe)
+{
+    // The desktop app's monitor, polling at the operator's interval; any failed poll ends the command.
+    m_monitor = std::make_unique<CallMonitor>(std::move(poller));
+    MonitorOptions options;
+    options.scheduleMs = {0, m_pollIntervalMs};
+    options.maxInFlight = 1;
+    m_monitor->setOptions(options);
+    connect(m_monitor.get(), &CallMonitor::updated, this, [this, describe](const CallInfo &call) {
+        if (call.status == m_lastStatus)
+            return;
+        m_lastStatus = call.status;
+        const QString line = describe(call);
+        if (m_out->format() == Format::Table)
+            m_out->line(line);
+        else
+            m_out->error(line);
+    });
+    connect(m_monitor.get(), &CallMonitor::pollFailed, this, [this](const QString &, const ApiError &error) {
+        m_monitor->clear();
+        fail(error);
+    });
+    connect(m_monitor.get(), &CallMonitor::finished, this, [ended](const CallInfo &call) { ended(call, false); });
+    connect(m_monitor.get(), &CallMonitor::stale, this, [ended](const QString &id, const CallInfo &last) {
+        CallInfo call = last;
+        call.callId = id;
+        ended(call, true);
+    });
+    m_monitor->watch(id, QDateTime(), -1);
 }
 
 void Cli::sipShow(const QString &id)

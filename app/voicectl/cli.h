@@ -1,5 +1,6 @@
 #pragma once
 
+#include "calls/callmonitor.h"
 #include "exolve/exolveclient.h"
 #include "legacy/legacyclient.h"
 #include "output.h"
@@ -63,7 +64,9 @@ private:
     void deleteNext(QStringList remaining);
     void callSend();
     void callStatus(const QString &callId, bool watch);
-    void poll(const QString &callId);
+    // Follows one call or message to its end with the call monitor, printing each new status.
+    void follow(const QString &id, CallMonitor::Poller poller, std::function<void(const CallInfo &, bool stale)> ended,
+                std::function<QString(const CallInfo &)> describe = Output::callStatusLine);
     void sipShow(const QString &id);
 
     // integrationapi.net (2013): legacycommands.cpp
@@ -72,17 +75,15 @@ private:
     void legacyBalance();
     void legacySend();
     void legacyState(const QString &id, bool watch);
-    void pollLegacy(quint64 messageId);
 
     QCommandLineParser m_parser;
     std::unique_ptr<Output> m_out;
     HttpTransport *m_transport;
     ExolveClient *m_client;
     LegacyClient *m_legacy;
-    int m_lastLegacyState = -1;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<SecretStore> m_secrets;
-    QTimer m_pollTimer;
+    std::unique_ptr<CallMonitor> m_monitor;
     QString m_lastStatus;
     int m_pollIntervalMs = 1000;
     QJsonArray m_deleteResults;

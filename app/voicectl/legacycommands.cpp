@@ -3,6 +3,7 @@
 
 #include "common/jsoncodec.h"
 #include "accounts/profile.h"
+#include "calls/pollers.h"
 #include "common/checks.h"
 #include "common/validation.h"
 #include "legacy/legacycodec.h"
@@ -119,44 +120,33 @@ void Cli::legacyState(const QString &id, bool watch)
     const auto messageId = json::parseUInt64Text(id.trimmed());
     if (!messageId)
         return usage(tr("MESSAGE_ID must be a whole number."));
-    if (watch) {
-        connect(&m_pollTimer, &QTimer::timeout, this, [this, id = *messageId] { pollLegacy(id); });
-        return pollLegacy(*messageId);
-    }
-    m_legacy->state(*messageId, this, [this, messageId = *messageId](const Result<LegacyState> &r) {
-        if (!r)
-            return fail(r.error());
+    const auto print = [this](quint64 messageId, const LegacyState &state) {
         if (m_out->format() == Format::Json)
-            m_out->json(legacycodec::toJson(messageId, r.value()));
+            m_out->json(legacycodec::toJson(messageId, state));
         else
-            m_out->line(tr("%1: %2 (%3)").arg(messageId).arg(LegacyState::name(r.value().state), r.value().desc));
-        done(Success);
-    });
-}
-
-void Cli::pollLegacy(quint64 messageId)
-{
-    m_legacy->state(messageId, this, [this, messageId](const Result<LegacyState> &r) {
-        if (!r)
-            return fail(r.error());
-        const LegacyState &s = r.value();
-        if (s.state != m_lastLegacyState) {
-            m_lastLegacyState = s.state;
-            const QString line = tr("%1  %2 (%3)").arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")),
-                                                      LegacyState::name(s.state), s.desc);
-            if (m_out->format() == Format::Table)
-                m_out->line(line);
-            else
-                m_out->error(line);
-        }
-        if (!s.isFinal()) {
-            m_pollTimer.start(m_pollIntervalMs);
-            return;
-        }
-        if (m_out->format() == Format::Json)
-            m_out->json(legacycodec::toJson(messageId, s));
-        done(s.isDelivered() ? Success : NotCompleted);
-    });
+            m_out->line(tr("%1: %2 (%3)").arg(messageId).arg(LegacyState::name(state.state), state.desc));
+    };
+    if (!watch) {
+        m_legacy->state(*messageId, this, [this, print, messageId = *messageId](const Result<LegacyState> &r) {
+            if (!r)
+                return fail(r.error());
+            print(messageId, r.value());
+            done(Success);
+        });
+        return;
+    }
+    // Messages have no answer timeout of their own: they are followed until final.
+    follow(json::uint64ToString(*messageId), legacyPoller(m_legacy, [](CallInfo &info) { info.timeout = 365 * 24 * 3600; }),
+           [this, messageId = *messageId](const CallInfo &call, bool) {
+               const LegacyState state{LegacyState::fromStatusName(call.status), call.detail};
+               if (m_out->format() == Format::Json)
+                   m_out->json(legacycodec::toJson(messageId, state));
+               done(state.isDelivered() ? Success : NotCompleted);
+           },
+           [](const CallInfo &call) {
+               return tr("%1  %2 (%3)").arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")),
+                                            LegacyState::name(LegacyState::fromStatusName(call.status)), call.detail);
+           });
 }
 
 } // namespace vc::cli

@@ -1,6 +1,5 @@
 #include "calls/callmonitor.h"
 
-#include "exolve/exolveclient.h"
 
 #include <QLoggingCategory>
 
@@ -10,7 +9,7 @@ namespace {
 Q_LOGGING_CATEGORY(lcMonitor, "vc.monitor")
 }
 
-CallMonitor::CallMonitor(ExolveClient *client, QObject *parent) : QObject(parent), m_client(client)
+CallMonitor::CallMonitor(Poller poller, QObject *parent) : QObject(parent), m_poller(std::move(poller))
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &CallMonitor::onTimer);
@@ -94,17 +93,14 @@ void CallMonitor::poll(const QString &callId)
         onAnswer(callId, r);
         arm();
     };
-    if (m_poller)
-        m_poller(callId, this, answer);
-    else
-        m_client->callInfo(callId, this, answer);
+    m_poller(callId, this, answer);
 }
 
 bool CallMonitor::isStale(const Watched &call) const
 {
     const QDateTime created = call.last.created.isValid() ? call.last.created : call.created;
-    const int timeout = call.last.timeout.value_or(call.timeoutSec >= 0 ? call.timeoutSec : 60);
-    return created.secsTo(QDateTime::currentDateTimeUtc()) > qint64(timeout) + m_options.staleMarginSec;
+    return isPastAnswerTimeout(created, call.last.timeout.value_or(call.timeoutSec), QDateTime::currentDateTimeUtc(),
+                               m_options.staleMarginSec);
 }
 
 void CallMonitor::onAnswer(const QString &callId, const Result<CallInfo> &result)

@@ -14,8 +14,6 @@
 
 namespace vc {
 
-class ExolveClient;
-
 struct MonitorOptions
 {
     QList<int> scheduleMs = {1000, 2000, 5000}; // delay before the 1st, 2nd, 3rd... poll; the last repeats
@@ -24,19 +22,20 @@ struct MonitorOptions
     int staleMarginSec = 120;       // past created + timeout + this, a call that is not final is stale
 };
 
-// Follows calls through call/v1/GetInfo until each is final (a known final status, or `ended` set) or
+// Follows calls through a poller (call/v1/GetInfo, or Voice/State mapped to a CallInfo) until each is final (a known final status, or `ended` set) or
 // stale. One timer serves every call, armed for the earliest due poll; with nothing to follow nothing
 // runs: no timer, no request.
 class CallMonitor final : public QObject
 {
     Q_OBJECT
 public:
-    explicit CallMonitor(ExolveClient *client, QObject *parent = nullptr);
-
+    // Asks for one call's state and answers through the callback on `context`.
     using Poller = std::function<void(const QString &id, QObject *context, std::function<void(const Result<CallInfo> &)>)>;
 
+    explicit CallMonitor(Poller poller, QObject *parent = nullptr);
+
     void setOptions(const MonitorOptions &options) { m_options = options; }
-    // Where a call's state comes from; by default call/v1/GetInfo of the Exolve client.
+    // Where a call's state comes from (the profile's provider can change).
     void setPoller(Poller poller) { m_poller = std::move(poller); }
     const MonitorOptions &options() const { return m_options; }
 
@@ -77,7 +76,6 @@ private:
     void onAnswer(const QString &callId, const Result<CallInfo> &result);
     bool isStale(const Watched &call) const;
 
-    ExolveClient *m_client;
     Poller m_poller;
     MonitorOptions m_options;
     QHash<QString, Watched> m_calls;

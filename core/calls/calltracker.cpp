@@ -2,6 +2,7 @@
 
 #include "common/jsoncodec.h"
 #include "accounts/session.h"
+#include "calls/pollers.h"
 #include "common/validation.h"
 
 #include <QUuid>
@@ -11,7 +12,7 @@
 namespace vc {
 
 CallTracker::CallTracker(Session *session, CallHistory *history, QObject *parent)
-    : QObject(parent), m_session(session), m_history(history), m_monitor(new CallMonitor(session->exolve(), this))
+    : QObject(parent), m_session(session), m_history(history), m_monitor(new CallMonitor(exolvePoller(session->exolve()), this))
 {
     connect(m_monitor, &CallMonitor::updated, this, [this](const CallInfo &info) {
         if (!info.isFinal()) // the final answer comes once more through finished()
@@ -101,31 +102,17 @@ void CallTracker::finishSend(CallRecord record, const std::optional<ApiError> &e
 void CallTracker::choosePoller()
 {
     if (!m_session->isLegacy()) {
-        m_monitor->setPoller({});
+        m_monitor->setPoller(exolvePoller(m_session->exolve()));
         return;
     }
-    m_monitor->setPoller([this](const QString &id, QObject *context, std::function<void(const Result<CallInfo> &)> done) {
-        const auto messageId = json::parseUInt64Text(id);
-        if (!messageId) {
-            return done(validationError(QStringLiteral("messageId"), Validation::tr("The call id is not valid.")));
+    m_monitor->setPoller(legacyPoller(m_session->legacy(), [this](CallInfo &info) {
+        if (const auto record = m_history->find(info.callId)) {
+            info.created = record->created;
+            info.timeout = record->timeout;
+            info.source = record->source;
+            info.destination = record->destination;
         }
-        m_session->legacy()->state(*messageId, context, [this, id, done](const Result<LegacyState> &r) {
-            if (!r)
-                return done(r.error());
-            CallInfo info;
-            info.callId = id;
-            info.status = LegacyState::statusName(r.value().state);
-            if (const auto record = m_history->find(id)) {
-                info.created = record->created;
-                info.timeout = record->timeout;
-                info.source = record->source;
-                info.destination = record->destination;
-            }
-            if (r.value().isFinal())
-                info.ended = QDateTime::currentDateTimeUtc(); // the API gives no times; final is final
-            done(info);
-        });
-    });
+    }));
 }
 
 void CallTracker::sendLegacy(const LegacySendRequest &request, QObject *context, std::function<void(const Result<CallRecord> &)> done)

@@ -19,12 +19,14 @@ bool CallInfo::isFinal() const
     return isFinalCallStatus(status) || ended.isValid();
 }
 
+bool isPastAnswerTimeout(const QDateTime &created, int timeoutSec, const QDateTime &now, int marginSeconds)
+{
+    return created.isValid() && created.secsTo(now) > qint64(timeoutSec >= 0 ? timeoutSec : 60) + marginSeconds;
+}
+
 bool CallInfo::isStale(const QDateTime &now, int marginSeconds) const
 {
-    if (isFinal() || !created.isValid())
-        return false;
-    const int answerTimeout = timeout.value_or(60);
-    return created.secsTo(now) > qint64(answerTimeout) + marginSeconds;
+    return !isFinal() && isPastAnswerTimeout(created, timeout.value_or(-1), now, marginSeconds);
 }
 
 } // namespace vc

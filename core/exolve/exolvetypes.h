@@ -59,6 +59,7 @@ struct CallInfo
     QString direction;
     QString source;
     QString destination;
+    QString detail; // the service's own words about the state, where it gives any (integrationapi.net)
 
     // Final when the status is a known final one or the call has ended.
     bool isFinal() const;
@@ -67,6 +68,9 @@ struct CallInfo
 };
 
 bool isFinalCallStatus(const QString &status);
+// The stale rule: a call created this long ago is past its answer timeout (60 s when unknown) plus a
+// margin, so no final status is coming any more.
+bool isPastAnswerTimeout(const QDateTime &created, int timeoutSec, const QDateTime &now, int marginSeconds = 120);
 
 // sip/v1/GetAttributes. The password is a secret: never log it.
 struct SipAttributes

@@ -10,6 +10,15 @@ QString LegacyState::statusName(int state)
     return QStringLiteral("state_%1").arg(state);
 }
 
+int LegacyState::fromStatusName(const QString &name)
+{
+    for (int state = 0; state < 5; ++state) {
+        if (statusName(state) == name)
+            return state;
+    }
+    return -1;
+}
+
 QString LegacyState::name(int state)
 {
     return LegacyNames::state(state);

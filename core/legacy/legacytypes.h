@@ -28,6 +28,7 @@ struct LegacyState
     bool isDelivered() const { return state == 2; }
     // The stable name kept in the call history: "sending", "sent", "listened", "not_listened", "error".
     static QString statusName(int state);
+    static int fromStatusName(const QString &name); // -1 when unknown
     // The same, translated for a person.
     static QString name(int state);
 };

@@ -1,6 +1,7 @@
 // The call monitor and tracker against the sandbox: calls followed to the end, then silence.
 #include "calls/callhistory.h"
 #include "calls/callmonitor.h"
+#include "calls/pollers.h"
 #include "calls/calltracker.h"
 #include "sandboxserver.h"
 #include "accounts/session.h"
@@ -61,7 +62,7 @@ private Q_SLOTS:
     void callIsFollowedToCompletedThenPollingStops()
     {
         startServer(10);
-        CallMonitor monitor(m_session->exolve());
+        CallMonitor monitor(exolvePoller(m_session->exolve()));
         monitor.setOptions(kFast);
         QVERIFY(monitor.isIdle());
         QSignalSpy updated(&monitor, &CallMonitor::updated);
@@ -85,7 +86,7 @@ private Q_SLOTS:
     void busyEndsTheCallToo()
     {
         startServer(10);
-        CallMonitor monitor(m_session->exolve());
+        CallMonitor monitor(exolvePoller(m_session->exolve()));
         monitor.setOptions(kFast);
         QSignalSpy finished(&monitor, &CallMonitor::finished);
         monitor.watch(place(QStringLiteral("79261234500")));
@@ -96,7 +97,7 @@ private Q_SLOTS:
     void unknownStatusIsToleratedUntilTheCallGoesStale()
     {
         startServer(10, 1); // answer timeout 1 s; the monitor's margin is 1 s
-        CallMonitor monitor(m_session->exolve());
+        CallMonitor monitor(exolvePoller(m_session->exolve()));
         monitor.setOptions(kFast);
         QSignalSpy updated(&monitor, &CallMonitor::updated);
         QSignalSpy stale(&monitor, &CallMonitor::stale);
@@ -117,7 +118,7 @@ private Q_SLOTS:
     void requestsInFlightStayBounded()
     {
         startServer(10);
-        CallMonitor monitor(m_session->exolve());
+        CallMonitor monitor(exolvePoller(m_session->exolve()));
         MonitorOptions o = kFast;
         o.maxInFlight = 3;
         monitor.setOptions(o);
@@ -140,7 +141,7 @@ private Q_SLOTS:
     void failingPollsBackOffAndRecover()
     {
         startServer(2);
-        CallMonitor monitor(m_session->exolve());
+        CallMonitor monitor(exolvePoller(m_session->exolve()));
         monitor.setOptions(kFast);
         TransportOptions t;
         t.maxAttempts = 1; // let the monitor see each failure
