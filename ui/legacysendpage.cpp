@@ -1,4 +1,5 @@
 #include "legacysendpage.h"
+#include "stylepalette.h"
 
 #include "calls/calltracker.h"
 #include "common/jsoncodec.h"
@@ -146,7 +147,7 @@ void LegacySendPage::revalidate()
     else if (m_scheduled->isChecked())
         notes.append(tr("sent as %1 (UTC+3)").arg(legacycodec::encodeSendDate(m_when->dateTime())));
     m_hint->setText(problems.isEmpty() ? notes.join(QStringLiteral(", ")) : problems.join(u'\n'));
-    m_hint->setStyleSheet(problems.isEmpty() ? QStringLiteral("color: palette(mid);") : QStringLiteral("color: rgb(220, 53, 69);"));
+    m_hint->setStyleSheet(style::hintText(!problems.isEmpty()));
     m_send->setEnabled(!m_sending && m_session->isLegacy() && source.ok() && destination.ok() && file.ok() && scheduleOk);
 }
 

@@ -5,6 +5,7 @@
 #include "common/language.h"
 #include "legacysendpage.h"
 #include "messagebanner.h"
+#include "stylepalette.h"
 #include "callspage.h"
 #include "calls/calltracker.h"
 #include "networklogdock.h"
@@ -136,7 +137,7 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
     // A soft highlight keeps the page icons visible when selected, on light and dark palettes.
     m_nav->setStyleSheet(QStringLiteral("QListWidget#navigation { background: transparent; }"
                                         "QListWidget#navigation::item { padding: 6px 4px; border-radius: 5px; }"
-                                        "QListWidget#navigation::item:selected { background: rgba(61, 123, 217, 55); color: palette(text); }"));
+                                        "QListWidget#navigation::item:selected { background: %1; color: palette(text); }").arg(style::rgba(style::Tone::Info, 55)));
     for (int i = 0; i < PageCount; ++i)
         new QListWidgetItem(QIcon(QLatin1String(kIcons[i])), QString(), m_nav);
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -343,8 +344,7 @@ void MainWindow::onProfileChanged()
         m_profileCombo->setCurrentIndex(index);
     if (p.sandbox) {
         // The built-in profiles' names are translated: take them afresh, not as they were at activation.
-        const QString name = p.id == QLatin1String(ProfileManager::kLegacySandboxId) ? m_profiles->legacySandboxProfile().name
-                                                                                     : m_profiles->sandboxProfile().name;
+        const QString name = m_profiles->builtIn(p.id).name;
         setWindowTitle(tr("Voice Console — %1 (no real calls)").arg(name));
         m_profileStatus->setText(tr("Sandbox: no real calls are made"));
         m_sandboxBanner->showMessage(MessageBanner::Level::Info,

@@ -1,4 +1,5 @@
 #include "messagebanner.h"
+#include "stylepalette.h"
 
 #include <QHBoxLayout>
 #include <QIcon>
@@ -44,15 +45,10 @@ void MessageBanner::showMessage(Level level, const QString &text, const QString 
     m_icon->setPixmap(QIcon(QString::fromLatin1(icon)).pixmap(20, 20));
     m_text->setText(text);
     m_text->setToolTip(details);
-    // Translucent tints read well on light and dark palettes alike.
-    const char *tint = level == Level::Error     ? "rgba(220, 53, 69, 38)"
-                       : level == Level::Warning ? "rgba(240, 173, 78, 45)"
-                                                 : "rgba(61, 123, 217, 35)";
-    const char *edge = level == Level::Error     ? "rgba(220, 53, 69, 150)"
-                       : level == Level::Warning ? "rgba(240, 173, 78, 170)"
-                                                 : "rgba(61, 123, 217, 130)";
-    setStyleSheet(QStringLiteral("#messageBanner { background: %1; border: 1px solid %2; border-radius: 6px; }")
-                      .arg(QLatin1String(tint), QLatin1String(edge)));
+    setStyleSheet(style::messageBox(level == Level::Error     ? style::Tone::Error
+                                    : level == Level::Warning ? style::Tone::Warning
+                                                              : style::Tone::Info,
+                                    QStringLiteral("#messageBanner")));
     m_callback = std::move(action);
     m_action->setVisible(!actionText.isEmpty());
     m_action->setText(actionText);

@@ -1,4 +1,5 @@
 #include "profilesdialog.h"
+#include "stylepalette.h"
 
 #include "exolve/exolveclient.h"
 #include "legacy/legacyclient.h"
@@ -86,9 +87,8 @@ void ProfilesDialog::showSelected()
     m_creating = false;
     const QString id = selectedId();
     const auto profile = m_manager->store()->find(id);
-    const bool sandbox = id == QLatin1String(ProfileManager::kSandboxId) || id == QLatin1String(ProfileManager::kLegacySandboxId);
+    const bool builtIn = ProfileManager::isBuiltIn(id);
     const bool legacySandbox = id == QLatin1String(ProfileManager::kLegacySandboxId);
-    const bool builtIn = id == QLatin1String(ProfileManager::kSandboxId) || id == QLatin1String(ProfileManager::kLegacySandboxId);
     for (QWidget *w : std::initializer_list<QWidget *>{m_ui->nameEdit, m_ui->providerCombo, m_ui->urlEdit, m_ui->loginEdit,
                                                        m_ui->keyEdit, m_ui->saveButton})
         w->setEnabled(!builtIn);
@@ -97,7 +97,7 @@ void ProfilesDialog::showSelected()
     m_ui->keyEdit->clear();
     m_reveal->setChecked(false);
     setStatus({}, false);
-    if (sandbox) {
+    if (builtIn) {
         m_ui->providerCombo->setCurrentIndex(legacySandbox ? 1 : 0);
         m_ui->loginEdit->setText(legacySandbox ? QStringLiteral("sandbox") : QString());
         providerChanged();
@@ -190,7 +190,7 @@ void ProfilesDialog::removeSelected()
 void ProfilesDialog::setStatus(const QString &text, bool problem)
 {
     m_ui->statusLabel->setText(text);
-    m_ui->statusLabel->setStyleSheet(problem ? QStringLiteral("color: rgb(220, 53, 69);") : QString());
+    m_ui->statusLabel->setStyleSheet(problem ? style::hintText(true) : QString());
 }
 
 Profile::Provider ProfilesDialog::currentProvider() const
@@ -205,7 +205,7 @@ void ProfilesDialog::providerChanged()
     m_ui->loginEdit->setVisible(legacy);
     m_ui->keyLabel->setText(legacy ? tr("&Password:") : tr("API &key:"));
     const QString id = selectedId();
-    if (id != QLatin1String(ProfileManager::kSandboxId) && id != QLatin1String(ProfileManager::kLegacySandboxId))
+    if (!ProfileManager::isBuiltIn(id))
         m_ui->keyHint->setText(legacy ? tr("The password is kept only in the system keychain, never in a settings file.")
                                       : tr("The key is kept only in the system keychain, never in a settings file."));
 }

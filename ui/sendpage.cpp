@@ -1,4 +1,5 @@
 #include "sendpage.h"
+#include "stylepalette.h"
 
 #include "calls/calltracker.h"
 #include "messagebanner.h"
@@ -23,12 +24,6 @@ namespace vc::ui {
 namespace {
 const QString kSourcesKey = QStringLiteral("send/sources");
 
-void hint(QLabel *label, const QString &text, bool error)
-{
-    label->setText(text);
-    label->setStyleSheet(error ? QStringLiteral("color: rgb(220, 53, 69);") : QStringLiteral("color: palette(mid);"));
-    label->setVisible(!text.isEmpty());
-}
 } // namespace
 
 SendPage::SendPage(Session *session, CallTracker *tracker, MessageBanner *banner, QSettings *settings, QWidget *parent)
@@ -153,10 +148,10 @@ void SendPage::reloadServices()
 {
     if (!m_session->isActive() || m_session->isLegacy())
         return;
-    hint(m_serviceHint, tr("Loading services…"), false);
+    style::showHint(m_serviceHint, tr("Loading services…"), false);
     m_session->exolve()->listServices(this, [this](const Result<QList<VoiceService>> &r) {
         if (!r) {
-            hint(m_serviceHint, tr("The services could not be loaded: %1").arg(r.error().explanation), true);
+            style::showHint(m_serviceHint, tr("The services could not be loaded: %1").arg(r.error().explanation), true);
             return;
         }
         m_servicesLoaded = true;
@@ -177,20 +172,20 @@ void SendPage::revalidate()
     const auto source = Validation::phoneNumber(sourceText);
     const auto destination = Validation::phoneNumber(destinationText);
     if (sourceText.trimmed().isEmpty())
-        hint(m_sourceHint, {}, false);
+        style::showHint(m_sourceHint, {}, false);
     else
-        hint(m_sourceHint, source.ok() ? tr("Will be sent as %1").arg(source.value()) : source.message(), !source.ok());
+        style::showHint(m_sourceHint, source.ok() ? tr("Will be sent as %1").arg(source.value()) : source.message(), !source.ok());
     if (destinationText.trimmed().isEmpty())
-        hint(m_destinationHint, {}, false);
+        style::showHint(m_destinationHint, {}, false);
     else
-        hint(m_destinationHint, destination.ok() ? tr("Will be sent as %1").arg(destination.value()) : destination.message(),
+        style::showHint(m_destinationHint, destination.ok() ? tr("Will be sent as %1").arg(destination.value()) : destination.message(),
              !destination.ok());
     const bool serviceChosen = m_service->currentIndex() >= 0 && m_service->itemText(m_service->currentIndex()) == m_service->currentText();
     if (m_servicesLoaded) {
         if (m_service->count() == 0)
-            hint(m_serviceHint, tr("There are no services yet: create one on the Services page."), true);
+            style::showHint(m_serviceHint, tr("There are no services yet: create one on the Services page."), true);
         else
-            hint(m_serviceHint, serviceChosen ? QString() : tr("Pick a service from the list."), !serviceChosen);
+            style::showHint(m_serviceHint, serviceChosen ? QString() : tr("Pick a service from the list."), !serviceChosen);
     }
     m_send->setEnabled(!m_sending && m_session->isActive() && source.ok() && destination.ok() && serviceChosen);
 }

@@ -1,4 +1,5 @@
 #include "serviceeditordialog.h"
+#include "stylepalette.h"
 
 #include "ui_serviceeditordialog.h"
 #include "exolve/exolvevalidation.h"
@@ -15,8 +16,7 @@ void showFieldError(QLabel *label, QLineEdit *edit, const QString &error, bool t
     label->setText(visible ? error : QString());
     label->setVisible(visible);
     edit->setProperty("invalid", visible);
-    edit->setStyleSheet(visible ? QStringLiteral("QLineEdit { border: 1px solid rgba(220, 53, 69, 200); border-radius: 3px; padding: 2px; }")
-                                : QString());
+    edit->setStyleSheet(visible ? style::invalidLineEdit() : QString());
 }
 } // namespace
 
@@ -24,11 +24,10 @@ ServiceEditorDialog::ServiceEditorDialog(QWidget *parent) : QDialog(parent), m_u
 {
     m_ui->setupUi(this);
     for (QLabel *l : {m_ui->nameError, m_ui->mediaIdError, m_ui->redirectError}) {
-        l->setStyleSheet(QStringLiteral("color: rgb(220, 53, 69);"));
+        l->setStyleSheet(style::hintText(true));
         l->hide();
     }
-    m_ui->serverError->setStyleSheet(QStringLiteral(
-        "QLabel { background: rgba(220, 53, 69, 38); border: 1px solid rgba(220, 53, 69, 150); border-radius: 6px; padding: 6px; }"));
+    m_ui->serverError->setStyleSheet(style::messageBox(style::Tone::Error, QStringLiteral("QLabel")));
     for (QLineEdit *e : {m_ui->nameEdit, m_ui->mediaIdEdit, m_ui->redirectEdit})
         connect(e, &QLineEdit::textEdited, this, [this, e] {
             e->setProperty("touched", true);

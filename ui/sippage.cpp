@@ -1,4 +1,5 @@
 #include "sippage.h"
+#include "stylepalette.h"
 
 #include "common/jsoncodec.h"
 #include "messagebanner.h"
@@ -118,7 +119,7 @@ void SipPage::lookUp()
     const auto id = ExolveValidation::sipResourceId(m_idEdit->text());
     if (!id.ok()) {
         m_status->setText(id.message());
-        m_status->setStyleSheet(QStringLiteral("color: rgb(220, 53, 69);"));
+        m_status->setStyleSheet(style::hintText(true));
         return;
     }
     const quint64 request = ++m_request;
@@ -132,7 +133,7 @@ void SipPage::lookUp()
         if (!r) {
             m_form->hide();
             m_password->clear();
-            m_status->setStyleSheet(QStringLiteral("color: rgb(220, 53, 69);"));
+            m_status->setStyleSheet(style::hintText(true));
             m_status->setText(r.error().toDisplayString());
             return;
         }

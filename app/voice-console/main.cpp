@@ -77,7 +77,7 @@ int main(int argc, char *argv[])
         profiles.switchTo(QLatin1String(vc::ProfileManager::kSandboxId));
     } else {
         const QString last = store.lastProfileId();
-        profiles.switchTo(store.find(last) || last == QLatin1String(vc::ProfileManager::kSandboxId) ? last
+        profiles.switchTo(store.find(last) || vc::ProfileManager::isBuiltIn(last) ? last
                                                                                                    : store.profiles().constFirst().id);
     }
     window.show();

@@ -53,12 +53,17 @@ QList<Profile> ProfileManager::profiles() const
     return list;
 }
 
+Profile ProfileManager::builtIn(const QString &id) const
+{
+    return id == QLatin1String(kLegacySandboxId) ? legacySandboxProfile() : sandboxProfile();
+}
+
 void ProfileManager::switchTo(const QString &id)
 {
     const quint64 request = ++m_switchRequest;
-    if (id == QLatin1String(kSandboxId) || id == QLatin1String(kLegacySandboxId)) {
+    if (isBuiltIn(id)) {
         const bool legacy = id == QLatin1String(kLegacySandboxId);
-        Profile p = legacy ? legacySandboxProfile() : sandboxProfile();
+        Profile p = builtIn(id);
         p.apiUrl = m_sandboxUrl ? m_sandboxUrl() : QUrl();
         if (legacy && p.apiUrl.isValid())
             p.apiUrl.setPath(QStringLiteral("/rest/"));

@@ -20,6 +20,10 @@ public:
     static constexpr const char *kSandboxId = "sandbox";
     static constexpr const char *kLegacySandboxId = "sandbox-legacy";
     static QString sandboxKey() { return QStringLiteral("sandbox-key"); }
+    // The two built-in sandbox profiles: not stored, not editable, no keychain entry.
+    static bool isBuiltIn(const QString &id) { return id == QLatin1String(kSandboxId) || id == QLatin1String(kLegacySandboxId); }
+    // The built-in profile with this id, its name translated now.
+    Profile builtIn(const QString &id) const;
 
     // `sandboxUrl` starts the built-in sandbox when first needed and returns its address.
     ProfileManager(ProfileStore *store, SecretStore *secrets, Session *session, std::function<QUrl()> sandboxUrl,
