@@ -391,33 +391,42 @@ void ServicesPage::confirmDelete()
             return;
         m_deleting = true;
         updateActions();
-        deleteNext(selected, int(selected.size()), {});
+        deleteServices(selected);
     });
     box->open();
 }
 
-void ServicesPage::deleteNext(QList<QPair<QString, QString>> remaining, int total, QStringList failures)
+void ServicesPage::deleteServices(const QList<QPair<QString, QString>> &selected)
 {
-    if (remaining.isEmpty()) {
+    QStringList ids;
+    QHash<QString, QString> names;
+    for (const auto &[id, name] : selected) {
+        ids.append(id);
+        names.insert(id, name);
+    }
+    const int total = int(ids.size());
+    auto failures = std::make_shared<QStringList>();
+    ExolveClient::DeleteSteps steps;
+    steps.starting = [this, total, names](int index, const QString &id) {
+        if (total > 1)
+            m_banner->showMessage(MessageBanner::Level::Info,
+                                  tr("Deleting %1 of %2: %3…").arg(index + 1).arg(total).arg(quoted(names.value(id))));
+    };
+    steps.each = [failures, names](const QString &id, const Result<Empty> &r) {
+        if (!r)
+            failures->append(tr("%1 — %2").arg(quoted(names.value(id)), r.error().toDisplayString()));
+    };
+    steps.finished = [this, total, failures](bool) {
         m_deleting = false;
-        const int deleted = total - int(failures.size());
-        if (failures.isEmpty())
+        const int deleted = total - int(failures->size());
+        if (failures->isEmpty())
             m_banner->showMessage(MessageBanner::Level::Info, tr("Deleted %n service(s).", nullptr, total));
         else
             m_banner->showMessage(MessageBanner::Level::Warning,
-                                  tr("Deleted %1 of %2. Not deleted:").arg(deleted).arg(total) + u'\n' + failures.join(u'\n'));
+                                  tr("Deleted %1 of %2. Not deleted:").arg(deleted).arg(total) + u'\n' + failures->join(u'\n'));
         refresh();
-        return;
-    }
-    const auto [id, name] = remaining.takeFirst();
-    const int done = total - int(remaining.size());
-    if (total > 1)
-        m_banner->showMessage(MessageBanner::Level::Info, tr("Deleting %1 of %2: %3…").arg(done).arg(total).arg(quoted(name)));
-    m_session->exolve()->deleteService(id, this, [this, remaining, total, failures, name = name](const Result<Empty> &r) mutable {
-        if (!r)
-            failures.append(tr("%1 — %2").arg(quoted(name), r.error().toDisplayString()));
-        deleteNext(remaining, total, failures);
-    });
+    };
+    m_session->exolve()->deleteServices(ids, this, steps);
 }
 
 void ServicesPage::copyIds()

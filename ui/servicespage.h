@@ -62,7 +62,7 @@ private:
     void loadDetails();
     void openCreateDialog();
     void confirmDelete();
-    void deleteNext(QList<QPair<QString, QString>> remaining, int total, QStringList failures);
+    void deleteServices(const QList<QPair<QString, QString>> &selected);
     void copyIds();
     QList<QPair<QString, QString>> selectedServices() const; // id, name
 

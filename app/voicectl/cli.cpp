@@ -297,40 +297,35 @@ void Cli::servicesDelete(const QStringList &ids)
         if (answer != QLatin1String("yes") && answer != QLatin1String("y") && answer != tr("yes"))
             return usage(tr("Nothing was deleted."));
     }
-    deleteNext(ids);
+    deleteAll(ids);
 }
 
-void Cli::deleteNext(QStringList remaining)
+void Cli::deleteAll(const QStringList &ids)
 {
-    if (remaining.isEmpty()) {
-        if (m_out->format() == Format::Json)
-            m_out->json(m_deleteResults);
-        return done(m_deleteFailed ? ApiFailure : Success);
-    }
-    const QString id = remaining.takeFirst();
-    m_client->deleteService(id, this, [this, id, remaining](const Result<Empty> &r) {
+    auto results = std::make_shared<QJsonArray>();
+    auto failed = std::make_shared<bool>(false);
+    ExolveClient::DeleteSteps steps;
+    steps.stopWhenUnreachable = true; // without a connection the rest would fail the same way
+    steps.each = [this, results, failed](const QString &id, const Result<Empty> &r) {
         QJsonObject entry{{QStringLiteral("id"), id}, {QStringLiteral("deleted"), r.ok()}};
         if (r.ok()) {
             if (m_out->format() == Format::Table)
                 m_out->line(tr("Deleted %1").arg(id));
         } else {
-            m_deleteFailed = true;
+            *failed = true;
             entry.insert(QStringLiteral("error"), r.error().toDisplayString());
             if (r.error().httpStatus)
                 entry.insert(QStringLiteral("http_status"), r.error().httpStatus);
             m_out->error(tr("Could not delete %1: %2").arg(id, r.error().toDisplayString()));
-            if (r.error().kind == ApiError::Kind::Network || r.error().kind == ApiError::Kind::Timeout ||
-                r.error().kind == ApiError::Kind::Tls) {
-                // Without a connection the rest would fail the same way; report what was done.
-                m_deleteResults.append(entry);
-                if (m_out->format() == Format::Json)
-                    m_out->json(m_deleteResults);
-                return done(NetworkFailure);
-            }
         }
-        m_deleteResults.append(entry);
-        deleteNext(remaining);
-    });
+        results->append(entry);
+    };
+    steps.finished = [this, results, failed](bool complete) {
+        if (m_out->format() == Format::Json)
+            m_out->json(*results);
+        done(!complete ? NetworkFailure : *failed ? ApiFailure : Success);
+    };
+    m_client->deleteServices(ids, this, steps);
 }
 
 void Cli::callSend()

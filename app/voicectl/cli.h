@@ -61,7 +61,7 @@ private:
     void servicesShow(const QString &id);
     void servicesCreate();
     void servicesDelete(const QStringList &ids);
-    void deleteNext(QStringList remaining);
+    void deleteAll(const QStringList &ids);
     void callSend();
     void callStatus(const QString &callId, bool watch);
     // Follows one call or message to its end with the call monitor, printing each new status.
@@ -86,8 +86,6 @@ private:
     std::unique_ptr<CallMonitor> m_monitor;
     QString m_lastStatus;
     int m_pollIntervalMs = 1000;
-    QJsonArray m_deleteResults;
-    bool m_deleteFailed = false;
 };
 
 } // namespace vc::cli

@@ -109,6 +109,37 @@ void ExolveClient::deleteService(const QString &id, QObject *context, Callback<E
                 codec::decodeDeleted);
 }
 
+void ExolveClient::deleteServices(const QStringList &ids, QObject *context, DeleteSteps steps)
+{
+    // Each step starts the next from its own answer: a chain of callbacks, not of stack frames.
+    auto next = std::make_shared<std::function<void(int)>>();
+    *next = [this, ids, context, steps, next](int index) {
+        if (index >= ids.size()) {
+            if (steps.finished)
+                steps.finished(true);
+            *next = nullptr; // breaks the cycle the shared function holds on itself
+            return;
+        }
+        const QString id = ids.at(index);
+        if (steps.starting)
+            steps.starting(index, id);
+        deleteService(id, context, [steps, next, index, id](const Result<Empty> &r) {
+            if (steps.each)
+                steps.each(id, r);
+            const auto kind = r.ok() ? ApiError::Kind::Http : r.error().kind;
+            if (steps.stopWhenUnreachable && (kind == ApiError::Kind::Network || kind == ApiError::Kind::Timeout ||
+                                              kind == ApiError::Kind::Tls)) {
+                if (steps.finished)
+                    steps.finished(false);
+                *next = nullptr;
+                return;
+            }
+            (*next)(index + 1);
+        });
+    };
+    (*next)(0);
+}
+
 void ExolveClient::makeVoiceMessage(const VoiceCallRequest &call, QObject *context, Callback<QString> done)
 {
     const auto source = Validation::phoneNumber(call.source, QStringLiteral("source"));

@@ -39,6 +39,18 @@ public:
     void callInfo(const QString &callId, QObject *context, Callback<CallInfo> done);
     void sipAttributes(quint64 sipResourceId, QObject *context, Callback<SipAttributes> done);
 
+    // Deletes services one after another, never in parallel (each changes state): `starting` before each
+    // request, `each` with its result, `finished` at the end. With stopWhenUnreachable, a network, TLS or
+    // timeout failure ends the batch (the rest would fail the same way); `finished` then gets false.
+    struct DeleteSteps
+    {
+        std::function<void(int index, const QString &id)> starting;
+        std::function<void(const QString &id, const Result<Empty> &result)> each;
+        std::function<void(bool complete)> finished;
+        bool stopWhenUnreachable = false;
+    };
+    void deleteServices(const QStringList &ids, QObject *context, DeleteSteps steps);
+
     // The error for a request that could not even be sent (bad address, missing key, invalid field).
     std::optional<ApiError> configurationError() const;
 
