@@ -74,43 +74,36 @@ bool optionalTime(const QJsonObject &o, const char *key, QDateTime *out, QString
     return true;
 }
 
-bool optionalInt32(const QJsonObject &o, const char *key, std::optional<qint32> *out, QString *why)
+// Reads an optional number field with `convert`; a present field it cannot read is a malformed answer.
+// 64-bit ids come as strings, and an empty one means none.
+template <typename T>
+bool optionalNumber(const QJsonObject &o, const char *key, std::optional<T> *out, QString *why,
+                    std::optional<T> (*convert)(const QJsonValue &), const char *what, bool emptyStringIsAbsent = false)
 {
     const QJsonValue v = o.value(QLatin1String(key));
-    if (v.isUndefined() || v.isNull())
+    if (v.isUndefined() || v.isNull() || (emptyStringIsAbsent && v.isString() && v.toString().isEmpty()))
         return true;
-    *out = json::toInt32(v);
+    *out = convert(v);
     if (!*out) {
-        *why = QStringLiteral("field %1 is not a 32-bit integer").arg(QLatin1String(key));
+        *why = QStringLiteral("field %1 is not %2").arg(QLatin1String(key), QLatin1String(what));
         return false;
     }
     return true;
+}
+
+bool optionalInt32(const QJsonObject &o, const char *key, std::optional<qint32> *out, QString *why)
+{
+    return optionalNumber<qint32>(o, key, out, why, json::toInt32, "a 32-bit integer");
 }
 
 bool optionalUInt64(const QJsonObject &o, const char *key, std::optional<quint64> *out, QString *why)
 {
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty()))
-        return true;
-    *out = json::toUInt64(v);
-    if (!*out) {
-        *why = QStringLiteral("field %1 is not an unsigned 64-bit integer").arg(QLatin1String(key));
-        return false;
-    }
-    return true;
+    return optionalNumber<quint64>(o, key, out, why, json::toUInt64, "an unsigned 64-bit integer", true);
 }
 
 bool optionalDouble(const QJsonObject &o, const char *key, std::optional<double> *out, QString *why)
 {
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (v.isUndefined() || v.isNull())
-        return true;
-    *out = json::toDouble(v);
-    if (!*out) {
-        *why = QStringLiteral("field %1 is not a number").arg(QLatin1String(key));
-        return false;
-    }
-    return true;
+    return optionalNumber<double>(o, key, out, why, json::toDouble, "a number");
 }
 
 QJsonValue timeOrNull(const QDateTime &dt, QString (*format)(const QDateTime &))
