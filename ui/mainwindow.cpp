@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "accounts/settings.h"
 #include "calls/callhistory.h"
 
 #include "common/language.h"
@@ -239,9 +240,9 @@ void MainWindow::buildMenus()
     m_notifyAction = m_viewMenu->addAction(QString());
     m_notifyAction->setObjectName(QStringLiteral("notifyCallEnded"));
     m_notifyAction->setCheckable(true);
-    m_notifyAction->setChecked(m_settings->value(QStringLiteral("notify/callEnded"), true).toBool());
+    m_notifyAction->setChecked(Settings(m_settings).notifyWhenCallEnds());
     connect(m_notifyAction, &QAction::toggled, this,
-            [this](bool on) { m_settings->setValue(QStringLiteral("notify/callEnded"), on); });
+            [this](bool on) { Settings(m_settings).notifyWhenCallEnds() = on; });
     m_viewMenu->addSeparator();
     m_languageMenu = m_viewMenu->addMenu(QIcon(QStringLiteral(":/icons/language.svg")), QString());
     m_languageGroup = new QActionGroup(this);
@@ -440,35 +441,37 @@ int MainWindow::currentPage() const
 
 void MainWindow::setLanguage(const QString &language)
 {
-    m_settings->setValue(QStringLiteral("ui/language"), language);
+    Settings(m_settings).language() = language;
     Language::install(Language::resolve(language));
     qCInfo(lcUi) << "language" << Language::current();
 }
 
 void MainWindow::restoreState()
 {
-    if (!restoreGeometry(m_settings->value(QStringLiteral("ui/geometry")).toByteArray()))
+    const Settings settings(m_settings);
+    if (!restoreGeometry(settings.windowGeometry()))
         resize(1100, 680);
-    QMainWindow::restoreState(m_settings->value(QStringLiteral("ui/state")).toByteArray());
-    m_services->splitter()->restoreState(m_settings->value(QStringLiteral("ui/servicesSplitter")).toByteArray());
-    m_services->table()->horizontalHeader()->restoreState(m_settings->value(QStringLiteral("ui/servicesHeader")).toByteArray());
-    m_calls->splitter()->restoreState(m_settings->value(QStringLiteral("ui/callsSplitter")).toByteArray());
-    m_calls->table()->horizontalHeader()->restoreState(m_settings->value(QStringLiteral("ui/callsHeader")).toByteArray());
-    setCurrentPage(m_settings->value(QStringLiteral("ui/lastPage"), 0).toInt());
-    const QString language = m_settings->value(QStringLiteral("ui/language")).toString();
+    QMainWindow::restoreState(settings.windowState());
+    m_services->splitter()->restoreState(settings.servicesSplitter());
+    m_services->table()->horizontalHeader()->restoreState(settings.servicesHeader());
+    m_calls->splitter()->restoreState(settings.callsSplitter());
+    m_calls->table()->horizontalHeader()->restoreState(settings.callsHeader());
+    setCurrentPage(settings.lastPage());
+    const QString language = settings.language();
     for (QAction *a : m_languageGroup->actions())
         a->setChecked(a->data().toString() == language);
 }
 
 void MainWindow::saveState()
 {
-    m_settings->setValue(QStringLiteral("ui/geometry"), saveGeometry());
-    m_settings->setValue(QStringLiteral("ui/state"), QMainWindow::saveState());
-    m_settings->setValue(QStringLiteral("ui/servicesSplitter"), m_services->splitter()->saveState());
-    m_settings->setValue(QStringLiteral("ui/servicesHeader"), m_services->table()->horizontalHeader()->saveState());
-    m_settings->setValue(QStringLiteral("ui/callsSplitter"), m_calls->splitter()->saveState());
-    m_settings->setValue(QStringLiteral("ui/callsHeader"), m_calls->table()->horizontalHeader()->saveState());
-    m_settings->setValue(QStringLiteral("ui/lastPage"), currentPage());
+    Settings settings(m_settings);
+    settings.windowGeometry() = saveGeometry();
+    settings.windowState() = QMainWindow::saveState();
+    settings.servicesSplitter() = m_services->splitter()->saveState();
+    settings.servicesHeader() = m_services->table()->horizontalHeader()->saveState();
+    settings.callsSplitter() = m_calls->splitter()->saveState();
+    settings.callsHeader() = m_calls->table()->horizontalHeader()->saveState();
+    settings.lastPage() = currentPage();
     m_settings->sync();
 }
 

@@ -1,4 +1,6 @@
 #include "sendpage.h"
+
+#include "accounts/settings.h"
 #include "stylepalette.h"
 
 #include "calls/calltracker.h"
@@ -22,7 +24,6 @@
 namespace vc::ui {
 
 namespace {
-const QString kSourcesKey = QStringLiteral("send/sources");
 
 } // namespace
 
@@ -45,7 +46,7 @@ SendPage::SendPage(Session *session, CallTracker *tracker, MessageBanner *banner
 
     m_source->setEditable(true);
     m_source->setInsertPolicy(QComboBox::NoInsert);
-    m_source->addItems(m_settings->value(kSourcesKey).toStringList());
+    m_source->addItems(Settings(m_settings).recentSources());
     m_source->setCurrentIndex(m_source->count() ? 0 : -1);
     // A searchable picker: type part of a name or an id.
     m_service->setEditable(true);
@@ -235,12 +236,12 @@ void SendPage::confirmAndSend()
 
 void SendPage::rememberSource(const QString &number)
 {
-    QStringList sources = m_settings->value(kSourcesKey).toStringList();
+    QStringList sources = Settings(m_settings).recentSources();
     sources.removeAll(number);
     sources.prepend(number);
     while (sources.size() > 10)
         sources.removeLast();
-    m_settings->setValue(kSourcesKey, sources);
+    Settings(m_settings).recentSources() = sources;
     const QString typed = m_source->currentText();
     QSignalBlocker block(m_source);
     m_source->clear();

@@ -1,4 +1,5 @@
 // voice-console: the desktop application.
+#include "accounts/settings.h"
 #include "calls/callhistory.h"
 #include "calls/calltracker.h"
 #include "common/language.h"
@@ -18,8 +19,8 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("VoiceConsole"));
-    QCoreApplication::setApplicationName(QStringLiteral("voice-console"));
+    QCoreApplication::setOrganizationName(QLatin1String(vc::Settings::kOrganization));
+    QCoreApplication::setApplicationName(QLatin1String(vc::Settings::kApplication));
     QCoreApplication::setApplicationVersion(QStringLiteral(VC_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Voice Console"));
     QGuiApplication::setDesktopFileName(QStringLiteral("voice-console"));
@@ -35,7 +36,8 @@ int main(int argc, char *argv[])
     });
     parser.process(app);
 
-    QSettings settings;
+    const auto sharedSettings = vc::Settings::openShared();
+    QSettings &settings = *sharedSettings;
     const QString requestedLanguage = parser.value(QStringLiteral("lang"));
     if (parser.isSet(QStringLiteral("lang")) && !vc::Language::isSupported(requestedLanguage)) {
         qWarning("voice-console: the language \"%s\" is not supported (use ru or en); following the system's",
@@ -43,7 +45,7 @@ int main(int argc, char *argv[])
     }
     vc::Language::install(vc::Language::resolve(parser.isSet(QStringLiteral("lang"))
                                                     ? requestedLanguage
-                                                    : settings.value(QStringLiteral("ui/language")).toString()));
+                                                    : vc::Settings(&settings).language().get()));
 
     vc::Session session;
     vc::ProfileStore store(&settings);

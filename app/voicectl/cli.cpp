@@ -3,6 +3,7 @@
 #include "exolve/exolvecodec.h"
 #include "common/language.h"
 #include "accounts/profile.h"
+#include "accounts/settings.h"
 #include "calls/pollers.h"
 #include "common/checks.h"
 #include "common/validation.h"
@@ -148,8 +149,7 @@ void Cli::readProfileSecret(const Profile &profile, std::function<void(const QSt
 
 std::optional<Profile> Cli::findProfile(const QString &name)
 {
-    m_settings = std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("VoiceConsole"),
-                                             QStringLiteral("voice-console"));
+    m_settings = Settings::openShared(); // the desktop app's profiles
     const auto profile = ProfileStore(m_settings.get()).find(name);
     if (!profile)
         usage(tr("Profile \"%1\" was not found. Set VOICE_API_KEY or add the profile in Voice Console.").arg(checks::elided(name)));

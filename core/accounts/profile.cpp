@@ -1,5 +1,7 @@
 #include "accounts/profile.h"
 
+#include "accounts/settings.h"
+
 #include <QSettings>
 #include <QUuid>
 
@@ -24,7 +26,7 @@ ProfileStore::ProfileStore(QSettings *settings, QObject *parent) : QObject(paren
 QList<Profile> ProfileStore::profiles() const
 {
     QList<Profile> list;
-    m_settings->beginGroup(QStringLiteral("profiles"));
+    m_settings->beginGroup(Settings::profilesGroup());
     const QStringList ids = m_settings->childGroups();
     for (const QString &id : ids) {
         m_settings->beginGroup(id);
@@ -64,7 +66,7 @@ Profile ProfileStore::save(Profile profile)
 {
     if (profile.id.isEmpty())
         profile.id = QUuid::createUuid().toString(QUuid::Id128);
-    m_settings->beginGroup(QStringLiteral("profiles"));
+    m_settings->beginGroup(Settings::profilesGroup());
     m_settings->beginGroup(profile.id);
     m_settings->setValue(QStringLiteral("name"), profile.name);
     m_settings->setValue(QStringLiteral("provider"), Profile::providerName(profile.provider));
@@ -79,7 +81,7 @@ Profile ProfileStore::save(Profile profile)
 
 void ProfileStore::remove(const QString &id)
 {
-    m_settings->beginGroup(QStringLiteral("profiles"));
+    m_settings->beginGroup(Settings::profilesGroup());
     m_settings->remove(id);
     m_settings->endGroup();
     m_settings->sync();
@@ -88,12 +90,12 @@ void ProfileStore::remove(const QString &id)
 
 QString ProfileStore::lastProfileId() const
 {
-    return m_settings->value(QStringLiteral("state/lastProfile")).toString();
+    return Settings(m_settings).lastProfile();
 }
 
 void ProfileStore::setLastProfileId(const QString &id)
 {
-    m_settings->setValue(QStringLiteral("state/lastProfile"), id);
+    Settings(m_settings).lastProfile() = id;
 }
 
 } // namespace vc

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace vc {
+
+// One setting: its key and default live in Settings, its type here (qBittorrent's SettingValue).
+template <typename T>
+class SettingValue final
+{
+public:
+    SettingValue(QSettings *store, QString key, T fallback = T()) : m_store(store), m_key(std::move(key)), m_default(std::move(fallback)) {}
+
+    T get() const { return m_store->value(m_key, QVariant::fromValue(m_default)).template value<T>(); }
+    void set(const T &value) { m_store->setValue(m_key, QVariant::fromValue(value)); }
+    operator T() const { return get(); }
+    SettingValue &operator=(const T &value)
+    {
+        set(value);
+        return *this;
+    }
+    const QString &key() const { return m_key; }
+
+private:
+    QSettings *m_store;
+    QString m_key;
+    T m_default;
+};
+
+// The settings the desktop app and voicectl share, typed, with every key in one place. Secrets never go
+// here: they live in the system keychain.
+class Settings final
+{
+public:
+    static constexpr const char *kOrganization = "VoiceConsole";
+    static constexpr const char *kApplication = "voice-console";
+    // The desktop app's settings file, wherever the platform keeps it; voicectl opens the same one.
+    static std::unique_ptr<QSettings> openShared();
+
+    explicit Settings(QSettings *store) : m_store(store) {}
+    QSettings *store() const { return m_store; }
+
+    SettingValue<QString> language() const { return {m_store, QStringLiteral("ui/language")}; } // "", "ru", "en"
+    SettingValue<QString> lastProfile() const { return {m_store, QStringLiteral("state/lastProfile")}; }
+    SettingValue<bool> notifyWhenCallEnds() const { return {m_store, QStringLiteral("notify/callEnded"), true}; }
+    SettingValue<QStringList> recentSources() const { return {m_store, QStringLiteral("send/sources")}; }
+    SettingValue<int> lastPage() const { return {m_store, QStringLiteral("ui/lastPage"), 0}; }
+    SettingValue<QByteArray> windowGeometry() const { return {m_store, QStringLiteral("ui/geometry")}; }
+    SettingValue<QByteArray> windowState() const { return {m_store, QStringLiteral("ui/state")}; }
+    SettingValue<QByteArray> servicesSplitter() const { return {m_store, QStringLiteral("ui/servicesSplitter")}; }
+    SettingValue<QByteArray> servicesHeader() const { return {m_store, QStringLiteral("ui/servicesHeader")}; }
+    SettingValue<QByteArray> callsSplitter() const { return {m_store, QStringLiteral("ui/callsSplitter")}; }
+    SettingValue<QByteArray> callsHeader() const { return {m_store, QStringLiteral("ui/callsHeader")}; }
+    // The profiles (name, provider, address, login) are a group of their own, kept by ProfileStore.
+    static QString profilesGroup() { return QStringLiteral("profiles"); }
+
+private:
+    QSettings *m_store;
+};
+
+} // namespace vc
