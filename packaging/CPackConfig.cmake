@@ -1,5 +1,5 @@
-# `cpack -G DEB` / `cpack -G TGZ` from the build folder. The MSI (WiX), DMG and AppImage recipes live
-# beside this file; they need their own platforms' tools.
+# `cpack -G DEB` / `cpack -G TGZ` from the build folder. The AppImage's AppDir recipe is in appimage/;
+# MSI and DMG need Windows and macOS, which this machine does not have.
 set(CPACK_PACKAGE_NAME "voice-console")
 set(CPACK_PACKAGE_VENDOR "Voice Console")
 set(CPACK_PACKAGE_CONTACT "Voice Console developers <dev@voice-console.invalid>")

@@ -132,9 +132,7 @@ CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *bann
     connect(m_tracker, &CallTracker::callChanged, this, [this](const CallRecord &record) {
         // A new call may or may not match the filter: reload, once for a whole burst of them. A known one
         // is updated in place; the charts follow with the next reload or right away when idle.
-        if (!m_model->updateRecord(record))
-            m_reloadSoon->start();
-        else if (!m_reloadSoon->isActive())
+        if (!m_model->updateRecord(record) || !m_reloadSoon->isActive())
             m_reloadSoon->start();
         const QModelIndex current = m_table->currentIndex();
         if (current.isValid() && m_model->at(current.row()).callId == record.callId)

@@ -304,7 +304,7 @@ void MainWindow::retranslate()
                                   ? tr("● %n request(s) in progress", nullptr, m_session->transport()->inFlight())
                                   : tr("Idle"));
     reloadProfiles();
-    onProfileChanged();
+    showProfile(); // the texts only: a language switch asks the server nothing
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -318,7 +318,12 @@ void MainWindow::reloadProfiles()
 {
     QSignalBlocker block(m_profileCombo);
     m_profileCombo->clear();
-    for (const Profile &p : m_profiles->profiles()) {
+    QList<Profile> profiles = m_profiles->profiles();
+    // A profile that is in use without being stored (--api-url with VOICE_API_KEY) is shown too.
+    const Profile &active = m_session->profile();
+    if (m_session->isActive() && std::none_of(profiles.cbegin(), profiles.cend(), [&](const Profile &p) { return p.id == active.id; }))
+        profiles.prepend(active);
+    for (const Profile &p : std::as_const(profiles)) {
         m_profileCombo->addItem(QIcon(p.sandbox ? QStringLiteral(":/icons/info.svg") : QStringLiteral(":/icons/profile.svg")),
                                 p.sandbox ? tr("%1 (no real calls)").arg(p.name) : p.name, p.id);
     }
@@ -328,10 +333,17 @@ void MainWindow::reloadProfiles()
 
 void MainWindow::onProfileChanged()
 {
+    reloadProfiles();
+    refreshBalance();
+    showProfile();
+}
+
+void MainWindow::showProfile()
+{
     const Profile &p = m_session->profile();
     if (m_nav->currentRow() >= 0)
         showPage(m_nav->currentRow());
-    refreshBalance();
+    showBalance();
     if (!m_session->isActive()) {
         setWindowTitle(tr("Voice Console"));
         m_profileStatus->setText(tr("No profile"));
@@ -361,7 +373,7 @@ void MainWindow::onProfileChanged()
                                                                 : tr("Profile: %1").arg(p.name));
         m_sandboxBanner->clear();
     }
-    m_endpointStatus->setText(m_session->exolve()->baseUrl().toString());
+    m_endpointStatus->setText(m_session->endpoint().toString());
 }
 
 ProfilesDialog *MainWindow::openProfilesDialog()
@@ -409,15 +421,26 @@ void MainWindow::refreshBalance()
         m_balanceStatus->hide();
         return;
     }
-    m_balanceStatus->show();
-    m_balanceStatus->setText(tr("Balance: …"));
+    m_balance.reset();
+    showBalance();
     const QString profileId = m_session->profile().id;
     m_session->legacy()->balance(this, [this, profileId](const Result<double> &r) {
         if (m_session->profile().id != profileId)
             return;
-        m_balanceStatus->setText(r ? tr("Balance: %1").arg(QLocale().toString(r.value(), 'f', 2)) : tr("Balance: unavailable"));
-        m_balanceStatus->setToolTip(r ? QString() : r.error().toDisplayString());
+        m_balance = r;
+        showBalance();
     });
+}
+
+void MainWindow::showBalance()
+{
+    m_balanceStatus->setVisible(m_session->isLegacy());
+    if (!m_balance)
+        m_balanceStatus->setText(tr("Balance: …"));
+    else
+        m_balanceStatus->setText(m_balance->ok() ? tr("Balance: %1").arg(QLocale().toString(m_balance->value(), 'f', 2))
+                                                 : tr("Balance: unavailable"));
+    m_balanceStatus->setToolTip(m_balance && !m_balance->ok() ? m_balance->error().toDisplayString() : QString());
 }
 
 void MainWindow::notifyCallEnded(const QString &title, const QString &text)
@@ -436,7 +459,9 @@ void MainWindow::setCurrentPage(int page)
 
 int MainWindow::currentPage() const
 {
-    return m_pages->currentIndex();
+    // The navigation row: with a legacy profile some rows show a stand-in widget, so the stack's index
+    // is not the page.
+    return m_nav->currentRow();
 }
 
 void MainWindow::setLanguage(const QString &language)

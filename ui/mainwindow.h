@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QMainWindow>
 
 class QActionGroup;
@@ -68,6 +70,8 @@ private:
     void notifyCallEnded(const QString &title, const QString &text);
     QWidget *pageFor(int row) const;
     void showPage(int row);
+    void showProfile();
+    void showBalance();
     void refreshBalance();
 
     Session *m_session;
@@ -95,6 +99,7 @@ private:
     QLabel *m_noServices;
     QLabel *m_noSip;
     QLabel *m_balanceStatus;
+    std::optional<Result<double>> m_balance; // the last answer; none while it is asked for
     QAction *m_profilesAction;
     QAction *m_quitAction;
     QAction *m_aboutAction;

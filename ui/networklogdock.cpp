@@ -17,10 +17,22 @@ namespace vc::ui {
 
 NetworkLogModel::NetworkLogModel(RequestLog *log, QObject *parent) : QAbstractTableModel(parent), m_entries(log->entries())
 {
-    connect(log, &RequestLog::entryAdded, this, [this](const RequestLogEntry &entry) {
+    connect(log, &RequestLog::entryAdded, this, [this, log](const RequestLogEntry &entry) {
         beginInsertRows({}, int(m_entries.size()), int(m_entries.size()));
         m_entries.append(entry);
         endInsertRows();
+        // As many rows as the log keeps, the oldest dropped first: a long session does not grow without bound.
+        const int excess = int(m_entries.size()) - std::max(1, log->capacity());
+        if (excess > 0) {
+            beginRemoveRows({}, 0, excess - 1);
+            m_entries.remove(0, excess);
+            endRemoveRows();
+        }
+    });
+    connect(log, &RequestLog::cleared, this, [this] {
+        beginResetModel();
+        m_entries.clear();
+        endResetModel();
     });
 }
 

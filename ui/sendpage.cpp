@@ -24,6 +24,11 @@
 namespace vc::ui {
 
 namespace {
+// The service's own name beside its id in the picker: a name may itself contain " — ".
+constexpr int ServiceNameRole = Qt::UserRole + 1;
+} // namespace
+
+namespace {
 
 } // namespace
 
@@ -40,6 +45,7 @@ SendPage::SendPage(Session *session, CallTracker *tracker, MessageBanner *banner
     m_destination->setObjectName(QStringLiteral("destinationEdit"));
     m_service->setObjectName(QStringLiteral("serviceCombo"));
     m_send->setObjectName(QStringLiteral("sendButton"));
+    m_reloadServices->setObjectName(QStringLiteral("reloadServices"));
     m_sourceHint->setObjectName(QStringLiteral("sourceHint"));
     m_destinationHint->setObjectName(QStringLiteral("destinationHint"));
     m_result->setObjectName(QStringLiteral("sendResult"));
@@ -159,7 +165,10 @@ void SendPage::reloadServices()
         const QString current = m_service->currentData().toString();
         m_service->clear();
         for (const VoiceService &s : r.value())
+        {
             m_service->addItem(tr("%1 — %2").arg(s.name, s.id), s.id);
+            m_service->setItemData(m_service->count() - 1, s.name, ServiceNameRole);
+        }
         const int index = m_service->findData(current);
         m_service->setCurrentIndex(index >= 0 ? index : (m_service->count() ? 0 : -1));
         revalidate();
@@ -198,7 +207,7 @@ void SendPage::confirmAndSend()
     const QString serviceId = m_service->currentData().toString();
     if (!source.ok() || !destination.ok() || serviceId.isEmpty() || m_sending)
         return;
-    const QString serviceName = m_service->currentText().section(QStringLiteral(" — "), 0, 0);
+    const QString serviceName = m_service->currentData(ServiceNameRole).toString();
     auto *box = new QMessageBox(QMessageBox::Question, tr("Send voice message"),
                                 tr("Call %1 from %2 with service «%3»?").arg(destination.value(), source.value(), serviceName),
                                 QMessageBox::Yes | QMessageBox::Cancel, window());

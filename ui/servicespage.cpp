@@ -280,7 +280,6 @@ void ServicesPage::updateCounts()
     const int shown = m_proxy->rowCount();
     const int total = m_model->count();
     m_countLabel->setText(shown == total ? tr("%n service(s)", nullptr, total) : tr("%1 of %2 shown").arg(shown).arg(total));
-    Q_EMIT countsChanged(shown, total);
 }
 
 void ServicesPage::updateActions()

@@ -47,9 +47,6 @@ public:
     void refresh();
     void setPageActive(bool active);
 
-Q_SIGNALS:
-    void countsChanged(int shown, int total);
-
 protected:
     void changeEvent(QEvent *event) override;
 

@@ -138,11 +138,11 @@ void SipPage::lookUp()
             return;
         }
         m_status->clear();
-        show(r.value());
+        showAttributes(r.value());
     });
 }
 
-void SipPage::show(const SipAttributes &sip)
+void SipPage::showAttributes(const SipAttributes &sip)
 {
     const QLocale locale;
     const auto fee = [&locale](const std::optional<double> &v) { return v ? locale.toString(*v, 'f', 2) : QStringLiteral("—"); };

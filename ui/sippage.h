@@ -35,7 +35,7 @@ protected:
 
 private:
     void retranslate();
-    void show(const SipAttributes &sip);
+    void showAttributes(const SipAttributes &sip);
     void copyPassword();
 
     Session *m_session;

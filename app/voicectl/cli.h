@@ -39,7 +39,7 @@ class Cli final : public QObject
     Q_OBJECT
 public:
     explicit Cli(QObject *parent = nullptr);
-    // Parses the arguments and starts the command; returns false when it finished already (usage).
+    // Parses the arguments and starts the command; the exit code comes through finished(), usage errors included.
     void start(const QStringList &arguments);
 
 Q_SIGNALS:

@@ -20,6 +20,7 @@ void Session::activate(const Profile &profile, const QString &secret, bool sessi
     } else {
         m_exolve->setBaseUrl(profile.apiUrl.isValid() ? profile.apiUrl : ExolveClient::defaultBaseUrl());
         m_exolve->setApiKey(secret);
+        m_legacy->setCredentials({}, {});
     }
     Q_EMIT profileChanged(m_profile);
 }
@@ -28,8 +29,17 @@ void Session::deactivate()
 {
     m_active = false;
     m_profile = {};
+    // Neither client keeps a secret of a profile that is no longer in use.
     m_exolve->setApiKey({});
+    m_legacy->setCredentials({}, {});
     Q_EMIT profileChanged(m_profile);
+}
+
+QUrl Session::endpoint() const
+{
+    if (!m_active)
+        return {};
+    return isLegacy() ? m_legacy->baseUrl() : m_exolve->baseUrl();
 }
 
 } // namespace vc

@@ -22,6 +22,8 @@ public:
     bool isLegacy() const { return m_active && m_profile.provider == Profile::Provider::IntegrationApi; }
     const Profile &profile() const { return m_profile; }
     bool isActive() const { return m_active; }
+    // The address the active profile's client talks to.
+    QUrl endpoint() const;
     // Whether the secret lives only in this session's memory (no keychain).
     bool secretSessionOnly() const { return m_sessionOnly; }
 

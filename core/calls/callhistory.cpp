@@ -198,7 +198,6 @@ StorageResult CallHistory::save(const CallRecord &input)
         e.addBindValue(record.status);
         e.exec();
     }
-    Q_EMIT changed(record.callId);
     return Empty{};
 }
 

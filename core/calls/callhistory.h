@@ -104,7 +104,6 @@ public:
     static QString csvCell(const QString &value);
 
 Q_SIGNALS:
-    void changed(const QString &callId);
     // A record could not be written: the call went ahead, but the history does not show it.
     void writeFailed(const QString &callId, const QString &error);
 

@@ -45,7 +45,6 @@ public:
     void clear();
 
     bool isWatching(const QString &callId) const { return m_calls.contains(callId); }
-    int activeCount() const { return int(m_calls.size()); }
     int inFlight() const { return m_inFlight; }
     bool isIdle() const { return m_calls.isEmpty() && m_inFlight == 0 && !m_timer.isActive(); }
     qint64 requestsMade() const { return m_requests; }

@@ -304,9 +304,8 @@ QString serverMessage(const QByteArray &body)
             if (v.isObject() && v.toObject().value(QStringLiteral("message")).isString())
                 return v.toObject().value(QStringLiteral("message")).toString();
         }
-        return QString::fromUtf8(trimmed.left(500));
     }
-    // Plain-text error pages: keep them short, they are shown verbatim.
+    // Plain-text error pages and objects without a message: keep them short, they are shown verbatim.
     return QString::fromUtf8(trimmed.left(500));
 }
 

@@ -43,6 +43,12 @@ QJsonValue redactValue(const QJsonValue &value)
 
 RequestLog::RequestLog(QObject *parent) : QObject(parent) {}
 
+void RequestLog::clear()
+{
+    m_entries.clear();
+    Q_EMIT cleared();
+}
+
 void RequestLog::addSecret(const QString &secret)
 {
     // Very short values would mask ordinary words; real keys and passwords are longer.

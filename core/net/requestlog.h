@@ -41,8 +41,10 @@ public:
 
     void record(RequestLogEntry entry);
     QList<RequestLogEntry> entries() const { return m_entries; }
-    void clear() { m_entries.clear(); }
+    void clear();
+    // The most entries kept; the oldest go first. Views of the log keep the same number.
     void setCapacity(int capacity) { m_capacity = capacity; }
+    int capacity() const { return m_capacity; }
 
     // Values that must be masked wherever they appear (an API key, a password, a session id).
     void addSecret(const QString &secret);
@@ -58,6 +60,7 @@ public:
 
 Q_SIGNALS:
     void entryAdded(const vc::RequestLogEntry &entry);
+    void cleared();
 
 private:
     QByteArray scrub(QByteArray text) const;

@@ -274,6 +274,16 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestCount(QStringLiteral("rest/User/SessionId")), 0);
     }
 
+    // It used to concatenate: ".../rest" + "User/SessionId" = "/restUser/SessionId".
+    void baseUrlWithoutTrailingSlashIsTheSameApi()
+    {
+        start();
+        m_client->setBaseUrl(QUrl(m_server->baseUrl() + QStringLiteral("/rest")));
+        const auto r = balance();
+        QVERIFY2(r.ok(), qPrintable(r.message()));
+        QCOMPARE(m_server->requestCount(QStringLiteral("rest/User/SessionId")), 1);
+    }
+
     void requestsStayUnderTenPerSecond()
     {
         start();

@@ -353,6 +353,68 @@ private:
         (void)QTest::qWaitFor([&] { return r.has_value(); }, 10000);
         return r && r->ok() ? r->value() : QString();
     }
+
+    // Review defects (architecture pass), each failing on the code before it.
+    void legacyPagesRestoreAsTheNavigationRowNotTheStackIndex()
+    {
+        m_profiles->switchTo(QLatin1String(ProfileManager::kLegacySandboxId));
+        QTRY_VERIFY(m_session->isLegacy());
+        for (int page : {int(MainWindow::ServicesPageIndex), int(MainWindow::SendPageIndex), int(MainWindow::CallsPageIndex),
+                         int(MainWindow::SipPageIndex)}) {
+            m_window->setCurrentPage(page);
+            QCOMPARE(m_window->currentPage(), page);
+        }
+    }
+
+    void statusBarShowsTheLegacyEndpointForALegacyProfile()
+    {
+        m_profiles->switchTo(QLatin1String(ProfileManager::kLegacySandboxId));
+        QTRY_VERIFY(m_session->isLegacy());
+        const QString endpoint = m_window->findChild<QLabel *>(QStringLiteral("endpointStatus"))->text();
+        QVERIFY2(endpoint.endsWith(QStringLiteral("/rest/")), qPrintable(endpoint));
+    }
+
+    void languageSwitchAsksTheServerNothing()
+    {
+        m_profiles->switchTo(QLatin1String(ProfileManager::kLegacySandboxId));
+        auto *balance = m_window->findChild<QLabel *>(QStringLiteral("balanceStatus"));
+        QTRY_COMPARE(balance->text(), QStringLiteral("Balance: 20,015.30"));
+        const int before = m_server->requestCount(QStringLiteral("rest/User/Balance"));
+        m_window->findChild<QAction *>(QStringLiteral("language_ru"))->trigger();
+        QTRY_VERIFY(balance->text().startsWith(QStringLiteral("Баланс")));
+        m_window->findChild<QAction *>(QStringLiteral("language_en"))->trigger();
+        QTest::qWait(300);
+        QCOMPARE(m_server->requestCount(QStringLiteral("rest/User/Balance")), before);
+        QCOMPARE(balance->text(), QStringLiteral("Balance: 20,015.30"));
+    }
+
+    void confirmationNamesAServiceWhoseNameHasADash()
+    {
+        const QString name = QStringLiteral("Напоминание — повтор (2)");
+        std::optional<Result<QString>> created;
+        m_session->exolve()->createService({name, 1967, 1, QStringLiteral("79261234567")}, this,
+                                           [&created](const Result<QString> &r) { created = r; });
+        QTRY_VERIFY(created.has_value());
+        QVERIFY(created->ok());
+        child<QPushButton>(send(), "reloadServices")->click();
+        fillSend(QStringLiteral("8 926 123 45 67"));
+        auto *combo = child<QComboBox>(send(), "serviceCombo");
+        QTRY_VERIFY(combo->findData(created->value()) >= 0);
+        combo->setCurrentIndex(combo->findData(created->value()));
+        child<QPushButton>(send(), "sendButton")->click();
+        QMessageBox *box = waitForBox(QStringLiteral("sendConfirmation"));
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(QStringLiteral("«%1»").arg(name)), qPrintable(box->text()));
+        box->button(QMessageBox::Cancel)->click();
+    }
+
+    void profileInUseFromTheEnvironmentIsShownInTheProfileBox()
+    {
+        m_profiles->useEnvironment(QUrl(m_server->baseUrl()), m_server->apiKey());
+        auto *combo = m_window->findChild<QComboBox *>(QStringLiteral("profileCombo"));
+        QTRY_COMPARE(combo->currentText(), QStringLiteral("127.0.0.1"));
+        QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("profileStatus"))->text().contains(QStringLiteral("127.0.0.1")));
+    }
 };
 
 QTEST_MAIN(TestCallPages)
