@@ -1,14 +1,12 @@
 // voice-console: the desktop application.
 #include "accounts/settings.h"
-#include "calls/callhistory.h"
-#include "calls/calltracker.h"
+#include "appcontext.h"
 #include "common/language.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "accounts/profilemanager.h"
 #include "sandboxserver.h"
 #include "accounts/secretstore.h"
-#include "accounts/session.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -47,11 +45,11 @@ int main(int argc, char *argv[])
                                                     ? requestedLanguage
                                                     : vc::Settings(&settings).language().get()));
 
-    vc::Session session;
-    vc::ProfileStore store(&settings);
-    vc::SecretStore secrets(std::make_unique<vc::KeychainBackend>());
     std::unique_ptr<vc::sandbox::SandboxServer> sandbox;
-    const auto sandboxUrl = [&sandbox]() -> QUrl {
+    vc::ui::AppContext::Options options;
+    options.settings = &settings;
+    options.secrets = std::make_unique<vc::KeychainBackend>();
+    options.sandboxUrl = [&sandbox]() -> QUrl {
         if (!sandbox) {
             sandbox = std::make_unique<vc::sandbox::SandboxServer>();
             if (!sandbox->start(0))
@@ -59,12 +57,10 @@ int main(int argc, char *argv[])
         }
         return QUrl(sandbox->baseUrl());
     };
-    vc::ProfileManager profiles(&store, &secrets, &session, sandboxUrl);
-    vc::CallHistory history;
-    if (const auto opened = history.open(); !opened)
-        qWarning("call history unavailable: %s", qPrintable(opened.message()));
-    vc::CallTracker tracker(&session, &history);
-    vc::ui::MainWindow window(&session, &profiles, &tracker, &settings);
+    vc::ui::AppContext context(std::move(options));
+    vc::ui::MainWindow &window = *context.window();
+    vc::ProfileManager &profiles = *context.profiles();
+    vc::ProfileStore &store = *context.store();
 
     const QString envKey = qEnvironmentVariable("VOICE_API_KEY");
     if (parser.isSet(QStringLiteral("api-url")) && envKey.isEmpty()) {
@@ -79,8 +75,7 @@ int main(int argc, char *argv[])
         profiles.switchTo(QLatin1String(vc::ProfileManager::kSandboxId));
     } else {
         const QString last = store.lastProfileId();
-        profiles.switchTo(store.find(last) || vc::ProfileManager::isBuiltIn(last) ? last
-                                                                                                   : store.profiles().constFirst().id);
+        profiles.switchTo(store.find(last) || vc::ProfileManager::isBuiltIn(last) ? last : store.profiles().constFirst().id);
     }
     window.show();
     return app.exec();

@@ -10,7 +10,7 @@ namespace vc {
 // The Exolve fields, checked as documented, with the API's field names.
 class ExolveValidation final
 {
-    Q_DECLARE_TR_FUNCTIONS(Validation)
+    Q_DECLARE_TR_FUNCTIONS(ExolveValidation)
 public:
     static Result<QString> serviceName(const QString &input);
     static Result<quint64> mediaId(const QString &input);

@@ -10,7 +10,7 @@ namespace vc {
 // The integrationapi.net fields, one set of checks and messages for the client, the GUI and the CLI.
 class LegacyValidation final
 {
-    Q_DECLARE_TR_FUNCTIONS(Validation)
+    Q_DECLARE_TR_FUNCTIONS(LegacyValidation)
 public:
     static Result<quint64> fileId(const QString &input);
     static Result<int> retryCount(int attempts); // -1: the service's default

@@ -1,4 +1,9 @@
+#include "common/validation.h"
 #include "exolve/exolveerrors.h"
+#include "exolve/exolvevalidation.h"
+#include "legacy/legacyerrors.h"
+#include "legacy/legacytypes.h"
+#include "legacy/legacyvalidation.h"
 #include "common/language.h"
 
 #include <QCoreApplication>
@@ -22,6 +27,30 @@ private Q_SLOTS:
         QVERIFY(Language::install(QStringLiteral("en")));
         const QString en = ExolveErrors::explainHttp(ExolveMethod::CreateService, 403, QString());
         QVERIFY(en.contains(QStringLiteral("account is not active")));
+    }
+
+    // A tr() context that lupdate reads differently from the one the code asks for at run time leaves
+    // the text in English: every catalogue of the core is asked once, in Russian.
+    void everyCoreCatalogueSpeaksRussian()
+    {
+        QVERIFY(Language::install(QStringLiteral("ru")));
+        const QRegularExpression cyrillic(QStringLiteral("[А-Яа-я]"));
+        const QStringList texts = {
+            ErrorCatalog::malformed(),
+            ErrorCatalog::explainStatus(503),
+            ExolveErrors::explainHttp(ExolveMethod::SipAttributes, 500, QStringLiteral("does not own")),
+            LegacyErrors::explainCode(5, {}),
+            LegacyErrors::explainHttp(302),
+            Validation::phoneNumber(QStringLiteral("12")).message(),
+            ExolveValidation::mediaId(QStringLiteral("19x")).message(),
+            ExolveValidation::redirectNumber(QStringLiteral("12345678")).message(),
+            LegacyValidation::fileId(QStringLiteral("x")).message(),
+            LegacyValidation::gap(5000).message(),
+            LegacyState::name(2),
+        };
+        for (const QString &text : texts)
+            QVERIFY2(text.contains(cyrillic), qPrintable(text));
+        QVERIFY(Language::install(QStringLiteral("en")));
     }
 
     void languageResolution()

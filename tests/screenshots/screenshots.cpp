@@ -10,7 +10,7 @@
 #include "profilesdialog.h"
 #include "sandboxserver.h"
 #include "accounts/secretstore.h"
-#include "support/memorysecretbackend.h"
+#include "support/appfixture.h"
 #include "serviceeditordialog.h"
 #include "callspage.h"
 #include "networklogdock.h"
@@ -110,20 +110,14 @@ int main(int argc, char *argv[])
     }
     Language::install(lang);
 
-    QTemporaryDir dir;
     sandbox::SandboxOptions options;
     options.callSpeed = 12;
-    sandbox::SandboxServer server(options);
-    server.start(0);
-    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-    Session session;
-    ProfileStore store(&settings);
-    SecretStore secrets(std::make_unique<vc::test::MemoryBackend>());
-    ProfileManager profiles(&store, &secrets, &session, [&server] { return QUrl(server.baseUrl()); });
-    CallHistory history;
-    history.open(dir.filePath(QStringLiteral("history.sqlite")));
-    CallTracker tracker(&session, &history);
-    MainWindow window(&session, &profiles, &tracker, &settings);
+    vc::test::AppFixture fixture(options);
+    sandbox::SandboxServer &server = *fixture.server();
+    ProfileStore &store = *fixture.store();
+    ProfileManager &profiles = *fixture.profiles();
+    CallTracker &tracker = *fixture.tracker();
+    MainWindow &window = *fixture.window();
     window.setGeometry(QGuiApplication::primaryScreen()->geometry());
     profiles.switchTo(QLatin1String(ProfileManager::kSandboxId));
     window.show();

@@ -13,6 +13,7 @@
 #include "accounts/profilemanager.h"
 #include "sandboxserver.h"
 #include "accounts/secretstore.h"
+#include "support/appfixture.h"
 #include "support/memorysecretbackend.h"
 #include "sendpage.h"
 #include "accounts/session.h"
@@ -56,16 +57,14 @@ void collect(QtMsgType, const QMessageLogContext &context, const QString &messag
 class TestCallPages : public QObject
 {
     Q_OBJECT
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<sandbox::SandboxServer> m_server;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<ProfileStore> m_store;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<ProfileManager> m_profiles;
-    std::unique_ptr<CallHistory> m_history;
-    std::unique_ptr<CallTracker> m_tracker;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<vc::test::AppFixture> m_app;
+    sandbox::SandboxServer *m_server = nullptr;
+    QSettings *m_settings = nullptr;
+    Session *m_session = nullptr;
+    ProfileManager *m_profiles = nullptr;
+    CallHistory *m_history = nullptr;
+    CallTracker *m_tracker = nullptr;
+    MainWindow *m_window = nullptr;
 
     SendPage *send() const { return m_window->sendPage(); }
     template <typename T>
@@ -93,25 +92,20 @@ private Q_SLOTS:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
         sandbox::SandboxOptions o;
         o.apiKey = kCanaryKey;
         o.callSpeed = 10;
         o.legacy.speed = 10;
-        m_server = std::make_unique<sandbox::SandboxServer>(o);
-        QVERIFY(m_server->start(0));
+        m_app = std::make_unique<vc::test::AppFixture>(o);
+        m_server = m_app->server();
         m_server->state().setSipPassword(5202, kCanarySip);
-        m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        m_session = std::make_unique<Session>();
-        m_store = std::make_unique<ProfileStore>(m_settings.get());
-        m_secrets = std::make_unique<SecretStore>(std::make_unique<vc::test::MemoryBackend>());
-        m_profiles = std::make_unique<ProfileManager>(m_store.get(), m_secrets.get(), m_session.get(),
-                                                      [this] { return QUrl(m_server->baseUrl()); });
-        m_history = std::make_unique<CallHistory>();
-        QVERIFY(m_history->open(m_dir->filePath(QStringLiteral("history.sqlite"))));
-        m_tracker = std::make_unique<CallTracker>(m_session.get(), m_history.get());
+        m_settings = m_app->settings();
+        m_session = m_app->session();
+        m_profiles = m_app->profiles();
+        m_history = m_app->history();
+        m_tracker = m_app->tracker();
+        m_window = m_app->window();
         m_tracker->monitor()->setOptions({{100, 200, 300}, 1000, 4, 120});
-        m_window = std::make_unique<MainWindow>(m_session.get(), m_profiles.get(), m_tracker.get(), m_settings.get());
         // A real profile, its key (the canary) in the (fake) keychain.
         Profile p;
         p.name = QStringLiteral("Canary");
@@ -122,22 +116,10 @@ private Q_SLOTS:
         m_profiles->switchTo(saved->id);
         QTRY_COMPARE(m_session->profile().name, QStringLiteral("Canary"));
         m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_tracker.reset();
-        m_history.reset();
-        m_profiles.reset();
-        m_secrets.reset();
-        m_store.reset();
-        m_session.reset();
-        m_settings.reset();
-        m_server.reset();
-        m_dir.reset();
-    }
+    void cleanup() { m_app.reset(); }
 
     void sendChecksNumbersAndAsksFirst()
     {
@@ -273,10 +255,8 @@ private Q_SLOTS:
         QVERIFY(!g_log.isEmpty());
 
         QByteArray everything = g_log.join(u'\n').toUtf8() + shown.join(u'\n').toUtf8();
-        m_window.reset(); // the window goes first, as in the app
-        m_tracker.reset();
-        m_history.reset(); // closes the database so that all of it is on disk
-        QDirIterator files(m_dir->path(), QDir::Files, QDirIterator::Subdirectories);
+        m_app->closeApp(); // the window goes first, as in the app; the history's database is then all on disk
+        QDirIterator files(m_app->folder(), QDir::Files, QDirIterator::Subdirectories);
         int read = 0;
         while (files.hasNext()) {
             QFile f(files.next());

@@ -8,6 +8,7 @@
 #include "profilesdialog.h"
 #include "sandboxserver.h"
 #include "accounts/secretstore.h"
+#include "support/appfixture.h"
 #include "support/memorysecretbackend.h"
 #include "serviceeditordialog.h"
 #include "servicelistmodel.h"
@@ -38,17 +39,16 @@ using namespace vc::ui;
 class TestMainWindow : public QObject
 {
     Q_OBJECT
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<sandbox::SandboxServer> m_server;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<ProfileStore> m_store;
+    std::unique_ptr<vc::test::AppFixture> m_app;
+    sandbox::SandboxServer *m_server = nullptr;
+    QSettings *m_settings = nullptr;
+    Session *m_session = nullptr;
+    ProfileStore *m_store = nullptr;
     vc::test::MemoryBackend *m_backend = nullptr;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<ProfileManager> m_profiles;
-    std::unique_ptr<CallHistory> m_history;
-    std::unique_ptr<CallTracker> m_tracker;
-    std::unique_ptr<MainWindow> m_window;
+    ProfileManager *m_profiles = nullptr;
+    CallHistory *m_history = nullptr;
+    CallTracker *m_tracker = nullptr;
+    MainWindow *m_window = nullptr;
 
     ServicesPage *page() const { return m_window->servicesPage(); }
     ServiceListModel *model() const { return page()->model(); }
@@ -98,44 +98,29 @@ private Q_SLOTS:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        if (QByteArray(QTest::currentTestFunction()) == "damagedHistoryIsShownInTheBanner") {
-            QFile f(m_dir->filePath(QStringLiteral("history.sqlite")));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QByteArray(4096, 'Z'));
-        }
-        m_server = std::make_unique<sandbox::SandboxServer>();
-        QVERIFY(m_server->start(0));
-        m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("voice-console.ini")), QSettings::IniFormat);
-        m_session = std::make_unique<Session>();
-        m_store = std::make_unique<ProfileStore>(m_settings.get());
-        auto backend = std::make_unique<vc::test::MemoryBackend>();
-        m_backend = backend.get();
-        m_secrets = std::make_unique<SecretStore>(std::move(backend));
-        m_profiles = std::make_unique<ProfileManager>(m_store.get(), m_secrets.get(), m_session.get(),
-                                                      [this] { return QUrl(m_server->baseUrl()); });
-        m_history = std::make_unique<CallHistory>();
-        QVERIFY(m_history->open(m_dir->filePath(QStringLiteral("history.sqlite"))));
-        m_tracker = std::make_unique<CallTracker>(m_session.get(), m_history.get());
-        m_window = std::make_unique<MainWindow>(m_session.get(), m_profiles.get(), m_tracker.get(), m_settings.get());
+        const bool damaged = QByteArray(QTest::currentTestFunction()) == "damagedHistoryIsShownInTheBanner";
+        m_app = std::make_unique<vc::test::AppFixture>(sandbox::SandboxOptions{}, [damaged](const QString &folder) {
+            if (!damaged)
+                return;
+            QFile f(folder + u'/' + vc::test::AppFixture::historyFileName());
+            if (f.open(QIODevice::WriteOnly))
+                f.write(QByteArray(4096, 'Z'));
+        });
+        m_server = m_app->server();
+        m_settings = m_app->settings();
+        m_session = m_app->session();
+        m_store = m_app->store();
+        m_backend = m_app->keychain();
+        m_profiles = m_app->profiles();
+        m_history = m_app->history();
+        m_tracker = m_app->tracker();
+        m_window = m_app->window();
         m_profiles->switchTo(QLatin1String(ProfileManager::kSandboxId));
         m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_tracker.reset();
-        m_history.reset();
-        m_profiles.reset();
-        m_secrets.reset();
-        m_store.reset();
-        m_session.reset();
-        m_settings.reset();
-        m_server.reset();
-        m_dir.reset();
-    }
+    void cleanup() { m_app.reset(); }
 
     void listLoadsFromTheSandbox()
     {
@@ -314,7 +299,7 @@ private Q_SLOTS:
         p.apiUrl = QUrl(m_server->baseUrl());
         m_store->save(p);
         m_backend->setBehaviour(vc::test::MemoryBackend::Behaviour::NeverAnswers);
-        m_secrets->setTimeoutMs(300);
+        m_app->secrets()->setTimeoutMs(300);
         m_profiles->switchTo(m_store->find(QStringLiteral("Locked"))->id);
         QTRY_VERIFY(m_window->banner()->text().contains(QStringLiteral("did not answer")));
         QVERIFY(m_session->profile().sandbox); // still working in the profile it had
@@ -340,7 +325,7 @@ private Q_SLOTS:
     {
         m_window->setCurrentPage(MainWindow::SipPageIndex);
         m_window->close();
-        auto second = std::make_unique<MainWindow>(m_session.get(), m_profiles.get(), m_tracker.get(), m_settings.get());
+        auto second = std::make_unique<MainWindow>(m_session, m_profiles, m_tracker, m_settings);
         QCOMPARE(second->currentPage(), int(MainWindow::SipPageIndex));
     }
 

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QSettings;
+
+namespace vc {
+class CallHistory;
+class CallTracker;
+class ProfileManager;
+class ProfileStore;
+class SecretBackend;
+class SecretStore;
+class Session;
+} // namespace vc
+
+namespace vc::ui {
+
+class MainWindow;
+
+// The desktop app wired together once: the session, profiles and their keychain, the call history and
+// tracker, and the window. The app's main() and the GUI tests (tests/support/appfixture.h) build the
+// same thing; only what they pass in differs.
+class AppContext final
+{
+public:
+    struct Options
+    {
+        QSettings *settings = nullptr;
+        std::unique_ptr<SecretBackend> secrets;
+        std::function<QUrl()> sandboxUrl; // starts the built-in sandbox when first needed
+        QString historyPath;              // empty: the user's data folder
+    };
+
+    explicit AppContext(Options options);
+    // The window goes first: it listens to the tracker and the session.
+    ~AppContext();
+
+    Session *session() const { return m_session.get(); }
+    ProfileStore *store() const { return m_store.get(); }
+    SecretStore *secrets() const { return m_secrets.get(); }
+    ProfileManager *profiles() const { return m_profiles.get(); }
+    CallHistory *history() const { return m_history.get(); }
+    CallTracker *tracker() const { return m_tracker.get(); }
+    MainWindow *window() const { return m_window.get(); }
+    QSettings *settings() const { return m_settings; }
+
+private:
+    QSettings *m_settings;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<ProfileStore> m_store;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<ProfileManager> m_profiles;
+    std::unique_ptr<CallHistory> m_history;
+    std::unique_ptr<CallTracker> m_tracker;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+} // namespace vc::ui
