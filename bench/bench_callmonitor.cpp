@@ -1,5 +1,6 @@
 // 1,000 calls followed at once by the real window's call tracker, against voice-sandbox in its own
 // process. Prints the longest stall of the UI event loop and the number of requests made. Figures only.
+#include "sandboxseeds.h"
 #include "calls/callhistory.h"
 #include "calls/calltracker.h"
 #include "mainwindow.h"
@@ -51,7 +52,7 @@ int main(int argc, char *argv[])
     int pending = count;
     for (int i = 0; i < count; ++i) {
         session.exolve()->makeVoiceMessage({QStringLiteral("74959999999"), QStringLiteral("7926%1").arg(i, 5, 10, QLatin1Char('0')) + QStringLiteral("67"), // rings, talks, completes
-                                            QStringLiteral("14b8d7b3-5468-418f-8592-b1d2127ad36b")},
+                                            QString::fromLatin1(vc::sandbox::seeds::kReminderServiceId)},
                                            &app, [&](const vc::Result<QString> &r) {
                                                if (r)
                                                    ids << r.value();

@@ -1,5 +1,7 @@
 #include "sandboxstate.h"
 
+#include "sandboxseeds.h"
+
 #include "common/timeformats.h"
 
 #include <QUuid>
@@ -21,7 +23,7 @@ struct Phase
 };
 } // namespace
 
-SandboxState::SandboxState() : m_applicationUuid(QStringLiteral("d25b1d5a-6879-44a2-95fd-c9487bc4a1f4"))
+SandboxState::SandboxState() : m_applicationUuid(QLatin1String(seeds::kApplicationUuid))
 {
     m_media = {1967, 1979, 2024, 4242, Q_UINT64_C(18446744073709551615)};
     const QDateTime base = QDateTime(QDate(2025, 3, 14), QTime(9, 30), Qt::UTC);
@@ -33,13 +35,13 @@ SandboxState::SandboxState() : m_applicationUuid(QStringLiteral("d25b1d5a-6879-4
         quint32 digit;
         const char *redirect;
         int days;
-    } seeds[] = {
-        {"14b8d7b3-5468-418f-8592-b1d2127ad36b", "Напоминание о записи к врачу", 1979, 5, "79269999999", 0},
-        {"40d781c9-a559-4175-82be-96d5fd4b1ca7", "Delivery notification", 1967, 0, "74959999999", 12},
-        {"7c0e2f55-1d2a-4b7e-9a43-58f1c0d2e6aa", "Оплата просрочена", 2024, 1, "+74951234567", 47},
-        {"a3f5e9d1-8b6c-4e2f-b1a0-9c8d7e6f5a4b", "Survey — customer satisfaction", 4242, 9, "8800555353", 90},
+    } services[] = {
+        {seeds::kReminderServiceId, seeds::kReminderServiceName, 1979, 5, "79269999999", 0},
+        {seeds::kDeliveryServiceId, "Delivery notification", 1967, 0, "74959999999", 12},
+        {seeds::kOverdueServiceId, "Оплата просрочена", 2024, 1, "+74951234567", 47},
+        {seeds::kSurveyServiceId, "Survey — customer satisfaction", 4242, 9, "8800555353", 90},
     };
-    for (const auto &s : seeds) {
+    for (const auto &s : services) {
         ServiceRecord r{QString::fromLatin1(s.id), QString::fromUtf8(s.name), s.media, s.digit,
                         QString::fromLatin1(s.redirect), base.addDays(s.days).addMSecs(567)};
         m_services.insert(r.id, r);

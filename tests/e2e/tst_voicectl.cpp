@@ -1,4 +1,5 @@
 // voicectl and voice-sandbox as separate processes, as an operator or a script uses them.
+#include "sandboxseeds.h"
 #include "accounts/profile.h"
 #include "accounts/secretstore.h"
 #include "support/rawserver.h"
@@ -15,7 +16,7 @@
 #include <QTest>
 
 namespace {
-const QString kService = QStringLiteral("14b8d7b3-5468-418f-8592-b1d2127ad36b");
+const QString kService = QString::fromLatin1(vc::sandbox::seeds::kReminderServiceId);
 const QString kKey = QStringLiteral("e2e-canary-key-5f1d9c");
 
 struct Run

@@ -1,4 +1,5 @@
 // The call monitor and tracker against the sandbox: calls followed to the end, then silence.
+#include "sandboxseeds.h"
 #include "calls/callhistory.h"
 #include "calls/callmonitor.h"
 #include "calls/pollers.h"
@@ -16,7 +17,7 @@ using namespace vc;
 using namespace vc::sandbox;
 
 namespace {
-const QString kService = QStringLiteral("14b8d7b3-5468-418f-8592-b1d2127ad36b");
+const QString kService = QString::fromLatin1(vc::sandbox::seeds::kReminderServiceId);
 const MonitorOptions kFast{{50, 100, 200}, 800, 4, 1};
 } // namespace
 

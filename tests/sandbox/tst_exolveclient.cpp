@@ -1,4 +1,5 @@
 // Every Exolve method and every documented error, against the real sandbox on a loopback port.
+#include "sandboxseeds.h"
 #include "exolve/exolveclient.h"
 #include "sandboxserver.h"
 #include "support/await.h"
@@ -10,7 +11,7 @@ using namespace vc::sandbox;
 using vc::test::await;
 
 namespace {
-const QString kServiceId = QStringLiteral("14b8d7b3-5468-418f-8592-b1d2127ad36b");
+const QString kServiceId = QString::fromLatin1(vc::sandbox::seeds::kReminderServiceId);
 }
 
 class TestExolveClient : public QObject

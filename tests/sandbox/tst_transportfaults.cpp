@@ -1,5 +1,6 @@
 // The transport's promises under failure: reads retried, paid calls never resent, deadlines kept,
 // cut-off, huge and garbage answers turned into errors of the right kind.
+#include "sandboxseeds.h"
 #include "exolve/exolveclient.h"
 #include "sandboxserver.h"
 #include "support/await.h"
@@ -16,7 +17,7 @@ using vc::test::await;
 using vc::test::RawServer;
 
 namespace {
-const QString kServiceId = QStringLiteral("14b8d7b3-5468-418f-8592-b1d2127ad36b");
+const QString kServiceId = QString::fromLatin1(vc::sandbox::seeds::kReminderServiceId);
 const QString kList = QStringLiteral("voice-message/v1/GetList");
 const QString kCall = QStringLiteral("call/v1/MakeVoiceMessage");
 
@@ -144,8 +145,9 @@ private Q_SLOTS:
         QNetworkRequest request(QUrl(m_server->baseUrl() + u'/' + kCall));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         request.setRawHeader("Authorization", "Bearer " + m_server->apiKey().toUtf8());
-        QScopedPointer<QNetworkReply> reply(nam.post(request, QByteArrayLiteral(
-            R"({"source":"74959999999","destination":"79261234567","service_id":"14b8d7b3-5468-418f-8592-b1d2127ad36b"})")));
+        const QByteArray body = "{\"source\":\"74959999999\",\"destination\":\"79261234567\",\"service_id\":\"" +
+                                QByteArray(vc::sandbox::seeds::kReminderServiceId) + "\"}";
+        QScopedPointer<QNetworkReply> reply(nam.post(request, body));
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
         QVERIFY(reply->error() != QNetworkReply::NoError);
         QVERIFY2(m_server->callsPlaced() > 1, "Qt no longer resends: the socket path could be reconsidered");

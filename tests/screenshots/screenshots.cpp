@@ -1,5 +1,6 @@
 // Drives the real main window against the sandbox through every page and dialog and saves a
 // screenshot of the screen after each step: vc_screenshots OUT_DIR LANG [dark]
+#include "sandboxseeds.h"
 #include "calls/callhistory.h"
 #include "calls/calltracker.h"
 #include "common/language.h"
@@ -171,7 +172,7 @@ int main(int argc, char *argv[])
     window.banner()->clear();
 
     // Send: a few calls with different endings, then one whose answer is lost.
-    const QString service = QStringLiteral("14b8d7b3-5468-418f-8592-b1d2127ad36b");
+    const QString service = QString::fromLatin1(vc::sandbox::seeds::kReminderServiceId);
     for (const char *destination : {"79261234567", "79261234500", "79261234501", "79261234502", "79031112233", "79161234567"})
         tracker.send({QStringLiteral("74959999999"), QString::fromLatin1(destination), service}, QStringLiteral("Напоминание о записи к врачу"),
                      &window, [](const Result<CallRecord> &) {});

@@ -1,5 +1,6 @@
 // Send, Calls, SIP and the network log on the real window against the sandbox, and a sweep for
 // canary secrets through logs, settings, history and the network log.
+#include "sandboxseeds.h"
 #include "calls/callhistory.h"
 #include "callhistorymodel.h"
 #include "callspage.h"
@@ -328,7 +329,7 @@ private:
     {
         std::optional<Result<QString>> r;
         m_session->exolve()->makeVoiceMessage({QStringLiteral("74959999999"), QStringLiteral("79261234567"),
-                                               QStringLiteral("14b8d7b3-5468-418f-8592-b1d2127ad36b")},
+                                               QString::fromLatin1(vc::sandbox::seeds::kReminderServiceId)},
                                               this, [&r](const Result<QString> &result) { r.emplace(result); });
         (void)QTest::qWaitFor([&] { return r.has_value(); }, 10000);
         return r && r->ok() ? r->value() : QString();
