@@ -609,6 +609,61 @@
     </message>
 </context>
 <context>
+    <name>SipPage</name>
+    <message>
+        <source>SIP resource id (sip_resource_id), e.g. 5202</source>
+        <translation>SIP resource id (sip_resource_id), e.g. 5202</translation>
+    </message>
+    <message>
+        <source>&amp;Look Up</source>
+        <translation>&amp;Look Up</translation>
+    </message>
+    <message>
+        <source>SIP resource ID:</source>
+        <translation>SIP resource ID:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Login:</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation>Domain:</translation>
+    </message>
+    <message>
+        <source>Install fee:</source>
+        <translation>Install fee:</translation>
+    </message>
+    <message>
+        <source>Subscription fee:</source>
+        <translation>Subscription fee:</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>Application:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>Enter a phone number.</source>
@@ -1938,64 +1993,12 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
 <context>
     <name>vc::ui::SipPage</name>
     <message>
-        <source>SIP resource id (sip_resource_id), e.g. 5202</source>
-        <translation>SIP resource id (sip_resource_id), e.g. 5202</translation>
-    </message>
-    <message>
-        <source>&amp;Look Up</source>
-        <translation>&amp;Look Up</translation>
-    </message>
-    <message>
         <source>Show or hide the password</source>
         <translation>Show or hide the password</translation>
     </message>
     <message>
         <source>Copy the password (the clipboard is cleared after 30 seconds)</source>
         <translation>Copy the password (the clipboard is cleared after 30 seconds)</translation>
-    </message>
-    <message>
-        <source>SIP resource ID:</source>
-        <translation>SIP resource ID:</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>Description:</source>
-        <translation>Description:</translation>
-    </message>
-    <message>
-        <source>Number:</source>
-        <translation>Number:</translation>
-    </message>
-    <message>
-        <source>Login:</source>
-        <translation>Login:</translation>
-    </message>
-    <message>
-        <source>Username:</source>
-        <translation>Username:</translation>
-    </message>
-    <message>
-        <source>Domain:</source>
-        <translation>Domain:</translation>
-    </message>
-    <message>
-        <source>Install fee:</source>
-        <translation>Install fee:</translation>
-    </message>
-    <message>
-        <source>Subscription fee:</source>
-        <translation>Subscription fee:</translation>
-    </message>
-    <message>
-        <source>Application:</source>
-        <translation>Application:</translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation>Password:</translation>
     </message>
     <message>
         <source>Looking up…</source>

@@ -612,6 +612,61 @@
     </message>
 </context>
 <context>
+    <name>SipPage</name>
+    <message>
+        <source>SIP resource id (sip_resource_id), e.g. 5202</source>
+        <translation>идентификатор ресурса SIP (sip_resource_id), например 5202</translation>
+    </message>
+    <message>
+        <source>&amp;Look Up</source>
+        <translation>&amp;Найти</translation>
+    </message>
+    <message>
+        <source>SIP resource ID:</source>
+        <translation>ID ресурса SIP:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Описание:</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Номер:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation>Домен:</translation>
+    </message>
+    <message>
+        <source>Install fee:</source>
+        <translation>Стоимость подключения:</translation>
+    </message>
+    <message>
+        <source>Subscription fee:</source>
+        <translation>Абонентская плата:</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>Приложение:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>Enter a phone number.</source>
@@ -1952,64 +2007,12 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
 <context>
     <name>vc::ui::SipPage</name>
     <message>
-        <source>SIP resource id (sip_resource_id), e.g. 5202</source>
-        <translation>идентификатор ресурса SIP (sip_resource_id), например 5202</translation>
-    </message>
-    <message>
-        <source>&amp;Look Up</source>
-        <translation>&amp;Найти</translation>
-    </message>
-    <message>
         <source>Show or hide the password</source>
         <translation>Показать или скрыть пароль</translation>
     </message>
     <message>
         <source>Copy the password (the clipboard is cleared after 30 seconds)</source>
         <translation>Скопировать пароль (буфер обмена очистится через 30 секунд)</translation>
-    </message>
-    <message>
-        <source>SIP resource ID:</source>
-        <translation>ID ресурса SIP:</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Название:</translation>
-    </message>
-    <message>
-        <source>Description:</source>
-        <translation>Описание:</translation>
-    </message>
-    <message>
-        <source>Number:</source>
-        <translation>Номер:</translation>
-    </message>
-    <message>
-        <source>Login:</source>
-        <translation>Логин:</translation>
-    </message>
-    <message>
-        <source>Username:</source>
-        <translation>Имя пользователя:</translation>
-    </message>
-    <message>
-        <source>Domain:</source>
-        <translation>Домен:</translation>
-    </message>
-    <message>
-        <source>Install fee:</source>
-        <translation>Стоимость подключения:</translation>
-    </message>
-    <message>
-        <source>Subscription fee:</source>
-        <translation>Абонентская плата:</translation>
-    </message>
-    <message>
-        <source>Application:</source>
-        <translation>Приложение:</translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation>Пароль:</translation>
     </message>
     <message>
         <source>Looking up…</source>

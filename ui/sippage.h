@@ -4,15 +4,18 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QAction;
-class QFormLayout;
 class QLabel;
-class QLineEdit;
-class QPushButton;
 class QTimer;
 
 namespace vc {
 class Session;
+}
+
+namespace Ui {
+class SipPage;
 }
 
 namespace vc::ui {
@@ -26,6 +29,7 @@ class SipPage final : public QWidget
     Q_OBJECT
 public:
     SipPage(Session *session, MessageBanner *banner, QWidget *parent = nullptr);
+    ~SipPage() override;
 
     void lookUp();
     void setClipboardClearDelay(int ms) { m_clearDelayMs = ms; }
@@ -38,15 +42,10 @@ private:
     void showAttributes(const SipAttributes &sip);
     void copyPassword();
 
+    std::unique_ptr<Ui::SipPage> m_ui;
     Session *m_session;
     MessageBanner *m_banner;
-    QLineEdit *m_idEdit;
-    QPushButton *m_lookUp;
-    QLabel *m_status;
-    QWidget *m_form;
-    QFormLayout *m_formLayout;
     QList<QLabel *> m_values;
-    QLineEdit *m_password;
     QAction *m_reveal;
     QAction *m_copy;
     QTimer *m_clipboardTimer;
