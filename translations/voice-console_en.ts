@@ -299,6 +299,69 @@
     </message>
 </context>
 <context>
+    <name>LegacySendPage</name>
+    <message>
+        <source>Send a voice message through integrationapi.net (2013): the number is called and hears the uploaded audio file.</source>
+        <translation>Send a voice message through integrationapi.net (2013): the number is called and hears the uploaded audio file.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>e.g. +7 495 772-23-45</source>
+        <translation>e.g. +7 495 772-23-45</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>e.g. +7 903 123-45-67</source>
+        <translation>e.g. +7 903 123-45-67</translation>
+    </message>
+    <message>
+        <source>Audio &amp;file id:</source>
+        <translation>Audio &amp;file id:</translation>
+    </message>
+    <message>
+        <source>id of the file in the account&apos;s media library</source>
+        <translation>id of the file in the account&apos;s media library</translation>
+    </message>
+    <message>
+        <source>S&amp;chedule:</source>
+        <translation>S&amp;chedule:</translation>
+    </message>
+    <message>
+        <source>later, at (your local time):</source>
+        <translation>later, at (your local time):</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts:</source>
+        <translation>&amp;Attempts:</translation>
+    </message>
+    <message>
+        <source>service default</source>
+        <translation>service default</translation>
+    </message>
+    <message>
+        <source>&amp;Gap between attempts:</source>
+        <translation>&amp;Gap between attempts:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;DTMF:</source>
+        <translation>&amp;DTMF:</translation>
+    </message>
+    <message>
+        <source>collect the keys the listener presses</source>
+        <translation>collect the keys the listener presses</translation>
+    </message>
+</context>
+<context>
     <name>LegacyValidation</name>
     <message>
         <source>Enter the id of an uploaded audio file.</source>
@@ -1236,66 +1299,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
 </context>
 <context>
     <name>vc::ui::LegacySendPage</name>
-    <message>
-        <source>Send a voice message through integrationapi.net (2013): the number is called and hears the uploaded audio file.</source>
-        <translation>Send a voice message through integrationapi.net (2013): the number is called and hears the uploaded audio file.</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>&amp;From:</translation>
-    </message>
-    <message>
-        <source>&amp;To:</source>
-        <translation>&amp;To:</translation>
-    </message>
-    <message>
-        <source>Audio &amp;file id:</source>
-        <translation>Audio &amp;file id:</translation>
-    </message>
-    <message>
-        <source>S&amp;chedule:</source>
-        <translation>S&amp;chedule:</translation>
-    </message>
-    <message>
-        <source>&amp;Attempts:</source>
-        <translation>&amp;Attempts:</translation>
-    </message>
-    <message>
-        <source>&amp;Gap between attempts:</source>
-        <translation>&amp;Gap between attempts:</translation>
-    </message>
-    <message>
-        <source>&amp;DTMF:</source>
-        <translation>&amp;DTMF:</translation>
-    </message>
-    <message>
-        <source>e.g. +7 495 772-23-45</source>
-        <translation>e.g. +7 495 772-23-45</translation>
-    </message>
-    <message>
-        <source>e.g. +7 903 123-45-67</source>
-        <translation>e.g. +7 903 123-45-67</translation>
-    </message>
-    <message>
-        <source>id of the file in the account&apos;s media library</source>
-        <translation>id of the file in the account&apos;s media library</translation>
-    </message>
-    <message>
-        <source>later, at (your local time):</source>
-        <translation>later, at (your local time):</translation>
-    </message>
-    <message>
-        <source>service default</source>
-        <translation>service default</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <source>collect the keys the listener presses</source>
-        <translation>collect the keys the listener presses</translation>
-    </message>
     <message>
         <source>Sending…</source>
         <translation>Sending…</translation>

@@ -299,6 +299,69 @@
     </message>
 </context>
 <context>
+    <name>LegacySendPage</name>
+    <message>
+        <source>Send a voice message through integrationapi.net (2013): the number is called and hears the uploaded audio file.</source>
+        <translation>Отправка голосового сообщения через integrationapi.net (2013): на номер звонят и проигрывают загруженный аудиофайл.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Отправитель:</translation>
+    </message>
+    <message>
+        <source>e.g. +7 495 772-23-45</source>
+        <translation>например +7 495 772-23-45</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Получатель:</translation>
+    </message>
+    <message>
+        <source>e.g. +7 903 123-45-67</source>
+        <translation>например +7 903 123-45-67</translation>
+    </message>
+    <message>
+        <source>Audio &amp;file id:</source>
+        <translation>ID &amp;аудиофайла:</translation>
+    </message>
+    <message>
+        <source>id of the file in the account&apos;s media library</source>
+        <translation>id файла в медиатеке личного кабинета</translation>
+    </message>
+    <message>
+        <source>S&amp;chedule:</source>
+        <translation>Вре&amp;мя отправки:</translation>
+    </message>
+    <message>
+        <source>later, at (your local time):</source>
+        <translation>позже, в (ваше местное время):</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts:</source>
+        <translation>П&amp;опытки:</translation>
+    </message>
+    <message>
+        <source>service default</source>
+        <translation>как в сервисе</translation>
+    </message>
+    <message>
+        <source>&amp;Gap between attempts:</source>
+        <translation>&amp;Интервал между попытками:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>&amp;DTMF:</source>
+        <translation>&amp;DTMF:</translation>
+    </message>
+    <message>
+        <source>collect the keys the listener presses</source>
+        <translation>собирать нажатия клавиш слушателем</translation>
+    </message>
+</context>
+<context>
     <name>LegacyValidation</name>
     <message>
         <source>Enter the id of an uploaded audio file.</source>
@@ -1244,66 +1307,6 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
 </context>
 <context>
     <name>vc::ui::LegacySendPage</name>
-    <message>
-        <source>Send a voice message through integrationapi.net (2013): the number is called and hears the uploaded audio file.</source>
-        <translation>Отправка голосового сообщения через integrationapi.net (2013): на номер звонят и проигрывают загруженный аудиофайл.</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>&amp;Отправитель:</translation>
-    </message>
-    <message>
-        <source>&amp;To:</source>
-        <translation>&amp;Получатель:</translation>
-    </message>
-    <message>
-        <source>Audio &amp;file id:</source>
-        <translation>ID &amp;аудиофайла:</translation>
-    </message>
-    <message>
-        <source>S&amp;chedule:</source>
-        <translation>Вре&amp;мя отправки:</translation>
-    </message>
-    <message>
-        <source>&amp;Attempts:</source>
-        <translation>П&amp;опытки:</translation>
-    </message>
-    <message>
-        <source>&amp;Gap between attempts:</source>
-        <translation>&amp;Интервал между попытками:</translation>
-    </message>
-    <message>
-        <source>&amp;DTMF:</source>
-        <translation>&amp;DTMF:</translation>
-    </message>
-    <message>
-        <source>e.g. +7 495 772-23-45</source>
-        <translation>например +7 495 772-23-45</translation>
-    </message>
-    <message>
-        <source>e.g. +7 903 123-45-67</source>
-        <translation>например +7 903 123-45-67</translation>
-    </message>
-    <message>
-        <source>id of the file in the account&apos;s media library</source>
-        <translation>id файла в медиатеке личного кабинета</translation>
-    </message>
-    <message>
-        <source>later, at (your local time):</source>
-        <translation>позже, в (ваше местное время):</translation>
-    </message>
-    <message>
-        <source>service default</source>
-        <translation>как в сервисе</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> мин</translation>
-    </message>
-    <message>
-        <source>collect the keys the listener presses</source>
-        <translation>собирать нажатия клавиш слушателем</translation>
-    </message>
     <message>
         <source>Sending…</source>
         <translation>Отправка…</translation>

@@ -1,4 +1,5 @@
 #include "legacysendpage.h"
+#include "ui_legacysendpage.h"
 #include "stylepalette.h"
 
 #include "calls/calltracker.h"
@@ -27,96 +28,25 @@
 namespace vc::ui {
 
 LegacySendPage::LegacySendPage(Session *session, CallTracker *tracker, MessageBanner *banner, QWidget *parent)
-    : QWidget(parent), m_session(session), m_tracker(tracker), m_banner(banner), m_intro(new QLabel(this)),
-      m_source(new QLineEdit(this)), m_destination(new QLineEdit(this)), m_fileId(new QLineEdit(this)),
-      m_scheduled(new QCheckBox(this)), m_when(new QDateTimeEdit(this)), m_retries(new QSpinBox(this)), m_gap(new QSpinBox(this)),
-      m_dtmf(new QCheckBox(this)), m_hint(new QLabel(this)), m_send(new QPushButton(this)), m_result(new QLabel(this))
+    : QWidget(parent), m_ui(std::make_unique<Ui::LegacySendPage>()), m_session(session), m_tracker(tracker), m_banner(banner)
 {
-    setObjectName(QStringLiteral("legacySendPage"));
-    m_source->setObjectName(QStringLiteral("legacySource"));
-    m_destination->setObjectName(QStringLiteral("legacyDestination"));
-    m_fileId->setObjectName(QStringLiteral("legacyFileId"));
-    m_scheduled->setObjectName(QStringLiteral("legacyScheduled"));
-    m_when->setObjectName(QStringLiteral("legacyWhen"));
-    m_retries->setObjectName(QStringLiteral("legacyRetries"));
-    m_gap->setObjectName(QStringLiteral("legacyGap"));
-    m_dtmf->setObjectName(QStringLiteral("legacyDtmf"));
-    m_send->setObjectName(QStringLiteral("legacySend"));
-    m_hint->setObjectName(QStringLiteral("legacyHint"));
-    m_result->setObjectName(QStringLiteral("legacyResult"));
-
-    m_when->setCalendarPopup(true);
-    m_when->setDateTime(QDateTime::currentDateTime().addSecs(3600));
-    m_when->setEnabled(false);
-    m_retries->setRange(0, 10); // 0: the service's default
-    m_gap->setRange(0, 1440);
-    m_intro->setWordWrap(true);
-    m_hint->setWordWrap(true);
-    m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_send->setIcon(QIcon(QStringLiteral(":/icons/send.svg")));
-    m_send->setDefault(true);
-
-    auto *form = new QFormLayout;
-    const auto row = [&](QWidget *field) {
-        auto *label = new QLabel(this);
-        label->setBuddy(field);
-        m_labels.append(label);
-        form->addRow(label, field);
-    };
-    row(m_source);
-    row(m_destination);
-    row(m_fileId);
-    auto *when = new QHBoxLayout;
-    when->addWidget(m_scheduled);
-    when->addWidget(m_when, 1);
-    auto *whenBox = new QWidget(this);
-    whenBox->setLayout(when);
-    when->setContentsMargins(0, 0, 0, 0);
-    row(whenBox);
-    row(m_retries);
-    row(m_gap);
-    row(m_dtmf);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(m_send);
-    auto *column = new QVBoxLayout;
-    column->addWidget(m_intro);
-    column->addLayout(form);
-    column->addWidget(m_hint);
-    column->addLayout(buttons);
-    column->addWidget(m_result);
-    column->addStretch();
-    auto *outer = new QHBoxLayout(this);
-    outer->addLayout(column, 3);
-    outer->addStretch(1);
-
-    for (QLineEdit *e : {m_source, m_destination, m_fileId})
+    m_ui->setupUi(this);
+    m_ui->legacyWhen->setDateTime(QDateTime::currentDateTime().addSecs(3600));
+    for (QLineEdit *e : {m_ui->legacySource, m_ui->legacyDestination, m_ui->legacyFileId})
         connect(e, &QLineEdit::textChanged, this, &LegacySendPage::revalidate);
-    connect(m_scheduled, &QCheckBox::toggled, m_when, &QWidget::setEnabled);
-    connect(m_scheduled, &QCheckBox::toggled, this, &LegacySendPage::revalidate);
-    connect(m_when, &QDateTimeEdit::dateTimeChanged, this, &LegacySendPage::revalidate);
-    connect(m_send, &QPushButton::clicked, this, &LegacySendPage::confirmAndSend);
+    connect(m_ui->legacyScheduled, &QCheckBox::toggled, m_ui->legacyWhen, &QWidget::setEnabled);
+    connect(m_ui->legacyScheduled, &QCheckBox::toggled, this, &LegacySendPage::revalidate);
+    connect(m_ui->legacyWhen, &QDateTimeEdit::dateTimeChanged, this, &LegacySendPage::revalidate);
+    connect(m_ui->legacySend, &QPushButton::clicked, this, &LegacySendPage::confirmAndSend);
     retranslate();
 }
 
+LegacySendPage::~LegacySendPage() = default;
+
 void LegacySendPage::retranslate()
 {
-    m_intro->setText(tr("Send a voice message through integrationapi.net (2013): the number is called and hears the "
-                        "uploaded audio file."));
-    const QStringList labels = {tr("&From:"), tr("&To:"), tr("Audio &file id:"), tr("S&chedule:"), tr("&Attempts:"),
-                                tr("&Gap between attempts:"), tr("&DTMF:")};
-    for (int i = 0; i < labels.size(); ++i)
-        m_labels[i]->setText(labels.at(i));
-    m_source->setPlaceholderText(tr("e.g. +7 495 772-23-45"));
-    m_destination->setPlaceholderText(tr("e.g. +7 903 123-45-67"));
-    m_fileId->setPlaceholderText(tr("id of the file in the account's media library"));
-    m_scheduled->setText(tr("later, at (your local time):"));
-    m_retries->setSpecialValueText(tr("service default"));
-    m_gap->setSpecialValueText(tr("service default"));
-    m_gap->setSuffix(tr(" min"));
-    m_dtmf->setText(tr("collect the keys the listener presses"));
-    m_send->setText(m_sending ? tr("Sending…") : tr("Send…"));
+    m_ui->retranslateUi(this);
+    m_ui->legacySend->setText(m_sending ? tr("Sending…") : tr("Send…"));
     revalidate();
 }
 
@@ -131,37 +61,37 @@ void LegacySendPage::revalidate()
 {
     QStringList problems;
     QStringList notes;
-    const auto source = Validation::phoneNumber(m_source->text());
-    const auto destination = Validation::phoneNumber(m_destination->text());
-    if (!m_source->text().trimmed().isEmpty())
+    const auto source = Validation::phoneNumber(m_ui->legacySource->text());
+    const auto destination = Validation::phoneNumber(m_ui->legacyDestination->text());
+    if (!m_ui->legacySource->text().trimmed().isEmpty())
         source.ok() ? notes.append(tr("From %1").arg(source.value())) : problems.append(source.message());
-    if (!m_destination->text().trimmed().isEmpty())
+    if (!m_ui->legacyDestination->text().trimmed().isEmpty())
         destination.ok() ? notes.append(tr("to %1").arg(destination.value())) : problems.append(destination.message());
-    const auto file = LegacyValidation::fileId(m_fileId->text());
-    if (!m_fileId->text().trimmed().isEmpty() && !file)
+    const auto file = LegacyValidation::fileId(m_ui->legacyFileId->text());
+    if (!m_ui->legacyFileId->text().trimmed().isEmpty() && !file)
         problems.append(file.message());
-    const auto schedule = LegacyValidation::sendDate(m_scheduled->isChecked() ? m_when->dateTime() : QDateTime());
+    const auto schedule = LegacyValidation::sendDate(m_ui->legacyScheduled->isChecked() ? m_ui->legacyWhen->dateTime() : QDateTime());
     const bool scheduleOk = schedule.ok();
     if (!scheduleOk)
         problems.append(schedule.message());
-    else if (m_scheduled->isChecked())
-        notes.append(tr("sent as %1 (UTC+3)").arg(legacycodec::encodeSendDate(m_when->dateTime())));
-    m_hint->setText(problems.isEmpty() ? notes.join(QStringLiteral(", ")) : problems.join(u'\n'));
-    m_hint->setStyleSheet(style::hintText(!problems.isEmpty()));
-    m_send->setEnabled(!m_sending && m_session->isLegacy() && source.ok() && destination.ok() && file.ok() && scheduleOk);
+    else if (m_ui->legacyScheduled->isChecked())
+        notes.append(tr("sent as %1 (UTC+3)").arg(legacycodec::encodeSendDate(m_ui->legacyWhen->dateTime())));
+    m_ui->legacyHint->setText(problems.isEmpty() ? notes.join(QStringLiteral(", ")) : problems.join(u'\n'));
+    m_ui->legacyHint->setStyleSheet(style::hintText(!problems.isEmpty()));
+    m_ui->legacySend->setEnabled(!m_sending && m_session->isLegacy() && source.ok() && destination.ok() && file.ok() && scheduleOk);
 }
 
 void LegacySendPage::confirmAndSend()
 {
     LegacySendRequest request;
-    request.source = m_source->text();
-    request.destination = m_destination->text();
-    request.fileId = LegacyValidation::fileId(m_fileId->text()).valueOr(0);
-    if (m_scheduled->isChecked())
-        request.sendDate = m_when->dateTime();
-    request.retryCount = m_retries->value() > 0 ? m_retries->value() : -1;
-    request.gap = m_gap->value() > 0 ? m_gap->value() : -1;
-    request.dtmf = m_dtmf->isChecked();
+    request.source = m_ui->legacySource->text();
+    request.destination = m_ui->legacyDestination->text();
+    request.fileId = LegacyValidation::fileId(m_ui->legacyFileId->text()).valueOr(0);
+    if (m_ui->legacyScheduled->isChecked())
+        request.sendDate = m_ui->legacyWhen->dateTime();
+    request.retryCount = m_ui->legacyRetries->value() > 0 ? m_ui->legacyRetries->value() : -1;
+    request.gap = m_ui->legacyGap->value() > 0 ? m_ui->legacyGap->value() : -1;
+    request.dtmf = m_ui->legacyDtmf->isChecked();
     const QString destination = Validation::phoneNumber(request.destination).valueOr(request.destination);
     const QString source = Validation::phoneNumber(request.source).valueOr(request.source);
     auto *box = new QMessageBox(QMessageBox::Question, tr("Send voice message"),
@@ -185,14 +115,14 @@ void LegacySendPage::confirmAndSend()
             retranslate();
             Q_EMIT sendFinished();
             if (r.ok()) {
-                m_result->setText(tr("Accepted as message %1. It is followed on the Calls page.").arg(r.value().callId));
+                m_ui->legacyResult->setText(tr("Accepted as message %1. It is followed on the Calls page.").arg(r.value().callId));
                 Q_EMIT messageSent(r.value().callId);
                 return;
             }
             SendFailure::report(r.error(),
                                 tr("Outcome unknown: the message to %1 may have been sent. It was recorded in the history "
                                    "as \"outcome unknown\" and was not sent again.").arg(destination),
-                                m_result, m_banner);
+                                m_ui->legacyResult, m_banner);
         });
     });
     box->open();

@@ -2,12 +2,11 @@
 
 #include <QWidget>
 
-class QCheckBox;
-class QDateTimeEdit;
-class QLabel;
-class QLineEdit;
-class QPushButton;
-class QSpinBox;
+#include <memory>
+
+namespace Ui {
+class LegacySendPage;
+}
 
 namespace vc {
 class CallTracker;
@@ -25,6 +24,7 @@ class LegacySendPage final : public QWidget
     Q_OBJECT
 public:
     LegacySendPage(Session *session, CallTracker *tracker, MessageBanner *banner, QWidget *parent = nullptr);
+    ~LegacySendPage() override;
 
 Q_SIGNALS:
     void messageSent(const QString &messageId);
@@ -38,22 +38,10 @@ private:
     void revalidate();
     void confirmAndSend();
 
+    std::unique_ptr<Ui::LegacySendPage> m_ui;
     Session *m_session;
     CallTracker *m_tracker;
     MessageBanner *m_banner;
-    QLabel *m_intro;
-    QLineEdit *m_source;
-    QLineEdit *m_destination;
-    QLineEdit *m_fileId;
-    QCheckBox *m_scheduled;
-    QDateTimeEdit *m_when;
-    QSpinBox *m_retries;
-    QSpinBox *m_gap;
-    QCheckBox *m_dtmf;
-    QLabel *m_hint;
-    QPushButton *m_send;
-    QLabel *m_result;
-    QList<QLabel *> m_labels;
     bool m_sending = false;
 };
 
