@@ -633,6 +633,33 @@
     </message>
 </context>
 <context>
+    <name>SendPage</name>
+    <message>
+        <source>Send a voice message: the destination is called and hears the service&apos;s audio file. Each call is charged by the provider.</source>
+        <translation>Send a voice message: the destination is called and hears the service&apos;s audio file. Each call is charged by the provider.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>number to call, e.g. +7 926 999-99-99</source>
+        <translation>number to call, e.g. +7 926 999-99-99</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Service:</translation>
+    </message>
+    <message>
+        <source>Reload the services</source>
+        <translation>Reload the services</translation>
+    </message>
+</context>
+<context>
     <name>ServiceEditorDialog</name>
     <message>
         <source>New voice-message service</source>
@@ -1697,36 +1724,12 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
 <context>
     <name>vc::ui::SendPage</name>
     <message>
-        <source>Send a voice message: the destination is called and hears the service&apos;s audio file. Each call is charged by the provider.</source>
-        <translation>Send a voice message: the destination is called and hears the service&apos;s audio file. Each call is charged by the provider.</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>&amp;From:</translation>
-    </message>
-    <message>
-        <source>&amp;To:</source>
-        <translation>&amp;To:</translation>
-    </message>
-    <message>
-        <source>&amp;Service:</source>
-        <translation>&amp;Service:</translation>
-    </message>
-    <message>
         <source>caller number, e.g. +7 495 999-99-99</source>
         <translation>caller number, e.g. +7 495 999-99-99</translation>
     </message>
     <message>
-        <source>number to call, e.g. +7 926 999-99-99</source>
-        <translation>number to call, e.g. +7 926 999-99-99</translation>
-    </message>
-    <message>
         <source>type to search by name or id</source>
         <translation>type to search by name or id</translation>
-    </message>
-    <message>
-        <source>Reload the services</source>
-        <translation>Reload the services</translation>
     </message>
     <message>
         <source>Sending…</source>

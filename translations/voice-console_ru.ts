@@ -636,6 +636,33 @@
     </message>
 </context>
 <context>
+    <name>SendPage</name>
+    <message>
+        <source>Send a voice message: the destination is called and hears the service&apos;s audio file. Each call is charged by the provider.</source>
+        <translation>Отправка голосового сообщения: получателю звонят и проигрывают аудиофайл услуги. Каждый вызов тарифицируется провайдером.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Отправитель:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Получатель:</translation>
+    </message>
+    <message>
+        <source>number to call, e.g. +7 926 999-99-99</source>
+        <translation>номер получателя, например +7 926 999-99-99</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Услуга:</translation>
+    </message>
+    <message>
+        <source>Reload the services</source>
+        <translation>Обновить список услуг</translation>
+    </message>
+</context>
+<context>
     <name>ServiceEditorDialog</name>
     <message>
         <source>New voice-message service</source>
@@ -1706,36 +1733,12 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
 <context>
     <name>vc::ui::SendPage</name>
     <message>
-        <source>Send a voice message: the destination is called and hears the service&apos;s audio file. Each call is charged by the provider.</source>
-        <translation>Отправка голосового сообщения: получателю звонят и проигрывают аудиофайл услуги. Каждый вызов тарифицируется провайдером.</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>&amp;Отправитель:</translation>
-    </message>
-    <message>
-        <source>&amp;To:</source>
-        <translation>&amp;Получатель:</translation>
-    </message>
-    <message>
-        <source>&amp;Service:</source>
-        <translation>&amp;Услуга:</translation>
-    </message>
-    <message>
         <source>caller number, e.g. +7 495 999-99-99</source>
         <translation>номер отправителя, например +7 495 999-99-99</translation>
     </message>
     <message>
-        <source>number to call, e.g. +7 926 999-99-99</source>
-        <translation>номер получателя, например +7 926 999-99-99</translation>
-    </message>
-    <message>
         <source>type to search by name or id</source>
         <translation>начните вводить название или id</translation>
-    </message>
-    <message>
-        <source>Reload the services</source>
-        <translation>Обновить список услуг</translation>
     </message>
     <message>
         <source>Sending…</source>

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -14,6 +16,10 @@ namespace vc {
 class CallTracker;
 class Session;
 } // namespace vc
+
+namespace Ui {
+class SendPage;
+}
 
 namespace vc::ui {
 
@@ -27,6 +33,7 @@ class SendPage final : public QWidget
     Q_OBJECT
 public:
     SendPage(Session *session, CallTracker *tracker, MessageBanner *banner, QSettings *settings, QWidget *parent = nullptr);
+    ~SendPage() override;
 
     void setPageActive(bool active);
     void reloadServices();
@@ -43,23 +50,14 @@ private:
     void confirmAndSend();
     void rememberSource(const QString &number);
 
+    std::unique_ptr<Ui::SendPage> m_ui;
     Session *m_session;
     CallTracker *m_tracker;
     MessageBanner *m_banner;
     QSettings *m_settings;
-    QLabel *m_intro;
-    QLabel *m_sourceLabel;
-    QLabel *m_destinationLabel;
-    QLabel *m_serviceLabel;
-    QComboBox *m_source;
-    QLabel *m_sourceHint;
+    QComboBox *m_source;      // the form's widgets most used, by their roles
     QLineEdit *m_destination;
-    QLabel *m_destinationHint;
     QComboBox *m_service;
-    QLabel *m_serviceHint;
-    QPushButton *m_reloadServices;
-    QPushButton *m_send;
-    QLabel *m_result;
     bool m_sending = false;
     bool m_pageActive = false;
     bool m_servicesLoaded = false;
