@@ -16,6 +16,37 @@
     </message>
 </context>
 <context>
+    <name>CallsPage</name>
+    <message>
+        <source>Follow a call placed elsewhere: paste its call id</source>
+        <translation>Follow a call placed elsewhere: paste its call id</translation>
+    </message>
+    <message>
+        <source>&amp;Watch</source>
+        <translation>&amp;Watch</translation>
+    </message>
+    <message>
+        <source>Search by number or call id</source>
+        <translation>Search by number or call id</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Reload the history</source>
+        <translation>Reload the history</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+</context>
+<context>
     <name>ErrorCatalog</name>
     <message>
         <source>%1 (server: %2)</source>
@@ -1294,34 +1325,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>The export failed: %1</source>
         <translation>The export failed: %1</translation>
-    </message>
-    <message>
-        <source>Follow a call placed elsewhere: paste its call id</source>
-        <translation>Follow a call placed elsewhere: paste its call id</translation>
-    </message>
-    <message>
-        <source>&amp;Watch</source>
-        <translation>&amp;Watch</translation>
-    </message>
-    <message>
-        <source>Search by number or call id</source>
-        <translation>Search by number or call id</translation>
-    </message>
-    <message>
-        <source>From:</source>
-        <translation>From:</translation>
-    </message>
-    <message>
-        <source>To:</source>
-        <translation>To:</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>Export CSV…</translation>
-    </message>
-    <message>
-        <source>Reload the history</source>
-        <translation>Reload the history</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,37 @@
     </message>
 </context>
 <context>
+    <name>CallsPage</name>
+    <message>
+        <source>Follow a call placed elsewhere: paste its call id</source>
+        <translation>Отследить вызов, отправленный в другом месте: вставьте его call id</translation>
+    </message>
+    <message>
+        <source>&amp;Watch</source>
+        <translation>&amp;Отслеживать</translation>
+    </message>
+    <message>
+        <source>Search by number or call id</source>
+        <translation>Поиск по номеру или call id</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <source>Reload the history</source>
+        <translation>Перечитать историю</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Экспорт CSV…</translation>
+    </message>
+</context>
+<context>
     <name>ErrorCatalog</name>
     <message>
         <source>%1 (server: %2)</source>
@@ -1302,34 +1333,6 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>The export failed: %1</source>
         <translation>Не удалось выгрузить: %1</translation>
-    </message>
-    <message>
-        <source>Follow a call placed elsewhere: paste its call id</source>
-        <translation>Отследить вызов, отправленный в другом месте: вставьте его call id</translation>
-    </message>
-    <message>
-        <source>&amp;Watch</source>
-        <translation>&amp;Отслеживать</translation>
-    </message>
-    <message>
-        <source>Search by number or call id</source>
-        <translation>Поиск по номеру или call id</translation>
-    </message>
-    <message>
-        <source>From:</source>
-        <translation>С:</translation>
-    </message>
-    <message>
-        <source>To:</source>
-        <translation>По:</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>Экспорт CSV…</translation>
-    </message>
-    <message>
-        <source>Reload the history</source>
-        <translation>Перечитать историю</translation>
     </message>
 </context>
 <context>

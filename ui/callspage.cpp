@@ -1,4 +1,5 @@
 #include "callspage.h"
+#include "ui_callspage.h"
 
 #include "callcharts.h"
 #include "callhistorymodel.h"
@@ -31,34 +32,24 @@
 namespace vc::ui {
 
 CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *banner, QWidget *parent)
-    : QWidget(parent), m_session(session), m_tracker(tracker), m_banner(banner), m_model(new CallHistoryModel(this)),
-      m_watchEdit(new QLineEdit(this)), m_watchButton(new QPushButton(this)), m_search(new QLineEdit(this)),
-      m_status(new QComboBox(this)), m_from(new QDateEdit(this)), m_to(new QDateEdit(this)), m_export(new QPushButton(this)),
-      m_refresh(new QPushButton(this)), m_fromLabel(new QLabel(this)), m_toLabel(new QLabel(this)),
-      m_table(new QTableView(this)), m_splitter(new QSplitter(Qt::Vertical, this)), m_details(new QLabel(this)),
-      m_timeline(new QListWidget(this)), m_charts(new CallCharts(this)), m_searchDelay(new QTimer(this)),
-      m_reloadSoon(new QTimer(this))
+    : QWidget(parent), m_ui(std::make_unique<Ui::CallsPage>()), m_session(session), m_tracker(tracker), m_banner(banner),
+      m_model(new CallHistoryModel(this)), m_searchDelay(new QTimer(this)), m_reloadSoon(new QTimer(this))
 {
-    setObjectName(QStringLiteral("callsPage"));
-    m_watchEdit->setObjectName(QStringLiteral("watchEdit"));
-    m_watchButton->setObjectName(QStringLiteral("watchButton"));
-    m_search->setObjectName(QStringLiteral("callSearch"));
-    m_status->setObjectName(QStringLiteral("statusFilter"));
-    m_export->setObjectName(QStringLiteral("exportButton"));
-    m_table->setObjectName(QStringLiteral("callsTable"));
-    m_details->setObjectName(QStringLiteral("callDetails"));
-    m_timeline->setObjectName(QStringLiteral("callTimeline"));
-    m_splitter->setObjectName(QStringLiteral("callsSplitter"));
+    m_ui->setupUi(this);
+    m_watchEdit = m_ui->watchEdit;
+    m_search = m_ui->callSearch;
+    m_status = m_ui->statusFilter;
+    m_from = m_ui->fromDate;
+    m_to = m_ui->toDate;
+    m_table = m_ui->callsTable;
+    m_splitter = m_ui->callsSplitter;
+    m_details = m_ui->callDetails;
+    m_timeline = m_ui->callTimeline;
+    m_charts = m_ui->callCharts;
 
-    m_watchButton->setIcon(QIcon(QStringLiteral(":/icons/calls.svg")));
-    m_export->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
-    m_refresh->setIcon(QIcon(QStringLiteral(":/icons/refresh.svg")));
-    m_search->setClearButtonEnabled(true);
     m_search->addAction(QIcon(QStringLiteral(":/icons/filter.svg")), QLineEdit::LeadingPosition);
-    for (QDateEdit *d : {m_from, m_to}) {
-        d->setCalendarPopup(true);
+    for (QDateEdit *d : {m_from, m_to})
         d->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
-    }
     m_from->setDate(QDate::currentDate().addDays(-30));
     m_to->setDate(QDate::currentDate());
     m_searchDelay->setSingleShot(true);
@@ -69,65 +60,25 @@ CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *bann
 
     m_table->setModel(m_model);
     m_table->setItemDelegateForColumn(CallHistoryModel::StatusColumn, new StatusBadgeDelegate(m_table));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(CallHistoryModel::IdColumn, 170);
     m_table->setColumnWidth(CallHistoryModel::StatusColumn, 160);
-    m_details->setWordWrap(true);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_details->setMinimumWidth(360); // a whole call id (≈40 characters, bold) fits on its line
-
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(m_search, 2);
-    filters->addWidget(m_status, 1);
-    filters->addWidget(m_fromLabel);
-    filters->addWidget(m_from);
-    filters->addWidget(m_toLabel);
-    filters->addWidget(m_to);
-    filters->addWidget(m_refresh);
-    filters->addWidget(m_export);
-    auto *watchRow = new QHBoxLayout;
-    watchRow->addWidget(m_watchEdit, 1);
-    watchRow->addWidget(m_watchButton);
-
-    auto *top = new QSplitter(Qt::Horizontal, this);
-    top->addWidget(m_table);
-    auto *detailsBox = new QWidget(this);
-    auto *detailsLayout = new QVBoxLayout(detailsBox);
-    detailsLayout->setContentsMargins(6, 0, 0, 0);
-    detailsLayout->addWidget(m_details);
-    detailsLayout->addWidget(m_timeline, 1);
-    top->addWidget(detailsBox);
-    top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 1);
-    top->setSizes({700, 380});
-    m_splitter->addWidget(top);
-    m_splitter->addWidget(m_charts);
+    // The details keep a whole call id (≈40 characters, bold) on its line.
+    m_ui->callsTopSplitter->setStretchFactor(0, 3);
+    m_ui->callsTopSplitter->setStretchFactor(1, 1);
+    m_ui->callsTopSplitter->setSizes({700, 380});
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
-    m_splitter->setChildrenCollapsible(false);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(watchRow);
-    layout->addLayout(filters);
-    layout->addWidget(m_splitter, 1);
-
-    connect(m_watchButton, &QPushButton::clicked, this, &CallsPage::watchTyped);
+    connect(m_ui->watchButton, &QPushButton::clicked, this, &CallsPage::watchTyped);
     connect(m_watchEdit, &QLineEdit::returnPressed, this, &CallsPage::watchTyped);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, &CallsPage::reload);
     connect(m_status, &QComboBox::activated, this, &CallsPage::reload);
     connect(m_from, &QDateEdit::dateChanged, this, &CallsPage::reload);
     connect(m_to, &QDateEdit::dateChanged, this, &CallsPage::reload);
-    connect(m_refresh, &QPushButton::clicked, this, &CallsPage::reload);
-    connect(m_export, &QPushButton::clicked, this, &CallsPage::chooseExportFile);
+    connect(m_ui->refreshButton, &QPushButton::clicked, this, &CallsPage::reload);
+    connect(m_ui->exportButton, &QPushButton::clicked, this, &CallsPage::chooseExportFile);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CallsPage::showDetails);
     connect(m_tracker, &CallTracker::callChanged, this, [this](const CallRecord &record) {
         // A new call may or may not match the filter: reload, once for a whole burst of them. A known one
@@ -262,15 +213,11 @@ void CallsPage::chooseExportFile()
     dialog->open();
 }
 
+CallsPage::~CallsPage() = default;
+
 void CallsPage::retranslate()
 {
-    m_watchEdit->setPlaceholderText(tr("Follow a call placed elsewhere: paste its call id"));
-    m_watchButton->setText(tr("&Watch"));
-    m_search->setPlaceholderText(tr("Search by number or call id"));
-    m_fromLabel->setText(tr("From:"));
-    m_toLabel->setText(tr("To:"));
-    m_export->setText(tr("Export CSV…"));
-    m_refresh->setToolTip(tr("Reload the history"));
+    m_ui->retranslateUi(this);
     m_model->retranslate();
     reload();
     showDetails();

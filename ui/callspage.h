@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -19,6 +21,10 @@ class CallTracker;
 class Session;
 } // namespace vc
 
+namespace Ui {
+class CallsPage;
+}
+
 namespace vc::ui {
 
 class CallCharts;
@@ -32,6 +38,7 @@ class CallsPage final : public QWidget
     Q_OBJECT
 public:
     CallsPage(Session *session, CallTracker *tracker, MessageBanner *banner, QWidget *parent = nullptr);
+    ~CallsPage() override;
 
     void reload();
     void selectCall(const QString &callId);
@@ -51,20 +58,17 @@ private:
     void showDetails();
     void chooseExportFile();
 
+    std::unique_ptr<Ui::CallsPage> m_ui;
     Session *m_session;
     CallTracker *m_tracker;
     MessageBanner *m_banner;
     CallHistoryModel *m_model;
+    // The form's widgets most used, by their roles.
     QLineEdit *m_watchEdit;
-    QPushButton *m_watchButton;
     QLineEdit *m_search;
     QComboBox *m_status;
     QDateEdit *m_from;
     QDateEdit *m_to;
-    QPushButton *m_export;
-    QPushButton *m_refresh;
-    QLabel *m_fromLabel;
-    QLabel *m_toLabel;
     QTableView *m_table;
     QSplitter *m_splitter;
     QLabel *m_details;
