@@ -730,6 +730,45 @@
     </message>
 </context>
 <context>
+    <name>ServicesPage</name>
+    <message>
+        <source>Filter by name or ID (Ctrl+F)</source>
+        <translation>Filter by name or ID (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Loading services…</source>
+        <translation>Loading services…</translation>
+    </message>
+    <message>
+        <source>Select a service to see its details.</source>
+        <translation>Select a service to see its details.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Redirect digit:</source>
+        <translation>Redirect digit:</translation>
+    </message>
+    <message>
+        <source>Redirect number:</source>
+        <translation>Redirect number:</translation>
+    </message>
+    <message>
+        <source>Audio file (media_id):</source>
+        <translation>Audio file (media_id):</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Created:</translation>
+    </message>
+</context>
+<context>
     <name>SipPage</name>
     <message>
         <source>SIP resource id (sip_resource_id), e.g. 5202</source>
@@ -1868,44 +1907,12 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <source>Filter by name or ID (Ctrl+F)</source>
-        <translation>Filter by name or ID (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;No voice-message services yet&lt;/p&gt;&lt;p&gt;&lt;a href=&apos;#new&apos;&gt;Create one&lt;/a&gt; to send voice messages with it.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:large&apos;&gt;No voice-message services yet&lt;/p&gt;&lt;p&gt;&lt;a href=&apos;#new&apos;&gt;Create one&lt;/a&gt; to send voice messages with it.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Loading services…</source>
-        <translation>Loading services…</translation>
-    </message>
-    <message>
         <source>Select a service to see its details.</source>
         <translation>Select a service to see its details.</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>ID:</source>
-        <translation>ID:</translation>
-    </message>
-    <message>
-        <source>Redirect digit:</source>
-        <translation>Redirect digit:</translation>
-    </message>
-    <message>
-        <source>Redirect number:</source>
-        <translation>Redirect number:</translation>
-    </message>
-    <message>
-        <source>Audio file (media_id):</source>
-        <translation>Audio file (media_id):</translation>
-    </message>
-    <message>
-        <source>Created:</source>
-        <translation>Created:</translation>
     </message>
     <message>
         <source>Could not load the services: %1</source>

@@ -733,6 +733,45 @@
     </message>
 </context>
 <context>
+    <name>ServicesPage</name>
+    <message>
+        <source>Filter by name or ID (Ctrl+F)</source>
+        <translation>Фильтр по названию или ID (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Loading services…</source>
+        <translation>Загрузка услуг…</translation>
+    </message>
+    <message>
+        <source>Select a service to see its details.</source>
+        <translation>Выберите услугу, чтобы увидеть подробности.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Redirect digit:</source>
+        <translation>Цифра переадресации:</translation>
+    </message>
+    <message>
+        <source>Redirect number:</source>
+        <translation>Номер переадресации:</translation>
+    </message>
+    <message>
+        <source>Audio file (media_id):</source>
+        <translation>Аудиофайл (media_id):</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Создана:</translation>
+    </message>
+</context>
+<context>
     <name>SipPage</name>
     <message>
         <source>SIP resource id (sip_resource_id), e.g. 5202</source>
@@ -1877,44 +1916,12 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <translation>&amp;Фильтр</translation>
     </message>
     <message>
-        <source>Filter by name or ID (Ctrl+F)</source>
-        <translation>Фильтр по названию или ID (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;No voice-message services yet&lt;/p&gt;&lt;p&gt;&lt;a href=&apos;#new&apos;&gt;Create one&lt;/a&gt; to send voice messages with it.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:large&apos;&gt;Услуг голосового SMS пока нет&lt;/p&gt;&lt;p&gt;&lt;a href=&apos;#new&apos;&gt;Создайте услугу&lt;/a&gt;, чтобы отправлять с ней голосовые сообщения.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Loading services…</source>
-        <translation>Загрузка услуг…</translation>
-    </message>
-    <message>
         <source>Select a service to see its details.</source>
         <translation>Выберите услугу, чтобы увидеть подробности.</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Название:</translation>
-    </message>
-    <message>
-        <source>ID:</source>
-        <translation>ID:</translation>
-    </message>
-    <message>
-        <source>Redirect digit:</source>
-        <translation>Цифра переадресации:</translation>
-    </message>
-    <message>
-        <source>Redirect number:</source>
-        <translation>Номер переадресации:</translation>
-    </message>
-    <message>
-        <source>Audio file (media_id):</source>
-        <translation>Аудиофайл (media_id):</translation>
-    </message>
-    <message>
-        <source>Created:</source>
-        <translation>Создана:</translation>
     </message>
     <message>
         <source>Could not load the services: %1</source>

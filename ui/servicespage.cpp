@@ -1,4 +1,5 @@
 #include "servicespage.h"
+#include "ui_servicespage.h"
 
 #include "common/jsoncodec.h"
 #include "messagebanner.h"
@@ -46,14 +47,13 @@ QString quoted(const QString &name)
 } // namespace
 
 ServicesPage::ServicesPage(Session *session, MessageBanner *banner, QWidget *parent)
-    : QWidget(parent), m_session(session), m_banner(banner), m_model(new ServiceListModel(this)),
-      m_proxy(new ServiceFilterProxy(m_model, this)), m_filterEdit(new QLineEdit(this)), m_countLabel(new QLabel(this)),
-      m_listStack(new QStackedWidget(this)), m_table(new QTableView(this)), m_emptyLabel(new QLabel(this)),
-      m_loadingLabel(new QLabel(this)), m_splitter(new QSplitter(Qt::Horizontal, this)),
-      m_detailsStack(new QStackedWidget(this)), m_detailsHint(new QLabel(this)), m_detailsStatus(new QLabel(this)),
-      m_detailsForm(new QWidget(this))
+    : QWidget(parent), m_ui(std::make_unique<Ui::ServicesPage>()), m_session(session), m_banner(banner),
+      m_model(new ServiceListModel(this)), m_proxy(new ServiceFilterProxy(m_model, this))
 {
-    setObjectName(QStringLiteral("servicesPage"));
+    m_ui->setupUi(this);
+    m_filterEdit = m_ui->serviceFilter;
+    m_table = m_ui->servicesTable;
+    m_splitter = m_ui->servicesSplitter;
     m_refresh = makeAction(this, "refreshServices", ":/icons/refresh.svg", QKeySequence::Refresh);
     m_new = makeAction(this, "newService", ":/icons/add.svg", QKeySequence::New);
     m_delete = makeAction(this, "deleteServices", ":/icons/delete.svg", QKeySequence::Delete);
@@ -68,31 +68,19 @@ ServicesPage::ServicesPage(Session *session, MessageBanner *banner, QWidget *par
         m_filterEdit->selectAll();
     });
 
-    m_filterEdit->setObjectName(QStringLiteral("serviceFilter"));
-    m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->addAction(QIcon(QStringLiteral(":/icons/filter.svg")), QLineEdit::LeadingPosition);
-    m_countLabel->setObjectName(QStringLiteral("serviceCount"));
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterText(text);
         updateCounts();
     });
 
-    m_table->setObjectName(QStringLiteral("servicesTable"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ServiceListModel::CreatedColumn, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->setColumnWidth(ServiceListModel::NameColumn, 230);
     m_table->setColumnWidth(ServiceListModel::IdColumn, 270);
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
         auto *menu = new QMenu(this);
         menu->setAttribute(Qt::WA_DeleteOnClose);
@@ -105,61 +93,13 @@ ServicesPage::ServicesPage(Session *session, MessageBanner *banner, QWidget *par
         updateActions();
         loadDetails();
     });
+    connect(m_ui->servicesEmpty, &QLabel::linkActivated, this, &ServicesPage::openCreateDialog);
+    for (int i = 0; i < 6; ++i)
+        m_detailValues.append(findChild<QLabel *>(QStringLiteral("detail%1").arg(i)));
 
-    m_emptyLabel->setObjectName(QStringLiteral("servicesEmpty"));
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setTextFormat(Qt::RichText);
-    connect(m_emptyLabel, &QLabel::linkActivated, this, &ServicesPage::openCreateDialog);
-    m_loadingLabel->setAlignment(Qt::AlignCenter);
-    m_listStack->addWidget(m_table);
-    m_listStack->addWidget(m_emptyLabel);
-    m_listStack->addWidget(m_loadingLabel);
-
-    // Details pane: a hint, a status (loading, error), or the fields.
-    m_detailsHint->setAlignment(Qt::AlignCenter);
-    m_detailsHint->setWordWrap(true);
-    m_detailsStatus->setObjectName(QStringLiteral("serviceDetailsStatus"));
-    m_detailsStatus->setAlignment(Qt::AlignCenter);
-    m_detailsStatus->setWordWrap(true);
-    m_detailsForm->setObjectName(QStringLiteral("serviceDetails"));
-    auto *form = new QFormLayout(m_detailsForm);
-    form->setLabelAlignment(Qt::AlignRight);
-    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // long values (ids, dates) go under their label
-    for (int i = 0; i < 6; ++i) {
-        auto *label = new QLabel(m_detailsForm);
-        auto *value = new QLabel(m_detailsForm);
-        value->setObjectName(QStringLiteral("detail%1").arg(i));
-        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        value->setWordWrap(true);
-        form->addRow(label, value);
-        m_detailLabels.append(label);
-        m_detailValues.append(value);
-    }
-    m_detailsStack->addWidget(m_detailsHint);
-    m_detailsStack->addWidget(m_detailsStatus);
-    m_detailsStack->addWidget(m_detailsForm);
-    m_detailsStack->setMinimumWidth(300);
-
-    auto *listBox = new QWidget(this);
-    auto *listLayout = new QVBoxLayout(listBox);
-    listLayout->setContentsMargins(0, 0, 0, 0);
-    auto *filterRow = new QHBoxLayout;
-    filterRow->addWidget(m_filterEdit, 1);
-    filterRow->addWidget(m_countLabel);
-    listLayout->addLayout(filterRow);
-    listLayout->addWidget(m_listStack, 1);
-    m_splitter->setObjectName(QStringLiteral("servicesSplitter"));
-    m_splitter->addWidget(listBox);
-    m_splitter->addWidget(m_detailsStack);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setChildrenCollapsible(false);
     m_splitter->setSizes({760, 340}); // until the operator's own split is restored
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_splitter);
 
     connect(m_session, &Session::profileChanged, this, [this] {
         m_loaded = false;
@@ -171,8 +111,10 @@ ServicesPage::ServicesPage(Session *session, MessageBanner *banner, QWidget *par
     });
     retranslate();
     updateActions();
-    m_listStack->setCurrentWidget(m_loadingLabel);
+    m_ui->serviceListStack->setCurrentWidget(m_ui->servicesLoading);
 }
+
+ServicesPage::~ServicesPage() = default;
 
 QList<QAction *> ServicesPage::actions() const
 {
@@ -193,6 +135,7 @@ void ServicesPage::setPageActive(bool active)
 
 void ServicesPage::retranslate()
 {
+    m_ui->retranslateUi(this);
     m_refresh->setText(tr("&Refresh"));
     m_refresh->setToolTip(tr("Reload the service list (F5)"));
     m_new->setText(tr("&New Service…"));
@@ -201,21 +144,14 @@ void ServicesPage::retranslate()
     m_delete->setToolTip(tr("Delete the selected services (Del)"));
     m_copy->setText(tr("&Copy IDs"));
     m_filter->setText(tr("&Filter"));
-    m_filterEdit->setPlaceholderText(tr("Filter by name or ID (Ctrl+F)"));
     showEmptyHint();
-    m_loadingLabel->setText(tr("Loading services…"));
-    m_detailsHint->setText(tr("Select a service to see its details."));
-    const QStringList labels = {tr("Name:"), tr("ID:"), tr("Redirect digit:"), tr("Redirect number:"),
-                                tr("Audio file (media_id):"), tr("Created:")};
-    for (int i = 0; i < labels.size(); ++i)
-        m_detailLabels[i]->setText(labels[i]);
     m_model->retranslate();
     updateCounts();
 }
 
 void ServicesPage::showEmptyHint()
 {
-    m_emptyLabel->setText(tr("<p style='font-size:large'>No voice-message services yet</p>"
+    m_ui->servicesEmpty->setText(tr("<p style='font-size:large'>No voice-message services yet</p>"
                              "<p><a href='#new'>Create one</a> to send voice messages with it.</p>"));
 }
 
@@ -233,7 +169,7 @@ void ServicesPage::refresh()
     const quint64 request = ++m_listRequest;
     m_loading = true;
     if (!m_loaded)
-        m_listStack->setCurrentWidget(m_loadingLabel);
+        m_ui->serviceListStack->setCurrentWidget(m_ui->servicesLoading);
     QString selected;
     if (const QModelIndex current = m_table->currentIndex(); current.isValid())
         selected = current.data(ServiceListModel::IdRole).toString();
@@ -245,8 +181,8 @@ void ServicesPage::refresh()
             m_banner->showMessage(MessageBanner::Level::Error, tr("Could not load the services: %1").arg(r.error().explanation),
                                   r.error().serverMessage, tr("Retry"), [this] { refresh(); });
             if (!m_loaded) {
-                m_emptyLabel->setText(tr("<p>The services could not be loaded.</p><p>%1</p>").arg(r.error().explanation.toHtmlEscaped()));
-                m_listStack->setCurrentWidget(m_emptyLabel);
+                m_ui->servicesEmpty->setText(tr("<p>The services could not be loaded.</p><p>%1</p>").arg(r.error().explanation.toHtmlEscaped()));
+                m_ui->serviceListStack->setCurrentWidget(m_ui->servicesEmpty);
             }
             return;
         }
@@ -261,7 +197,7 @@ void ServicesPage::showList(const QList<VoiceService> &services, const QString &
     m_loaded = true;
     m_model->setServices(services);
     showEmptyHint(); // replaces the error text a failed load may have left
-    m_listStack->setCurrentWidget(services.isEmpty() ? static_cast<QWidget *>(m_emptyLabel) : m_table);
+    m_ui->serviceListStack->setCurrentWidget(services.isEmpty() ? static_cast<QWidget *>(m_ui->servicesEmpty) : m_table);
     if (!select.isEmpty()) {
         const int row = m_model->rowOf(select);
         if (row >= 0) {
@@ -279,7 +215,7 @@ void ServicesPage::updateCounts()
 {
     const int shown = m_proxy->rowCount();
     const int total = m_model->count();
-    m_countLabel->setText(shown == total ? tr("%n service(s)", nullptr, total) : tr("%1 of %2 shown").arg(shown).arg(total));
+    m_ui->serviceCount->setText(shown == total ? tr("%n service(s)", nullptr, total) : tr("%1 of %2 shown").arg(shown).arg(total));
 }
 
 void ServicesPage::updateActions()
@@ -308,18 +244,18 @@ void ServicesPage::loadDetails()
     const auto selected = selectedServices();
     const quint64 request = ++m_detailsRequest;
     if (selected.size() != 1) {
-        m_detailsHint->setText(selected.isEmpty() ? tr("Select a service to see its details.")
+        m_ui->serviceDetailsHint->setText(selected.isEmpty() ? tr("Select a service to see its details.")
                                                   : tr("%n service(s) selected.", nullptr, int(selected.size())));
-        m_detailsStack->setCurrentWidget(m_detailsHint);
+        m_ui->serviceDetailsStack->setCurrentWidget(m_ui->serviceDetailsHint);
         return;
     }
-    m_detailsStatus->setText(tr("Loading details…"));
-    m_detailsStack->setCurrentWidget(m_detailsStatus);
+    m_ui->serviceDetailsStatus->setText(tr("Loading details…"));
+    m_ui->serviceDetailsStack->setCurrentWidget(m_ui->serviceDetailsStatus);
     m_session->exolve()->serviceInfo(selected.first().first, this, [this, request](const Result<VoiceServiceDetails> &r) {
         if (request != m_detailsRequest)
             return;
         if (!r) {
-            m_detailsStatus->setText(tr("Could not load the details: %1").arg(r.error().toDisplayString()));
+            m_ui->serviceDetailsStatus->setText(tr("Could not load the details: %1").arg(r.error().toDisplayString()));
             return;
         }
         const VoiceServiceDetails &d = r.value();
@@ -331,7 +267,7 @@ void ServicesPage::loadDetails()
                                     d.createdAt.isValid() ? QLocale().toString(d.createdAt.toLocalTime(), QLocale::LongFormat) : QString()};
         for (int i = 0; i < values.size(); ++i)
             m_detailValues[i]->setText(values[i]);
-        m_detailsStack->setCurrentWidget(m_detailsForm);
+        m_ui->serviceDetailsStack->setCurrentWidget(m_ui->serviceDetails);
     });
 }
 

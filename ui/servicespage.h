@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <memory>
+
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -16,6 +18,10 @@ class QFormLayout;
 
 namespace vc {
 class Session;
+}
+
+namespace Ui {
+class ServicesPage;
 }
 
 namespace vc::ui {
@@ -33,6 +39,7 @@ class ServicesPage final : public QWidget
     Q_OBJECT
 public:
     ServicesPage(Session *session, MessageBanner *banner, QWidget *parent = nullptr);
+    ~ServicesPage() override;
 
     QAction *refreshAction() const { return m_refresh; }
     QAction *newAction() const { return m_new; }
@@ -63,23 +70,16 @@ private:
     void copyIds();
     QList<QPair<QString, QString>> selectedServices() const; // id, name
 
+    std::unique_ptr<Ui::ServicesPage> m_ui;
     Session *m_session;
     MessageBanner *m_banner;
     ServiceListModel *m_model;
     ServiceFilterProxy *m_proxy;
+    // The form's widgets most used, by their roles.
     QLineEdit *m_filterEdit;
-    QLabel *m_countLabel;
-    QStackedWidget *m_listStack;
     QTableView *m_table;
-    QLabel *m_emptyLabel;
-    QLabel *m_loadingLabel;
     QSplitter *m_splitter;
-    QStackedWidget *m_detailsStack;
-    QLabel *m_detailsHint;
-    QLabel *m_detailsStatus;
-    QWidget *m_detailsForm;
     QList<QLabel *> m_detailValues;
-    QList<QLabel *> m_detailLabels;
     QAction *m_refresh;
     QAction *m_new;
     QAction *m_delete;
