@@ -9,7 +9,7 @@ command -v clang++-14 >/dev/null || { ./scripts/install-deps.sh; apt-get install
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVC_SANITIZE=ON \
   -DVC_FUZZ=ON -DVC_BUILD_TESTS=OFF -DVC_BUILD_BENCH=OFF >/dev/null
 cmake --build build-fuzz --target fuzz_exolve_decoders fuzz_tolerant_json fuzz_http_response
-for target in exolve_decoders:exolve tolerant_json:tolerant http_response:http; do
+for target in http_response:http tolerant_json:tolerant exolve_decoders:exolve; do
   name=${target%%:*}; corpus=${target##*:}
   work=$(mktemp -d)
   cp fuzz/corpus/"$corpus"/* "$work"/
