@@ -18,7 +18,7 @@ struct MonitorOptions
 {
     QList<int> scheduleMs = {1000, 2000, 5000}; // delay before the 1st, 2nd, 3rd... poll; the last repeats
     int errorBackoffMaxMs = 30000;  // after a failed poll the delay doubles up to this
-    int maxInFlight = 6;            // requests under way at once (QNAM opens at most 6 connections per host)
+    int maxInFlight = 6;            // requests under way at once, each on a connection of its own
     int staleMarginSec = 120;       // past created + timeout + this, a call that is not final is stale
 };
 
