@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
     <name>CallHistory</name>
     <message>
         <source>the call history is not open</source>
@@ -1365,6 +1372,34 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>The export failed: %1</source>
         <translation>The export failed: %1</translation>
     </message>
+    <message>
+        <source>Call id to follow</source>
+        <translation>Call id to follow</translation>
+    </message>
+    <message>
+        <source>Search calls by number or call id</source>
+        <translation>Search calls by number or call id</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Status filter</translation>
+    </message>
+    <message>
+        <source>Reload the history</source>
+        <translation>Reload the history</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Status timeline of the selected call</source>
+        <translation>Status timeline of the selected call</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::LegacySendPage</name>
@@ -1419,6 +1454,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Outcome unknown: the message to %1 may have been sent. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</source>
         <translation>Outcome unknown: the message to %1 may have been sent. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</translation>
+    </message>
+    <message>
+        <source>Scheduled time (your local time)</source>
+        <translation>Scheduled time (your local time)</translation>
     </message>
 </context>
 <context>
@@ -1614,12 +1653,36 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>Call %1 could not be recorded in the history (%2). Note the call id: it is the only record of this call.</source>
         <translation>Call %1 could not be recorded in the history (%2). Note the call id: it is the only record of this call.</translation>
     </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Profile in use</source>
+        <translation>Profile in use</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::MessageBanner</name>
     <message>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation>Dismiss the message</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +1702,14 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>The command uses $VOICE_API_KEY instead of the key</source>
         <translation>The command uses $VOICE_API_KEY instead of the key</translation>
+    </message>
+    <message>
+        <source>Requests of this session</source>
+        <translation>Requests of this session</translation>
+    </message>
+    <message>
+        <source>Headers and bodies of the selected request (secrets masked)</source>
+        <translation>Headers and bodies of the selected request (secrets masked)</translation>
     </message>
 </context>
 <context>
@@ -1762,6 +1833,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>The password is kept only in the system keychain, never in a settings file.</source>
         <translation>The password is kept only in the system keychain, never in a settings file.</translation>
     </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profiles</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::SendPage</name>
@@ -1836,6 +1911,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Outcome unknown: the call to %1 may have been placed. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</source>
         <translation>Outcome unknown: the call to %1 may have been placed. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</translation>
+    </message>
+    <message>
+        <source>Reload the services</source>
+        <translation>Reload the services</translation>
     </message>
 </context>
 <context>
@@ -2005,6 +2084,14 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Filter services by name or ID</source>
+        <translation>Filter services by name or ID</translation>
+    </message>
+    <message>
+        <source>Voice-message services</source>
+        <translation>Voice-message services</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::SipPage</name>
@@ -2026,6 +2113,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
             <numerusform>The SIP password is on the clipboard for %n second.</numerusform>
             <numerusform>The SIP password is on the clipboard for %n seconds.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>SIP resource id</source>
+        <translation>SIP resource id</translation>
     </message>
 </context>
 </TS>

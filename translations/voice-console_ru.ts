@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+</context>
+<context>
     <name>CallHistory</name>
     <message>
         <source>the call history is not open</source>
@@ -1373,6 +1380,34 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>The export failed: %1</source>
         <translation>Не удалось выгрузить: %1</translation>
     </message>
+    <message>
+        <source>Call id to follow</source>
+        <translation>Идентификатор вызова для отслеживания</translation>
+    </message>
+    <message>
+        <source>Search calls by number or call id</source>
+        <translation>Поиск вызовов по номеру или ID вызова</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Фильтр по статусу</translation>
+    </message>
+    <message>
+        <source>Reload the history</source>
+        <translation>Перечитать историю</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Вызовы</translation>
+    </message>
+    <message>
+        <source>Status timeline of the selected call</source>
+        <translation>История статусов выбранного вызова</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::LegacySendPage</name>
@@ -1427,6 +1462,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Outcome unknown: the message to %1 may have been sent. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</source>
         <translation>Результат неизвестен: сообщение на %1 могло быть отправлено. Оно записано в историю как «результат неизвестен» и повторно не отправлялось.</translation>
+    </message>
+    <message>
+        <source>Scheduled time (your local time)</source>
+        <translation>Время отправки (ваше местное время)</translation>
     </message>
 </context>
 <context>
@@ -1623,12 +1662,36 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>Call %1 could not be recorded in the history (%2). Note the call id: it is the only record of this call.</source>
         <translation>Вызов %1 не удалось записать в историю (%2). Запишите идентификатор вызова: другой записи о нём нет.</translation>
     </message>
+    <message>
+        <source>Pages</source>
+        <translation>Страницы</translation>
+    </message>
+    <message>
+        <source>Profile in use</source>
+        <translation>Текущий профиль</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::MessageBanner</name>
     <message>
         <source>Dismiss</source>
         <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Предупреждение</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Информация</translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation>Закрыть сообщение</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +1711,14 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>The command uses $VOICE_API_KEY instead of the key</source>
         <translation>В команде вместо ключа стоит $VOICE_API_KEY</translation>
+    </message>
+    <message>
+        <source>Requests of this session</source>
+        <translation>Запросы этого сеанса</translation>
+    </message>
+    <message>
+        <source>Headers and bodies of the selected request (secrets masked)</source>
+        <translation>Заголовки и тела выбранного запроса (секреты скрыты)</translation>
     </message>
 </context>
 <context>
@@ -1771,6 +1842,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>The password is kept only in the system keychain, never in a settings file.</source>
         <translation>Пароль хранится только в системном хранилище паролей и никогда — в файле настроек.</translation>
     </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Профили</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::SendPage</name>
@@ -1845,6 +1920,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Outcome unknown: the call to %1 may have been placed. It was recorded in the history as &quot;outcome unknown&quot; and was not sent again.</source>
         <translation>Результат неизвестен: звонок на %1 мог состояться. Он записан в историю как «результат неизвестен» и повторно не отправлялся.</translation>
+    </message>
+    <message>
+        <source>Reload the services</source>
+        <translation>Обновить список услуг</translation>
     </message>
 </context>
 <context>
@@ -2019,6 +2098,14 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Filter services by name or ID</source>
+        <translation>Фильтр услуг по названию или ID</translation>
+    </message>
+    <message>
+        <source>Voice-message services</source>
+        <translation>Услуги голосового SMS</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::SipPage</name>
@@ -2041,6 +2128,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
             <numerusform>Пароль SIP в буфере обмена на %n секунды.</numerusform>
             <numerusform>Пароль SIP в буфере обмена на %n секунд.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>SIP resource id</source>
+        <translation>Идентификатор ресурса SIP</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 #include "callcharts.h"
 
+#include "accessibility.h"
 #include "callhistorymodel.h"
 #include "statusbadgedelegate.h"
 
@@ -45,6 +46,18 @@ void CallCharts::changeEvent(QEvent *event)
 }
 
 namespace {
+// A chart is a picture: a screen reader gets its title as the name and its bars as the description.
+void describe(QChartView *view, const QString &title, const QStringList &categories, const QList<qreal> &values)
+{
+    QStringList bars;
+    for (qsizetype i = 0; i < categories.size() && i < values.size(); ++i)
+        bars << QStringLiteral("%1: %2").arg(categories.at(i)).arg(values.at(i));
+    for (QWidget *w : {static_cast<QWidget *>(view), view->viewport()}) {
+        a11y::name(w, title);
+        w->setAccessibleDescription(bars.join(QStringLiteral("; ")));
+    }
+}
+
 QChart *makeChart(const QString &title, const QStringList &categories, const QList<qreal> &values,
                   const QList<QColor> &colors, bool dark)
 {
@@ -110,8 +123,10 @@ void CallCharts::rebuild()
         colors << StatusBadgeDelegate::colorFor(statusOf.value(it.key()));
     }
     auto *old = m_outcomes->chart();
-    m_outcomes->setChart(makeChart(tr("How calls ended (%n call(s))", nullptr, int(m_records.size())), categories, values, colors, dark));
+    const QString outcomeTitle = tr("How calls ended (%n call(s))", nullptr, int(m_records.size()));
+    m_outcomes->setChart(makeChart(outcomeTitle, categories, values, colors, dark));
     delete old;
+    describe(m_outcomes, outcomeTitle, categories, values);
     const QStringList binNames = {tr("0–10 s"), tr("10–30 s"), tr("30–60 s"), tr("1–5 min"), tr("5+ min")};
     QList<qreal> binValues;
     for (int b : bins)
@@ -119,6 +134,7 @@ void CallCharts::rebuild()
     old = m_durations->chart();
     m_durations->setChart(makeChart(tr("Duration of answered calls"), binNames, binValues, QList<QColor>(5, QColor(47, 128, 237)), dark));
     delete old;
+    describe(m_durations, tr("Duration of answered calls"), binNames, binValues);
 }
 
 } // namespace vc::ui

@@ -1,5 +1,6 @@
 #include "callspage.h"
 #include "ui_callspage.h"
+#include "accessibility.h"
 
 #include "callcharts.h"
 #include "callhistorymodel.h"
@@ -47,7 +48,7 @@ CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *bann
     m_timeline = m_ui->callTimeline;
     m_charts = m_ui->callCharts;
 
-    m_search->addAction(QIcon(QStringLiteral(":/icons/filter.svg")), QLineEdit::LeadingPosition);
+    m_searchIcon = m_search->addAction(QIcon(QStringLiteral(":/icons/filter.svg")), QLineEdit::LeadingPosition);
     for (QDateEdit *d : {m_from, m_to})
         d->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
     m_from->setDate(QDate::currentDate().addDays(-30));
@@ -218,6 +219,15 @@ CallsPage::~CallsPage() = default;
 void CallsPage::retranslate()
 {
     m_ui->retranslateUi(this);
+    a11y::nameFromLabels(this);
+    a11y::name(m_watchEdit, tr("Call id to follow"));
+    a11y::name(m_search, tr("Search calls by number or call id"));
+    m_searchIcon->setToolTip(tr("Search"));
+    a11y::nameFieldButtons(m_search);
+    a11y::name(m_status, tr("Status filter"));
+    a11y::name(m_ui->refreshButton, tr("Reload the history"));
+    a11y::name(m_table, tr("Calls"));
+    a11y::name(m_timeline, tr("Status timeline of the selected call"));
     m_model->retranslate();
     reload();
     showDetails();

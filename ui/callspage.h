@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -66,6 +67,7 @@ private:
     // The form's widgets most used, by their roles.
     QLineEdit *m_watchEdit;
     QLineEdit *m_search;
+    QAction *m_searchIcon;
     QComboBox *m_status;
     QDateEdit *m_from;
     QDateEdit *m_to;

@@ -1,4 +1,5 @@
 #include "legacysendpage.h"
+#include "accessibility.h"
 #include "ui_legacysendpage.h"
 #include "stylepalette.h"
 
@@ -38,6 +39,13 @@ LegacySendPage::LegacySendPage(Session *session, CallTracker *tracker, MessageBa
     connect(m_ui->legacyScheduled, &QCheckBox::toggled, this, &LegacySendPage::revalidate);
     connect(m_ui->legacyWhen, &QDateTimeEdit::dateTimeChanged, this, &LegacySendPage::revalidate);
     connect(m_ui->legacySend, &QPushButton::clicked, this, &LegacySendPage::confirmAndSend);
+    // Enter in a field sends, behind the same confirmation as the button.
+    for (QLineEdit *field : {m_ui->legacySource, m_ui->legacyDestination, m_ui->legacyFileId}) {
+        connect(field, &QLineEdit::returnPressed, this, [this] {
+            if (m_ui->legacySend->isEnabled())
+                confirmAndSend();
+        });
+    }
     retranslate();
 }
 
@@ -46,6 +54,8 @@ LegacySendPage::~LegacySendPage() = default;
 void LegacySendPage::retranslate()
 {
     m_ui->retranslateUi(this);
+    a11y::nameFromLabels(this);
+    a11y::name(m_ui->legacyWhen, tr("Scheduled time (your local time)"));
     m_ui->legacySend->setText(m_sending ? tr("Sending…") : tr("Send…"));
     revalidate();
 }

@@ -7,6 +7,7 @@
 #include "legacysendpage.h"
 #include "messagebanner.h"
 #include "stylepalette.h"
+#include "accessibility.h"
 #include "callspage.h"
 #include "calls/calltracker.h"
 #include "networklogdock.h"
@@ -235,6 +236,16 @@ void MainWindow::buildMenus()
     m_servicesMenu->addAction(m_services->newAction());
     m_servicesMenu->addAction(m_services->deleteAction());
     m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    // Ctrl+1 ... Ctrl+N: the pages in navigation order, from anywhere in the window.
+    for (int i = 0; i < PageCount; ++i) {
+        auto *show = m_viewMenu->addAction(QIcon(QLatin1String(kIcons[i])), QString());
+        show->setObjectName(QStringLiteral("showPage%1").arg(i + 1));
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(show, &QAction::triggered, this, [this, i] { setCurrentPage(i); });
+        m_pageActions.append(show);
+    }
+    m_viewMenu->addSeparator();
     m_networkLog->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     m_viewMenu->addAction(m_networkLog->toggleViewAction());
     m_notifyAction = m_viewMenu->addAction(QString());
@@ -277,8 +288,12 @@ void MainWindow::buildMenus()
 void MainWindow::retranslate()
 {
     const QStringList pages = {tr("Services"), tr("Send"), tr("Calls"), tr("SIP")};
-    for (int i = 0; i < PageCount; ++i)
+    for (int i = 0; i < PageCount; ++i) {
         m_nav->item(i)->setText(pages[i]);
+        m_pageActions[i]->setText(pages[i]);
+    }
+    a11y::name(m_nav, tr("Pages"));
+    a11y::name(m_profileCombo, tr("Profile in use"));
     m_fileMenu->setTitle(tr("&File"));
     m_editMenu->setTitle(tr("&Edit"));
     m_servicesMenu->setTitle(tr("&Services"));

@@ -99,6 +99,7 @@ private:
     QLabel *m_noServices;
     QLabel *m_noSip;
     QLabel *m_balanceStatus;
+    QList<QAction *> m_pageActions; // View > the pages, Ctrl+1 ... Ctrl+N
     std::optional<Result<double>> m_balance; // the last answer; none while it is asked for
     QAction *m_profilesAction;
     QAction *m_quitAction;

@@ -1,6 +1,7 @@
 #include "messagebanner.h"
 #include "stylepalette.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -20,7 +21,8 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_close->setIcon(QIcon(QStringLiteral(":/icons/close.svg")));
     m_close->setAutoRaise(true);
-    m_close->setToolTip(tr("Dismiss"));
+    m_close->setObjectName(QStringLiteral("bannerDismiss"));
+    retranslate();
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(10, 6, 6, 6);
     layout->addWidget(m_icon, 0, Qt::AlignTop);
@@ -43,6 +45,7 @@ void MessageBanner::showMessage(Level level, const QString &text, const QString 
     m_level = level;
     const char *icon = level == Level::Error ? ":/icons/error.svg" : level == Level::Warning ? ":/icons/warning.svg" : ":/icons/info.svg";
     m_icon->setPixmap(QIcon(QString::fromLatin1(icon)).pixmap(20, 20));
+    m_icon->setAccessibleName(levelName(level));
     m_text->setText(text);
     m_text->setToolTip(details);
     setStyleSheet(style::messageBox(level == Level::Error     ? style::Tone::Error
@@ -53,6 +56,33 @@ void MessageBanner::showMessage(Level level, const QString &text, const QString 
     m_action->setVisible(!actionText.isEmpty());
     m_action->setText(actionText);
     show();
+}
+
+QString MessageBanner::levelName(Level level)
+{
+    switch (level) {
+    case Level::Error:
+        return tr("Error");
+    case Level::Warning:
+        return tr("Warning");
+    case Level::Info:
+        break;
+    }
+    return tr("Information");
+}
+
+void MessageBanner::retranslate()
+{
+    m_close->setToolTip(tr("Dismiss"));
+    m_close->setAccessibleName(tr("Dismiss the message"));
+    m_icon->setAccessibleName(levelName(m_level));
+}
+
+void MessageBanner::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QFrame::changeEvent(event);
 }
 
 void MessageBanner::clear()

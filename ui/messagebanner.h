@@ -27,7 +27,13 @@ public:
     Level level() const { return m_level; }
     QString text() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+    static QString levelName(Level level);
+
     QLabel *m_icon;
     QLabel *m_text;
     QPushButton *m_action;

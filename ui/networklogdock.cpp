@@ -1,5 +1,6 @@
 #include "networklogdock.h"
 
+#include "accessibility.h"
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
@@ -165,6 +166,8 @@ void NetworkLogDock::retranslate()
     setWindowTitle(tr("Network Log"));
     m_copyCurl->setText(tr("Copy as curl"));
     m_copyCurl->setToolTip(tr("The command uses $VOICE_API_KEY instead of the key"));
+    a11y::name(m_table, tr("Requests of this session"));
+    a11y::name(m_details, tr("Headers and bodies of the selected request (secrets masked)"));
     m_model->retranslate();
 }
 

@@ -1,4 +1,5 @@
 #include "profilesdialog.h"
+#include "accessibility.h"
 #include "stylepalette.h"
 
 #include "exolve/exolveclient.h"
@@ -216,6 +217,9 @@ void ProfilesDialog::retranslate()
     m_ui->providerCombo->setItemText(1, tr("integrationapi.net (2013)"));
     providerChanged();
     m_reveal->setToolTip(tr("Show or hide the key"));
+    a11y::nameFromLabels(this);
+    a11y::nameFieldButtons(m_ui->keyEdit);
+    a11y::name(m_ui->profileList, tr("Profiles"));
 }
 
 void ProfilesDialog::changeEvent(QEvent *event)

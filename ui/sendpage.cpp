@@ -1,4 +1,5 @@
 #include "sendpage.h"
+#include "accessibility.h"
 #include "ui_sendpage.h"
 
 #include "accounts/settings.h"
@@ -53,6 +54,13 @@ SendPage::SendPage(Session *session, CallTracker *tracker, MessageBanner *banner
     connect(m_service, &QComboBox::editTextChanged, this, &SendPage::revalidate);
     connect(m_ui->reloadServices, &QPushButton::clicked, this, &SendPage::reloadServices);
     connect(m_ui->sendButton, &QPushButton::clicked, this, &SendPage::confirmAndSend);
+    // Enter in a field sends, behind the same confirmation as the button.
+    for (QLineEdit *field : {m_source->lineEdit(), m_destination, m_service->lineEdit()}) {
+        connect(field, &QLineEdit::returnPressed, this, [this] {
+            if (m_ui->sendButton->isEnabled())
+                confirmAndSend();
+        });
+    }
     connect(m_session, &Session::profileChanged, this, [this] {
         m_servicesLoaded = false;
         m_service->clear();
@@ -74,9 +82,11 @@ void SendPage::setPageActive(bool active)
 void SendPage::retranslate()
 {
     m_ui->retranslateUi(this);
+    a11y::nameFromLabels(this);
     // An editable combo box's own line edit is not in the form file.
     m_source->lineEdit()->setPlaceholderText(tr("caller number, e.g. +7 495 999-99-99"));
     m_service->lineEdit()->setPlaceholderText(tr("type to search by name or id"));
+    a11y::name(m_ui->reloadServices, tr("Reload the services"));
     m_ui->sendButton->setText(m_sending ? tr("Sending…") : tr("Send…"));
     revalidate();
 }

@@ -1,4 +1,5 @@
 #include "serviceeditordialog.h"
+#include "accessibility.h"
 #include "stylepalette.h"
 
 #include "ui_serviceeditordialog.h"
@@ -23,6 +24,7 @@ void showFieldError(QLabel *label, QLineEdit *edit, const QString &error, bool t
 ServiceEditorDialog::ServiceEditorDialog(QWidget *parent) : QDialog(parent), m_ui(std::make_unique<Ui::ServiceEditorDialog>())
 {
     m_ui->setupUi(this);
+    a11y::nameFromLabels(this);
     for (QLabel *l : {m_ui->nameError, m_ui->mediaIdError, m_ui->redirectError}) {
         l->setStyleSheet(style::hintText(true));
         l->hide();
@@ -102,6 +104,7 @@ void ServiceEditorDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        a11y::nameFromLabels(this);
         setBusy(m_busy);
     }
     QDialog::changeEvent(event);

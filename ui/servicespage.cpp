@@ -1,5 +1,6 @@
 #include "servicespage.h"
 #include "ui_servicespage.h"
+#include "accessibility.h"
 
 #include "common/jsoncodec.h"
 #include "messagebanner.h"
@@ -68,7 +69,7 @@ ServicesPage::ServicesPage(Session *session, MessageBanner *banner, QWidget *par
         m_filterEdit->selectAll();
     });
 
-    m_filterEdit->addAction(QIcon(QStringLiteral(":/icons/filter.svg")), QLineEdit::LeadingPosition);
+    m_filterEdit->addAction(m_filter, QLineEdit::LeadingPosition); // the icon in the field is the Filter action
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterText(text);
         updateCounts();
@@ -144,6 +145,9 @@ void ServicesPage::retranslate()
     m_delete->setToolTip(tr("Delete the selected services (Del)"));
     m_copy->setText(tr("&Copy IDs"));
     m_filter->setText(tr("&Filter"));
+    a11y::name(m_filterEdit, tr("Filter services by name or ID"));
+    a11y::nameFieldButtons(m_filterEdit);
+    a11y::name(m_table, tr("Voice-message services"));
     showEmptyHint();
     m_model->retranslate();
     updateCounts();

@@ -1,5 +1,6 @@
 #include "sippage.h"
 #include "ui_sippage.h"
+#include "accessibility.h"
 #include "stylepalette.h"
 
 #include "common/jsoncodec.h"
@@ -68,6 +69,9 @@ void SipPage::retranslate()
     m_ui->retranslateUi(this);
     m_reveal->setToolTip(tr("Show or hide the password"));
     m_copy->setToolTip(tr("Copy the password (the clipboard is cleared after 30 seconds)"));
+    a11y::nameFromLabels(this);
+    a11y::name(m_ui->sipIdEdit, tr("SIP resource id"));
+    a11y::nameFieldButtons(m_ui->sipPassword);
 }
 
 void SipPage::changeEvent(QEvent *event)

@@ -29,6 +29,8 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
@@ -130,6 +132,16 @@ int main(int argc, char *argv[])
     shoot(QStringLiteral("services"));
     if (dark)
         return 0;
+
+    // The View menu: the pages with Ctrl+1 ... Ctrl+4, the network log, notifications, language.
+    if (auto *view = window.findChild<QMenu *>(QStringLiteral("viewMenu"))) {
+        window.menuBar()->setActiveAction(view->menuAction());
+        QTest::qWait(300);
+        shoot(QStringLiteral("view-menu"));
+        view->hide();
+        window.menuBar()->setActiveAction(nullptr);
+        QTest::qWait(100);
+    }
 
     page->newAction()->trigger();
     auto *editor = waitFor<ServiceEditorDialog>(&window);
