@@ -41,6 +41,17 @@ std::optional<ServerError> decodeError(const QByteArray &body)
     return ServerError{*c, desc.toString()};
 }
 
+namespace {
+// The answer as the tolerant reader sees it, or the reason it is unreadable.
+Result<QJsonValue> readAnswer(const QByteArray &body)
+{
+    QString why;
+    if (auto v = json::parseTolerant(body, &why))
+        return *v;
+    return malformedError(why);
+}
+} // namespace
+
 Result<QString> decodeSessionId(const QByteArray &body)
 {
     const auto v = json::parseTolerant(body);
@@ -52,11 +63,10 @@ Result<QString> decodeSessionId(const QByteArray &body)
 
 Result<double> decodeBalance(const QByteArray &body)
 {
-    QString why;
-    const auto v = json::parseTolerant(body, &why);
+    const auto v = readAnswer(body);
     if (!v)
-        return malformedError(why);
-    const auto balance = json::toDouble(*v);
+        return v.error();
+    const auto balance = json::toDouble(v.value());
     if (!balance)
         return malformedError(QStringLiteral("the balance is not a number"));
     return *balance;
@@ -64,11 +74,10 @@ Result<double> decodeBalance(const QByteArray &body)
 
 Result<quint64> decodeMessageId(const QByteArray &body)
 {
-    QString why;
-    const auto v = json::parseTolerant(body, &why);
+    const auto v = readAnswer(body);
     if (!v)
-        return malformedError(why);
-    const QJsonValue id = v->isObject() ? v->toObject().value(QStringLiteral("messageId")) : *v;
+        return v.error();
+    const QJsonValue id = v.value().isObject() ? v.value().toObject().value(QStringLiteral("messageId")) : v.value();
     const auto messageId = json::toUInt64(id);
     if (!messageId)
         return malformedError(QStringLiteral("no messageId in the answer"));
@@ -77,13 +86,12 @@ Result<quint64> decodeMessageId(const QByteArray &body)
 
 Result<LegacyState> decodeState(const QByteArray &body)
 {
-    QString why;
-    const auto v = json::parseTolerant(body, &why);
+    const auto v = readAnswer(body);
     if (!v)
-        return malformedError(why);
-    if (!v->isObject())
+        return v.error();
+    if (!v.value().isObject())
         return malformedError(QStringLiteral("the state is not an object"));
-    const QJsonObject o = v->toObject();
+    const QJsonObject o = v.value().toObject();
     const auto state = json::toInt32(o.value(QStringLiteral("state")));
     if (!state)
         return malformedError(QStringLiteral("no state in the answer"));

@@ -9,8 +9,8 @@ ApiError RequestError::transport(const HttpOutcome &o, Effect effect, const Requ
     e.attempts = o.attempts;
     e.kind = r.failure;
     e.detail = log.redact(r.errorString);
-    e.outcomeUnknown = effect != Effect::None && r.mayHaveReachedServer && r.failure != ApiError::Kind::Tls &&
-                       r.failure != ApiError::Kind::Configuration;
+    // A refused header (Configuration) was never written: mayHaveReachedServer is false for it already.
+    e.outcomeUnknown = effect != Effect::None && r.mayHaveReachedServer && r.failure != ApiError::Kind::Tls;
     e.explanation = ErrorCatalog::explainTransport(r.failure, effect, e.outcomeUnknown);
     return e;
 }

@@ -393,11 +393,7 @@ private Q_SLOTS:
     void interimFloodAfterAPaidCallIsReportedNotACrash()
     {
         vc::test::RawServer raw([](const QByteArray &) {
-            QByteArray flood(30000 * 25, '\0');
-            for (qsizetype i = 0; i < flood.size(); i += 25)
-                memcpy(flood.data() + i, "HTTP/1.1 100 Continue\r\n\r\n", 25);
-            flood.append("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
-            return flood;
+            return vc::test::RawServer::interimFlood(30000, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
         });
         const Run r = voicectl({QStringLiteral("call"), QStringLiteral("send"), QStringLiteral("--source"), QStringLiteral("74959999999"),
                                 QStringLiteral("--destination"), QStringLiteral("79261234567"), QStringLiteral("--service"), QStringLiteral("abc")},

@@ -250,11 +250,7 @@ private Q_SLOTS:
     void floodOfInterimAnswersAfterAPaidCallIsAnUnknownOutcome()
     {
         RawServer raw([](const QByteArray &) {
-            QByteArray flood(30000 * 25, '\0');
-            for (qsizetype i = 0; i < flood.size(); i += 25)
-                memcpy(flood.data() + i, "HTTP/1.1 100 Continue\r\n\r\n", 25);
-            flood.append("HTTP/1.1 200 OK\r\nContent-Length: 16\r\n\r\n{\"call_id\":\"42\"}");
-            return flood;
+            return RawServer::interimFlood(30000, "HTTP/1.1 200 OK\r\nContent-Length: 16\r\n\r\n{\"call_id\":\"42\"}");
         });
         m_client->setBaseUrl(QUrl(raw.url()));
         const auto placed = call();

@@ -3,6 +3,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <cstring>
 #include <functional>
 
 namespace vc::test {
@@ -23,6 +24,17 @@ public:
                 connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             }
         });
+    }
+
+    // `count` interim "100 Continue" answers followed by `answer`: the flood that once overflowed the stack.
+    static QByteArray interimFlood(int count, const QByteArray &answer)
+    {
+        static constexpr char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
+        constexpr qsizetype size = sizeof kContinue - 1;
+        QByteArray flood(count * size, '\0');
+        for (qsizetype i = 0; i < flood.size(); i += size)
+            memcpy(flood.data() + i, kContinue, size);
+        return flood + answer;
     }
 
     QString url(const QString &scheme = QStringLiteral("http")) const
