@@ -92,6 +92,7 @@ LegacySandbox::Answer LegacySandbox::handle(const QString &method, const QString
         const quint64 id = m_nextMessage++;
         m_messages.insert(id, {QDateTime::currentDateTimeUtc(), sendAt, destination});
         ++m_sent;
+        ++m_sentTo[destination];
         *sent = true;
         return {200, "{'messageId': " + QByteArray::number(id) + '}'};
     }

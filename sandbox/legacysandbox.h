@@ -38,6 +38,8 @@ public:
     // `path` is relative to /rest/, e.g. "Voice/Send"; `form` holds the query or the form body.
     Answer handle(const QString &method, const QString &path, const QUrlQuery &form, bool *sent);
     int messagesSent() const { return m_sent; }
+    // Messages accepted per destination (to prove nobody got two).
+    const QHash<QString, int> &sentTo() const { return m_sentTo; }
     int sessionsIssued() const { return m_sessionsIssued; }
     void expireSessions() { m_sessions.clear(); }
     void setBalance(double balance) { m_balance = balance; }
@@ -60,6 +62,7 @@ private:
     QSet<quint64> m_files = {21, 42, 100};
     quint64 m_nextMessage = 126399;
     int m_sent = 0;
+    QHash<QString, int> m_sentTo;
     int m_sessionsIssued = 0;
 };
 

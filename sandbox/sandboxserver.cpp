@@ -117,6 +117,25 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
     m_state.setCallSpeed(options.callSpeed);
     m_state.setCallTimeout(options.callTimeoutSec);
     m_legacy.setOptions(options.legacy);
+    m_clock.start();
+}
+
+std::optional<SandboxServer::Reply> SandboxServer::rateLimited(bool legacy)
+{
+    if (!(m_options.rateLimit > 0))
+        return std::nullopt;
+    const qint64 now = m_clock.elapsed();
+    while (!m_recentCalls.isEmpty() && m_recentCalls.front() <= now - 1000)
+        m_recentCalls.removeFirst();
+    if (double(m_recentCalls.size()) + 1 <= m_options.rateLimit) {
+        m_recentCalls.append(now);
+        return std::nullopt;
+    }
+    ++m_rateLimited;
+    const qint64 waitMs = m_recentCalls.isEmpty() ? 1000 : m_recentCalls.front() + 1000 - now;
+    Reply reply = legacy ? Reply{429, QByteArrayLiteral("Too Many Requests"), {}} : error(429, QStringLiteral("Too Many Requests"));
+    reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(std::max<qint64>(1, (waitMs + 999) / 1000))});
+    return reply;
 }
 
 quint16 SandboxServer::start(quint16 port)
@@ -170,6 +189,10 @@ void SandboxServer::handleLegacy(const QHttpServerRequest &request, QTcpSocket *
     const bool post = request.method() == QHttpServerRequest::Method::Post;
     const QUrlQuery form = post ? QUrlQuery(QString::fromUtf8(request.body())) : request.query();
     const auto answer = [this, socket, path, post, form, fault] {
+        if (post && path == QLatin1String("rest/Voice/Send")) {
+            if (auto limited = rateLimited(true))
+                return write(socket, *limited);
+        }
         bool sent = false;
         const LegacySandbox::Answer a = m_legacy.handle(post ? QStringLiteral("POST") : QStringLiteral("GET"), path.mid(5), form, &sent);
         if (sent && fault && fault->kind == Fault::Kind::PlaceThen500)
@@ -207,7 +230,17 @@ void SandboxServer::handleControl(const QHttpServerRequest &request, QTcpSocket 
         QJsonArray rules;
         for (const FaultRule &r : std::as_const(m_rules))
             rules.append(r.toJson());
+        QJsonObject callsTo;
+        for (auto it = m_callsTo.cbegin(); it != m_callsTo.cend(); ++it)
+            callsTo.insert(it.key(), it.value());
+        QJsonObject sentTo;
+        for (auto it = m_legacy.sentTo().cbegin(); it != m_legacy.sentTo().cend(); ++it)
+            sentTo.insert(it.key(), it.value());
         write(socket, json(200, {{QStringLiteral("calls_placed"), m_state.callsPlaced()},
+                                 {QStringLiteral("calls_by_destination"), callsTo},
+                                 {QStringLiteral("legacy_messages_by_destination"), sentTo},
+                                 {QStringLiteral("rate_limit"), m_options.rateLimit},
+                                 {QStringLiteral("rate_limited"), m_rateLimited},
                                  {QStringLiteral("legacy_messages_sent"), m_legacy.messagesSent()},
                                  {QStringLiteral("legacy_sessions_issued"), m_legacy.sessionsIssued()},
                                  {QStringLiteral("requests"), requests},
@@ -237,6 +270,18 @@ void SandboxServer::handleControl(const QHttpServerRequest &request, QTcpSocket 
             m_rules.append(*rule);
         }
         write(socket, json(200, {{QStringLiteral("rules"), qsizetype(m_rules.size())}}));
+        return;
+    }
+    if (path == QLatin1String("sandbox/rate-limit")) {
+        const auto doc = json::parse(request.body());
+        const QJsonValue v = doc && doc->isObject() ? doc->object().value(QStringLiteral("calls_per_second")) : QJsonValue();
+        if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > 1e6) {
+            write(socket, error(400, QStringLiteral("expected {\"calls_per_second\": N} with N >= 0 (0: no limit)")));
+            return;
+        }
+        m_options.rateLimit = v.toDouble();
+        m_recentCalls.clear();
+        write(socket, json(200, {{QStringLiteral("rate_limit"), m_options.rateLimit}}));
         return;
     }
     if (path == QLatin1String("sandbox/account")) {
@@ -300,6 +345,12 @@ void SandboxServer::handleApi(const QString &endpoint, const QByteArray &body, c
             break;
         default:
             writeFault(socket, *fault);
+            return;
+        }
+    }
+    if (endpoint == QLatin1String("call/v1/MakeVoiceMessage")) {
+        if (auto limited = rateLimited(false)) {
+            write(socket, *limited);
             return;
         }
     }
@@ -433,6 +484,7 @@ SandboxServer::Reply SandboxServer::makeVoiceMessage(const QJsonObject &in)
         return error(400, kValidation);
     if (m_state.account() == SandboxState::Account::Trial && !m_state.confirmedNumbers().contains(destination))
         return error(400, QStringLiteral("the client can only call to his own confirmed number"));
+    ++m_callsTo[destination];
     return json(200, {{QStringLiteral("call_id"), m_state.placeCall(source, destination, serviceId)}});
 }
 

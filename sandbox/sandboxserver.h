@@ -5,6 +5,7 @@
 #include "sandboxstate.h"
 
 #include <QAbstractHttpServer>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QRandomGenerator>
 
@@ -24,6 +25,9 @@ struct SandboxOptions
     // for idleTimeoutMs is closed.
     qint64 maxBodyBytes = 1024 * 1024;
     int idleTimeoutMs = 60000;
+    // Calls (MakeVoiceMessage, Voice/Send) per second above which the answer is 429 with Retry-After;
+    // 0: no limit. Settable at run time through /sandbox/rate-limit.
+    double rateLimit = 0;
 };
 
 // The local simulator of the Exolve Voice API. Listens on loopback only. Besides the API it serves
@@ -46,6 +50,9 @@ public:
     int callsPlaced() const { return m_state.callsPlaced(); }
     int requestCount(const QString &endpoint) const { return m_requests.value(endpoint); }
     void addFault(const FaultRule &rule) { m_rules.append(rule); }
+    void setRateLimit(double callsPerSecond) { m_options.rateLimit = callsPerSecond; }
+    // Calls placed per destination (Exolve) and messages accepted (integrationapi.net).
+    const QHash<QString, int> &callsTo() const { return m_callsTo; }
     void clearFaults() { m_rules.clear(); }
 
 protected:
@@ -64,6 +71,8 @@ private:
     void handleControl(const QHttpServerRequest &request, QTcpSocket *socket, const QString &path);
     void handleApi(const QString &endpoint, const QByteArray &body, const QByteArray &authorization, QTcpSocket *socket);
     std::optional<Fault> pickFault(const QString &endpoint);
+    // A 429 when placing one more call now would go above the rate limit.
+    std::optional<Reply> rateLimited(bool legacy);
     Reply apiReply(const QString &endpoint, const QByteArray &body, const QByteArray &authorization,
                    const std::optional<Fault> &fault, bool *placeCall);
     std::optional<Reply> checkAuth(const QString &endpoint, const QByteArray &authorization) const;
@@ -86,6 +95,10 @@ private:
     LegacySandbox m_legacy;
     QList<FaultRule> m_rules;
     QHash<QString, int> m_requests;
+    QHash<QString, int> m_callsTo;
+    QList<qint64> m_recentCalls; // m_clock times of the calls in the last second
+    QElapsedTimer m_clock;
+    int m_rateLimited = 0;
     QRandomGenerator m_random;
     quint16 m_port = 0;
 };

@@ -52,6 +52,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("legacy-password"), QStringLiteral("integrationapi.net password to accept."), QStringLiteral("PASSWORD"), QStringLiteral("sandbox-password")},
         {QStringLiteral("legacy-session-ttl"), QStringLiteral("Seconds an integrationapi.net session lasts (default 7200)."), QStringLiteral("SECONDS"), QStringLiteral("7200")},
         {QStringLiteral("account"), QStringLiteral("Account state: active, blocked, trial, unreachable."), QStringLiteral("STATE"), QStringLiteral("active")},
+        {QStringLiteral("rate-limit"), QStringLiteral("Calls per second (MakeVoiceMessage, Voice/Send) above which the answer is 429 with Retry-After; 0 = no limit. Changeable at run time: POST /sandbox/rate-limit {\"calls_per_second\": N}."), QStringLiteral("N"), QStringLiteral("0")},
     });
     p.process(app);
 
@@ -68,6 +69,10 @@ int main(int argc, char *argv[])
     if (!speed || *speed <= 0 || *speed > 1000)
         return die(QStringLiteral("--call-speed takes a number above 0, up to 1000"));
     options.callSpeed = *speed;
+    const auto rateLimit = vc::checks::finiteNumber(p.value(QStringLiteral("rate-limit")));
+    if (!rateLimit || *rateLimit < 0 || *rateLimit > 1e6)
+        return die(QStringLiteral("--rate-limit takes a number of calls per second (0 = no limit)"));
+    options.rateLimit = *rateLimit;
     if (p.isSet(QStringLiteral("seed")))
         options.seed = p.value(QStringLiteral("seed")).toUInt();
 

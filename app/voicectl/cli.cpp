@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "campaignsession.h"
 
 #include "exolve/exolvecodec.h"
 #include "common/language.h"
@@ -44,16 +45,27 @@ void Cli::start(const QStringList &arguments)
         "  legacy balance\n"
         "  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date \"YYYY-MM-DD HH:MM\"]\n"
         "              [--retry-count N] [--gap MIN] [--dtmf]\n"
-        "  legacy state MESSAGE_ID [--watch]\n\n"
+        "  legacy state MESSAGE_ID [--watch]\n"
+        "  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]\n"
+        "               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]\n"
+        "               [--journal FILE] [--encoding utf-8|cp1251] [--separator CHAR] [--column NAME|N]\n"
+        "               [--dry-run] [--yes] [--no-wait]\n"
+        "  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]\n"
+        "  campaign status JOURNAL\n"
+        "  campaign export JOURNAL [--output FILE]\n"
+        "  legacy campaign run FILE --file-id N --source NUMBER [the same options]\n"
+        "  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]\n\n"
         "The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and "
         "VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation "
-        "error, 3 network/TLS/timeout, 4 call ended other than completed."));
+        "error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, "
+        "rejected, unknown or still waiting), 130 interrupted (resumable)."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({
         {opt("api-url"), tr("API address (default: VOICE_API_URL or https://api.exolve.ru)."), opt("URL")},
         {opt("profile"), tr("Use the API key of this profile."), opt("NAME")},
-        {{opt("o"), opt("output")}, tr("Output format: table or json."), opt("FORMAT"), opt("table")},
+        {{opt("o"), opt("format")}, tr("Output format: table or json."), opt("FORMAT"), opt("table")},
+        {opt("output"), tr("campaign export, dnc export: write to this file instead of the standard output."), opt("FILE")},
         {opt("verbose"), tr("Print every HTTP request to stderr (secrets masked).")},
         {opt("lang"), tr("Language of messages: ru or en (default: the system's)."), opt("LANG")},
         {opt("name"), tr("services create: the service name."), opt("NAME")},
@@ -75,6 +87,20 @@ void Cli::start(const QStringList &arguments)
         {opt("retry-count"), tr("legacy send: attempts to reach the number."), opt("N")},
         {opt("gap"), tr("legacy send: minutes between attempts."), opt("MIN")},
         {opt("dtmf"), tr("legacy send: collect the keys the listener presses.")},
+        {opt("rate"), tr("campaign: calls per second (default 1, fractions allowed)."), opt("R")},
+        {opt("concurrency"), tr("campaign: requests in flight at once (default 4)."), opt("N")},
+        {opt("window"), tr("campaign: hours to call in, in the recipient's local time, e.g. 09:00-20:00."), opt("HH:MM-HH:MM")},
+        {opt("tz"), tr("campaign: time zone of rows without a tz column (default: this computer's)."), opt("ZONE")},
+        {opt("dnc"), tr("campaign: one more do-not-call list for this run (one number per line)."), opt("FILE")},
+        {opt("redial"), tr("campaign: call busy or unanswered numbers again, at most N more times."), opt("N")},
+        {opt("redial-gap"), tr("campaign: minutes between re-dials."), opt("MIN")},
+        {opt("journal"), tr("campaign: where to keep the journal (default: the data folder)."), opt("FILE")},
+        {opt("encoding"), tr("campaign: the file's encoding, utf-8 or cp1251 (default: detected)."), opt("ENCODING")},
+        {opt("separator"), tr("campaign: the file's separator, one character or tab (default: detected)."), opt("CHAR")},
+        {opt("column"), tr("campaign: the number column, by name or position from 1."), opt("NAME|N")},
+        {opt("dry-run"), tr("campaign run: show the preview and place no call.")},
+        {opt("no-wait"), tr("campaign: return once every row is dispatched, without following the calls.")},
+        {opt("resend-unknown"), tr("campaign resume: send again the rows whose outcome is unknown (needs --yes).")},
     });
     m_parser.addPositionalArgument(opt("command"), tr("services, call or sip, then the action."));
 
@@ -92,7 +118,7 @@ void Cli::start(const QStringList &arguments)
         QTextStream(stdout) << "voicectl " << QStringLiteral(VC_VERSION) << '\n';
         return done(Success);
     }
-    const QString format = m_parser.value(opt("output"));
+    const QString format = m_parser.value(opt("format"));
     if (format != QLatin1String("table") && format != QLatin1String("json"))
         return usage(tr("Unknown output format \"%1\": use table or json.").arg(checks::elided(format)));
     m_out = std::make_unique<Output>(format == QLatin1String("json") ? Format::Json : Format::Table);
@@ -112,11 +138,15 @@ void Cli::start(const QStringList &arguments)
         connect(m_transport->log(), &RequestLog::entryAdded, this,
                 [this](const RequestLogEntry &e) { m_out->error(QStringLiteral("> ") + RequestLog::formatLine(e)); });
     }
+    if (isCampaignCommand(args) && startOffline(args))
+        return;
     if (args.at(0) == QLatin1String("legacy"))
         return startLegacy(args);
     QString url = m_parser.value(opt("api-url"));
     if (url.isEmpty())
         url = qEnvironmentVariable("VOICE_API_URL");
+    if (url.isEmpty() && m_campaign && !m_campaign->journal.settings().apiUrl.isEmpty())
+        url = m_campaign->journal.settings().apiUrl; // a resumed campaign goes on where it started
     if (!url.isEmpty())
         m_client->setBaseUrl(QUrl::fromUserInput(url));
     const QString key = qEnvironmentVariable("VOICE_API_KEY");
@@ -181,6 +211,11 @@ void Cli::useKey(const QString &key, const QStringList &args)
         return callStatus(rest.at(0), m_parser.isSet(opt("watch")));
     if (group == QLatin1String("sip") && action == QLatin1String("show") && requireArgs(rest, 1, opt("sip show SIP_RESOURCE_ID")))
         return sipShow(rest.at(0));
+    if (group == QLatin1String("campaign") && action == QLatin1String("run") &&
+        requireArgs(rest, 1, opt("campaign run FILE --service ID --source NUMBER [options]")))
+        return campaignRun(rest.at(0), CampaignSettings::Provider::Exolve);
+    if (group == QLatin1String("campaign") && action == QLatin1String("resume") && m_campaign)
+        return campaignResume();
     if (m_out)
         usage(tr("Unknown command \"%1 %2\". See voicectl --help.").arg(checks::elided(group), checks::elided(action)));
 }

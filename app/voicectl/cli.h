@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/callmonitor.h"
+#include "campaigns/campaignrunner.h"
 #include "exolve/exolveclient.h"
 #include "legacy/legacyclient.h"
 #include "output.h"
@@ -30,8 +31,12 @@ enum ExitCode {
     ApiFailure = 1,     // the API answered with an error, or with an answer that cannot be read
     UsageError = 2,     // usage or validation error: no request was sent
     NetworkFailure = 3, // network, TLS or timeout
-    NotCompleted = 4,   // --wait / --watch ended with a final status other than completed
+    NotCompleted = 4,   // --wait / --watch ended with a final status other than completed; a campaign
+                        // finished with rows not delivered, rejected, unknown or still waiting
+    Interrupted = 130,  // SIGINT / SIGTERM stopped a campaign (resumable)
 };
+
+struct CampaignSession;
 
 // Runs one voicectl command asynchronously and reports the exit code through finished().
 class Cli final : public QObject
@@ -39,6 +44,7 @@ class Cli final : public QObject
     Q_OBJECT
 public:
     explicit Cli(QObject *parent = nullptr);
+    ~Cli() override;
     // Parses the arguments and starts the command; the exit code comes through finished(), usage errors included.
     void start(const QStringList &arguments);
 
@@ -76,7 +82,22 @@ private:
     void legacySend();
     void legacyState(const QString &id, bool watch);
 
+    // Campaigns and the do-not-call list: campaigncommands.cpp
+    static bool isCampaignCommand(const QStringList &args);
+    bool startOffline(const QStringList &args);
+    void campaignRun(const QString &file, CampaignSettings::Provider provider);
+    void campaignResume();
+    void campaignStatus(const QString &path);
+    void campaignExport(const QString &path);
+    void startRunner();
+    void campaignFinished(CampaignRunner::Outcome outcome);
+    void progressLine(const QString &message, bool important);
+    void printCounts(const CampaignCounts &counts, bool dryRun, qint64 estimatedSeconds = 0);
+    std::optional<RunnerOptions> runnerOptions(const CampaignSettings &settings);
+    void dnc(const QString &action, const QStringList &rest);
+
     QCommandLineParser m_parser;
+    std::unique_ptr<CampaignSession> m_campaign;
     std::unique_ptr<Output> m_out;
     HttpTransport *m_transport;
     ExolveClient *m_client;

@@ -1,5 +1,6 @@
 // voicectl legacy ...: the integrationapi.net REST voice API (2013).
 #include "cli.h"
+#include "campaignsession.h"
 
 #include "common/jsoncodec.h"
 #include "accounts/profile.h"
@@ -19,6 +20,8 @@ void Cli::startLegacy(const QStringList &args)
     QString url = m_parser.value(opt("legacy-url"));
     if (url.isEmpty())
         url = qEnvironmentVariable("VOICE_LEGACY_URL");
+    if (url.isEmpty() && m_campaign && !m_campaign->journal.settings().apiUrl.isEmpty())
+        url = m_campaign->journal.settings().apiUrl; // a resumed campaign goes on where it started
     QString login = m_parser.isSet(opt("login")) ? m_parser.value(opt("login")) : qEnvironmentVariable("VOICE_LEGACY_LOGIN");
     const QString password = qEnvironmentVariable("VOICE_LEGACY_PASSWORD");
     if (!url.isEmpty())
@@ -58,6 +61,13 @@ void Cli::runLegacy(const QStringList &args)
         return legacySend();
     if (action == QLatin1String("state") && requireArgs(rest, 1, opt("legacy state MESSAGE_ID")))
         return legacyState(rest.at(0), m_parser.isSet(opt("watch")));
+    if (args.at(0) == QLatin1String("campaign") && action == QLatin1String("resume") && m_campaign)
+        return campaignResume();
+    if (action == QLatin1String("campaign") && rest.value(0) == QLatin1String("run") &&
+        requireArgs(rest, 2, opt("legacy campaign run FILE --file-id N --source NUMBER [options]")))
+        return campaignRun(rest.at(1), CampaignSettings::Provider::IntegrationApi);
+    if (m_done)
+        return;
     if (!m_done)
         usage(tr("Unknown command \"%1 %2\". See voicectl --help.").arg(args.at(0), checks::elided(action)));
 }

@@ -110,6 +110,21 @@ void Output::line(const QString &text)
     m_out.flush();
 }
 
+void Output::raw(const QString &text)
+{
+    m_out << escapeJson(text);
+    m_out.flush();
+}
+
+void Output::progress(const QString &text)
+{
+    // Clear the line, then write: "\r" + the text + erase to the end of the line.
+    m_err << '\r' << printable(text, false) << "\x1b[K";
+    if (text.isEmpty())
+        m_err << '\r';
+    m_err.flush();
+}
+
 void Output::error(const QString &text)
 {
     m_err << printable(text, true) << '\n';

@@ -24,6 +24,10 @@ public:
     void fields(const QList<QPair<QString, QString>> &rows);
     void line(const QString &text);
     void error(const QString &text);
+    // Text as it is to stdout (pieces of a streamed JSON document).
+    void raw(const QString &text);
+    // A progress line on stderr that replaces the previous one (a terminal); empty text clears it.
+    void progress(const QString &text);
 
     void services(const QList<VoiceService> &list);
     void serviceDetails(const VoiceServiceDetails &d);

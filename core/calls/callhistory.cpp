@@ -8,7 +8,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
+#include "accounts/settings.h"
 #include <QTextStream>
 #include <QUuid>
 
@@ -28,7 +28,7 @@ QDateTime timeFrom(const QVariant &v)
 }
 
 const char *const kColumns = "call_id, profile_id, origin, source, destination, service_id, service_name, status, "
-                             "outcome_unknown, final, stale, created, started, ended, duration, timeout, updated_at";
+                             "outcome_unknown, final, stale, created, started, ended, duration, timeout, updated_at, campaign";
 
 CallRecord recordFrom(const QSqlQuery &q)
 {
@@ -50,6 +50,7 @@ CallRecord recordFrom(const QSqlQuery &q)
     r.duration = q.value(14).isNull() ? -1 : q.value(14).toInt();
     r.timeout = q.value(15).isNull() ? -1 : q.value(15).toInt();
     r.updatedAt = timeFrom(q.value(16));
+    r.campaign = q.value(17).toString();
     return r;
 }
 } // namespace
@@ -91,9 +92,7 @@ StorageResult CallHistory::open(const QString &path)
 {
     m_path = path;
     if (m_path.isEmpty()) {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        QDir().mkpath(dir);
-        m_path = dir + QStringLiteral("/history.sqlite");
+        m_path = Settings::dataFolder() + QStringLiteral("/history.sqlite");
     }
     QString error;
     bool damaged = false;
@@ -165,6 +164,16 @@ bool CallHistory::openFile(QString *error, bool *damaged)
         if (!q.exec(QLatin1String(sql)))
             return failed(q.lastError());
     }
+    // Histories from before campaigns: calls gain the campaign that placed them.
+    bool hasCampaign = false;
+    if (q.exec(QStringLiteral("PRAGMA table_info(calls)"))) {
+        while (q.next())
+            hasCampaign = hasCampaign || q.value(1).toString() == QLatin1String("campaign");
+    }
+    if (!hasCampaign && !q.exec(QStringLiteral("ALTER TABLE calls ADD COLUMN campaign TEXT")))
+        return failed(q.lastError());
+    if (!q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS calls_campaign ON calls(campaign) WHERE campaign IS NOT NULL")))
+        return failed(q.lastError());
     return true;
 }
 
@@ -175,13 +184,14 @@ StorageResult CallHistory::save(const CallRecord &input)
     record.updatedAt = QDateTime::currentDateTimeUtc();
     const auto previous = find(record.callId);
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO calls (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").arg(QLatin1String(kColumns)));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO calls (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").arg(QLatin1String(kColumns)));
     const QVariantList values = {record.callId, record.profileId, record.origin == CallRecord::Origin::Watched ? 1 : 0,
                                  record.source, record.destination, record.serviceId, record.serviceName, record.status,
                                  record.outcomeUnknown, record.final, record.stale, timeValue(record.created),
                                  timeValue(record.started), timeValue(record.ended),
                                  record.duration >= 0 ? QVariant(record.duration) : QVariant(),
-                                 record.timeout >= 0 ? QVariant(record.timeout) : QVariant(), timeValue(record.updatedAt)};
+                                 record.timeout >= 0 ? QVariant(record.timeout) : QVariant(), timeValue(record.updatedAt),
+                                 record.campaign.isEmpty() ? QVariant() : QVariant(record.campaign)};
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec()) {
@@ -226,6 +236,10 @@ QList<CallRecord> CallHistory::search(const CallFilter &filter) const
     if (filter.to.isValid()) {
         where << QStringLiteral("created < ?");
         binds << filter.to.addDays(1).startOfDay().toMSecsSinceEpoch();
+    }
+    if (!filter.campaign.isEmpty()) {
+        where << QStringLiteral("campaign = ?");
+        binds << filter.campaign;
     }
     if (!filter.status.isEmpty()) {
         where << QStringLiteral("status = ?");
@@ -285,6 +299,17 @@ QList<CallEvent> CallHistory::timeline(const QString &callId) const
             events.append({timeFrom(q.value(0)), q.value(1).toString()});
     }
     return events;
+}
+
+QStringList CallHistory::campaigns() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QStringList list;
+    if (q.exec(QStringLiteral("SELECT DISTINCT campaign FROM calls WHERE campaign IS NOT NULL ORDER BY campaign"))) {
+        while (q.next())
+            list.append(q.value(0).toString());
+    }
+    return list;
 }
 
 QStringList CallHistory::statuses() const

@@ -35,6 +35,7 @@ struct CallRecord
     int duration = -1;     // seconds, -1 unknown
     int timeout = -1;
     QDateTime updatedAt;   // when this record last changed
+    QString campaign;      // the campaign (its journal's name) that placed the call, empty for one-off sends
 
     static QString unknownOutcomeStatus() { return QStringLiteral("outcome_unknown"); }
     // Takes what the API said about the call.
@@ -53,6 +54,7 @@ struct CallFilter
     QDate from;          // inclusive, local dates; invalid: open
     QDate to;
     QString status;      // empty: any
+    QString campaign;    // empty: any
     QString number;      // matches source or destination digits, or the call id
     int limit = 10000;
 };
@@ -98,6 +100,7 @@ public:
     QList<CallRecord> unfinished(const QString &profileId) const;
     QList<CallEvent> timeline(const QString &callId) const;
     QStringList statuses() const;
+    QStringList campaigns() const;
 
     // CSV (RFC 4180) of the filtered calls; cells a spreadsheet would run as a formula are neutralised.
     StorageResult exportCsv(const CallFilter &filter, QIODevice *out) const;

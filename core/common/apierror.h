@@ -35,6 +35,8 @@ struct ApiError
     QString detail;           // transport detail (Qt's error string), untranslated
     bool outcomeUnknown = false; // the request may have reached the server and taken effect
     int attempts = 0;
+    int serverCode = 0;        // the provider's own error code, when it gives one (integrationapi.net 1-8)
+    qint64 retryAfterMs = -1;  // an HTTP answer's Retry-After, when it had a readable one
 
     QString kindName() const; // stable, untranslated: "network", "timeout", ...
     // One paragraph for a person: explanation, then the server's message when there is one.

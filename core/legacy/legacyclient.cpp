@@ -81,8 +81,10 @@ ApiError LegacyClient::errorFrom(LegacyMethod method, const HttpOutcome &o, int 
         // The server's words may echo the password or the session id: redacted before they are read.
         const QString desc = log.redact(error->desc);
         // A refusal by the service (codes 1-7) means nothing was sent; only 8 and a 5xx leave it open.
-        return RequestError::http(o, effectOf(method), desc.isEmpty() ? QString::number(error->code) : desc,
-                                  LegacyErrors::explainCode(error->code, desc), error->code == 8 || o.last.status >= 500, log);
+        ApiError e = RequestError::http(o, effectOf(method), desc.isEmpty() ? QString::number(error->code) : desc,
+                                        LegacyErrors::explainCode(error->code, desc), error->code == 8 || o.last.status >= 500, log);
+        e.serverCode = error->code;
+        return e;
     }
     return RequestError::http(o, effectOf(method), QString::fromUtf8(o.last.body.left(300)).trimmed(),
                               LegacyErrors::explainHttp(o.last.status), o.last.status >= 500, log);

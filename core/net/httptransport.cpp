@@ -18,8 +18,9 @@ public:
 
 namespace {
 
-// Seconds or an HTTP date; nullopt when absent or unreadable.
-std::optional<qint64> retryAfterMs(const QByteArray &value)
+} // namespace
+
+std::optional<qint64> HttpTransport::retryAfterMs(const QByteArray &value)
 {
     const QByteArray v = value.trimmed();
     if (v.isEmpty())
@@ -33,6 +34,8 @@ std::optional<qint64> retryAfterMs(const QByteArray &value)
         return std::nullopt;
     return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when));
 }
+
+namespace {
 
 bool worthRetrying(const AttemptResult &r)
 {
@@ -109,7 +112,7 @@ private:
             return complete();
         qint64 base = std::min<qint64>(o.backoffMaxMs, qint64(o.backoffInitialMs) << (m_attempts - 1));
         qint64 delay = base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1);
-        if (const auto after = retryAfterMs(r.retryAfter)) {
+        if (const auto after = HttpTransport::retryAfterMs(r.retryAfter)) {
             if (*after > o.retryAfterCapMs)
                 return complete();
             delay = std::max(delay, *after);

@@ -7,6 +7,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 namespace vc {
 
@@ -44,6 +45,8 @@ public:
     static QByteArray userAgent();
     // Plain http is allowed only to this computer; everything else must be https.
     static bool isAllowedUrl(const QUrl &url);
+    // A Retry-After value (seconds or an HTTP date) in ms; nullopt when absent or unreadable.
+    static std::optional<qint64> retryAfterMs(const QByteArray &value);
 
     // `done` runs on `context`'s thread unless context is gone by then.
     void send(const HttpCall &call, QObject *context, std::function<void(const HttpOutcome &)> done);

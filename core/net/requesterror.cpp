@@ -22,6 +22,8 @@ ApiError RequestError::http(const HttpOutcome &o, Effect effect, const QString &
     e.attempts = o.attempts;
     e.kind = ApiError::Kind::Http;
     e.httpStatus = o.last.status;
+    if (const auto after = HttpTransport::retryAfterMs(o.last.retryAfter))
+        e.retryAfterMs = *after;
     e.serverMessage = log.redact(serverMessage);
     e.outcomeUnknown = effect != Effect::None && serverFailed;
     e.explanation = e.outcomeUnknown ? ErrorCatalog::explainTransport(e.kind, effect, true, e.httpStatus) : explanation;

@@ -1,0 +1,729 @@
+// voicectl campaign ... and voicectl dnc ...: one voice message to a list of numbers.
+#include "cli.h"
+#include "campaignsession.h"
+
+#include "accounts/settings.h"
+#include "calls/pollers.h"
+#include "campaigns/campaignplanner.h"
+#include "campaigns/campaignrunner.h"
+#include "campaigns/donotcall.h"
+#include "common/checks.h"
+#include "common/validation.h"
+#include "exolve/exolvevalidation.h"
+#include "legacy/legacytypes.h"
+#include "legacy/legacyvalidation.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTemporaryDir>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#ifdef Q_OS_WIN
+#include <io.h>
+#define vc_isatty _isatty
+#else
+#include <unistd.h>
+#define vc_isatty isatty
+#endif
+
+namespace vc::cli {
+
+namespace {
+
+std::atomic<int> g_signal{0};
+
+extern "C" void onStopSignal(int sig)
+{
+    g_signal.store(sig);
+}
+
+QString duration(qint64 seconds)
+{
+    if (seconds < 60)
+        return Cli::tr("%n s", nullptr, int(seconds));
+    if (seconds < 3600)
+        return Cli::tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    if (seconds < 48 * 3600)
+        return Cli::tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
+    return Cli::tr("%1 days %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
+}
+
+QString localWhen(const QDateTime &utc)
+{
+    return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+} // namespace
+
+Cli::~Cli() = default;
+
+bool Cli::isCampaignCommand(const QStringList &args)
+{
+    return args.value(0) == QLatin1String("campaign") || args.value(0) == QLatin1String("dnc");
+}
+
+// Commands that need no API key: dnc, campaign status/export, and an Exolve dry run.
+bool Cli::startOffline(const QStringList &args)
+{
+    const QString group = args.at(0);
+    const QString action = args.at(1);
+    const QStringList rest = args.mid(2);
+    if (group == QLatin1String("dnc")) {
+        dnc(action, rest);
+        return true;
+    }
+    if (group != QLatin1String("campaign"))
+        return false;
+    if (action == QLatin1String("status")) {
+        if (requireArgs(rest, 1, opt("campaign status JOURNAL")))
+            campaignStatus(rest.at(0));
+        return true;
+    }
+    if (action == QLatin1String("export")) {
+        if (requireArgs(rest, 1, opt("campaign export JOURNAL [--output FILE]")))
+            campaignExport(rest.at(0));
+        return true;
+    }
+    if (action == QLatin1String("run") && m_parser.isSet(opt("dry-run"))) {
+        if (requireArgs(rest, 1, opt("campaign run FILE --service ID --source NUMBER [options]")))
+            campaignRun(rest.at(0), CampaignSettings::Provider::Exolve);
+        return true;
+    }
+    if (action == QLatin1String("resume")) {
+        // The journal says which provider: its credentials are read next.
+        if (!requireArgs(rest, 1, opt("campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]")))
+            return true;
+        m_campaign = std::make_unique<CampaignSession>();
+        if (auto r = m_campaign->journal.open(rest.at(0)); !r) {
+            usage(r.error().message);
+            return true;
+        }
+        if (m_campaign->journal.settings().provider == CampaignSettings::Provider::IntegrationApi) {
+            startLegacy(args);
+            return true;
+        }
+        return false; // the Exolve key, then campaignResume()
+    }
+    if (action != QLatin1String("run"))
+        usage(tr("Unknown command \"%1 %2\". See voicectl --help.").arg(group, checks::elided(action)));
+    return action != QLatin1String("run");
+}
+
+void Cli::campaignStatus(const QString &path)
+{
+    m_campaign = std::make_unique<CampaignSession>();
+    if (auto r = m_campaign->journal.open(path); !r)
+        return usage(r.error().message);
+    if (m_campaign->journal.interruptedRows() > 0)
+        m_out->error(tr("%n row(s) were being requested when the last run stopped: their outcome is unknown.", nullptr,
+                        int(m_campaign->journal.interruptedRows())));
+    printCounts(m_campaign->journal.counts(), false);
+    done(Success);
+}
+
+void Cli::campaignExport(const QString &path)
+{
+    m_campaign = std::make_unique<CampaignSession>();
+    if (auto r = m_campaign->journal.open(path); !r)
+        return usage(r.error().message);
+    QFile out;
+    if (m_parser.isSet(opt("output"))) {
+        out.setFileName(m_parser.value(opt("output")));
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return usage(tr("Cannot write %1: %2").arg(out.fileName(), out.errorString()));
+    } else if (!out.open(stdout, QIODevice::WriteOnly)) {
+        return usage(tr("Cannot write to the standard output."));
+    }
+    if (auto r = m_campaign->journal.exportCsv(&out); !r) {
+        m_out->error(tr("The export failed: %1").arg(r.error().message));
+        return done(ApiFailure);
+    }
+    out.close();
+    if (m_parser.isSet(opt("output")) && m_out->format() == Format::Table)
+        m_out->error(tr("Exported to %1").arg(out.fileName()));
+    done(Success);
+}
+
+void Cli::printCounts(const CampaignCounts &c, bool dryRun, qint64 estimatedSeconds)
+{
+    const QString journal = m_campaign && !m_campaign->dryRunDir ? m_campaign->journal.path() : QString();
+    if (m_out->format() == Format::Json) {
+        QJsonObject o{{QStringLiteral("journal"), journal.isEmpty() ? QJsonValue() : QJsonValue(journal)},
+                      {QStringLiteral("total"), c.total},
+                      {QStringLiteral("invalid"), c.invalid},
+                      {QStringLiteral("duplicate"), c.duplicate},
+                      {QStringLiteral("suppressed"), c.suppressed},
+                      {QStringLiteral("placed"), c.placed},
+                      {QStringLiteral("completed"), c.completed},
+                      {QStringLiteral("not_delivered"), c.notDelivered},
+                      {QStringLiteral("rejected"), c.rejected},
+                      {QStringLiteral("unknown"), c.unknown},
+                      {QStringLiteral("waiting"), c.waiting}};
+        if (!dryRun)
+            return m_out->json(o);
+        // Problems stream from the journal: a file of a million bad rows never sits in memory.
+        o.insert(QStringLiteral("ready"), c.ready);
+        o.insert(QStringLiteral("estimated_seconds"), estimatedSeconds);
+        QByteArray head = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        head.chop(1); // the closing brace
+        m_out->raw(QString::fromUtf8(head) + QStringLiteral(",\"problems\":["));
+        bool first = true;
+        m_campaign->journal.forEachRow(
+            [&](const CampaignRow &row) {
+                const QJsonObject p{{QStringLiteral("line"), row.line},
+                                    {QStringLiteral("value"), row.given},
+                                    {QStringLiteral("reason"), row.reason}};
+                m_out->raw((first ? QString() : QStringLiteral(",")) + QString::fromUtf8(QJsonDocument(p).toJson(QJsonDocument::Compact)));
+                first = false;
+            },
+            true);
+        m_out->raw(QStringLiteral("]}\n"));
+        return;
+    }
+    QList<QPair<QString, QString>> rows = {
+        {tr("Journal"), journal.isEmpty() ? tr("(none: dry run)") : journal},
+        {tr("Total rows"), QString::number(c.total)},
+        {tr("Ready"), QString::number(c.ready)},
+        {tr("Invalid"), QString::number(c.invalid)},
+        {tr("Duplicate"), QString::number(c.duplicate)},
+        {tr("Suppressed (do not call)"), QString::number(c.suppressed)},
+    };
+    if (!dryRun) {
+        rows.append({tr("Placed"), QString::number(c.placed)});
+        rows.append({tr("Completed"), QString::number(c.completed)});
+        QStringList by;
+        for (auto it = c.notDeliveredByStatus.cbegin(); it != c.notDeliveredByStatus.cend(); ++it)
+            by.append(QStringLiteral("%1 %2").arg(it.key().isEmpty() ? tr("no status") : it.key()).arg(it.value()));
+        rows.append({tr("Not delivered"), by.isEmpty() ? QString::number(c.notDelivered)
+                                                       : QStringLiteral("%1 (%2)").arg(c.notDelivered).arg(by.join(QStringLiteral(", ")))});
+        if (c.following > 0)
+            rows.append({tr("Still in progress"), QString::number(c.following)});
+        rows.append({tr("Rejected"), QString::number(c.rejected)});
+        rows.append({tr("Unknown outcome"), QString::number(c.unknown)});
+        rows.append({tr("Waiting"), QString::number(c.waiting)});
+    } else {
+        rows.append({tr("Estimated duration"), duration(estimatedSeconds)});
+    }
+    m_out->fields(rows);
+}
+
+std::optional<RunnerOptions> Cli::runnerOptions(const CampaignSettings &s)
+{
+    RunnerOptions o;
+    o.rate = s.rate;
+    o.concurrency = s.concurrency;
+    if (!s.window.isEmpty()) {
+        const auto w = SendingWindow::parse(s.window);
+        if (!w) {
+            usage(tr("The journal's sending window \"%1\" cannot be read.").arg(s.window));
+            return std::nullopt;
+        }
+        o.window = *w;
+    }
+    if (!s.defaultZone.isEmpty()) {
+        const auto z = SendingWindow::zone(s.defaultZone);
+        if (!z) {
+            usage(tr("Unknown time zone \"%1\": use an IANA name such as Europe/Moscow, or UTC+03:00.").arg(checks::elided(s.defaultZone)));
+            return std::nullopt;
+        }
+        o.defaultZone = *z;
+    }
+    // integrationapi.net re-dials itself (retryCount, gap): the engine does not.
+    o.redial = s.provider == CampaignSettings::Provider::Exolve ? s.redial : 0;
+    o.redialGapMin = s.redialGapMin;
+    o.waitForCalls = !m_parser.isSet(opt("no-wait"));
+    if (m_parser.isSet(opt("interval")))
+        o.monitor.scheduleMs = {m_pollIntervalMs};
+    return o;
+}
+
+void Cli::campaignRun(const QString &file, CampaignSettings::Provider provider)
+{
+    const bool legacy = provider == CampaignSettings::Provider::IntegrationApi;
+    const bool dryRun = m_parser.isSet(opt("dry-run"));
+    CampaignSettings s;
+    s.provider = provider;
+    s.created = QDateTime::currentDateTimeUtc();
+    s.inputFile = QFileInfo(file).absoluteFilePath();
+    s.apiUrl = legacy ? m_legacy->baseUrl().toString() : m_client->baseUrl().toString();
+    s.profile = m_parser.value(opt("profile"));
+    if (m_parser.isSet(opt("source")) || !dryRun) {
+        const auto source = Validation::phoneNumber(m_parser.value(opt("source")), QStringLiteral("source"));
+        if (!m_parser.isSet(opt("source")))
+            return usage(tr("campaign run needs --source NUMBER."));
+        if (!source)
+            return usage(tr("source: %1").arg(source.error().explanation));
+        s.source = source.value();
+    }
+    if (!legacy && m_parser.isSet(opt("service"))) {
+        const auto service = ExolveValidation::serviceId(m_parser.value(opt("service")));
+        if (!service)
+            return usage(tr("service: %1").arg(service.error().explanation));
+        s.serviceId = service.value();
+    }
+    if (legacy && m_parser.isSet(opt("file-id"))) {
+        const auto f = LegacyValidation::fileId(m_parser.value(opt("file-id")));
+        if (!f)
+            return usage(tr("%1: %2").arg(f.error().field, f.error().explanation));
+        s.fileId = QString::number(f.value());
+    }
+    if (m_parser.isSet(opt("rate"))) {
+        const auto rate = checks::finiteNumber(m_parser.value(opt("rate")));
+        if (!rate || *rate < 0.001 || *rate > 10000)
+            return usage(tr("--rate takes calls per second, from 0.001 to 10000 (fractions allowed)."));
+        s.rate = *rate;
+    }
+    if (m_parser.isSet(opt("concurrency"))) {
+        bool ok = false;
+        s.concurrency = m_parser.value(opt("concurrency")).toInt(&ok);
+        if (!ok || s.concurrency < 1 || s.concurrency > 64)
+            return usage(tr("--concurrency takes a number of requests from 1 to 64."));
+    }
+    if (m_parser.isSet(opt("window"))) {
+        QString why;
+        const auto w = SendingWindow::parse(m_parser.value(opt("window")), &why);
+        if (!w)
+            return usage(why);
+        s.window = w->toString();
+    }
+    if (m_parser.isSet(opt("tz"))) {
+        if (!SendingWindow::zone(m_parser.value(opt("tz"))))
+            return usage(tr("Unknown time zone \"%1\": use an IANA name such as Europe/Moscow, or UTC+03:00.")
+                             .arg(checks::elided(m_parser.value(opt("tz")))));
+        s.defaultZone = m_parser.value(opt("tz")).trimmed();
+    }
+    if (m_parser.isSet(opt("redial"))) {
+        bool ok = false;
+        s.redial = m_parser.value(opt("redial")).toInt(&ok);
+        if (!ok || s.redial < 0 || s.redial > 10)
+            return usage(tr("--redial takes a number of extra calls from 0 to 10."));
+        if (!m_parser.isSet(opt("redial-gap")))
+            return usage(tr("--redial needs --redial-gap MIN (minutes between calls)."));
+    }
+    if (m_parser.isSet(opt("redial-gap"))) {
+        bool ok = false;
+        s.redialGapMin = m_parser.value(opt("redial-gap")).toInt(&ok);
+        if (!ok || s.redialGapMin < 1 || s.redialGapMin > 1440)
+            return usage(tr("--redial-gap takes minutes from 1 to 1440."));
+    }
+    PlanOptions plan;
+    plan.legacy = legacy;
+    plan.needsServiceId = !legacy && s.serviceId.isEmpty() && !dryRun;
+    plan.needsFileId = legacy && s.fileId.isEmpty() && !dryRun;
+    plan.column = m_parser.value(opt("column"));
+    if (m_parser.isSet(opt("encoding"))) {
+        plan.csv.encoding = CsvReader::encodingFromName(m_parser.value(opt("encoding")));
+        if (!plan.csv.encoding)
+            return usage(tr("--encoding takes utf-8 or cp1251."));
+    }
+    if (m_parser.isSet(opt("separator"))) {
+        const QString sep = m_parser.value(opt("separator"));
+        if (sep == QLatin1String("tab") || sep == QLatin1String("\\t"))
+            plan.csv.separator = u'\t';
+        else if (sep.size() == 1 && sep != QLatin1String("\"") && sep != QLatin1String("\n") && sep != QLatin1String("\r"))
+            plan.csv.separator = sep.at(0);
+        else
+            return usage(tr("--separator takes one character: , ; or tab."));
+    }
+
+    QFile input(file);
+    if (!input.open(QIODevice::ReadOnly))
+        return usage(tr("Cannot read %1: %2").arg(file, input.errorString()));
+    m_campaign = std::make_unique<CampaignSession>();
+    CampaignSession &c = *m_campaign;
+    c.terminal = vc_isatty(fileno(stderr));
+    if (auto r = c.shared.load(DoNotCallList::defaultPath()); !r)
+        return usage(r.error().message);
+    plan.doNotCall = &c.shared;
+    if (m_parser.isSet(opt("dnc"))) {
+        const QString dncFile = m_parser.value(opt("dnc"));
+        if (!QFileInfo::exists(dncFile))
+            return usage(tr("The do-not-call file %1 does not exist.").arg(dncFile));
+        if (auto r = c.extra.load(dncFile); !r)
+            return usage(r.error().message);
+        plan.extraDoNotCall = &c.extra;
+    }
+    QString journalPath = m_parser.value(opt("journal"));
+    if (dryRun) {
+        c.dryRunDir = std::make_unique<QTemporaryDir>();
+        journalPath = c.dryRunDir->filePath(QStringLiteral("preview.journal"));
+    } else if (journalPath.isEmpty()) {
+        journalPath = CampaignJournal::defaultPath(file);
+    }
+    journalPath = QFileInfo(journalPath).absoluteFilePath();
+    if (auto r = c.journal.create(journalPath, s); !r)
+        return usage(r.error().message);
+    const auto removeJournal = [this, journalPath] {
+        m_campaign->journal.close();
+        for (const char *suffix : {"", "-wal", "-shm", ".lock"})
+            QFile::remove(journalPath + QLatin1String(suffix));
+    };
+
+    QElapsedTimer planClock;
+    planClock.start();
+    const auto summary = CampaignPlanner::plan(&input, plan, &c.journal, [this, &planClock](qint64 rows) {
+        if (m_campaign->terminal && planClock.elapsed() > 500)
+            m_out->progress(tr("Reading the file: %n row(s)", nullptr, int(std::min<qint64>(rows, INT_MAX))));
+    });
+    if (c.terminal && planClock.elapsed() > 500)
+        m_out->progress({});
+    if (!summary) {
+        removeJournal();
+        return usage(tr("%1: %2").arg(file, summary.error()));
+    }
+    const PlanSummary &p = summary.value();
+    s.encoding = CsvReader::encodingName(p.encoding);
+    s.separator = CsvReader::separatorName(p.separator);
+    s.numberColumn = p.columns.numberName;
+    c.journal.saveSettings(s);
+
+    // The preview: on stdout as text, or on stderr when stdout is for JSON.
+    const auto say = [this](const QString &text) {
+        if (m_out->format() == Format::Json)
+            m_out->error(text);
+        else
+            m_out->line(text);
+    };
+    say(tr("File: %1 (%2%3, separator %4, %5, number column \"%6\")")
+            .arg(file, s.encoding, p.bom ? tr(" with BOM") : QString(), s.separator,
+                 p.columns.header ? tr("header row") : tr("no header row"), p.columns.numberName));
+    if (!p.readError.isEmpty())
+        say(tr("Warning: the file could not be read to its end: %1").arg(p.readError));
+    const CampaignCounts &n = p.counts;
+    say(tr("Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5")
+            .arg(n.total).arg(n.ready).arg(n.invalid).arg(n.duplicate).arg(n.suppressed));
+    int shown = 0;
+    c.journal.forEachRow(
+        [&](const CampaignRow &row) {
+            if (shown++ < 20)
+                say(tr("  line %1: \"%2\" — %3").arg(row.line).arg(checks::elided(row.given, 40), row.reason));
+        },
+        true);
+    if (shown > 20)
+        say(tr("  … and %n more (all of them: voicectl campaign export, or -o json --dry-run)", nullptr, shown - 20));
+    const auto window = SendingWindow::parse(s.window);
+    const QTimeZone zone = s.defaultZone.isEmpty() ? QTimeZone::systemTimeZone() : *SendingWindow::zone(s.defaultZone);
+    const qint64 estimate = CampaignPlanner::estimateSeconds(n.ready, s.rate, window.value_or(SendingWindow()), zone);
+    say(tr("Estimated duration: %1 at %2 call(s) per second%3")
+            .arg(duration(estimate), QLocale::c().toString(s.rate, 'g', 6),
+                 s.window.isEmpty() ? QString()
+                                    : tr(", window %1 (%2)").arg(s.window, s.defaultZone.isEmpty() ? tr("the recipient's zone, else this computer's") : s.defaultZone)));
+
+    const auto proceed = [this, dryRun, estimate, removeJournal, say](std::optional<double> balance) {
+        CampaignSession &c = *m_campaign;
+        if (balance)
+            say(tr("Balance: %1").arg(QLocale().toString(*balance, 'f', 2)));
+        const CampaignCounts counts = c.journal.counts();
+        if (dryRun) {
+            printCounts(counts, true, estimate);
+            return done(Success);
+        }
+        if (counts.ready == 0) {
+            removeJournal();
+            m_out->error(tr("Nothing to call: no row is ready. Nothing was sent."));
+            return done(UsageError);
+        }
+        if (!m_parser.isSet(opt("yes"))) {
+            if (!vc_isatty(fileno(stdin))) {
+                removeJournal();
+                return usage(tr("Refusing to call without confirmation: stdin is not a terminal. Add --yes. Nothing was sent."));
+            }
+            QTextStream err(stderr);
+            err.setEncoding(QStringConverter::Utf8);
+            err << tr("Call %n number(s)? Type \"yes\" to start: ", nullptr, int(std::min<qint64>(counts.ready, INT_MAX)));
+            err.flush();
+            QTextStream in(stdin);
+            const QString answer = in.readLine().trimmed().toLower();
+            if (answer != QLatin1String("yes") && answer != QLatin1String("y") && answer != tr("yes")) {
+                removeJournal();
+                return usage(tr("Nothing was sent."));
+            }
+        }
+        startRunner();
+    };
+    if (legacy && !dryRun) {
+        m_legacy->balance(this, [proceed](const Result<double> &r) { proceed(r.ok() ? std::optional<double>(r.value()) : std::nullopt); });
+        return;
+    }
+    if (legacy && dryRun && !m_legacy->configurationError()) {
+        m_legacy->balance(this, [proceed](const Result<double> &r) { proceed(r.ok() ? std::optional<double>(r.value()) : std::nullopt); });
+        return;
+    }
+    proceed(std::nullopt);
+}
+
+void Cli::campaignResume()
+{
+    CampaignSession &c = *m_campaign;
+    c.terminal = vc_isatty(fileno(stderr));
+    if (c.journal.interruptedRows() > 0)
+        m_out->error(tr("%n row(s) were being requested when the last run stopped: their outcome is unknown and they "
+                        "are not sent again unless you ask (--resend-unknown).", nullptr, int(c.journal.interruptedRows())));
+    if (m_parser.isSet(opt("resend-unknown"))) {
+        const qint64 unknown = c.journal.counts().unknown;
+        if (unknown > 0 && !m_parser.isSet(opt("yes")))
+            return usage(tr("%n row(s) have an unknown outcome: each may have been called already, and sending again may "
+                            "call these people twice. Add --yes to send them again.", nullptr, int(std::min<qint64>(unknown, INT_MAX))));
+        const auto r = c.journal.resendUnknown();
+        if (!r)
+            return usage(r.error().message);
+        m_out->error(tr("%n row(s) with an unknown outcome will be sent again, as you asked.", nullptr, int(r.value())));
+    }
+    startRunner();
+}
+
+void Cli::startRunner()
+{
+    CampaignSession &c = *m_campaign;
+    const CampaignSettings s = c.journal.settings();
+    const bool legacy = s.provider == CampaignSettings::Provider::IntegrationApi;
+    const auto options = runnerOptions(s);
+    if (!options)
+        return;
+    c.wait = options->waitForCalls;
+    const QString where = tr("Journal: %1").arg(c.journal.path());
+    if (m_out->format() == Format::Json)
+        m_out->error(where);
+    else
+        m_out->line(where);
+
+    CampaignRunner::Dispatcher dispatch;
+    CallMonitor::Poller poller;
+    if (legacy) {
+        dispatch = [this, s](const CampaignRow &row, QObject *context, std::function<void(const Result<QString> &)> done) {
+            LegacySendRequest request;
+            request.source = s.source;
+            request.destination = row.number;
+            request.fileId = (row.fileId.isEmpty() ? s.fileId : row.fileId).toULongLong();
+            if (s.redial > 0) {
+                request.retryCount = s.redial + 1;
+                request.gap = s.redialGapMin;
+            }
+            m_legacy->send(request, context, [done](const Result<quint64> &r) {
+                if (r)
+                    done(QString::number(r.value()));
+                else
+                    done(r.error());
+            });
+        };
+        poller = legacyPoller(m_legacy, [](CallInfo &info) { info.timeout = 365 * 24 * 3600; });
+    } else {
+        dispatch = [this, s](const CampaignRow &row, QObject *context, std::function<void(const Result<QString> &)> done) {
+            m_client->makeVoiceMessage({s.source, row.number, row.serviceId.isEmpty() ? s.serviceId : row.serviceId}, context,
+                                       std::move(done));
+        };
+        poller = exolvePoller(m_client);
+    }
+    c.runner = std::make_unique<CampaignRunner>(&c.journal, dispatch, poller, *options);
+    if (legacy) {
+        c.runner->setDeliveredTest([](const QString &status) { return LegacyState::fromStatusName(status) == 2; });
+        c.runner->setRedialTest([](const QString &) { return false; });
+    }
+    c.history = std::make_unique<CallHistory>();
+    if (auto r = c.history->open(); r) {
+        CallRecord base;
+        base.profileId = s.profile;
+        base.source = s.source;
+        base.serviceId = legacy ? QString() : s.serviceId;
+        c.runner->setHistory(c.history.get(), QFileInfo(c.journal.path()).completeBaseName(), base);
+    } else {
+        m_out->error(tr("Warning: the call history cannot be opened (%1); the journal keeps every call.").arg(r.error().message));
+    }
+    CampaignRunner *runner = c.runner.get();
+    connect(runner, &CampaignRunner::waiting, this, [this](const QDateTime &until, qint64 rows) {
+        progressLine(tr("%n row(s) wait for their sending window or a re-dial until %1.", nullptr, int(std::min<qint64>(rows, INT_MAX)))
+                         .arg(localWhen(until)),
+                     true);
+    });
+    connect(runner, &CampaignRunner::rateLimited, this, [this](qint64 ms) {
+        progressLine(tr("The API asks to slow down (HTTP 429): the campaign pauses for %1.").arg(duration((ms + 999) / 1000)), true);
+    });
+    connect(runner, &CampaignRunner::rowFailed, this, [this](qint64 line, RowState state, const ApiError &e) {
+        if (state == RowState::Rejected)
+            progressLine(tr("Line %1: refused by the API, nothing was placed: %2").arg(line).arg(e.toDisplayString()), true);
+        else if (state == RowState::Unknown)
+            progressLine(tr("Line %1: the outcome is unknown (the call may have been placed); it will not be sent again: %2")
+                             .arg(line).arg(e.toDisplayString()), true);
+    });
+    connect(runner, &CampaignRunner::finished, this, [this](CampaignRunner::Outcome outcome) { campaignFinished(outcome); });
+
+    // SIGINT / SIGTERM: stop dispatching, let requests in flight end, keep the journal consistent.
+    g_signal.store(0);
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
+    c.signalTimer.setInterval(100);
+    connect(&c.signalTimer, &QTimer::timeout, this, [this] {
+        if (g_signal.load() == 0 || !m_campaign->runner || m_campaign->runner->isStopping())
+            return;
+        progressLine(tr("Stopping: no new calls; waiting for %n request(s) under way.", nullptr, m_campaign->runner->inFlight()), true);
+        m_campaign->runner->stop();
+    });
+    c.signalTimer.start();
+    c.placedAtStart = c.journal.counts().placed;
+    c.runClock.start();
+    c.sinceLastLine.start();
+    c.progressTimer.setInterval(1000);
+    connect(&c.progressTimer, &QTimer::timeout, this, [this] { progressLine({}, false); });
+    c.progressTimer.start();
+    runner->start();
+}
+
+void Cli::progressLine(const QString &message, bool important)
+{
+    CampaignSession &c = *m_campaign;
+    if (!message.isEmpty()) {
+        if (c.terminal)
+            m_out->progress({});
+        m_out->error(message);
+    }
+    if (!important && !c.terminal && c.sinceLastLine.elapsed() < 5000)
+        return;
+    const CampaignCounts n = c.journal.counts();
+    const qint64 done = n.placed + n.rejected + n.unknown;
+    QString eta;
+    const qint64 placedNow = n.placed - c.placedAtStart;
+    if (placedNow > 0 && n.waiting > 0) {
+        const double perSecond = double(placedNow) / std::max<qint64>(1, c.runClock.elapsed() / 1000);
+        eta = tr(", about %1 left").arg(duration(qint64(double(n.waiting) / std::max(perSecond, 0.001))));
+    }
+    const QString counts = tr("placed %1 of %2 (completed %3, not delivered %4, in progress %5), rejected %6, unknown %7, waiting %8%9")
+                               .arg(n.placed).arg(n.ready).arg(n.completed).arg(n.notDelivered).arg(n.following)
+                               .arg(n.rejected).arg(n.unknown).arg(n.waiting).arg(eta);
+    if (c.terminal) {
+        const int width = 24;
+        const int filled = n.ready > 0 ? int(double(done) / double(n.ready) * width) : width;
+        m_out->progress(u'[' + QString(std::min(filled, width), u'#') + QString(width - std::min(filled, width), u'.') + QStringLiteral("] ") + counts);
+    } else if (message.isEmpty()) {
+        m_out->error(counts);
+    }
+    c.sinceLastLine.restart();
+}
+
+void Cli::campaignFinished(CampaignRunner::Outcome outcome)
+{
+    CampaignSession &c = *m_campaign;
+    c.progressTimer.stop();
+    c.signalTimer.stop();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    if (c.terminal)
+        m_out->progress({});
+    const CampaignCounts n = c.journal.counts();
+    const QString resume = tr("Resume with: voicectl campaign resume %1").arg(c.journal.path());
+    const ApiError &e = c.runner->lastError();
+    int code = Success;
+    switch (outcome) {
+    case CampaignRunner::Outcome::Interrupted:
+        m_out->error(tr("Interrupted: no more calls were placed. %1").arg(resume));
+        code = Interrupted;
+        break;
+    case CampaignRunner::Outcome::NetworkStopped:
+        m_out->error(tr("The campaign stopped: %1").arg(e.toDisplayString()));
+        m_out->error(resume);
+        code = NetworkFailure;
+        break;
+    case CampaignRunner::Outcome::Refused:
+        m_out->error(tr("The API refused the campaign: %1").arg(e.toDisplayString()));
+        m_out->error(resume);
+        code = ApiFailure;
+        break;
+    case CampaignRunner::Outcome::StorageFailed:
+        m_out->error(tr("The campaign stopped: the journal cannot be written (%1). No call was placed after that.").arg(e.explanation));
+        code = ApiFailure;
+        break;
+    case CampaignRunner::Outcome::Finished:
+        if (n.waiting > 0) {
+            m_out->error(tr("%n row(s) still wait (their sending window, a re-dial or a resume). %1", nullptr,
+                            int(std::min<qint64>(n.waiting, INT_MAX))).arg(resume));
+        }
+        if (n.unknown > 0)
+            m_out->error(tr("%n row(s) have an unknown outcome: check them (voicectl campaign export) before sending them "
+                            "again with resume --resend-unknown.", nullptr, int(std::min<qint64>(n.unknown, INT_MAX))));
+        code = n.notDelivered + n.rejected + n.unknown + n.waiting + (c.wait ? n.following : 0) > 0 ? NotCompleted : Success;
+        break;
+    }
+    printCounts(n, false);
+    done(code);
+}
+
+void Cli::dnc(const QString &action, const QStringList &rest)
+{
+    DoNotCallList list;
+    if (auto r = list.load(DoNotCallList::defaultPath()); !r)
+        return usage(r.error().message);
+    const auto report = [this](const char *verb, const Result<DoNotCallList::Change, StorageError> &r, qsizetype size) {
+        if (!r) {
+            m_out->error(r.error().message);
+            return done(ApiFailure);
+        }
+        if (m_out->format() == Format::Json)
+            m_out->json(QJsonObject{{QLatin1String(verb), qint64(r.value().changed)}, {QStringLiteral("size"), qint64(size)}});
+        else if (QLatin1String(verb) == QLatin1String("added"))
+            m_out->line(tr("Added %1; the list has %2 number(s).").arg(r.value().changed).arg(size));
+        else
+            m_out->line(tr("Removed %1; the list has %2 number(s).").arg(r.value().changed).arg(size));
+        done(Success);
+    };
+    const auto checkNumbers = [this](const QStringList &numbers) {
+        for (const QString &n : numbers) {
+            if (const auto v = Validation::phoneNumber(n); !v) {
+                usage(tr("\"%1\": %2 Nothing was changed.").arg(checks::elided(n), v.error().explanation));
+                return false;
+            }
+        }
+        return true;
+    };
+    if (action == QLatin1String("add") || action == QLatin1String("remove")) {
+        if (rest.isEmpty())
+            return usage(tr("Name at least one number: voicectl dnc %1 NUMBER...").arg(action));
+        if (!checkNumbers(rest))
+            return;
+        const bool add = action == QLatin1String("add");
+        const auto r = add ? list.add(rest) : list.remove(rest);
+        return report(add ? "added" : "removed", r, list.size());
+    }
+    if (action == QLatin1String("list") && requireArgs(rest, 0, opt("dnc list"))) {
+        const QStringList numbers = list.sorted();
+        if (m_out->format() == Format::Json)
+            m_out->json(QJsonArray::fromStringList(numbers));
+        else if (numbers.isEmpty())
+            m_out->error(tr("The do-not-call list is empty (%1).").arg(list.path()));
+        else
+            for (const QString &n : numbers)
+                m_out->line(n);
+        return done(Success);
+    }
+    if (action == QLatin1String("import") && requireArgs(rest, 1, opt("dnc import FILE"))) {
+        const auto numbers = DoNotCallList::readNumbers(rest.at(0));
+        if (!numbers)
+            return usage(numbers.error().message);
+        const auto r = list.add(numbers.value());
+        if (r && !r.value().invalid.isEmpty())
+            m_out->error(tr("%n line(s) are not phone numbers and were skipped, e.g. \"%1\".", nullptr, int(r.value().invalid.size()))
+                             .arg(checks::elided(r.value().invalid.first())));
+        return report("added", r, list.size());
+    }
+    if (action == QLatin1String("export") && requireArgs(rest, 0, opt("dnc export [--output FILE]"))) {
+        QFile out;
+        if (m_parser.isSet(opt("output"))) {
+            out.setFileName(m_parser.value(opt("output")));
+            if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return usage(tr("Cannot write %1: %2").arg(out.fileName(), out.errorString()));
+        } else if (!out.open(stdout, QIODevice::WriteOnly)) {
+            return usage(tr("Cannot write to the standard output."));
+        }
+        for (const QString &n : list.sorted())
+            out.write(n.toLatin1() + '\n');
+        return done(Success);
+    }
+    if (!m_done)
+        usage(tr("Unknown command \"dnc %1\". Use add, remove, list, import or export.").arg(checks::elided(action)));
+}
+
+} // namespace vc::cli

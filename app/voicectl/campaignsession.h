@@ -1,0 +1,34 @@
+#pragma once
+
+#include "calls/callhistory.h"
+#include "campaigns/campaignjournal.h"
+#include "campaigns/campaignrunner.h"
+#include "campaigns/donotcall.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <memory>
+
+namespace vc::cli {
+
+// What a campaign command holds while it runs.
+struct CampaignSession
+{
+    std::unique_ptr<QTemporaryDir> dryRunDir; // before the journal: removed after it is closed
+    CampaignJournal journal;
+    std::unique_ptr<CampaignRunner> runner;
+    std::unique_ptr<CallHistory> history;
+    DoNotCallList shared;
+    DoNotCallList extra;
+    QTimer progressTimer;
+    QTimer signalTimer;
+    QElapsedTimer sinceLastLine;
+    QElapsedTimer runClock;
+    qint64 placedAtStart = 0;
+    bool terminal = false;
+    bool wait = true;
+};
+
+} // namespace vc::cli

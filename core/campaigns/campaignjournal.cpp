@@ -1,0 +1,610 @@
+#include "campaigns/campaignjournal.h"
+
+#include "accounts/settings.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QIODevice>
+#include <QLockFile>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QTimeZone>
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace vc {
+
+Q_LOGGING_CATEGORY(lcJournal, "vc.campaign.journal")
+
+namespace {
+
+constexpr int kImportBatch = 5000;
+
+QString iso(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime fromIso(const QString &s)
+{
+    if (s.isEmpty())
+        return {};
+    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    t.setTimeZone(QTimeZone::utc());
+    return t;
+}
+
+} // namespace
+
+QString rowClassName(RowClass c)
+{
+    switch (c) {
+    case RowClass::Ready:
+        return QStringLiteral("ready");
+    case RowClass::Invalid:
+        return QStringLiteral("invalid");
+    case RowClass::Duplicate:
+        return QStringLiteral("duplicate");
+    case RowClass::Suppressed:
+        return QStringLiteral("suppressed");
+    }
+    return {};
+}
+
+QString rowStateName(RowState s)
+{
+    switch (s) {
+    case RowState::Pending:
+        return QStringLiteral("pending");
+    case RowState::Dispatching:
+        return QStringLiteral("dispatching");
+    case RowState::Placed:
+        return QStringLiteral("placed");
+    case RowState::Rejected:
+        return QStringLiteral("rejected");
+    case RowState::Unknown:
+        return QStringLiteral("unknown");
+    }
+    return {};
+}
+
+RowClass rowClassFromName(const QString &name)
+{
+    for (RowClass c : {RowClass::Ready, RowClass::Invalid, RowClass::Duplicate, RowClass::Suppressed}) {
+        if (rowClassName(c) == name)
+            return c;
+    }
+    return RowClass::Invalid;
+}
+
+RowState rowStateFromName(const QString &name)
+{
+    for (RowState s : {RowState::Pending, RowState::Dispatching, RowState::Placed, RowState::Rejected, RowState::Unknown}) {
+        if (rowStateName(s) == name)
+            return s;
+    }
+    return RowState::Unknown;
+}
+
+CampaignJournal::CampaignJournal() : m_connection(QStringLiteral("vc-journal-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+CampaignJournal::~CampaignJournal()
+{
+    close();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+void CampaignJournal::close()
+{
+    m_insert.reset();
+    m_findReady.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    m_open = false;
+    m_lock.reset();
+}
+
+StorageResult CampaignJournal::fail(const QString &what)
+{
+    return StorageError{what};
+}
+
+StorageResult CampaignJournal::exec(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.prepare(sql) || ([&] {
+            for (const QVariant &v : values)
+                q.addBindValue(v);
+            return !q.exec();
+        })()) {
+        qCWarning(lcJournal) << m_path << sql << q.lastError().text();
+        return fail(q.lastError().text());
+    }
+    return Empty{};
+}
+
+StorageResult CampaignJournal::openDatabase(bool create)
+{
+    close();
+    const QFileInfo info(m_path);
+    if (create && info.exists())
+        return fail(tr("The journal %1 exists already; choose another file or resume it.").arg(m_path));
+    if (!create && !info.exists())
+        return fail(tr("There is no journal at %1.").arg(m_path));
+    QDir().mkpath(info.absolutePath());
+    m_lock = std::make_unique<QLockFile>(m_path + QStringLiteral(".lock"));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        m_lock->getLockInfo(&pid, &host, &app);
+        m_lock.reset();
+        return fail(tr("The journal %1 is in use by another program (process %2).").arg(m_path).arg(pid));
+    }
+    QSqlDatabase db = QSqlDatabase::contains(m_connection) ? QSqlDatabase::database(m_connection, false)
+                                                          : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return fail(tr("The journal %1 cannot be opened: %2").arg(m_path, db.lastError().text()));
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA cache_size=-8192"}) {
+        if (auto r = exec(QLatin1String(pragma)); !r)
+            return fail(tr("The journal %1 cannot be read (%2). It is left as it is: rows in it may have been "
+                           "called, so do not start the campaign again without checking.").arg(m_path, r.error().message));
+    }
+    if (create) {
+        const char *schema[] = {
+            "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)",
+            "CREATE TABLE rows(line INTEGER PRIMARY KEY, given TEXT, number TEXT, class TEXT NOT NULL, reason TEXT,"
+            " duplicate_of INTEGER, service_id TEXT, file_id TEXT, tz TEXT, name TEXT,"
+            " state TEXT NOT NULL DEFAULT 'pending', call_id TEXT, status TEXT, final INTEGER NOT NULL DEFAULT 0,"
+            " delivered INTEGER NOT NULL DEFAULT 0, stale INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,"
+            " error TEXT, placed_at TEXT, ended_at TEXT, not_before INTEGER NOT NULL DEFAULT 0)",
+            "CREATE INDEX rows_ready_number ON rows(number) WHERE class = 'ready'",
+            "CREATE INDEX rows_pending ON rows(not_before, line) WHERE class = 'ready' AND state = 'pending'",
+            "CREATE INDEX rows_following ON rows(line) WHERE state = 'placed' AND final = 0",
+        };
+        for (const char *sql : schema) {
+            if (auto r = exec(QLatin1String(sql)); !r)
+                return r;
+        }
+    } else {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM meta")) || !q.next())
+            return fail(tr("%1 is not a campaign journal or is damaged (%2). It is left as it is: rows in it may "
+                           "have been called, so do not start the campaign again without checking.")
+                            .arg(m_path, q.lastError().text()));
+    }
+    m_open = true;
+    return Empty{};
+}
+
+StorageResult CampaignJournal::create(const QString &path, const CampaignSettings &settings)
+{
+    m_path = path;
+    if (auto r = openDatabase(true); !r) {
+        close();
+        return r;
+    }
+    return saveSettings(settings);
+}
+
+StorageResult CampaignJournal::open(const QString &path)
+{
+    m_path = path;
+    if (auto r = openDatabase(false); !r) {
+        close();
+        return r;
+    }
+    if (auto r = loadSettings(); !r) {
+        close();
+        return r;
+    }
+    // A run that ended in the middle of a request: the call may have been placed.
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.prepare(QStringLiteral("UPDATE rows SET state = 'unknown', error = ? WHERE state = 'dispatching'")))
+        return fail(q.lastError().text());
+    q.addBindValue(tr("The run stopped while this call was being requested: it may have been placed."));
+    if (!q.exec())
+        return fail(q.lastError().text());
+    m_interrupted = q.numRowsAffected();
+    return Empty{};
+}
+
+StorageResult CampaignJournal::saveSettings(const CampaignSettings &s)
+{
+    m_settings = s;
+    const QList<QPair<const char *, QString>> values = {
+        {"provider", CampaignSettings::providerName(s.provider)},
+        {"api_url", s.apiUrl},
+        {"profile", s.profile},
+        {"source", s.source},
+        {"service_id", s.serviceId},
+        {"file_id", s.fileId},
+        {"rate", QString::number(s.rate, 'g', 10)},
+        {"concurrency", QString::number(s.concurrency)},
+        {"window", s.window},
+        {"tz", s.defaultZone},
+        {"redial", QString::number(s.redial)},
+        {"redial_gap", QString::number(s.redialGapMin)},
+        {"input", s.inputFile},
+        {"encoding", s.encoding},
+        {"separator", s.separator},
+        {"column", s.numberColumn},
+        {"created", iso(s.created)},
+    };
+    if (auto r = exec(QStringLiteral("BEGIN")); !r)
+        return r;
+    for (const auto &[key, value] : values) {
+        if (auto r = exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"), {QLatin1String(key), value}); !r) {
+            exec(QStringLiteral("ROLLBACK"));
+            return r;
+        }
+    }
+    return exec(QStringLiteral("COMMIT"));
+}
+
+StorageResult CampaignJournal::loadSettings()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT key, value FROM meta")))
+        return fail(q.lastError().text());
+    QHash<QString, QString> m;
+    while (q.next())
+        m.insert(q.value(0).toString(), q.value(1).toString());
+    CampaignSettings s;
+    s.provider = m.value(QStringLiteral("provider")) == QLatin1String("integrationapi") ? CampaignSettings::Provider::IntegrationApi
+                                                                                        : CampaignSettings::Provider::Exolve;
+    s.apiUrl = m.value(QStringLiteral("api_url"));
+    s.profile = m.value(QStringLiteral("profile"));
+    s.source = m.value(QStringLiteral("source"));
+    s.serviceId = m.value(QStringLiteral("service_id"));
+    s.fileId = m.value(QStringLiteral("file_id"));
+    s.rate = m.value(QStringLiteral("rate"), QStringLiteral("1")).toDouble();
+    if (!(s.rate > 0))
+        s.rate = 1;
+    s.concurrency = std::max(1, m.value(QStringLiteral("concurrency"), QStringLiteral("4")).toInt());
+    s.window = m.value(QStringLiteral("window"));
+    s.defaultZone = m.value(QStringLiteral("tz"));
+    s.redial = m.value(QStringLiteral("redial")).toInt();
+    s.redialGapMin = m.value(QStringLiteral("redial_gap"), QStringLiteral("10")).toInt();
+    s.inputFile = m.value(QStringLiteral("input"));
+    s.encoding = m.value(QStringLiteral("encoding"));
+    s.separator = m.value(QStringLiteral("separator"));
+    s.numberColumn = m.value(QStringLiteral("column"));
+    s.created = fromIso(m.value(QStringLiteral("created")));
+    m_settings = s;
+    return Empty{};
+}
+
+StorageResult CampaignJournal::beginImport()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    m_insert = std::make_unique<QSqlQuery>(db);
+    if (!m_insert->prepare(QStringLiteral(
+            "INSERT INTO rows(line, given, number, class, reason, duplicate_of, service_id, file_id, tz, name)"
+            " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+        return fail(m_insert->lastError().text());
+    m_findReady = std::make_unique<QSqlQuery>(db);
+    if (!m_findReady->prepare(QStringLiteral("SELECT line FROM rows WHERE number = ? AND class = 'ready' LIMIT 1")))
+        return fail(m_findReady->lastError().text());
+    m_importing = true;
+    m_batch = 0;
+    // The import is not a call: a normal commit is enough, and much faster.
+    exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    return exec(QStringLiteral("BEGIN"));
+}
+
+StorageResult CampaignJournal::addRow(const CampaignRow &row)
+{
+    const auto text = [](const QString &s) { return s.isNull() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s); };
+    m_insert->bindValue(0, row.line);
+    m_insert->bindValue(1, row.given.left(256));
+    m_insert->bindValue(2, text(row.number));
+    m_insert->bindValue(3, rowClassName(row.rowClass));
+    m_insert->bindValue(4, text(row.reason));
+    m_insert->bindValue(5, row.duplicateOf ? QVariant(row.duplicateOf) : QVariant(QMetaType(QMetaType::LongLong)));
+    m_insert->bindValue(6, text(row.serviceId));
+    m_insert->bindValue(7, text(row.fileId));
+    m_insert->bindValue(8, text(row.tz));
+    m_insert->bindValue(9, text(row.name.left(256)));
+    if (!m_insert->exec())
+        return fail(m_insert->lastError().text());
+    if (++m_batch >= kImportBatch) {
+        m_batch = 0;
+        if (auto r = exec(QStringLiteral("COMMIT")); !r)
+            return r;
+        return exec(QStringLiteral("BEGIN"));
+    }
+    return Empty{};
+}
+
+StorageResult CampaignJournal::endImport()
+{
+    m_importing = false;
+    m_insert.reset();
+    m_findReady.reset();
+    auto r = exec(QStringLiteral("COMMIT"));
+    exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    return r;
+}
+
+std::optional<qint64> CampaignJournal::readyLineOf(const QString &number)
+{
+    if (!m_findReady)
+        return std::nullopt;
+    m_findReady->bindValue(0, number);
+    if (!m_findReady->exec() || !m_findReady->next())
+        return std::nullopt;
+    const qint64 line = m_findReady->value(0).toLongLong();
+    m_findReady->finish();
+    return line;
+}
+
+CampaignRow CampaignJournal::readRow(const QSqlQuery &q) const
+{
+    CampaignRow r;
+    r.line = q.value(0).toLongLong();
+    r.given = q.value(1).toString();
+    r.number = q.value(2).toString();
+    r.rowClass = rowClassFromName(q.value(3).toString());
+    r.reason = q.value(4).toString();
+    r.duplicateOf = q.value(5).toLongLong();
+    r.serviceId = q.value(6).toString();
+    r.fileId = q.value(7).toString();
+    r.tz = q.value(8).toString();
+    r.name = q.value(9).toString();
+    r.state = rowStateFromName(q.value(10).toString());
+    r.callId = q.value(11).toString();
+    r.status = q.value(12).toString();
+    r.final = q.value(13).toBool();
+    r.delivered = q.value(14).toBool();
+    r.stale = q.value(15).toBool();
+    r.attempts = q.value(16).toInt();
+    r.error = q.value(17).toString();
+    r.placedAt = fromIso(q.value(18).toString());
+    r.endedAt = fromIso(q.value(19).toString());
+    r.notBeforeMs = q.value(20).toLongLong();
+    return r;
+}
+
+#define VC_ROW_COLUMNS                                                                                              \
+    "line, given, number, class, reason, duplicate_of, service_id, file_id, tz, name, state, call_id, status, final," \
+    " delivered, stale, attempts, error, placed_at, ended_at, not_before"
+
+QList<CampaignRow> CampaignJournal::nextPending(qint64 now, int limit)
+{
+    QList<CampaignRow> rows;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows WHERE class = 'ready' AND state = 'pending'"
+                             " AND not_before <= ? ORDER BY not_before, line LIMIT ?"));
+    q.addBindValue(now);
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        qCWarning(lcJournal) << q.lastError().text();
+        return rows;
+    }
+    while (q.next())
+        rows.append(readRow(q));
+    return rows;
+}
+
+std::optional<qint64> CampaignJournal::earliestWaiting()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT min(not_before) FROM rows WHERE class = 'ready' AND state = 'pending'")) || !q.next() ||
+        q.value(0).isNull())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
+StorageResult CampaignJournal::setNotBefore(qint64 line, qint64 notBeforeMs)
+{
+    return exec(QStringLiteral("UPDATE rows SET not_before = ? WHERE line = ?"), {notBeforeMs, line});
+}
+
+StorageResult CampaignJournal::markDispatching(qint64 line)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("UPDATE rows SET state = 'dispatching', attempts = attempts + 1, error = NULL, final = 0,"
+                             " delivered = 0, stale = 0, status = NULL, ended_at = NULL WHERE line = ? AND state = 'pending'"));
+    q.addBindValue(line);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    // Not pending any more (another run took it): never a second request.
+    if (q.numRowsAffected() != 1)
+        return fail(tr("Line %1 is no longer waiting to be called.").arg(line));
+    return Empty{};
+}
+
+StorageResult CampaignJournal::markPlaced(qint64 line, const QString &callId, const QDateTime &at)
+{
+    return exec(QStringLiteral("UPDATE rows SET state = 'placed', call_id = ?, placed_at = ? WHERE line = ?"),
+                {callId, iso(at), line});
+}
+
+StorageResult CampaignJournal::markRejected(qint64 line, const QString &error)
+{
+    return exec(QStringLiteral("UPDATE rows SET state = 'rejected', error = ?, attempts = max(attempts - 1, 0) WHERE line = ?"),
+                {error, line});
+}
+
+StorageResult CampaignJournal::markUnknown(qint64 line, const QString &error)
+{
+    return exec(QStringLiteral("UPDATE rows SET state = 'unknown', error = ? WHERE line = ?"), {error, line});
+}
+
+StorageResult CampaignJournal::markPendingAgain(qint64 line, const QString &error)
+{
+    return exec(QStringLiteral("UPDATE rows SET state = 'pending', error = ?, attempts = max(attempts - 1, 0) WHERE line = ?"),
+                {error, line});
+}
+
+StorageResult CampaignJournal::markFinal(qint64 line, const QString &status, bool delivered, bool stale, const QDateTime &ended)
+{
+    return exec(QStringLiteral("UPDATE rows SET status = ?, final = 1, delivered = ?, stale = ?, ended_at = ? WHERE line = ?"),
+                {status, delivered ? 1 : 0, stale ? 1 : 0, iso(ended.isValid() ? ended : QDateTime::currentDateTimeUtc()), line});
+}
+
+StorageResult CampaignJournal::updateStatus(qint64 line, const QString &status)
+{
+    return exec(QStringLiteral("UPDATE rows SET status = ? WHERE line = ? AND final = 0"), {status, line});
+}
+
+StorageResult CampaignJournal::scheduleRedial(qint64 line, qint64 notBeforeMs)
+{
+    return exec(QStringLiteral("UPDATE rows SET state = 'pending', not_before = ? WHERE line = ? AND state = 'placed'"),
+                {notBeforeMs, line});
+}
+
+Result<qint64, StorageError> CampaignJournal::resendUnknown()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("UPDATE rows SET state = 'pending', not_before = 0 WHERE state = 'unknown'")))
+        return StorageError{q.lastError().text()};
+    return qint64(q.numRowsAffected());
+}
+
+QList<CampaignRow> CampaignJournal::following()
+{
+    QList<CampaignRow> rows;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows WHERE state = 'placed' AND final = 0 ORDER BY line")))
+        return rows;
+    while (q.next())
+        rows.append(readRow(q));
+    return rows;
+}
+
+std::optional<CampaignRow> CampaignJournal::row(qint64 line)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows WHERE line = ?"));
+    q.addBindValue(line);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readRow(q);
+}
+
+CampaignCounts CampaignJournal::counts()
+{
+    CampaignCounts c;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT class, state, final, delivered, count(*) FROM rows GROUP BY class, state, final, delivered"))) {
+        while (q.next()) {
+            const RowClass cls = rowClassFromName(q.value(0).toString());
+            const RowState state = rowStateFromName(q.value(1).toString());
+            const bool final = q.value(2).toBool();
+            const bool delivered = q.value(3).toBool();
+            const qint64 n = q.value(4).toLongLong();
+            c.total += n;
+            switch (cls) {
+            case RowClass::Invalid:
+                c.invalid += n;
+                continue;
+            case RowClass::Duplicate:
+                c.duplicate += n;
+                continue;
+            case RowClass::Suppressed:
+                c.suppressed += n;
+                continue;
+            case RowClass::Ready:
+                c.ready += n;
+                break;
+            }
+            switch (state) {
+            case RowState::Pending:
+                c.waiting += n;
+                break;
+            case RowState::Dispatching:
+                c.dispatching += n;
+                break;
+            case RowState::Placed:
+                c.placed += n;
+                if (!final)
+                    c.following += n;
+                else if (delivered)
+                    c.completed += n;
+                else
+                    c.notDelivered += n;
+                break;
+            case RowState::Rejected:
+                c.rejected += n;
+                break;
+            case RowState::Unknown:
+                c.unknown += n;
+                break;
+            }
+        }
+    }
+    QSqlQuery by(QSqlDatabase::database(m_connection, false));
+    if (by.exec(QStringLiteral("SELECT CASE WHEN stale = 1 THEN 'stale' ELSE coalesce(status, '') END, count(*) FROM rows"
+                               " WHERE state = 'placed' AND final = 1 AND delivered = 0 GROUP BY 1"))) {
+        while (by.next())
+            c.notDeliveredByStatus.insert(by.value(0).toString(), by.value(1).toLongLong());
+    }
+    return c;
+}
+
+StorageResult CampaignJournal::forEachRow(const std::function<void(const CampaignRow &)> &each, bool problemsOnly)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    const QString where = problemsOnly ? QStringLiteral(" WHERE class <> 'ready'") : QString();
+    if (!q.exec(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows") + where + QStringLiteral(" ORDER BY line")))
+        return fail(q.lastError().text());
+    while (q.next())
+        each(readRow(q));
+    return Empty{};
+}
+
+QString CampaignJournal::integrityCheck()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next())
+        return q.lastError().text();
+    return q.value(0).toString();
+}
+
+StorageResult CampaignJournal::exportCsv(QIODevice *out)
+{
+    const auto cell = [](const QString &v) { return CallHistory::csvCell(v); };
+    out->write("line,number_given,number,class,state,call_id,final_status,attempts,placed_at,ended_at\r\n");
+    bool ok = true;
+    auto r = forEachRow([&](const CampaignRow &row) {
+        if (!ok)
+            return;
+        QString status = row.stale ? QStringLiteral("stale") : row.final ? row.status : QString();
+        QString cls = rowClassName(row.rowClass);
+        QString state = row.rowClass == RowClass::Ready ? rowStateName(row.state) : QString();
+        const QStringList cells = {QString::number(row.line), cell(row.given), cell(row.number), cls, state, cell(row.callId),
+                                   cell(status), QString::number(row.attempts), iso(row.placedAt), iso(row.endedAt)};
+        ok = out->write(cells.join(u',').toUtf8() + "\r\n") >= 0;
+    });
+    if (!r)
+        return r;
+    if (!ok)
+        return StorageError{out->errorString()};
+    return Empty{};
+}
+
+QString CampaignJournal::defaultPath(const QString &inputFile)
+{
+    QString base = QFileInfo(inputFile).completeBaseName();
+    base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("_"));
+    if (base.isEmpty())
+        base = QStringLiteral("campaign");
+    return Settings::dataFolder() + QStringLiteral("/campaigns/") + base.left(60) + u'-' +
+           QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".journal");
+}
+
+} // namespace vc

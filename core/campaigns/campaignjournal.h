@@ -1,0 +1,103 @@
+#pragma once
+
+#include "calls/callhistory.h"
+#include "campaigns/campaigntypes.h"
+
+#include <QSqlQuery>
+
+class QLockFile;
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace vc {
+
+// A campaign on disk: its settings and every input row with its class and state, in SQLite (WAL,
+// synchronous=FULL: a committed state survives a power loss). Each state change is its own
+// transaction, so after any crash the journal says exactly what was under way. Opened by one
+// process at a time (a lock file beside it).
+class CampaignJournal final
+{
+    Q_DECLARE_TR_FUNCTIONS(CampaignJournal)
+public:
+    CampaignJournal();
+    ~CampaignJournal();
+    CampaignJournal(const CampaignJournal &) = delete;
+    CampaignJournal &operator=(const CampaignJournal &) = delete;
+
+    // A new journal; fails when the file exists.
+    StorageResult create(const QString &path, const CampaignSettings &settings);
+    // An existing journal. Rows left in `dispatching` by a run that ended without finishing them (a
+    // crash, kill -9, power loss) become `unknown`: see interruptedRows().
+    StorageResult open(const QString &path);
+    void close();
+    QString path() const { return m_path; }
+    bool isOpen() const { return m_open; }
+    qint64 interruptedRows() const { return m_interrupted; }
+
+    CampaignSettings settings() const { return m_settings; }
+    StorageResult saveSettings(const CampaignSettings &settings);
+
+    // Import (the preview writes every row here, in batches).
+    StorageResult beginImport();
+    StorageResult addRow(const CampaignRow &row);
+    StorageResult endImport();
+    // The line of the ready row with this number, if any (for duplicates).
+    std::optional<qint64> readyLineOf(const QString &number);
+
+    // The run.
+    QList<CampaignRow> nextPending(qint64 nowMs, int limit);
+    std::optional<qint64> earliestWaiting(); // the smallest not-before of pending rows
+    StorageResult setNotBefore(qint64 line, qint64 notBeforeMs);
+    // Committed to disk before the request is written.
+    StorageResult markDispatching(qint64 line);
+    StorageResult markPlaced(qint64 line, const QString &callId, const QDateTime &at);
+    // The API refused the call: nothing was placed.
+    StorageResult markRejected(qint64 line, const QString &error);
+    // The request may have placed a call and no answer says so: never sent again automatically.
+    StorageResult markUnknown(qint64 line, const QString &error);
+    // Back to pending: the request never reached the server, or was refused as a whole (429, key).
+    StorageResult markPendingAgain(qint64 line, const QString &error);
+    StorageResult markFinal(qint64 line, const QString &status, bool delivered, bool stale, const QDateTime &ended);
+    StorageResult updateStatus(qint64 line, const QString &status);
+    // A re-dial: the row is pending again from `notBeforeMs`, its last call kept in the attempts count.
+    StorageResult scheduleRedial(qint64 line, qint64 notBeforeMs);
+    // The operator's explicit choice: rows with an unknown outcome are sent again. Returns how many.
+    Result<qint64, StorageError> resendUnknown();
+
+    // Placed calls not final yet (to follow after a resume).
+    QList<CampaignRow> following();
+    std::optional<CampaignRow> row(qint64 line);
+    CampaignCounts counts();
+    // Every row in line order, or only problem rows (invalid, duplicate, suppressed); streamed.
+    StorageResult forEachRow(const std::function<void(const CampaignRow &)> &each, bool problemsOnly = false);
+    QString integrityCheck();
+
+    // CSV, one row per input row; cells a spreadsheet would run as a formula are neutralised.
+    StorageResult exportCsv(QIODevice *out);
+
+    // Where a new journal goes by default: the data folder's campaigns/ with the input's name and
+    // the time.
+    static QString defaultPath(const QString &inputFile);
+
+private:
+    StorageResult exec(const QString &sql, const QVariantList &values = {});
+    StorageResult fail(const QString &what);
+    StorageResult openDatabase(bool create);
+    StorageResult loadSettings();
+    CampaignRow readRow(const QSqlQuery &q) const;
+
+    QString m_connection;
+    QString m_path;
+    bool m_open = false;
+    bool m_importing = false;
+    int m_batch = 0;
+    qint64 m_interrupted = 0;
+    CampaignSettings m_settings;
+    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<QSqlQuery> m_insert;
+    std::unique_ptr<QSqlQuery> m_findReady;
+};
+
+} // namespace vc

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "campaigns/campaignjournal.h"
+#include "campaigns/csvreader.h"
+#include "campaigns/sendingwindow.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QTimeZone>
+
+#include <functional>
+
+class QIODevice;
+
+namespace vc {
+
+class DoNotCallList;
+
+// Which column holds what. The number column is found by name (phone, destination, number, телефон,
+// номер, any case) in a header row, else it is the first column; `--column NAME|N` overrides.
+struct ColumnMap
+{
+    bool header = false;
+    int number = 0;
+    int serviceId = -1;
+    int fileId = -1;
+    int tz = -1;
+    int name = -1;
+    QString numberName; // as the header has it, or "1", "2"... for a position
+
+    // From the first record and the operator's choice (empty: find it). An error is translated.
+    static Result<ColumnMap, QString> detect(const QStringList &first, const QString &column);
+};
+
+struct PlanOptions
+{
+    CsvOptions csv;
+    QString column;
+    const DoNotCallList *doNotCall = nullptr;   // the shared list
+    const DoNotCallList *extraDoNotCall = nullptr; // --dnc FILE for this run
+    bool legacy = false;        // integrationapi.net: file_id per row, no service_id
+    bool needsServiceId = false; // Exolve with no --service: every row must name one
+    bool needsFileId = false;    // integrationapi.net with no --file-id
+};
+
+struct PlanSummary
+{
+    CsvEncoding encoding = CsvEncoding::Utf8;
+    QChar separator;
+    bool bom = false;
+    ColumnMap columns;
+    CampaignCounts counts;
+    QString readError; // the file could not be read to its end
+};
+
+// Reads a campaign file into a journal, classing every row: ready, invalid (why), duplicate (of which
+// line) or suppressed (on a do-not-call list). Streams: one record in memory at a time; duplicates are
+// found through the journal's index, so memory does not grow with the file.
+class CampaignPlanner final
+{
+    Q_DECLARE_TR_FUNCTIONS(CampaignPlanner)
+public:
+    static Result<PlanSummary, QString> plan(QIODevice *input, const PlanOptions &options, CampaignJournal *journal,
+                                             const std::function<void(qint64 rows)> &progress = {});
+
+    // Seconds to place `ready` calls at `rate` per second inside `window` (in `zone`), from `now`.
+    static qint64 estimateSeconds(qint64 ready, double rate, const SendingWindow &window, const QTimeZone &zone,
+                                  const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+    // Known column names, lower case.
+    static bool isNumberColumnName(const QString &name);
+};
+
+// Time zones by name, cached: QTimeZone lookups are slow and a file repeats a handful of zones.
+class ZoneCache final
+{
+public:
+    std::optional<QTimeZone> zone(const QString &text);
+
+private:
+    QHash<QString, std::optional<QTimeZone>> m_zones;
+};
+
+} // namespace vc

@@ -1,0 +1,321 @@
+#include "campaigns/campaignrunner.h"
+
+#include <QLoggingCategory>
+#include <QUuid>
+
+#include <cmath>
+
+namespace vc {
+
+Q_LOGGING_CATEGORY(lcCampaign, "vc.campaign")
+
+namespace {
+qint64 wallMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+} // namespace
+
+CampaignRunner::CampaignRunner(CampaignJournal *journal, Dispatcher dispatch, CallMonitor::Poller poller,
+                               const RunnerOptions &options, QObject *parent)
+    : QObject(parent), m_journal(journal), m_dispatch(std::move(dispatch)), m_options(options),
+      m_monitor(new CallMonitor(std::move(poller), this))
+{
+    m_options.rate = m_options.rate > 0 ? m_options.rate : 1.0;
+    m_options.concurrency = std::max(1, m_options.concurrency);
+    m_monitor->setOptions(m_options.monitor);
+    m_delivered = [](const QString &status) { return status.compare(QLatin1String("completed"), Qt::CaseInsensitive) == 0; };
+    m_redialable = [](const QString &status) {
+        return status.compare(QLatin1String("busy"), Qt::CaseInsensitive) == 0 ||
+               status.compare(QLatin1String("no_answer"), Qt::CaseInsensitive) == 0;
+    };
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &CampaignRunner::pump);
+    connect(m_monitor, &CallMonitor::updated, this, [this](const CallInfo &info) {
+        auto it = m_following.find(info.callId);
+        if (it == m_following.end() || info.status.isEmpty() || info.status == it->status)
+            return;
+        it->status = info.status;
+        m_journal->updateStatus(it->line, info.status);
+        it->record.apply(info);
+        saveHistory(it->record);
+    });
+    connect(m_monitor, &CallMonitor::finished, this, [this](const CallInfo &info) { onCallEnded(info, false); });
+    connect(m_monitor, &CallMonitor::stale, this, [this](const QString &id, const CallInfo &last) {
+        CallInfo info = last;
+        info.callId = id;
+        onCallEnded(info, true);
+    });
+}
+
+CampaignRunner::~CampaignRunner() = default;
+
+void CampaignRunner::setHistory(CallHistory *history, const QString &campaign, const CallRecord &base)
+{
+    m_history = history;
+    m_campaign = campaign;
+    m_base = base;
+}
+
+QDateTime CampaignRunner::pausedUntil() const
+{
+    return m_pausedUntilMs > wallMs() ? QDateTime::fromMSecsSinceEpoch(m_pausedUntilMs, QTimeZone::utc()) : QDateTime();
+}
+
+void CampaignRunner::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_clock.start();
+    // Calls placed by an earlier run that are not final yet: followed again (a read, always safe).
+    if (m_options.waitForCalls) {
+        for (const CampaignRow &row : m_journal->following()) {
+            Followed f;
+            f.line = row.line;
+            f.attempts = row.attempts;
+            f.status = row.status;
+            f.record = m_base;
+            f.record.callId = row.callId;
+            f.record.destination = row.number;
+            f.record.created = row.placedAt;
+            f.record.campaign = m_campaign;
+            if (!row.serviceId.isEmpty())
+                f.record.serviceId = row.serviceId;
+            follow(row.callId, f, row.placedAt);
+        }
+    }
+    QTimer::singleShot(0, this, &CampaignRunner::pump);
+}
+
+void CampaignRunner::stop()
+{
+    if (m_done || m_stop)
+        return;
+    stopWith(Outcome::Interrupted);
+}
+
+void CampaignRunner::stopWith(Outcome outcome, const ApiError &error)
+{
+    if (!m_stop) {
+        m_stop = outcome;
+        if (outcome != Outcome::Interrupted)
+            m_lastError = error;
+    }
+    m_buffer.clear();
+    m_timer.stop();
+    finishIfIdle();
+}
+
+void CampaignRunner::finishIfIdle()
+{
+    if (m_done || m_inFlight > 0)
+        return;
+    m_done = true;
+    m_timer.stop();
+    m_monitor->clear();
+    const Outcome outcome = m_stop.value_or(Outcome::Finished);
+    QTimer::singleShot(0, this, [this, outcome] { Q_EMIT finished(outcome); });
+}
+
+void CampaignRunner::storageFailure(const StorageResult &r)
+{
+    qCWarning(lcCampaign) << "journal:" << r.error().message;
+    Q_EMIT storageFailed(r.error().message);
+    ApiError e;
+    e.kind = ApiError::Kind::Configuration;
+    e.explanation = r.error().message;
+    stopWith(Outcome::StorageFailed, e);
+}
+
+void CampaignRunner::arm(qint64 ms)
+{
+    m_timer.start(int(std::clamp<qint64>(ms, 0, 3600 * 1000)));
+}
+
+QTimeZone CampaignRunner::zoneFor(const CampaignRow &row)
+{
+    if (!row.tz.isEmpty()) {
+        if (const auto z = m_zones.zone(row.tz))
+            return *z;
+    }
+    return m_options.defaultZone;
+}
+
+void CampaignRunner::pump()
+{
+    if (m_done || !m_started)
+        return;
+    if (m_stop)
+        return finishIfIdle();
+    const qint64 now = wallMs();
+    if (m_pausedUntilMs > now)
+        return arm(m_pausedUntilMs - now);
+    bool announcedWait = false;
+    while (m_inFlight < m_options.concurrency) {
+        if (m_buffer.isEmpty()) {
+            m_buffer = m_journal->nextPending(wallMs(), 64);
+            if (m_buffer.isEmpty())
+                break;
+        }
+        const double wait = m_nextSlotMs - double(m_clock.elapsed());
+        if (wait > 0)
+            return arm(qint64(std::ceil(wait)));
+        const CampaignRow row = m_buffer.takeFirst();
+        const QDateTime at = QDateTime::currentDateTimeUtc();
+        const QTimeZone zone = zoneFor(row);
+        if (!m_options.window.isOpen(at, zone)) {
+            // Never outside the recipient's window: the row waits, the others go on.
+            const QDateTime opens = m_options.window.nextOpening(at, zone);
+            if (auto r = m_journal->setNotBefore(row.line, opens.toMSecsSinceEpoch()); !r)
+                return storageFailure(r);
+            announcedWait = true;
+            continue;
+        }
+        dispatch(row);
+        if (m_done || m_stop)
+            return;
+    }
+    if (m_inFlight > 0 || !m_buffer.isEmpty())
+        return;
+    // Nothing to dispatch now.
+    if (const auto earliest = m_journal->earliestWaiting()) {
+        if (!m_options.waitForCalls)
+            return stopWith(Outcome::Finished);
+        const QDateTime until = QDateTime::fromMSecsSinceEpoch(*earliest, QTimeZone::utc());
+        if (until != m_waitingUntil || announcedWait) {
+            m_waitingUntil = until;
+            Q_EMIT waiting(until, m_journal->counts().waiting);
+        }
+        return arm(*earliest - wallMs() + 5);
+    }
+    m_waitingUntil = {};
+    if (!m_options.waitForCalls || m_following.isEmpty())
+        stopWith(Outcome::Finished);
+}
+
+void CampaignRunner::dispatch(const CampaignRow &row)
+{
+    // On disk before the request is written: a crash from here on leaves the row `unknown`.
+    if (auto r = m_journal->markDispatching(row.line); !r)
+        return storageFailure(r);
+    ++m_inFlight;
+    m_nextSlotMs = std::max(m_nextSlotMs, double(m_clock.elapsed())) + 1000.0 / m_options.rate;
+    Q_EMIT rowDispatched(row.line);
+    m_dispatch(row, this, [this, row](const Result<QString> &r) { onDispatched(row, r); });
+}
+
+bool CampaignRunner::isCampaignRefusal(const ApiError &e) const
+{
+    if (e.kind == ApiError::Kind::Configuration)
+        return true;
+    if (e.kind != ApiError::Kind::Http)
+        return false;
+    // The key, the account or the balance: every other row would be refused the same way.
+    return e.httpStatus == 401 || e.httpStatus == 403 || e.serverCode == 3 || e.serverCode == 4 || e.serverCode == 5 ||
+           e.serverCode == 7;
+}
+
+void CampaignRunner::onDispatched(const CampaignRow &row, const Result<QString> &result)
+{
+    --m_inFlight;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    CallRecord record = m_base;
+    record.destination = row.number;
+    record.created = now;
+    record.campaign = m_campaign;
+    if (!row.serviceId.isEmpty())
+        record.serviceId = row.serviceId;
+    if (result.ok()) {
+        m_unknownStreak = 0;
+        m_backoffMs = 0;
+        if (auto r = m_journal->markPlaced(row.line, result.value(), now); !r)
+            storageFailure(r);
+        record.callId = result.value();
+        record.status = QStringLiteral("placed");
+        saveHistory(record);
+        Q_EMIT rowPlaced(row.line, result.value());
+        if (m_options.waitForCalls && !m_done) {
+            Followed f{row.line, row.attempts + 1, {}, record};
+            follow(result.value(), f, now);
+        }
+        return pump();
+    }
+    const ApiError &e = result.error();
+    m_lastError = e;
+    StorageResult written = Empty{};
+    RowState state = RowState::Pending;
+    if (e.outcomeUnknown) {
+        state = RowState::Unknown;
+        written = m_journal->markUnknown(row.line, e.toDisplayString());
+        record.callId = QStringLiteral("unknown-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        record.status = CallRecord::unknownOutcomeStatus();
+        record.outcomeUnknown = true;
+        record.final = true;
+        saveHistory(record);
+        if (++m_unknownStreak >= m_options.unknownStreakLimit)
+            stopWith(Outcome::NetworkStopped, e);
+    } else if (e.httpStatus == 429) {
+        // Nothing was placed; the whole campaign pauses.
+        written = m_journal->markPendingAgain(row.line, e.toDisplayString());
+        m_backoffMs = m_backoffMs ? std::min<qint64>(m_backoffMs * 2, m_options.backoffMaxMs) : m_options.backoffInitialMs;
+        const qint64 pause = e.retryAfterMs >= 0 ? std::min<qint64>(e.retryAfterMs, 3600 * 1000) : m_backoffMs;
+        m_pausedUntilMs = std::max(m_pausedUntilMs, wallMs() + pause);
+        m_buffer.clear();
+        Q_EMIT rateLimited(pause);
+    } else if (isCampaignRefusal(e)) {
+        written = m_journal->markPendingAgain(row.line, e.toDisplayString());
+        stopWith(Outcome::Refused, e);
+    } else if (e.kind == ApiError::Kind::Network || e.kind == ApiError::Kind::Timeout || e.kind == ApiError::Kind::Tls) {
+        // The request never reached the server: the row stays for a resume.
+        written = m_journal->markPendingAgain(row.line, e.toDisplayString());
+        stopWith(Outcome::NetworkStopped, e);
+    } else {
+        state = RowState::Rejected;
+        m_unknownStreak = 0;
+        written = m_journal->markRejected(row.line, e.toDisplayString());
+    }
+    if (!written)
+        storageFailure(written);
+    Q_EMIT rowFailed(row.line, state, e);
+    pump();
+}
+
+void CampaignRunner::follow(const QString &callId, const Followed &f, const QDateTime &created)
+{
+    m_following.insert(callId, f);
+    m_monitor->watch(callId, created, -1);
+}
+
+void CampaignRunner::onCallEnded(const CallInfo &info, bool stale)
+{
+    const auto it = m_following.find(info.callId);
+    if (it == m_following.end())
+        return;
+    Followed f = it.value();
+    m_following.erase(it);
+    const QString status = info.status.isEmpty() ? f.status : info.status;
+    const bool delivered = !stale && m_delivered(status);
+    if (auto r = m_journal->markFinal(f.line, status, delivered, stale, info.ended); !r)
+        storageFailure(r);
+    f.record.apply(info);
+    f.record.final = !stale;
+    f.record.stale = stale;
+    saveHistory(f.record);
+    Q_EMIT callEnded(f.line, info, stale);
+    if (!stale && !m_done && !m_stop && m_options.redial > 0 && f.attempts <= m_options.redial && m_redialable(status)) {
+        const qint64 at = wallMs() + qint64(m_options.redialGapMin) * 60 * 1000;
+        if (auto r = m_journal->scheduleRedial(f.line, at); !r)
+            storageFailure(r);
+    }
+    pump();
+}
+
+void CampaignRunner::saveHistory(const CallRecord &record)
+{
+    if (m_history && m_history->isOpen())
+        m_history->save(record);
+}
+
+} // namespace vc

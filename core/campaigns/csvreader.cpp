@@ -1,0 +1,295 @@
+#include "campaigns/csvreader.h"
+
+#include <QIODevice>
+
+#include <array>
+
+namespace vc {
+
+namespace {
+
+constexpr qsizetype kChunkBytes = 64 * 1024;
+
+// 0x80..0xBF of Windows-1251; 0xC0..0xFF are U+0410..U+044F in order.
+constexpr std::array<char16_t, 64> kCp1251High = {
+    0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021, 0x20AC, 0x2030, 0x0409, 0x2039, 0x040A,
+    0x040C, 0x040B, 0x040F, 0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0xFFFD, 0x2122,
+    0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F, 0x00A0, 0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6,
+    0x00A7, 0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407, 0x00B0, 0x00B1, 0x0406, 0x0456,
+    0x0491, 0x00B5, 0x00B6, 0x00B7, 0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457};
+
+} // namespace
+
+CsvReader::CsvReader(QIODevice *device, const CsvOptions &options) : m_device(device), m_options(options)
+{
+    // A sample decides the encoding and the separator; it stays in the buffer for parsing.
+    QByteArray sample;
+    while (sample.size() < kChunkBytes) {
+        const QByteArray more = m_device->read(kChunkBytes - sample.size());
+        if (more.isEmpty())
+            break;
+        sample += more;
+    }
+    if (sample.startsWith("\xEF\xBB\xBF")) {
+        m_bom = true;
+        sample.remove(0, 3);
+    }
+    if (m_options.encoding)
+        m_encoding = *m_options.encoding;
+    else
+        m_encoding = m_bom || looksLikeUtf8(sample) ? CsvEncoding::Utf8 : CsvEncoding::Cp1251;
+    m_text = m_encoding == CsvEncoding::Utf8 ? m_utf8.decode(sample) : fromCp1251(sample);
+    m_separator = m_options.separator.isNull() ? detectSeparator(m_text) : m_options.separator;
+    if (m_device->atEnd() || sample.size() < kChunkBytes)
+        fill(); // notes the end (or a read error) now
+}
+
+QString CsvReader::encodingName(CsvEncoding encoding)
+{
+    return encoding == CsvEncoding::Utf8 ? QStringLiteral("utf-8") : QStringLiteral("cp1251");
+}
+
+std::optional<CsvEncoding> CsvReader::encodingFromName(const QString &name)
+{
+    const QString n = name.trimmed().toLower();
+    if (n == QLatin1String("utf-8") || n == QLatin1String("utf8"))
+        return CsvEncoding::Utf8;
+    if (n == QLatin1String("cp1251") || n == QLatin1String("windows-1251") || n == QLatin1String("1251"))
+        return CsvEncoding::Cp1251;
+    return std::nullopt;
+}
+
+QString CsvReader::separatorName(QChar separator)
+{
+    if (separator == u'\t')
+        return QStringLiteral("tab");
+    return QString(separator);
+}
+
+QString CsvReader::fromCp1251(QByteArrayView bytes)
+{
+    QString out(bytes.size(), Qt::Uninitialized);
+    QChar *d = out.data();
+    for (const char c : bytes) {
+        const auto b = static_cast<unsigned char>(c);
+        *d++ = b < 0x80 ? QChar(char16_t(b)) : b >= 0xC0 ? QChar(char16_t(0x0410 + (b - 0xC0))) : QChar(kCp1251High[b - 0x80]);
+    }
+    return out;
+}
+
+bool CsvReader::looksLikeUtf8(QByteArrayView bytes)
+{
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        if (b < 0x80) {
+            ++i;
+            continue;
+        }
+        int extra = 0;
+        if (b >= 0xC2 && b <= 0xDF)
+            extra = 1;
+        else if (b >= 0xE0 && b <= 0xEF)
+            extra = 2;
+        else if (b >= 0xF0 && b <= 0xF4)
+            extra = 3;
+        else
+            return false;
+        for (int k = 1; k <= extra; ++k) {
+            if (i + k >= n)
+                return true; // cut off by the sample's end
+            if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80)
+                return false;
+        }
+        i += extra + 1;
+    }
+    return true;
+}
+
+QChar CsvReader::detectSeparator(const QString &sample)
+{
+    // Per line, how often each candidate appears outside quotes; the candidate found on the most lines,
+    // the same number of times as on the first line, wins. Ties: ';' (Excel in Russian), tab, ','.
+    constexpr std::array<char16_t, 3> candidates = {u';', u'\t', u','};
+    std::array<int, 3> firstCount{};
+    std::array<int, 3> score{};
+    std::array<int, 3> count{};
+    bool quoted = false;
+    int lines = 0;
+    const auto endLine = [&] {
+        for (size_t k = 0; k < candidates.size(); ++k) {
+            if (lines == 0)
+                firstCount[k] = count[k];
+            if (count[k] > 0 && count[k] == firstCount[k])
+                ++score[k];
+            count[k] = 0;
+        }
+        ++lines;
+    };
+    for (const QChar c : sample) {
+        if (c == u'"') {
+            quoted = !quoted;
+            continue;
+        }
+        if (quoted)
+            continue;
+        if (c == u'\n') {
+            endLine();
+            if (lines >= 50)
+                break;
+            continue;
+        }
+        for (size_t k = 0; k < candidates.size(); ++k) {
+            if (c == candidates[k])
+                ++count[k];
+        }
+    }
+    if (lines < 50)
+        endLine();
+    size_t best = 2; // ',' when no candidate is ever seen: a single column
+    int bestScore = 0;
+    for (size_t k = 0; k < candidates.size(); ++k) {
+        if (score[k] > bestScore) {
+            best = k;
+            bestScore = score[k];
+        }
+    }
+    return QChar(candidates[best]);
+}
+
+bool CsvReader::fill()
+{
+    if (m_eof)
+        return false;
+    const QByteArray bytes = m_device->read(kChunkBytes);
+    if (bytes.isEmpty()) {
+        m_eof = true;
+        if (!m_device->atEnd() || (m_device->isSequential() && m_device->bytesAvailable() > 0))
+            m_error = m_device->errorString();
+        if (m_encoding == CsvEncoding::Utf8) {
+            // A sequence cut off at the very end becomes U+FFFD.
+            const QString rest = m_utf8.decode(QByteArrayView());
+            m_text.remove(0, m_pos);
+            m_pos = 0;
+            m_text += rest;
+            return !rest.isEmpty();
+        }
+        return false;
+    }
+    m_text.remove(0, m_pos);
+    m_pos = 0;
+    m_text += m_encoding == CsvEncoding::Utf8 ? m_utf8.decode(bytes) : fromCp1251(bytes);
+    return true;
+}
+
+void CsvReader::endField()
+{
+    if (m_record.fields.size() >= m_options.maxFields) {
+        m_record.tooLong = true;
+    } else {
+        m_record.fields.append(m_field);
+    }
+    m_field.clear();
+}
+
+std::optional<CsvRecord> CsvReader::next()
+{
+    enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
+    State state = State::FieldStart;
+    m_record = CsvRecord{};
+    m_field.clear();
+    m_recordChars = 0;
+    bool started = false; // any character of this record seen (a blank line is no record)
+    qint64 startLine = m_line;
+
+    const auto append = [this](QChar c) {
+        if (++m_recordChars > m_options.maxRecordChars) {
+            m_record.tooLong = true;
+            return;
+        }
+        m_field.append(c);
+    };
+
+    for (;;) {
+        if (m_pos >= m_text.size()) {
+            if (!fill()) {
+                // End of input: a record in progress ends here (an unclosed quote included).
+                if (!started)
+                    return std::nullopt;
+                endField();
+                m_record.line = startLine;
+                return std::move(m_record);
+            }
+            continue;
+        }
+        const QChar c = m_text.at(m_pos++);
+        if (m_skipLf) {
+            m_skipLf = false;
+            if (c == u'\n')
+                continue;
+        }
+        const bool lineEnd = c == u'\n' || c == u'\r';
+        if (lineEnd) {
+            ++m_line;
+            if (c == u'\r')
+                m_skipLf = true;
+        }
+        switch (state) {
+        case State::FieldStart:
+        case State::Unquoted:
+            if (lineEnd) {
+                if (!started) {
+                    startLine = m_line; // a blank line
+                    state = State::FieldStart;
+                    continue;
+                }
+                endField();
+                m_record.line = startLine;
+                return std::move(m_record);
+            }
+            started = true;
+            if (c == m_separator) {
+                endField();
+                state = State::FieldStart;
+            } else if (c == u'"' && state == State::FieldStart) {
+                state = State::Quoted;
+            } else {
+                append(c);
+                state = State::Unquoted;
+            }
+            break;
+        case State::Quoted:
+            if (c == u'"') {
+                state = State::QuoteInQuoted;
+            } else {
+                if (c == u'\r') {
+                    // Inside quotes a CRLF is kept as one line break.
+                    append(u'\n');
+                    continue;
+                }
+                append(c);
+            }
+            break;
+        case State::QuoteInQuoted:
+            if (c == u'"') {
+                append(u'"');
+                state = State::Quoted;
+            } else if (c == m_separator) {
+                endField();
+                state = State::FieldStart;
+            } else if (lineEnd) {
+                endField();
+                m_record.line = startLine;
+                return std::move(m_record);
+            } else {
+                // Text after a closing quote ("ab"c): kept, as spreadsheets do.
+                append(c);
+                state = State::Unquoted;
+            }
+            break;
+        }
+    }
+}
+
+} // namespace vc
