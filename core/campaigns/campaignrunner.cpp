@@ -181,13 +181,13 @@ void CampaignRunner::pump()
         return;
     // Nothing to dispatch now.
     if (const auto earliest = m_journal->earliestWaiting()) {
-        if (!m_options.waitForCalls)
-            return stopWith(Outcome::Finished);
         const QDateTime until = QDateTime::fromMSecsSinceEpoch(*earliest, QTimeZone::utc());
         if (until != m_waitingUntil || announcedWait) {
             m_waitingUntil = until;
             Q_EMIT waiting(until, m_journal->counts().waiting);
         }
+        if (!m_options.waitForCalls)
+            return stopWith(Outcome::Finished);
         return arm(*earliest - wallMs() + 5);
     }
     m_waitingUntil = {};
