@@ -236,7 +236,7 @@ std::optional<RunnerOptions> Cli::runnerOptions(const CampaignSettings &s)
     }
     // integrationapi.net re-dials itself (retryCount, gap): the engine does not.
     o.redial = s.provider == CampaignSettings::Provider::Exolve ? s.redial : 0;
-    o.redialGapMin = s.redialGapMin;
+    o.redialGapMs = qint64(s.redialGapMin) * 60 * 1000;
     o.waitForCalls = !m_parser.isSet(opt("no-wait"));
     if (m_parser.isSet(opt("interval")))
         o.monitor.scheduleMs = {m_pollIntervalMs};

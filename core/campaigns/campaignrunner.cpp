@@ -305,7 +305,7 @@ void CampaignRunner::onCallEnded(const CallInfo &info, bool stale)
     saveHistory(f.record);
     Q_EMIT callEnded(f.line, info, stale);
     if (!stale && !m_done && !m_stop && m_options.redial > 0 && f.attempts <= m_options.redial && m_redialable(status)) {
-        const qint64 at = wallMs() + qint64(m_options.redialGapMin) * 60 * 1000;
+        const qint64 at = wallMs() + m_options.redialGapMs;
         if (auto r = m_journal->scheduleRedial(f.line, at); !r)
             storageFailure(r);
     }

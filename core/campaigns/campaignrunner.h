@@ -19,7 +19,7 @@ struct RunnerOptions
     SendingWindow window;
     QTimeZone defaultZone = QTimeZone::systemTimeZone();
     int redial = 0;              // more calls for busy / no_answer
-    int redialGapMin = 10;
+    qint64 redialGapMs = 10 * 60 * 1000;
     bool waitForCalls = true;    // false: done once every row is dispatched (no following)
     int unknownStreakLimit = 5;  // this many unknown outcomes in a row stop the campaign
     int backoffInitialMs = 1000; // a 429 without Retry-After

@@ -1,0 +1,301 @@
+// The campaign's pieces without a network: the CSV reader, the sending window and zones, the column
+// map, the preview into a journal, the journal's crash rule and the estimate.
+#include "campaigns/campaignjournal.h"
+#include "campaigns/campaignplanner.h"
+#include "campaigns/csvreader.h"
+#include "campaigns/donotcall.h"
+#include "campaigns/sendingwindow.h"
+
+#include <QBuffer>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vc;
+
+namespace {
+QList<CsvRecord> readAll(const QByteArray &bytes, const CsvOptions &options = {})
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    CsvReader reader(&buffer, options);
+    QList<CsvRecord> records;
+    while (auto r = reader.next())
+        records.append(*r);
+    return records;
+}
+} // namespace
+
+class TestCampaignCore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void rfc4180()
+    {
+        const auto records = readAll("a,\"b,c\",\"d \"\"q\"\" e\"\r\n\"multi\nline\",x\r\n\r\nlast,\"\"\n");
+        QCOMPARE(records.size(), 3);
+        QCOMPARE(records.at(0).fields, (QStringList{QStringLiteral("a"), QStringLiteral("b,c"), QStringLiteral("d \"q\" e")}));
+        QCOMPARE(records.at(0).line, 1);
+        QCOMPARE(records.at(1).fields, (QStringList{QStringLiteral("multi\nline"), QStringLiteral("x")}));
+        QCOMPARE(records.at(1).line, 2);
+        // The blank line 4 is skipped; the record starts on line 5.
+        QCOMPARE(records.at(2).fields, (QStringList{QStringLiteral("last"), QString()}));
+        QCOMPARE(records.at(2).line, 5);
+    }
+
+    void lineEndsAndUnclosedQuote()
+    {
+        auto records = readAll("a\rb\r\nc\n\"open,to the end\nstill");
+        QCOMPARE(records.size(), 4);
+        QCOMPARE(records.at(1).fields.first(), QStringLiteral("b"));
+        QCOMPARE(records.at(1).line, 2);
+        QCOMPARE(records.at(3).fields.first(), QStringLiteral("open,to the end\nstill"));
+        records = readAll("x");
+        QCOMPARE(records.size(), 1);
+        QCOMPARE(readAll("").size(), 0);
+        QCOMPARE(readAll("\n\n\r\n").size(), 0);
+    }
+
+    void encodings()
+    {
+        // "Телефон;Имя" in Windows-1251, as Excel in Russian saves it.
+        const QByteArray cp = "\xD2\xE5\xEB\xE5\xF4\xEE\xED;\xC8\xEC\xFF\n+7 900 000-00-01;\xB8\xEB\xEA\xE0\n";
+        QBuffer buffer;
+        buffer.setData(cp);
+        buffer.open(QIODevice::ReadOnly);
+        CsvReader reader(&buffer);
+        QCOMPARE(reader.encoding(), CsvEncoding::Cp1251);
+        QCOMPARE(reader.separator(), QChar(u';'));
+        QCOMPARE(reader.next()->fields, (QStringList{QStringLiteral("Телефон"), QStringLiteral("Имя")}));
+        QCOMPARE(reader.next()->fields.at(1), QStringLiteral("ёлка"));
+
+        const QByteArray bom = "\xEF\xBB\xBF" + QStringLiteral("Телефон,Имя\n+7 900 000-00-01,ёлка\n").toUtf8();
+        QBuffer b2;
+        b2.setData(bom);
+        b2.open(QIODevice::ReadOnly);
+        CsvReader utf(&b2);
+        QCOMPARE(utf.encoding(), CsvEncoding::Utf8);
+        QVERIFY(utf.hadByteOrderMark());
+        QCOMPARE(utf.separator(), QChar(u','));
+        QCOMPARE(utf.next()->fields.first(), QStringLiteral("Телефон"));
+        QCOMPARE(utf.next()->fields.at(1), QStringLiteral("ёлка"));
+
+        // The operator's choice wins over detection.
+        CsvOptions forced;
+        forced.encoding = CsvEncoding::Utf8;
+        forced.separator = u',';
+        const auto records = readAll(cp, forced);
+        QCOMPARE(records.first().fields.size(), 1);
+        QVERIFY(records.first().fields.first().contains(QChar(0xFFFD)));
+    }
+
+    void separatorDetection()
+    {
+        QCOMPARE(CsvReader::detectSeparator(QStringLiteral("a\tb\tc\n1\t2\t3\n")), QChar(u'\t'));
+        QCOMPARE(CsvReader::detectSeparator(QStringLiteral("phone\n+7 900 1\n")), QChar(u','));
+        // Commas inside a name, semicolons between fields.
+        QCOMPARE(CsvReader::detectSeparator(QStringLiteral("name;phone\nIvanov, Ivan;1\nPetrov, Petr;2\n")), QChar(u';'));
+        // A separator inside quotes does not count.
+        QCOMPARE(CsvReader::detectSeparator(QStringLiteral("\"a;b\",c\n\"d;e\",f\n")), QChar(u','));
+    }
+
+    // A multi-byte character split across the reader's 64 KiB chunks, and UTF-8 found after the sample.
+    void chunkBoundaries()
+    {
+        QByteArray bytes;
+        const QByteArray row = QStringLiteral("Ж,+79000000001\n").toUtf8();
+        while (bytes.size() < 200 * 1024)
+            bytes += row;
+        const auto records = readAll(bytes);
+        QCOMPARE(records.size(), bytes.size() / row.size());
+        for (const CsvRecord &r : records)
+            QCOMPARE(r.fields.first(), QStringLiteral("Ж"));
+        QCOMPARE(records.last().line, records.size());
+    }
+
+    // A record longer than the limit is cut and flagged, never held whole.
+    void boundedRecords()
+    {
+        CsvOptions o;
+        o.maxRecordChars = 100;
+        o.maxFields = 4;
+        const auto records = readAll("\"" + QByteArray(10000, 'x') + "\"\nshort\n" + QByteArray(20, ',') + "\n", o);
+        QCOMPARE(records.size(), 3);
+        QVERIFY(records.at(0).tooLong);
+        QVERIFY(records.at(0).fields.first().size() <= 100);
+        QVERIFY(!records.at(1).tooLong);
+        QVERIFY(records.at(2).tooLong);
+        QCOMPARE(records.at(2).fields.size(), 4);
+    }
+
+    void windowAndZones()
+    {
+        const auto w = SendingWindow::parse(QStringLiteral("09:00-20:00"));
+        QVERIFY(w);
+        QVERIFY(!SendingWindow::parse(QStringLiteral("9-20")));
+        QVERIFY(!SendingWindow::parse(QStringLiteral("25:00-26:00")));
+        const QTimeZone novosibirsk = *SendingWindow::zone(QStringLiteral("Asia/Novosibirsk")); // UTC+7
+        const QTimeZone moscow = *SendingWindow::zone(QStringLiteral("UTC+03:00"));
+        QCOMPARE(moscow.offsetFromUtc(QDateTime::currentDateTimeUtc()), 3 * 3600);
+        QVERIFY(!SendingWindow::zone(QStringLiteral("Mars/Olympus")));
+        QVERIFY(!SendingWindow::zone(QStringLiteral("UTC+25")));
+        // 03:00 UTC: 10:00 in Novosibirsk (open), 06:00 in Moscow (closed until 09:00 = 06:00 UTC).
+        const QDateTime t(QDate(2026, 12, 1), QTime(3, 0), QTimeZone::utc());
+        QVERIFY(w->isOpen(t, novosibirsk));
+        QVERIFY(!w->isOpen(t, moscow));
+        QCOMPARE(w->nextOpening(t, moscow), QDateTime(QDate(2026, 12, 1), QTime(6, 0), QTimeZone::utc()));
+        // 14:00 UTC: 21:00 in Novosibirsk, closed until tomorrow 09:00 local = 02:00 UTC.
+        const QDateTime evening(QDate(2026, 12, 1), QTime(14, 0), QTimeZone::utc());
+        QCOMPARE(w->nextOpening(evening, novosibirsk), QDateTime(QDate(2026, 12, 2), QTime(2, 0), QTimeZone::utc()));
+        // The end is exclusive; a window across midnight.
+        QVERIFY(!w->isOpen(QDateTime(QDate(2026, 12, 1), QTime(17, 0), QTimeZone::utc()), moscow));
+        const auto night = SendingWindow::parse(QStringLiteral("22:00-02:00"));
+        QVERIFY(night->isOpen(QDateTime(QDate(2026, 12, 1), QTime(1, 0), QTimeZone::utc()), QTimeZone::utc()));
+        QVERIFY(!night->isOpen(QDateTime(QDate(2026, 12, 1), QTime(12, 0), QTimeZone::utc()), QTimeZone::utc()));
+        QCOMPARE(night->openSecondsPerDay(), 4 * 3600);
+    }
+
+    void estimate()
+    {
+        // No window: ready / rate.
+        QCOMPARE(CampaignPlanner::estimateSeconds(100, 2.0, {}, QTimeZone::utc()), 50);
+        // A one-hour window opening in an hour: 3,600 calls at 1/s fit the first window; 3,601 need tomorrow's.
+        const QDateTime now(QDate(2026, 12, 1), QTime(8, 0), QTimeZone::utc());
+        const auto w = SendingWindow::parse(QStringLiteral("09:00-10:00"));
+        QCOMPARE(CampaignPlanner::estimateSeconds(1800, 1.0, *w, QTimeZone::utc(), now), 3600 + 1800);
+        QCOMPARE(CampaignPlanner::estimateSeconds(3601, 1.0, *w, QTimeZone::utc(), now), 25 * 3600 + 1);
+    }
+
+    void columns()
+    {
+        auto map = ColumnMap::detect({QStringLiteral("Имя"), QStringLiteral("ТЕЛЕФОН"), QStringLiteral("tz")}, {});
+        QVERIFY(map);
+        QVERIFY(map.value().header);
+        QCOMPARE(map.value().number, 1);
+        QCOMPARE(map.value().tz, 2);
+        map = ColumnMap::detect({QStringLiteral("+79000000001"), QStringLiteral("x")}, {});
+        QVERIFY(!map.value().header);
+        QCOMPARE(map.value().number, 0);
+        map = ColumnMap::detect({QStringLiteral("a"), QStringLiteral("+79000000001")}, QStringLiteral("2"));
+        QCOMPARE(map.value().number, 1);
+        QVERIFY(!map.value().header);
+        map = ColumnMap::detect({QStringLiteral("client"), QStringLiteral("mobile")}, QStringLiteral("Mobile"));
+        QVERIFY(map.value().header);
+        QCOMPARE(map.value().number, 1);
+        QVERIFY(!ColumnMap::detect({QStringLiteral("a")}, QStringLiteral("phone")));
+        QVERIFY(!ColumnMap::detect({QStringLiteral("a")}, QStringLiteral("0")));
+    }
+
+    // The preview: every class, duplicates by normalised number, problem lines, the do-not-call lists.
+    void planIntoJournal()
+    {
+        QTemporaryDir dir;
+        DoNotCallList dnc;
+        QVERIFY(dnc.load(dir.filePath(QStringLiteral("dnc.txt"))));
+        QVERIFY(dnc.add({QStringLiteral("+7 900 000-00-05")}));
+        CampaignJournal journal;
+        QVERIFY(journal.create(dir.filePath(QStringLiteral("j.journal")), {}));
+        QBuffer in;
+        in.setData("phone,tz,service_id\n+7 900 000-00-01,,\n89000000001,,\nabc,,\n+79000000005,,\n"
+                   "+79000000006,Mars/Base,\n+79000000007,,bad id\n,,\n+79000000008,UTC+7,\n");
+        in.open(QIODevice::ReadOnly);
+        PlanOptions o;
+        o.doNotCall = &dnc;
+        const auto plan = CampaignPlanner::plan(&in, o, &journal);
+        QVERIFY(plan);
+        const CampaignCounts c = plan.value().counts;
+        QCOMPARE(c.total, 7); // the blank row is skipped
+        QCOMPARE(c.ready, 2);
+        QCOMPARE(c.duplicate, 1);
+        QCOMPARE(c.suppressed, 1);
+        QCOMPARE(c.invalid, 3);
+        QCOMPARE(journal.counts().waiting, 2);
+        const auto dup = journal.row(3);
+        QVERIFY(dup);
+        QCOMPARE(dup->rowClass, RowClass::Duplicate);
+        QCOMPARE(dup->duplicateOf, 2);
+        QCOMPARE(journal.row(6)->rowClass, RowClass::Invalid);
+        QVERIFY(journal.row(6)->reason.contains(QStringLiteral("Mars/Base")));
+        QCOMPARE(journal.row(7)->rowClass, RowClass::Invalid);
+        QCOMPARE(journal.row(9)->tz, QStringLiteral("UTC+7"));
+    }
+
+    // A row caught in `dispatching` (the process died mid-request) becomes unknown on open, and is never
+    // pending again unless the operator says so.
+    void crashRule()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("crash.journal"));
+        {
+            CampaignJournal journal;
+            QVERIFY(journal.create(path, {}));
+            QVERIFY(journal.beginImport());
+            for (int line = 1; line <= 3; ++line) {
+                CampaignRow row;
+                row.line = line;
+                row.number = QStringLiteral("7900000000%1").arg(line);
+                QVERIFY(journal.addRow(row));
+            }
+            QVERIFY(journal.endImport());
+            QVERIFY(journal.markDispatching(1));
+            QVERIFY(journal.markDispatching(2));
+            QVERIFY(journal.markPlaced(2, QStringLiteral("call-2"), QDateTime::currentDateTimeUtc()));
+            // Not pending any more: a second dispatch of the same row is refused.
+            QVERIFY(!journal.markDispatching(2));
+            // A second program cannot open a journal in use.
+            CampaignJournal other;
+            QVERIFY(!other.open(path));
+        }
+        CampaignJournal journal;
+        QVERIFY(journal.open(path));
+        QCOMPARE(journal.interruptedRows(), 1);
+        QCOMPARE(journal.row(1)->state, RowState::Unknown);
+        const auto pending = journal.nextPending(QDateTime::currentMSecsSinceEpoch(), 10);
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().line, 3);
+        QCOMPARE(journal.following().size(), 1);
+        QCOMPARE(journal.resendUnknown().value(), 1);
+        QCOMPARE(journal.nextPending(QDateTime::currentMSecsSinceEpoch(), 10).size(), 2);
+        QCOMPARE(journal.integrityCheck(), QStringLiteral("ok"));
+    }
+
+    void notAJournal()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("garbage.journal"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'z'));
+        f.close();
+        CampaignJournal journal;
+        const auto r = journal.open(path);
+        QVERIFY(!r);
+        QVERIFY(r.error().message.contains(QStringLiteral("do not start the campaign again")));
+        QVERIFY(QFile::exists(path)); // never removed or replaced
+    }
+
+    void exportNeutralisesFormulas()
+    {
+        QTemporaryDir dir;
+        CampaignJournal journal;
+        QVERIFY(journal.create(dir.filePath(QStringLiteral("x.journal")), {}));
+        QBuffer in;
+        in.setData("phone\n=HYPERLINK(\"x\")\n+79000000001\n");
+        in.open(QIODevice::ReadOnly);
+        QVERIFY(CampaignPlanner::plan(&in, {}, &journal));
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        QVERIFY(journal.exportCsv(&out));
+        const QList<QByteArray> lines = out.data().split('\n');
+        QVERIFY(lines.at(1).startsWith("2,\"'=HYPERLINK"));
+        QVERIFY(lines.at(2).startsWith("3,'+79000000001,79000000001,ready,pending"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCampaignCore)
+#include "tst_campaigncore.moc"
