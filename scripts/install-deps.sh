@@ -11,7 +11,7 @@ packages=(
   libqt6opengl6-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins qtkeychain-qt6-dev
   libphonenumber-dev libprotobuf-dev
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools imagemagick x11-apps
-  fonts-dejavu-core locales
+  fonts-dejavu-core locales curl
 )
 
 missing=()
