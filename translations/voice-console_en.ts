@@ -54,6 +54,111 @@
     </message>
 </context>
 <context>
+    <name>CampaignJournal</name>
+    <message>
+        <source>The journal %1 exists already; choose another file or resume it.</source>
+        <translation>The journal %1 exists already; choose another file or resume it.</translation>
+    </message>
+    <message>
+        <source>There is no journal at %1.</source>
+        <translation>There is no journal at %1.</translation>
+    </message>
+    <message>
+        <source>The journal %1 is in use by another program (process %2).</source>
+        <translation>The journal %1 is in use by another program (process %2).</translation>
+    </message>
+    <message>
+        <source>The journal %1 cannot be opened: %2</source>
+        <translation>The journal %1 cannot be opened: %2</translation>
+    </message>
+    <message>
+        <source>The journal %1 cannot be read (%2). It is left as it is: rows in it may have been called, so do not start the campaign again without checking.</source>
+        <translation>The journal %1 cannot be read (%2). It is left as it is: rows in it may have been called, so do not start the campaign again without checking.</translation>
+    </message>
+    <message>
+        <source>%1 is not a campaign journal or is damaged (%2). It is left as it is: rows in it may have been called, so do not start the campaign again without checking.</source>
+        <translation>%1 is not a campaign journal or is damaged (%2). It is left as it is: rows in it may have been called, so do not start the campaign again without checking.</translation>
+    </message>
+    <message>
+        <source>The run stopped while this call was being requested: it may have been placed.</source>
+        <translation>The run stopped while this call was being requested: it may have been placed.</translation>
+    </message>
+    <message>
+        <source>Line %1 is no longer waiting to be called.</source>
+        <translation>Line %1 is no longer waiting to be called.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPlanner</name>
+    <message>
+        <source>The file has no column named &quot;%1&quot; in its first row.</source>
+        <translation>The file has no column named &quot;%1&quot; in its first row.</translation>
+    </message>
+    <message>
+        <source>--column takes a column name or a position from 1.</source>
+        <translation>--column takes a column name or a position from 1.</translation>
+    </message>
+    <message>
+        <source>The file has no rows.</source>
+        <translation>The file has no rows.</translation>
+    </message>
+    <message>
+        <source>the row is too long</source>
+        <translation>the row is too long</translation>
+    </message>
+    <message>
+        <source>the row has no column %1</source>
+        <translation>the row has no column %1</translation>
+    </message>
+    <message>
+        <source>no number</source>
+        <translation>no number</translation>
+    </message>
+    <message>
+        <source>not a valid phone number</source>
+        <translation>not a valid phone number</translation>
+    </message>
+    <message>
+        <source>unknown time zone &quot;%1&quot;</source>
+        <translation>unknown time zone &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>no service id: give --service or a service_id column</source>
+        <translation>no service id: give --service or a service_id column</translation>
+    </message>
+    <message>
+        <source>no file id: give --file-id or a file_id column</source>
+        <translation>no file id: give --file-id or a file_id column</translation>
+    </message>
+    <message>
+        <source>on the do-not-call list</source>
+        <translation>on the do-not-call list</translation>
+    </message>
+    <message>
+        <source>duplicate of line %1</source>
+        <translation>duplicate of line %1</translation>
+    </message>
+</context>
+<context>
+    <name>DoNotCallList</name>
+    <message>
+        <source>The do-not-call list %1 cannot be read: %2</source>
+        <translation>The do-not-call list %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>The do-not-call list %1 is locked by another program.</source>
+        <translation>The do-not-call list %1 is locked by another program.</translation>
+    </message>
+    <message>
+        <source>The do-not-call list %1 cannot be written: %2</source>
+        <translation>The do-not-call list %1 cannot be written: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+</context>
+<context>
     <name>ErrorCatalog</name>
     <message>
         <source>%1 (server: %2)</source>
@@ -698,6 +803,13 @@
     </message>
 </context>
 <context>
+    <name>SendingWindow</name>
+    <message>
+        <source>The sending window is hours as HH:MM-HH:MM in the recipient&apos;s local time, e.g. 09:00-20:00.</source>
+        <translation>The sending window is hours as HH:MM-HH:MM in the recipient&apos;s local time, e.g. 09:00-20:00.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceEditorDialog</name>
     <message>
         <source>New voice-message service</source>
@@ -1042,40 +1154,6 @@
         <translation>The API key of profile &quot;%1&quot; could not be read: %2</translation>
     </message>
     <message>
-        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed.</source>
-        <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed.</translation>
-    </message>
-    <message>
         <source>legacy: the integrationapi.net login (default: VOICE_LEGACY_LOGIN).</source>
         <translation>legacy: the integrationapi.net login (default: VOICE_LEGACY_LOGIN).</translation>
     </message>
@@ -1146,6 +1224,473 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>The language &quot;%1&quot; is not supported: use ru or en.</source>
         <translation>The language &quot;%1&quot; is not supported: use ru or en.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 days %2 h</source>
+        <translation>%1 days %2 h</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were being requested when the last run stopped: their outcome is unknown.</source>
+        <translation>
+            <numerusform>%n row(s) were being requested when the last run stopped: their outcome is unknown.</numerusform>
+            <numerusform>%n row(s) were being requested when the last run stopped: their outcome is unknown.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write to the standard output.</source>
+        <translation>Cannot write to the standard output.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>The export failed: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>(none: dry run)</source>
+        <translation>(none: dry run)</translation>
+    </message>
+    <message>
+        <source>Total rows</source>
+        <translation>Total rows</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Suppressed (do not call)</source>
+        <translation>Suppressed (do not call)</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Placed</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>no status</translation>
+    </message>
+    <message>
+        <source>Not delivered</source>
+        <translation>Not delivered</translation>
+    </message>
+    <message>
+        <source>Still in progress</source>
+        <translation>Still in progress</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Unknown outcome</source>
+        <translation>Unknown outcome</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Estimated duration</source>
+        <translation>Estimated duration</translation>
+    </message>
+    <message>
+        <source>The journal&apos;s sending window &quot;%1&quot; cannot be read.</source>
+        <translation>The journal&apos;s sending window &quot;%1&quot; cannot be read.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</source>
+        <translation>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</translation>
+    </message>
+    <message>
+        <source>campaign run needs --source NUMBER.</source>
+        <translation>campaign run needs --source NUMBER.</translation>
+    </message>
+    <message>
+        <source>--rate takes calls per second, from 0.001 to 10000 (fractions allowed).</source>
+        <translation>--rate takes calls per second, from 0.001 to 10000 (fractions allowed).</translation>
+    </message>
+    <message>
+        <source>--concurrency takes a number of requests from 1 to 64.</source>
+        <translation>--concurrency takes a number of requests from 1 to 64.</translation>
+    </message>
+    <message>
+        <source>--redial takes a number of extra calls from 0 to 10.</source>
+        <translation>--redial takes a number of extra calls from 0 to 10.</translation>
+    </message>
+    <message>
+        <source>--redial needs --redial-gap MIN (minutes between calls).</source>
+        <translation>--redial needs --redial-gap MIN (minutes between calls).</translation>
+    </message>
+    <message>
+        <source>--redial-gap takes minutes from 1 to 1440.</source>
+        <translation>--redial-gap takes minutes from 1 to 1440.</translation>
+    </message>
+    <message>
+        <source>--encoding takes utf-8 or cp1251.</source>
+        <translation>--encoding takes utf-8 or cp1251.</translation>
+    </message>
+    <message>
+        <source>--separator takes one character: , ; or tab.</source>
+        <translation>--separator takes one character: , ; or tab.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>The do-not-call file %1 does not exist.</source>
+        <translation>The do-not-call file %1 does not exist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the file: %n row(s)</source>
+        <translation>
+            <numerusform>Reading the file: %n row(s)</numerusform>
+            <numerusform>Reading the file: %n row(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File: %1 (%2%3, separator %4, %5, number column &quot;%6&quot;)</source>
+        <translation>File: %1 (%2%3, separator %4, %5, number column &quot;%6&quot;)</translation>
+    </message>
+    <message>
+        <source> with BOM</source>
+        <translation> with BOM</translation>
+    </message>
+    <message>
+        <source>header row</source>
+        <translation>header row</translation>
+    </message>
+    <message>
+        <source>no header row</source>
+        <translation>no header row</translation>
+    </message>
+    <message>
+        <source>Warning: the file could not be read to its end: %1</source>
+        <translation>Warning: the file could not be read to its end: %1</translation>
+    </message>
+    <message>
+        <source>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5</source>
+        <translation>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5</translation>
+    </message>
+    <message>
+        <source>  line %1: &quot;%2&quot; — %3</source>
+        <translation>  line %1: &quot;%2&quot; — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more (all of them: voicectl campaign export, or -o json --dry-run)</source>
+        <translation>
+            <numerusform>  … and %n more (all of them: voicectl campaign export, or -o json --dry-run)</numerusform>
+            <numerusform>  … and %n more (all of them: voicectl campaign export, or -o json --dry-run)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Estimated duration: %1 at %2 call(s) per second%3</source>
+        <translation>Estimated duration: %1 at %2 call(s) per second%3</translation>
+    </message>
+    <message>
+        <source>, window %1 (%2)</source>
+        <translation>, window %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s zone, else this computer&apos;s</source>
+        <translation>the recipient&apos;s zone, else this computer&apos;s</translation>
+    </message>
+    <message>
+        <source>Nothing to call: no row is ready. Nothing was sent.</source>
+        <translation>Nothing to call: no row is ready. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Refusing to call without confirmation: stdin is not a terminal. Add --yes. Nothing was sent.</source>
+        <translation>Refusing to call without confirmation: stdin is not a terminal. Add --yes. Nothing was sent.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Call %n number(s)? Type &quot;yes&quot; to start: </source>
+        <translation>
+            <numerusform>Call %n number(s)? Type "yes" to start: </numerusform>
+            <numerusform>Call %n number(s)? Type "yes" to start: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Nothing was sent.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were being requested when the last run stopped: their outcome is unknown and they are not sent again unless you ask (--resend-unknown).</source>
+        <translation>
+            <numerusform>%n row(s) were being requested when the last run stopped: their outcome is unknown and they are not sent again unless you ask (--resend-unknown).</numerusform>
+            <numerusform>%n row(s) were being requested when the last run stopped: their outcome is unknown and they are not sent again unless you ask (--resend-unknown).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have an unknown outcome: each may have been called already, and sending again may call these people twice. Add --yes to send them again.</source>
+        <translation>
+            <numerusform>%n row(s) have an unknown outcome: each may have been called already, and sending again may call these people twice. Add --yes to send them again.</numerusform>
+            <numerusform>%n row(s) have an unknown outcome: each may have been called already, and sending again may call these people twice. Add --yes to send them again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with an unknown outcome will be sent again, as you asked.</source>
+        <translation>
+            <numerusform>%n row(s) with an unknown outcome will be sent again, as you asked.</numerusform>
+            <numerusform>%n row(s) with an unknown outcome will be sent again, as you asked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Journal: %1</source>
+        <translation>Journal: %1</translation>
+    </message>
+    <message>
+        <source>Warning: the call history cannot be opened (%1); the journal keeps every call.</source>
+        <translation>Warning: the call history cannot be opened (%1); the journal keeps every call.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) wait for their sending window or a re-dial until %1.</source>
+        <translation>
+            <numerusform>%n row(s) wait for their sending window or a re-dial until %1.</numerusform>
+            <numerusform>%n row(s) wait for their sending window or a re-dial until %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The API asks to slow down (HTTP 429): the campaign pauses for %1.</source>
+        <translation>The API asks to slow down (HTTP 429): the campaign pauses for %1.</translation>
+    </message>
+    <message>
+        <source>Line %1: refused by the API, nothing was placed: %2</source>
+        <translation>Line %1: refused by the API, nothing was placed: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: the outcome is unknown (the call may have been placed); it will not be sent again: %2</source>
+        <translation>Line %1: the outcome is unknown (the call may have been placed); it will not be sent again: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping: no new calls; waiting for %n request(s) under way.</source>
+        <translation>
+            <numerusform>Stopping: no new calls; waiting for %n request(s) under way.</numerusform>
+            <numerusform>Stopping: no new calls; waiting for %n request(s) under way.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, about %1 left</source>
+        <translation>, about %1 left</translation>
+    </message>
+    <message>
+        <source>placed %1 of %2 (completed %3, not delivered %4, in progress %5), rejected %6, unknown %7, waiting %8%9</source>
+        <translation>placed %1 of %2 (completed %3, not delivered %4, in progress %5), rejected %6, unknown %7, waiting %8%9</translation>
+    </message>
+    <message>
+        <source>Resume with: voicectl campaign resume %1</source>
+        <translation>Resume with: voicectl campaign resume %1</translation>
+    </message>
+    <message>
+        <source>Interrupted: no more calls were placed. %1</source>
+        <translation>Interrupted: no more calls were placed. %1</translation>
+    </message>
+    <message>
+        <source>The campaign stopped: %1</source>
+        <translation>The campaign stopped: %1</translation>
+    </message>
+    <message>
+        <source>The API refused the campaign: %1</source>
+        <translation>The API refused the campaign: %1</translation>
+    </message>
+    <message>
+        <source>The campaign stopped: the journal cannot be written (%1). No call was placed after that.</source>
+        <translation>The campaign stopped: the journal cannot be written (%1). No call was placed after that.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) still wait (their sending window, a re-dial or a resume). %1</source>
+        <translation>
+            <numerusform>%n row(s) still wait (their sending window, a re-dial or a resume). %1</numerusform>
+            <numerusform>%n row(s) still wait (their sending window, a re-dial or a resume). %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have an unknown outcome: check them (voicectl campaign export) before sending them again with resume --resend-unknown.</source>
+        <translation>
+            <numerusform>%n row(s) have an unknown outcome: check them (voicectl campaign export) before sending them again with resume --resend-unknown.</numerusform>
+            <numerusform>%n row(s) have an unknown outcome: check them (voicectl campaign export) before sending them again with resume --resend-unknown.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added %1; the list has %2 number(s).</source>
+        <translation>Added %1; the list has %2 number(s).</translation>
+    </message>
+    <message>
+        <source>Removed %1; the list has %2 number(s).</source>
+        <translation>Removed %1; the list has %2 number(s).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2 Nothing was changed.</source>
+        <translation>&quot;%1&quot;: %2 Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Name at least one number: voicectl dnc %1 NUMBER...</source>
+        <translation>Name at least one number: voicectl dnc %1 NUMBER...</translation>
+    </message>
+    <message>
+        <source>The do-not-call list is empty (%1).</source>
+        <translation>The do-not-call list is empty (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) are not phone numbers and were skipped, e.g. &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>%n line(s) are not phone numbers and were skipped, e.g. "%1".</numerusform>
+            <numerusform>%n line(s) are not phone numbers and were skipped, e.g. "%1".</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import or export.</source>
+        <translation>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import or export.</translation>
+    </message>
+    <message>
+        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251] [--separator CHAR] [--column NAME|N]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
+        <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251] [--separator CHAR] [--column NAME|N]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
+    </message>
+    <message>
+        <source>campaign export, dnc export: write to this file instead of the standard output.</source>
+        <translation>campaign export, dnc export: write to this file instead of the standard output.</translation>
+    </message>
+    <message>
+        <source>campaign: calls per second (default 1, fractions allowed).</source>
+        <translation>campaign: calls per second (default 1, fractions allowed).</translation>
+    </message>
+    <message>
+        <source>campaign: requests in flight at once (default 4).</source>
+        <translation>campaign: requests in flight at once (default 4).</translation>
+    </message>
+    <message>
+        <source>campaign: hours to call in, in the recipient&apos;s local time, e.g. 09:00-20:00.</source>
+        <translation>campaign: hours to call in, in the recipient&apos;s local time, e.g. 09:00-20:00.</translation>
+    </message>
+    <message>
+        <source>campaign: time zone of rows without a tz column (default: this computer&apos;s).</source>
+        <translation>campaign: time zone of rows without a tz column (default: this computer&apos;s).</translation>
+    </message>
+    <message>
+        <source>campaign: one more do-not-call list for this run (one number per line).</source>
+        <translation>campaign: one more do-not-call list for this run (one number per line).</translation>
+    </message>
+    <message>
+        <source>campaign: call busy or unanswered numbers again, at most N more times.</source>
+        <translation>campaign: call busy or unanswered numbers again, at most N more times.</translation>
+    </message>
+    <message>
+        <source>campaign: minutes between re-dials.</source>
+        <translation>campaign: minutes between re-dials.</translation>
+    </message>
+    <message>
+        <source>campaign: where to keep the journal (default: the data folder).</source>
+        <translation>campaign: where to keep the journal (default: the data folder).</translation>
+    </message>
+    <message>
+        <source>campaign: the file&apos;s encoding, utf-8 or cp1251 (default: detected).</source>
+        <translation>campaign: the file&apos;s encoding, utf-8 or cp1251 (default: detected).</translation>
+    </message>
+    <message>
+        <source>campaign: the file&apos;s separator, one character or tab (default: detected).</source>
+        <translation>campaign: the file&apos;s separator, one character or tab (default: detected).</translation>
+    </message>
+    <message>
+        <source>campaign: the number column, by name or position from 1.</source>
+        <translation>campaign: the number column, by name or position from 1.</translation>
+    </message>
+    <message>
+        <source>campaign run: show the preview and place no call.</source>
+        <translation>campaign run: show the preview and place no call.</translation>
+    </message>
+    <message>
+        <source>campaign: return once every row is dispatched, without following the calls.</source>
+        <translation>campaign: return once every row is dispatched, without following the calls.</translation>
+    </message>
+    <message>
+        <source>campaign resume: send again the rows whose outcome is unknown (needs --yes).</source>
+        <translation>campaign resume: send again the rows whose outcome is unknown (needs --yes).</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,111 @@
     </message>
 </context>
 <context>
+    <name>CampaignJournal</name>
+    <message>
+        <source>The journal %1 exists already; choose another file or resume it.</source>
+        <translation>Журнал %1 уже существует: выберите другой файл или продолжите его.</translation>
+    </message>
+    <message>
+        <source>There is no journal at %1.</source>
+        <translation>Журнала %1 нет.</translation>
+    </message>
+    <message>
+        <source>The journal %1 is in use by another program (process %2).</source>
+        <translation>Журнал %1 занят другой программой (процесс %2).</translation>
+    </message>
+    <message>
+        <source>The journal %1 cannot be opened: %2</source>
+        <translation>Не удаётся открыть журнал %1: %2</translation>
+    </message>
+    <message>
+        <source>The journal %1 cannot be read (%2). It is left as it is: rows in it may have been called, so do not start the campaign again without checking.</source>
+        <translation>Не удаётся прочитать журнал %1 (%2). Он оставлен как есть: по строкам из него могли уже звонить, поэтому не запускайте кампанию заново без проверки.</translation>
+    </message>
+    <message>
+        <source>%1 is not a campaign journal or is damaged (%2). It is left as it is: rows in it may have been called, so do not start the campaign again without checking.</source>
+        <translation>%1 — не журнал кампании или он повреждён (%2). Он оставлен как есть: по строкам из него могли уже звонить, поэтому не запускайте кампанию заново без проверки.</translation>
+    </message>
+    <message>
+        <source>The run stopped while this call was being requested: it may have been placed.</source>
+        <translation>Запуск прервался, пока этот звонок запрашивался: он мог состояться.</translation>
+    </message>
+    <message>
+        <source>Line %1 is no longer waiting to be called.</source>
+        <translation>Строка %1 больше не ждёт звонка.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPlanner</name>
+    <message>
+        <source>The file has no column named &quot;%1&quot; in its first row.</source>
+        <translation>В первой строке файла нет столбца «%1».</translation>
+    </message>
+    <message>
+        <source>--column takes a column name or a position from 1.</source>
+        <translation>--column принимает имя столбца или его номер, начиная с 1.</translation>
+    </message>
+    <message>
+        <source>The file has no rows.</source>
+        <translation>В файле нет строк.</translation>
+    </message>
+    <message>
+        <source>the row is too long</source>
+        <translation>строка слишком длинная</translation>
+    </message>
+    <message>
+        <source>the row has no column %1</source>
+        <translation>в строке нет столбца %1</translation>
+    </message>
+    <message>
+        <source>no number</source>
+        <translation>нет номера</translation>
+    </message>
+    <message>
+        <source>not a valid phone number</source>
+        <translation>недопустимый номер телефона</translation>
+    </message>
+    <message>
+        <source>unknown time zone &quot;%1&quot;</source>
+        <translation>неизвестный часовой пояс «%1»</translation>
+    </message>
+    <message>
+        <source>no service id: give --service or a service_id column</source>
+        <translation>нет идентификатора услуги: укажите --service или столбец service_id</translation>
+    </message>
+    <message>
+        <source>no file id: give --file-id or a file_id column</source>
+        <translation>нет идентификатора файла: укажите --file-id или столбец file_id</translation>
+    </message>
+    <message>
+        <source>on the do-not-call list</source>
+        <translation>в списке «не звонить»</translation>
+    </message>
+    <message>
+        <source>duplicate of line %1</source>
+        <translation>повтор строки %1</translation>
+    </message>
+</context>
+<context>
+    <name>DoNotCallList</name>
+    <message>
+        <source>The do-not-call list %1 cannot be read: %2</source>
+        <translation>Не удаётся прочитать список «не звонить» %1: %2</translation>
+    </message>
+    <message>
+        <source>The do-not-call list %1 is locked by another program.</source>
+        <translation>Список «не звонить» %1 заблокирован другой программой.</translation>
+    </message>
+    <message>
+        <source>The do-not-call list %1 cannot be written: %2</source>
+        <translation>Не удаётся записать список «не звонить» %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>Не удаётся прочитать %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ErrorCatalog</name>
     <message>
         <source>%1 (server: %2)</source>
@@ -701,6 +806,13 @@
     </message>
 </context>
 <context>
+    <name>SendingWindow</name>
+    <message>
+        <source>The sending window is hours as HH:MM-HH:MM in the recipient&apos;s local time, e.g. 09:00-20:00.</source>
+        <translation>Окно отправки — часы ЧЧ:ММ-ЧЧ:ММ по местному времени получателя, например 09:00-20:00.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceEditorDialog</name>
     <message>
         <source>New voice-message service</source>
@@ -1046,40 +1158,6 @@
         <translation>Не удалось прочитать API-ключ профиля «%1»: %2</translation>
     </message>
     <message>
-        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed.</source>
-        <translation>Voice Console, командная строка: управление услугами голосовых SMS Exolve, отправка голосовых сообщений, отслеживание вызовов.
-
-Команды:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-
-API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed.</translation>
-    </message>
-    <message>
         <source>legacy: the integrationapi.net login (default: VOICE_LEGACY_LOGIN).</source>
         <translation>legacy: логин integrationapi.net (по умолчанию VOICE_LEGACY_LOGIN).</translation>
     </message>
@@ -1150,6 +1228,486 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>The language &quot;%1&quot; is not supported: use ru or en.</source>
         <translation>Язык «%1» не поддерживается: укажите ru или en.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 мин %2 с</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>%1 days %2 h</source>
+        <translation>%1 дн. %2 ч</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were being requested when the last run stopped: their outcome is unknown.</source>
+        <translation>
+            <numerusform>%n строка запрашивалась, когда прошлый запуск прервался: её результат неизвестен.</numerusform>
+            <numerusform>%n строки запрашивались, когда прошлый запуск прервался: их результат неизвестен.</numerusform>
+            <numerusform>%n строк запрашивались, когда прошлый запуск прервался: их результат неизвестен.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write to the standard output.</source>
+        <translation>Не удаётся писать в стандартный вывод.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Экспорт не удался: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Экспортировано в %1</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>(none: dry run)</source>
+        <translation>(нет: пробный прогон)</translation>
+    </message>
+    <message>
+        <source>Total rows</source>
+        <translation>Всего строк</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Готово к звонку</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>С ошибкой</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Повторы</translation>
+    </message>
+    <message>
+        <source>Suppressed (do not call)</source>
+        <translation>Исключено («не звонить»)</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Звонков совершено</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>без статуса</translation>
+    </message>
+    <message>
+        <source>Not delivered</source>
+        <translation>Не доставлено</translation>
+    </message>
+    <message>
+        <source>Still in progress</source>
+        <translation>Ещё идут</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Unknown outcome</source>
+        <translation>Результат неизвестен</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Ожидают</translation>
+    </message>
+    <message>
+        <source>Estimated duration</source>
+        <translation>Оценка длительности</translation>
+    </message>
+    <message>
+        <source>The journal&apos;s sending window &quot;%1&quot; cannot be read.</source>
+        <translation>Не удаётся прочитать окно отправки «%1» из журнала.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</source>
+        <translation>Неизвестный часовой пояс «%1»: укажите имя IANA, например Europe/Moscow, или UTC+03:00.</translation>
+    </message>
+    <message>
+        <source>campaign run needs --source NUMBER.</source>
+        <translation>Для campaign run нужен --source НОМЕР.</translation>
+    </message>
+    <message>
+        <source>--rate takes calls per second, from 0.001 to 10000 (fractions allowed).</source>
+        <translation>--rate принимает число звонков в секунду от 0.001 до 10000 (можно дробное).</translation>
+    </message>
+    <message>
+        <source>--concurrency takes a number of requests from 1 to 64.</source>
+        <translation>--concurrency принимает число запросов от 1 до 64.</translation>
+    </message>
+    <message>
+        <source>--redial takes a number of extra calls from 0 to 10.</source>
+        <translation>--redial принимает число повторных звонков от 0 до 10.</translation>
+    </message>
+    <message>
+        <source>--redial needs --redial-gap MIN (minutes between calls).</source>
+        <translation>Для --redial нужен --redial-gap МИН (минут между звонками).</translation>
+    </message>
+    <message>
+        <source>--redial-gap takes minutes from 1 to 1440.</source>
+        <translation>--redial-gap принимает минуты от 1 до 1440.</translation>
+    </message>
+    <message>
+        <source>--encoding takes utf-8 or cp1251.</source>
+        <translation>--encoding принимает utf-8 или cp1251.</translation>
+    </message>
+    <message>
+        <source>--separator takes one character: , ; or tab.</source>
+        <translation>--separator принимает один символ: , ; или tab.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>The do-not-call file %1 does not exist.</source>
+        <translation>Файла списка «не звонить» %1 нет.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the file: %n row(s)</source>
+        <translation>
+            <numerusform>Чтение файла: %n строка</numerusform>
+            <numerusform>Чтение файла: %n строки</numerusform>
+            <numerusform>Чтение файла: %n строк</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File: %1 (%2%3, separator %4, %5, number column &quot;%6&quot;)</source>
+        <translation>Файл: %1 (%2%3, разделитель %4, %5, столбец номера «%6»)</translation>
+    </message>
+    <message>
+        <source> with BOM</source>
+        <translation> с BOM</translation>
+    </message>
+    <message>
+        <source>header row</source>
+        <translation>есть строка заголовков</translation>
+    </message>
+    <message>
+        <source>no header row</source>
+        <translation>без строки заголовков</translation>
+    </message>
+    <message>
+        <source>Warning: the file could not be read to its end: %1</source>
+        <translation>Внимание: файл не удалось дочитать до конца: %1</translation>
+    </message>
+    <message>
+        <source>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5</source>
+        <translation>Строк: %1 — готово %2, с ошибкой %3, повторов %4, исключено %5</translation>
+    </message>
+    <message>
+        <source>  line %1: &quot;%2&quot; — %3</source>
+        <translation>  строка %1: «%2» — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more (all of them: voicectl campaign export, or -o json --dry-run)</source>
+        <translation>
+            <numerusform>  … и ещё %n (все — в voicectl campaign export или -o json --dry-run)</numerusform>
+            <numerusform>  … и ещё %n (все — в voicectl campaign export или -o json --dry-run)</numerusform>
+            <numerusform>  … и ещё %n (все — в voicectl campaign export или -o json --dry-run)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Estimated duration: %1 at %2 call(s) per second%3</source>
+        <translation>Оценка длительности: %1 при %2 звонк. в секунду%3</translation>
+    </message>
+    <message>
+        <source>, window %1 (%2)</source>
+        <translation>, окно %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s zone, else this computer&apos;s</source>
+        <translation>пояс получателя, иначе этого компьютера</translation>
+    </message>
+    <message>
+        <source>Nothing to call: no row is ready. Nothing was sent.</source>
+        <translation>Звонить некому: нет готовых строк. Ничего не отправлено.</translation>
+    </message>
+    <message>
+        <source>Refusing to call without confirmation: stdin is not a terminal. Add --yes. Nothing was sent.</source>
+        <translation>Звонки без подтверждения невозможны: stdin — не терминал. Добавьте --yes. Ничего не отправлено.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Call %n number(s)? Type &quot;yes&quot; to start: </source>
+        <translation>
+            <numerusform>Позвонить на %n номер? Для запуска введите «да»: </numerusform>
+            <numerusform>Позвонить на %n номера? Для запуска введите «да»: </numerusform>
+            <numerusform>Позвонить на %n номеров? Для запуска введите «да»: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Ничего не отправлено.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were being requested when the last run stopped: their outcome is unknown and they are not sent again unless you ask (--resend-unknown).</source>
+        <translation>
+            <numerusform>%n строка запрашивалась, когда прошлый запуск прервался: её результат неизвестен, и повторно она не отправляется, пока вы не попросите (--resend-unknown).</numerusform>
+            <numerusform>%n строки запрашивались, когда прошлый запуск прервался: их результат неизвестен, и повторно они не отправляются, пока вы не попросите (--resend-unknown).</numerusform>
+            <numerusform>%n строк запрашивались, когда прошлый запуск прервался: их результат неизвестен, и повторно они не отправляются, пока вы не попросите (--resend-unknown).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have an unknown outcome: each may have been called already, and sending again may call these people twice. Add --yes to send them again.</source>
+        <translation>
+            <numerusform>У %n строки результат неизвестен: звонок мог уже состояться, и повторная отправка может позвонить человеку дважды. Добавьте --yes, чтобы отправить снова.</numerusform>
+            <numerusform>У %n строк результат неизвестен: звонки могли уже состояться, и повторная отправка может позвонить людям дважды. Добавьте --yes, чтобы отправить снова.</numerusform>
+            <numerusform>У %n строк результат неизвестен: звонки могли уже состояться, и повторная отправка может позвонить людям дважды. Добавьте --yes, чтобы отправить снова.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with an unknown outcome will be sent again, as you asked.</source>
+        <translation>
+            <numerusform>%n строка с неизвестным результатом будет отправлена снова, как вы просили.</numerusform>
+            <numerusform>%n строки с неизвестным результатом будут отправлены снова, как вы просили.</numerusform>
+            <numerusform>%n строк с неизвестным результатом будут отправлены снова, как вы просили.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Journal: %1</source>
+        <translation>Журнал: %1</translation>
+    </message>
+    <message>
+        <source>Warning: the call history cannot be opened (%1); the journal keeps every call.</source>
+        <translation>Внимание: историю вызовов открыть не удалось (%1); все звонки записаны в журнал.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) wait for their sending window or a re-dial until %1.</source>
+        <translation>
+            <numerusform>%n строка ждёт окна отправки или повторного звонка до %1.</numerusform>
+            <numerusform>%n строки ждут окна отправки или повторного звонка до %1.</numerusform>
+            <numerusform>%n строк ждут окна отправки или повторного звонка до %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The API asks to slow down (HTTP 429): the campaign pauses for %1.</source>
+        <translation>API просит снизить частоту (HTTP 429): кампания приостановлена на %1.</translation>
+    </message>
+    <message>
+        <source>Line %1: refused by the API, nothing was placed: %2</source>
+        <translation>Строка %1: API отказал, звонка не было: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: the outcome is unknown (the call may have been placed); it will not be sent again: %2</source>
+        <translation>Строка %1: результат неизвестен (звонок мог состояться); повторно она не отправляется: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping: no new calls; waiting for %n request(s) under way.</source>
+        <translation>
+            <numerusform>Остановка: новых звонков нет; ждём %n запрос в пути.</numerusform>
+            <numerusform>Остановка: новых звонков нет; ждём %n запроса в пути.</numerusform>
+            <numerusform>Остановка: новых звонков нет; ждём %n запросов в пути.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, about %1 left</source>
+        <translation>, осталось около %1</translation>
+    </message>
+    <message>
+        <source>placed %1 of %2 (completed %3, not delivered %4, in progress %5), rejected %6, unknown %7, waiting %8%9</source>
+        <translation>совершено %1 из %2 (доставлено %3, не доставлено %4, идут %5), отклонено %6, неизвестно %7, ожидают %8%9</translation>
+    </message>
+    <message>
+        <source>Resume with: voicectl campaign resume %1</source>
+        <translation>Продолжить: voicectl campaign resume %1</translation>
+    </message>
+    <message>
+        <source>Interrupted: no more calls were placed. %1</source>
+        <translation>Прервано: новых звонков не было. %1</translation>
+    </message>
+    <message>
+        <source>The campaign stopped: %1</source>
+        <translation>Кампания остановлена: %1</translation>
+    </message>
+    <message>
+        <source>The API refused the campaign: %1</source>
+        <translation>API отказал кампании: %1</translation>
+    </message>
+    <message>
+        <source>The campaign stopped: the journal cannot be written (%1). No call was placed after that.</source>
+        <translation>Кампания остановлена: не удаётся записать журнал (%1). После этого звонков не было.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) still wait (their sending window, a re-dial or a resume). %1</source>
+        <translation>
+            <numerusform>%n строка ещё ждёт (окна отправки, повторного звонка или продолжения). %1</numerusform>
+            <numerusform>%n строки ещё ждут (окна отправки, повторного звонка или продолжения). %1</numerusform>
+            <numerusform>%n строк ещё ждут (окна отправки, повторного звонка или продолжения). %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have an unknown outcome: check them (voicectl campaign export) before sending them again with resume --resend-unknown.</source>
+        <translation>
+            <numerusform>У %n строки результат неизвестен: проверьте её (voicectl campaign export), прежде чем отправлять снова через resume --resend-unknown.</numerusform>
+            <numerusform>У %n строк результат неизвестен: проверьте их (voicectl campaign export), прежде чем отправлять снова через resume --resend-unknown.</numerusform>
+            <numerusform>У %n строк результат неизвестен: проверьте их (voicectl campaign export), прежде чем отправлять снова через resume --resend-unknown.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added %1; the list has %2 number(s).</source>
+        <translation>Добавлено: %1; в списке номеров: %2.</translation>
+    </message>
+    <message>
+        <source>Removed %1; the list has %2 number(s).</source>
+        <translation>Удалено: %1; в списке номеров: %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2 Nothing was changed.</source>
+        <translation>«%1»: %2 Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Name at least one number: voicectl dnc %1 NUMBER...</source>
+        <translation>Укажите хотя бы один номер: voicectl dnc %1 НОМЕР...</translation>
+    </message>
+    <message>
+        <source>The do-not-call list is empty (%1).</source>
+        <translation>Список «не звонить» пуст (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) are not phone numbers and were skipped, e.g. &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>%n строка — не номер телефона и пропущена, например «%1».</numerusform>
+            <numerusform>%n строки — не номера телефонов и пропущены, например «%1».</numerusform>
+            <numerusform>%n строк — не номера телефонов и пропущены, например «%1».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import or export.</source>
+        <translation>Неизвестная команда «dnc %1». Используйте add, remove, list, import или export.</translation>
+    </message>
+    <message>
+        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251] [--separator CHAR] [--column NAME|N]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
+        <translation>Voice Console, командная строка: управление услугами голосовых SMS Exolve, отправка голосовых сообщений, отслеживание вызовов.
+
+Команды:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251] [--separator CHAR] [--column NAME|N]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+
+API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
+    </message>
+    <message>
+        <source>campaign export, dnc export: write to this file instead of the standard output.</source>
+        <translation>campaign export, dnc export: писать в этот файл, а не в стандартный вывод.</translation>
+    </message>
+    <message>
+        <source>campaign: calls per second (default 1, fractions allowed).</source>
+        <translation>campaign: звонков в секунду (по умолчанию 1, можно дробное).</translation>
+    </message>
+    <message>
+        <source>campaign: requests in flight at once (default 4).</source>
+        <translation>campaign: одновременных запросов (по умолчанию 4).</translation>
+    </message>
+    <message>
+        <source>campaign: hours to call in, in the recipient&apos;s local time, e.g. 09:00-20:00.</source>
+        <translation>campaign: часы для звонков по местному времени получателя, например 09:00-20:00.</translation>
+    </message>
+    <message>
+        <source>campaign: time zone of rows without a tz column (default: this computer&apos;s).</source>
+        <translation>campaign: часовой пояс строк без столбца tz (по умолчанию пояс этого компьютера).</translation>
+    </message>
+    <message>
+        <source>campaign: one more do-not-call list for this run (one number per line).</source>
+        <translation>campaign: ещё один список «не звонить» на этот запуск (номер на строку).</translation>
+    </message>
+    <message>
+        <source>campaign: call busy or unanswered numbers again, at most N more times.</source>
+        <translation>campaign: перезванивать на занятые и неотвеченные номера, не более N раз.</translation>
+    </message>
+    <message>
+        <source>campaign: minutes between re-dials.</source>
+        <translation>campaign: минут между повторными звонками.</translation>
+    </message>
+    <message>
+        <source>campaign: where to keep the journal (default: the data folder).</source>
+        <translation>campaign: где вести журнал (по умолчанию в папке данных).</translation>
+    </message>
+    <message>
+        <source>campaign: the file&apos;s encoding, utf-8 or cp1251 (default: detected).</source>
+        <translation>campaign: кодировка файла, utf-8 или cp1251 (по умолчанию определяется).</translation>
+    </message>
+    <message>
+        <source>campaign: the file&apos;s separator, one character or tab (default: detected).</source>
+        <translation>campaign: разделитель файла, один символ или tab (по умолчанию определяется).</translation>
+    </message>
+    <message>
+        <source>campaign: the number column, by name or position from 1.</source>
+        <translation>campaign: столбец номера, по имени или по номеру с 1.</translation>
+    </message>
+    <message>
+        <source>campaign run: show the preview and place no call.</source>
+        <translation>campaign run: показать предпросмотр и не звонить.</translation>
+    </message>
+    <message>
+        <source>campaign: return once every row is dispatched, without following the calls.</source>
+        <translation>campaign: завершиться, когда все строки отправлены, не дожидаясь конца звонков.</translation>
+    </message>
+    <message>
+        <source>campaign resume: send again the rows whose outcome is unknown (needs --yes).</source>
+        <translation>campaign resume: снова отправить строки с неизвестным результатом (нужен --yes).</translation>
     </message>
 </context>
 <context>
