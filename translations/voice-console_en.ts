@@ -1444,8 +1444,8 @@
     <message numerus="yes">
         <source>Call %n number(s)? Type &quot;yes&quot; to start: </source>
         <translation>
-            <numerusform>Call %n number(s)? Type "yes" to start: </numerusform>
-            <numerusform>Call %n number(s)? Type "yes" to start: </numerusform>
+            <numerusform>Call %n number(s)? Type &quot;yes&quot; to start: </numerusform>
+            <numerusform>Call %n number(s)? Type &quot;yes&quot; to start: </numerusform>
         </translation>
     </message>
     <message>
@@ -1512,10 +1512,6 @@
         <translation>, about %1 left</translation>
     </message>
     <message>
-        <source>placed %1 of %2 (completed %3, not delivered %4, in progress %5), rejected %6, unknown %7, waiting %8%9</source>
-        <translation>placed %1 of %2 (completed %3, not delivered %4, in progress %5), rejected %6, unknown %7, waiting %8%9</translation>
-    </message>
-    <message>
         <source>Resume with: voicectl campaign resume %1</source>
         <translation>Resume with: voicectl campaign resume %1</translation>
     </message>
@@ -1572,8 +1568,8 @@
     <message numerus="yes">
         <source>%n line(s) are not phone numbers and were skipped, e.g. &quot;%1&quot;.</source>
         <translation>
-            <numerusform>%n line(s) are not phone numbers and were skipped, e.g. "%1".</numerusform>
-            <numerusform>%n line(s) are not phone numbers and were skipped, e.g. "%1".</numerusform>
+            <numerusform>%n line(s) are not phone numbers and were skipped, e.g. &quot;%1&quot;.</numerusform>
+            <numerusform>%n line(s) are not phone numbers and were skipped, e.g. &quot;%1&quot;.</numerusform>
         </translation>
     </message>
     <message>
@@ -1691,6 +1687,14 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>campaign resume: send again the rows whose outcome is unknown (needs --yes).</source>
         <translation>campaign resume: send again the rows whose outcome is unknown (needs --yes).</translation>
+    </message>
+    <message>
+        <source>placed %1 of %2 (completed %3, not delivered %4, in progress %5), rejected %6, unknown %7, waiting %8</source>
+        <translation>placed %1 of %2 (completed %3, not delivered %4, in progress %5), rejected %6, unknown %7, waiting %8</translation>
+    </message>
+    <message>
+        <source>, next call at %1</source>
+        <translation>, next call at %1</translation>
     </message>
 </context>
 <context>

@@ -1526,10 +1526,6 @@
         <translation>, осталось около %1</translation>
     </message>
     <message>
-        <source>placed %1 of %2 (completed %3, not delivered %4, in progress %5), rejected %6, unknown %7, waiting %8%9</source>
-        <translation>совершено %1 из %2 (доставлено %3, не доставлено %4, идут %5), отклонено %6, неизвестно %7, ожидают %8%9</translation>
-    </message>
-    <message>
         <source>Resume with: voicectl campaign resume %1</source>
         <translation>Продолжить: voicectl campaign resume %1</translation>
     </message>
@@ -1708,6 +1704,14 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>campaign resume: send again the rows whose outcome is unknown (needs --yes).</source>
         <translation>campaign resume: снова отправить строки с неизвестным результатом (нужен --yes).</translation>
+    </message>
+    <message>
+        <source>placed %1 of %2 (completed %3, not delivered %4, in progress %5), rejected %6, unknown %7, waiting %8</source>
+        <translation>совершено %1 из %2 (доставлено %3, не доставлено %4, идут %5), отклонено %6, неизвестно %7, ожидают %8</translation>
+    </message>
+    <message>
+        <source>, next call at %1</source>
+        <translation>, следующий звонок в %1</translation>
     </message>
 </context>
 <context>

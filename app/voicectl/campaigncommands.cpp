@@ -56,7 +56,7 @@ QString duration(qint64 seconds)
 
 QString localWhen(const QDateTime &utc)
 {
-    return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm t"));
 }
 
 } // namespace
@@ -582,27 +582,31 @@ void Cli::progressLine(const QString &message, bool important)
             m_out->progress({});
         m_out->error(message);
     }
+    // Not a terminal: a line when something changed (at most every 5 s), else one a minute.
     if (!important && !c.terminal && c.sinceLastLine.elapsed() < 5000)
         return;
     const CampaignCounts n = c.journal.counts();
     const qint64 done = n.placed + n.rejected + n.unknown;
+    const QString counts = tr("placed %1 of %2 (completed %3, not delivered %4, in progress %5), rejected %6, unknown %7, waiting %8")
+                               .arg(n.placed).arg(n.ready).arg(n.completed).arg(n.notDelivered).arg(n.following)
+                               .arg(n.rejected).arg(n.unknown).arg(n.waiting);
     QString eta;
-    const qint64 placedNow = n.placed - c.placedAtStart;
-    if (placedNow > 0 && n.waiting > 0) {
+    const QDateTime until = c.runner ? c.runner->waitingUntil() : QDateTime();
+    if (n.waiting > 0 && until.isValid() && until > QDateTime::currentDateTimeUtc()) {
+        eta = tr(", next call at %1").arg(localWhen(until));
+    } else if (const qint64 placedNow = n.placed - c.placedAtStart; placedNow > 0 && n.waiting > 0) {
         const double perSecond = double(placedNow) / std::max<qint64>(1, c.runClock.elapsed() / 1000);
         eta = tr(", about %1 left").arg(duration(qint64(double(n.waiting) / std::max(perSecond, 0.001))));
     }
-    const QString counts = tr("placed %1 of %2 (completed %3, not delivered %4, in progress %5), rejected %6, unknown %7, waiting %8%9")
-                               .arg(n.placed).arg(n.ready).arg(n.completed).arg(n.notDelivered).arg(n.following)
-                               .arg(n.rejected).arg(n.unknown).arg(n.waiting).arg(eta);
     if (c.terminal) {
         const int width = 24;
-        const int filled = n.ready > 0 ? int(double(done) / double(n.ready) * width) : width;
-        m_out->progress(u'[' + QString(std::min(filled, width), u'#') + QString(width - std::min(filled, width), u'.') + QStringLiteral("] ") + counts);
-    } else if (message.isEmpty()) {
-        m_out->error(counts);
+        const int filled = n.ready > 0 ? std::min(width, int(double(done) / double(n.ready) * width)) : width;
+        m_out->progress(u'[' + QString(filled, u'#') + QString(width - filled, u'.') + QStringLiteral("] ") + counts + eta);
+    } else if (message.isEmpty() && (counts != c.lastLine || c.sinceLastLine.elapsed() >= 60000)) {
+        m_out->error(counts + eta);
+        c.lastLine = counts;
+        c.sinceLastLine.restart();
     }
-    c.sinceLastLine.restart();
 }
 
 void Cli::campaignFinished(CampaignRunner::Outcome outcome)

@@ -25,6 +25,7 @@ struct CampaignSession
     QTimer progressTimer;
     QTimer signalTimer;
     QElapsedTimer sinceLastLine;
+    QString lastLine; // the counts last printed (not a terminal)
     QElapsedTimer runClock;
     qint64 placedAtStart = 0;
     bool terminal = false;
