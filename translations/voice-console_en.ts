@@ -54,6 +54,53 @@
     </message>
 </context>
 <context>
+    <name>CampaignController</name>
+    <message>
+        <source>Starting</source>
+        <translation>Starting</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Waiting for the sending window</source>
+        <translation>Waiting for the sending window</translation>
+    </message>
+    <message>
+        <source>Paused by the service&apos;s rate limit</source>
+        <translation>Paused by the service&apos;s rate limit</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Stopping</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Stopped: network failure</source>
+        <translation>Stopped: network failure</translation>
+    </message>
+    <message>
+        <source>Stopped: refused by the API</source>
+        <translation>Stopped: refused by the API</translation>
+    </message>
+    <message>
+        <source>Stopped: the journal cannot be written</source>
+        <translation>Stopped: the journal cannot be written</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
     <name>CampaignJournal</name>
     <message>
         <source>The journal %1 exists already; choose another file or resume it.</source>
@@ -137,6 +184,21 @@
     <message>
         <source>duplicate of line %1</source>
         <translation>duplicate of line %1</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Search by number</source>
+        <translation>Search by number</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
     </message>
 </context>
 <context>
@@ -808,6 +870,14 @@
         <source>The sending window is hours as HH:MM-HH:MM in the recipient&apos;s local time, e.g. 09:00-20:00.</source>
         <translation>The sending window is hours as HH:MM-HH:MM in the recipient&apos;s local time, e.g. 09:00-20:00.</translation>
     </message>
+    <message>
+        <source>The journal&apos;s sending window &quot;%1&quot; cannot be read.</source>
+        <translation>The journal&apos;s sending window &quot;%1&quot; cannot be read.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</source>
+        <translation>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</translation>
+    </message>
 </context>
 <context>
     <name>ServiceEditorDialog</name>
@@ -1330,10 +1400,6 @@
     <message>
         <source>Estimated duration</source>
         <translation>Estimated duration</translation>
-    </message>
-    <message>
-        <source>The journal&apos;s sending window &quot;%1&quot; cannot be read.</source>
-        <translation>The journal&apos;s sending window &quot;%1&quot; cannot be read.</translation>
     </message>
     <message>
         <source>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</source>
@@ -1949,6 +2015,933 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>Status timeline of the selected call</source>
         <translation>Status timeline of the selected call</translation>
     </message>
+    <message>
+        <source>All calls</source>
+        <translation>All calls</translation>
+    </message>
+    <message>
+        <source>Campaign %1</source>
+        <translation>Campaign %1</translation>
+    </message>
+    <message>
+        <source>Campaign filter</source>
+        <translation>Campaign filter</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignCheckPage</name>
+    <message>
+        <source>Reading the file: %1 rows…</source>
+        <translation>Reading the file: %1 rows…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Every row as the campaign will see it: ready to call, invalid, a duplicate of an earlier row, or on the do-not-call list. Only ready rows are called, each once.</source>
+        <translation>Every row as the campaign will see it: ready to call, invalid, a duplicate of an earlier row, or on the do-not-call list. Only ready rows are called, each once.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Problems…</source>
+        <translation>E&amp;xport Problems…</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>All rows</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>Do not call</translation>
+    </message>
+    <message>
+        <source>Show rows</source>
+        <translation>Show rows</translation>
+    </message>
+    <message>
+        <source>Rows of the file</source>
+        <translation>Rows of the file</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>Reading the file</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stopped.</translation>
+    </message>
+    <message>
+        <source>%1 rows: &lt;b&gt;%2 ready&lt;/b&gt;, %3 invalid, %4 duplicates, %5 on the do-not-call list.</source>
+        <translation>%1 rows: &lt;b&gt;%2 ready&lt;/b&gt;, %3 invalid, %4 duplicates, %5 on the do-not-call list.</translation>
+    </message>
+    <message>
+        <source>No row can be called: check the number column on the previous page.</source>
+        <translation>No row can be called: check the number column on the previous page.</translation>
+    </message>
+    <message>
+        <source>Export Problems</source>
+        <translation>Export Problems</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignConfirmPage</name>
+    <message>
+        <source>Start the campaign</source>
+        <translation>Start the campaign</translation>
+    </message>
+    <message>
+        <source>&amp;Start Calling</source>
+        <translation>&amp;Start Calling</translation>
+    </message>
+    <message>
+        <source>audio file %1</source>
+        <translation>audio file %1</translation>
+    </message>
+    <message>
+        <source>named by each row</source>
+        <translation>named by each row</translation>
+    </message>
+    <message>
+        <source>service «%1»</source>
+        <translation>service «%1»</translation>
+    </message>
+    <message>
+        <source>Call %1 number(s) from %2 with %3?</source>
+        <translation>Call %1 number(s) from %2 with %3?</translation>
+    </message>
+    <message>
+        <source>Call %1 number(s) from %2 with %3 between %4 and %5 in each recipient&apos;s time?</source>
+        <translation>Call %1 number(s) from %2 with %3 between %4 and %5 in each recipient&apos;s time?</translation>
+    </message>
+    <message>
+        <source>%1 call(s) per second, at most %2 at once. Not called: %3 invalid, %4 duplicate, %5 on the do-not-call list. Nobody is called twice; a call whose outcome is unknown is never sent again without your say.</source>
+        <translation>%1 call(s) per second, at most %2 at once. Not called: %3 invalid, %4 duplicate, %5 on the do-not-call list. Nobody is called twice; a call whose outcome is unknown is never sent again without your say.</translation>
+    </message>
+    <message>
+        <source>This is the built-in sandbox: no real call is made and nothing costs money.</source>
+        <translation>This is the built-in sandbox: no real call is made and nothing costs money.</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignFilePage</name>
+    <message>
+        <source>Open a List of Numbers</source>
+        <translation>Open a List of Numbers</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>The list of numbers</source>
+        <translation>The list of numbers</translation>
+    </message>
+    <message>
+        <source>Open or drop a CSV file. Check that it reads as it should, and which column holds the numbers.</source>
+        <translation>Open or drop a CSV file. Check that it reads as it should, and which column holds the numbers.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Encoding:</translation>
+    </message>
+    <message>
+        <source>&amp;Separator:</source>
+        <translation>&amp;Separator:</translation>
+    </message>
+    <message>
+        <source>First row is a &amp;header</source>
+        <translation>First row is a &amp;header</translation>
+    </message>
+    <message>
+        <source>&amp;Number column:</source>
+        <translation>&amp;Number column:</translation>
+    </message>
+    <message>
+        <source>Se&amp;rvice id column:</source>
+        <translation>Se&amp;rvice id column:</translation>
+    </message>
+    <message>
+        <source>Audio file id co&amp;lumn:</source>
+        <translation>Audio file id co&amp;lumn:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone column:</source>
+        <translation>&amp;Time zone column:</translation>
+    </message>
+    <message>
+        <source>N&amp;ame column:</source>
+        <translation>N&amp;ame column:</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Detect</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>Comma ,</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>Semicolon ;</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>A CSV file: one row per number</source>
+        <translation>A CSV file: one row per number</translation>
+    </message>
+    <message>
+        <source>The first rows as they will be read</source>
+        <translation>The first rows as they will be read</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>The file has no rows.</source>
+        <translation>The file has no rows.</translation>
+    </message>
+    <message>
+        <source>Read as %1%2, separator “%3”; %4.</source>
+        <translation>Read as %1%2, separator “%3”; %4.</translation>
+    </message>
+    <message>
+        <source> with BOM</source>
+        <translation> with BOM</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <source>the first row is a header</source>
+        <translation>the first row is a header</translation>
+    </message>
+    <message>
+        <source>no header row</source>
+        <translation>no header row</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <source>%1 (column %2)</source>
+        <translation>%1 (column %2)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignListModel</name>
+    <message>
+        <source>Cannot be read</source>
+        <translation>Cannot be read</translation>
+    </message>
+    <message>
+        <source>Running in another program</source>
+        <translation>Running in another program</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 delivered, %2 not, %3 rejected, %4 unknown</source>
+        <translation>%1 delivered, %2 not, %3 rejected, %4 unknown</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Provider and profile</source>
+        <translation>Provider and profile</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignRowsModel</name>
+    <message>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>invalid</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplicate</translation>
+    </message>
+    <message>
+        <source>do not call</source>
+        <translation>do not call</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>calling</source>
+        <translation>calling</translation>
+    </message>
+    <message>
+        <source>placed</source>
+        <translation>placed</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>outcome unknown</source>
+        <translation>outcome unknown</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>stale</translation>
+    </message>
+    <message>
+        <source>duplicate of line %1</source>
+        <translation>duplicate of line %1</translation>
+    </message>
+    <message>
+        <source>waits until %1</source>
+        <translation>waits until %1</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Number in the file</source>
+        <translation>Number in the file</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Call id</source>
+        <translation>Call id</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignSettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>What to send, from which number, how fast and when. Times are the recipient&apos;s local time.</source>
+        <translation>What to send, from which number, how fast and when. Times are the recipient&apos;s local time.</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Service:</translation>
+    </message>
+    <message>
+        <source>Audio &amp;file id:</source>
+        <translation>Audio &amp;file id:</translation>
+    </message>
+    <message>
+        <source>&amp;Caller number:</source>
+        <translation>&amp;Caller number:</translation>
+    </message>
+    <message>
+        <source>&amp;Calls per second:</source>
+        <translation>&amp;Calls per second:</translation>
+    </message>
+    <message>
+        <source>at most &amp;at once:</source>
+        <translation>at most &amp;at once:</translation>
+    </message>
+    <message>
+        <source>Call only &amp;between</source>
+        <translation>Call only &amp;between</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>Time &amp;zone:</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s zone (%1)</source>
+        <translation>This computer&apos;s zone (%1)</translation>
+    </message>
+    <message>
+        <source>Call &amp;busy or unanswered again:</source>
+        <translation>Call &amp;busy or unanswered again:</translation>
+    </message>
+    <message>
+        <source> more time(s)</source>
+        <translation> more time(s)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>after</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Do not call:</source>
+        <translation>Do not call:</translation>
+    </message>
+    <message>
+        <source>e.g. +7 495 123-45-67</source>
+        <translation>e.g. +7 495 123-45-67</translation>
+    </message>
+    <message>
+        <source>The id of an uploaded audio file</source>
+        <translation>The id of an uploaded audio file</translation>
+    </message>
+    <message>
+        <source>Sending window start</source>
+        <translation>Sending window start</translation>
+    </message>
+    <message>
+        <source>Sending window end</source>
+        <translation>Sending window end</translation>
+    </message>
+    <message>
+        <source>Minutes between calls to the same number</source>
+        <translation>Minutes between calls to the same number</translation>
+    </message>
+    <message>
+        <source>Optional: rows name their own service</source>
+        <translation>Optional: rows name their own service</translation>
+    </message>
+    <message>
+        <source>Type to search the services</source>
+        <translation>Type to search the services</translation>
+    </message>
+    <message>
+        <source>The services could not be loaded: %1</source>
+        <translation>The services could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>Balance: %1</translation>
+    </message>
+    <message>
+        <source>The balance is unavailable: %1</source>
+        <translation>The balance is unavailable: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) on the shared do-not-call list (Tools → Do-Not-Call List…); rows with them were found on the previous page.</source>
+        <translation>
+            <numerusform>%n number(s) on the shared do-not-call list (Tools → Do-Not-Call List…); rows with them were found on the previous page.</numerusform>
+            <numerusform>%n number(s) on the shared do-not-call list (Tools → Do-Not-Call List…); rows with them were found on the previous page.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calls come from %1</source>
+        <translation>Calls come from %1</translation>
+    </message>
+    <message>
+        <source>Unknown time zone: pick one from the list, or type UTC+03:00.</source>
+        <translation>Unknown time zone: pick one from the list, or type UTC+03:00.</translation>
+    </message>
+    <message>
+        <source>Rows with their own time zone use it; this zone is for the others.</source>
+        <translation>Rows with their own time zone use it; this zone is for the others.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Estimated duration: %1 for %n call(s).</source>
+        <translation>
+            <numerusform>Estimated duration: %1 for %n call(s).</numerusform>
+            <numerusform>Estimated duration: %1 for %n call(s).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignWizard</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 days %2 h</source>
+        <translation>%1 days %2 h</translation>
+    </message>
+    <message>
+        <source>New Campaign</source>
+        <translation>New Campaign</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignsPage</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>&amp;New Campaign…</source>
+        <translation>&amp;New Campaign…</translation>
+    </message>
+    <message>
+        <source>Call a list of numbers from a CSV file</source>
+        <translation>Call a list of numbers from a CSV file</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Resume</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Campaign</source>
+        <translation>&amp;Cancel Campaign</translation>
+    </message>
+    <message>
+        <source>Resend &amp;Unknown…</source>
+        <translation>Resend &amp;Unknown…</translation>
+    </message>
+    <message>
+        <source>Call again the rows whose outcome is unknown (they may have been called)</source>
+        <translation>Call again the rows whose outcome is unknown (they may have been called)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Report…</source>
+        <translation>&amp;Export Report…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Re&amp;move…</translation>
+    </message>
+    <message>
+        <source>&amp;Do-Not-Call List…</source>
+        <translation>&amp;Do-Not-Call List…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Search by number</source>
+        <translation>Search by number</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>All rows</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Placed</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>Outcome unknown</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>Do not call</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>Rows of the campaign</source>
+        <translation>Rows of the campaign</translation>
+    </message>
+    <message>
+        <source>Show rows</source>
+        <translation>Show rows</translation>
+    </message>
+    <message>
+        <source>Campaign progress</source>
+        <translation>Campaign progress</translation>
+    </message>
+    <message>
+        <source>Campaign details</source>
+        <translation>Campaign details</translation>
+    </message>
+    <message>
+        <source>No campaigns yet</source>
+        <translation>No campaigns yet</translation>
+    </message>
+    <message>
+        <source>A campaign calls every number of a CSV file with one voice message, inside the sending window you choose, never twice and never a number on the do-not-call list. Start one with New Campaign…</source>
+        <translation>A campaign calls every number of a CSV file with one voice message, inside the sending window you choose, never twice and never a number on the do-not-call list. Start one with New Campaign…</translation>
+    </message>
+    <message>
+        <source>Waiting for the sending window: the next call at %1 (in %2).</source>
+        <translation>Waiting for the sending window: the next call at %1 (in %2).</translation>
+    </message>
+    <message>
+        <source>Paused by the service&apos;s rate limit (HTTP 429): going on in %1.</source>
+        <translation>Paused by the service&apos;s rate limit (HTTP 429): going on in %1.</translation>
+    </message>
+    <message>
+        <source>Stopped: the network failed. Nothing more was called; retry when the connection is back.
+%1</source>
+        <translation>Stopped: the network failed. Nothing more was called; retry when the connection is back.
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Interrupted: resume it to call the %n row(s) still waiting.</source>
+        <translation>
+            <numerusform>Interrupted: resume it to call the %n row(s) still waiting.</numerusform>
+            <numerusform>Interrupted: resume it to call the %n row(s) still waiting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have an unknown outcome: they may have been called and are never sent again unless you choose Resend Unknown…</source>
+        <translation>
+            <numerusform>%n row(s) have an unknown outcome: they may have been called and are never sent again unless you choose Resend Unknown…</numerusform>
+            <numerusform>%n row(s) have an unknown outcome: they may have been called and are never sent again unless you choose Resend Unknown…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 called (%p%)</source>
+        <translation>%1 of %2 called (%p%)</translation>
+    </message>
+    <message>
+        <source>Rows %1: ready %2, invalid %3, duplicate %4, do not call %5. Delivered %6, not delivered %7, in progress %8, rejected %9, unknown %10, waiting %11.</source>
+        <translation>Rows %1: ready %2, invalid %3, duplicate %4, do not call %5. Delivered %6, not delivered %7, in progress %8, rejected %9, unknown %10, waiting %11.</translation>
+    </message>
+    <message>
+        <source>About %1 left at %2 call(s) per second.</source>
+        <translation>About %1 left at %2 call(s) per second.</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <source>Delivered calls per hour</source>
+        <translation>Delivered calls per hour</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>delivered</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Answered calls: %1, lasting %2 on average (the longest %3).</source>
+        <translation>Answered calls: %1, lasting %2 on average (the longest %3).</translation>
+    </message>
+    <message>
+        <source>No answered call yet.</source>
+        <translation>No answered call yet.</translation>
+    </message>
+    <message>
+        <source>This campaign was started with the profile &quot;%1&quot;: switch to it to go on.</source>
+        <translation>This campaign was started with the profile &quot;%1&quot;: switch to it to go on.</translation>
+    </message>
+    <message>
+        <source>%1 delivered, %2 not delivered, %3 rejected, %4 unknown.</source>
+        <translation>%1 delivered, %2 not delivered, %3 rejected, %4 unknown.</translation>
+    </message>
+    <message>
+        <source>Cancel Campaign</source>
+        <translation>Cancel Campaign</translation>
+    </message>
+    <message>
+        <source>Cancel the campaign &quot;%1&quot;? No more calls are placed; calls under way end normally. A cancelled campaign cannot be resumed.</source>
+        <translation>Cancel the campaign &quot;%1&quot;? No more calls are placed; calls under way end normally. A cancelled campaign cannot be resumed.</translation>
+    </message>
+    <message>
+        <source>Resend Unknown</source>
+        <translation>Resend Unknown</translation>
+    </message>
+    <message numerus="yes">
+        <source>Call again %n row(s) whose outcome is unknown?</source>
+        <translation>
+            <numerusform>Call again %n row(s) whose outcome is unknown?</numerusform>
+            <numerusform>Call again %n row(s) whose outcome is unknown?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each of these calls may already have been placed: the request reached the service and no answer came back. Sending again may call these people twice.</source>
+        <translation>Each of these calls may already have been placed: the request reached the service and no answer came back. Sending again may call these people twice.</translation>
+    </message>
+    <message>
+        <source>Call Them Again</source>
+        <translation>Call Them Again</translation>
+    </message>
+    <message>
+        <source>Export Campaign Report</source>
+        <translation>Export Campaign Report</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>The report could not be exported: %1</source>
+        <translation>The report could not be exported: %1</translation>
+    </message>
+    <message>
+        <source>Report exported to %1</source>
+        <translation>Report exported to %1</translation>
+    </message>
+    <message>
+        <source>Remove Campaign</source>
+        <translation>Remove Campaign</translation>
+    </message>
+    <message>
+        <source>Remove the campaign &quot;%1&quot; and its journal %2? The calls stay in the call history, but this campaign&apos;s record of who was called is lost.</source>
+        <translation>Remove the campaign &quot;%1&quot; and its journal %2? The calls stay in the call history, but this campaign&apos;s record of who was called is lost.</translation>
+    </message>
+    <message>
+        <source>Choose a profile first: a campaign calls with its account.</source>
+        <translation>Choose a profile first: a campaign calls with its account.</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::DoNotCallDialog</name>
+    <message>
+        <source>Do-Not-Call List</source>
+        <translation>Do-Not-Call List</translation>
+    </message>
+    <message>
+        <source>A number to add, in any notation</source>
+        <translation>A number to add, in any notation</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <source>Number to add</source>
+        <translation>Number to add</translation>
+    </message>
+    <message>
+        <source>Search the list</source>
+        <translation>Search the list</translation>
+    </message>
+    <message>
+        <source>Numbers never called</source>
+        <translation>Numbers never called</translation>
+    </message>
+    <message numerus="yes">
+        <source>Campaigns never call these %n number(s), here and in voicectl. The list is kept in %1.</source>
+        <translation>
+            <numerusform>Campaigns never call these %n number(s), here and in voicectl. The list is kept in %1.</numerusform>
+            <numerusform>Campaigns never call these %n number(s), here and in voicectl. The list is kept in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Will be kept as %1</source>
+        <translation>Will be kept as %1</translation>
+    </message>
+    <message>
+        <source>Remove Numbers</source>
+        <translation>Remove Numbers</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n number(s) from the do-not-call list? Campaigns may call them again.</source>
+        <translation>
+            <numerusform>Remove %n number(s) from the do-not-call list? Campaigns may call them again.</numerusform>
+            <numerusform>Remove %n number(s) from the do-not-call list? Campaigns may call them again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Numbers</source>
+        <translation>Import Numbers</translation>
+    </message>
+    <message>
+        <source>CSV or text files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV or text files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %1; %n line(s) were not phone numbers and were skipped.</source>
+        <translation>
+            <numerusform>Added %1; %n line(s) were not phone numbers and were skipped.</numerusform>
+            <numerusform>Added %1; %n line(s) were not phone numbers and were skipped.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Numbers</source>
+        <translation>Export Numbers</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::LegacySendPage</name>
@@ -2209,6 +3202,47 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Profile in use</source>
         <translation>Profile in use</translation>
+    </message>
+    <message>
+        <source>Campaign %1 finished</source>
+        <translation>Campaign %1 finished</translation>
+    </message>
+    <message numerus="yes">
+        <source>The campaign &quot;%1&quot; stopped before it finished (Voice Console was closed or stopped): %n row(s) still wait.</source>
+        <translation>
+            <numerusform>The campaign "%1" stopped before it finished (Voice Console was closed or stopped): %n row(s) still wait.</numerusform>
+            <numerusform>The campaign "%1" stopped before it finished (Voice Console was closed or stopped): %n row(s) still wait.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) may or may not have been placed: they are listed and are not sent again unless you choose to.</source>
+        <translation>
+            <numerusform>%n call(s) may or may not have been placed: they are listed and are not sent again unless you choose to.</numerusform>
+            <numerusform>%n call(s) may or may not have been placed: they are listed and are not sent again unless you choose to.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more campaign(s) stopped too.</source>
+        <translation>
+            <numerusform>%n more campaign(s) stopped too.</numerusform>
+            <numerusform>%n more campaign(s) stopped too.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show Campaign</source>
+        <translation>Show Campaign</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>&amp;Campaigns</source>
+        <translation>&amp;Campaigns</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,53 @@
     </message>
 </context>
 <context>
+    <name>CampaignController</name>
+    <message>
+        <source>Starting</source>
+        <translation>Запуск</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Идёт</translation>
+    </message>
+    <message>
+        <source>Waiting for the sending window</source>
+        <translation>Ждёт окна отправки</translation>
+    </message>
+    <message>
+        <source>Paused by the service&apos;s rate limit</source>
+        <translation>Пауза: ограничение частоты сервиса</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Останавливается</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Приостановлена</translation>
+    </message>
+    <message>
+        <source>Stopped: network failure</source>
+        <translation>Остановлена: сбой сети</translation>
+    </message>
+    <message>
+        <source>Stopped: refused by the API</source>
+        <translation>Остановлена: отказ API</translation>
+    </message>
+    <message>
+        <source>Stopped: the journal cannot be written</source>
+        <translation>Остановлена: журнал не записывается</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Завершена</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменена</translation>
+    </message>
+</context>
+<context>
     <name>CampaignJournal</name>
     <message>
         <source>The journal %1 exists already; choose another file or resume it.</source>
@@ -137,6 +184,21 @@
     <message>
         <source>duplicate of line %1</source>
         <translation>повтор строки %1</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>Rows</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <source>Search by number</source>
+        <translation>Поиск по номеру</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Отчёт</translation>
     </message>
 </context>
 <context>
@@ -811,6 +873,14 @@
         <source>The sending window is hours as HH:MM-HH:MM in the recipient&apos;s local time, e.g. 09:00-20:00.</source>
         <translation>Окно отправки — часы ЧЧ:ММ-ЧЧ:ММ по местному времени получателя, например 09:00-20:00.</translation>
     </message>
+    <message>
+        <source>The journal&apos;s sending window &quot;%1&quot; cannot be read.</source>
+        <translation>Не удаётся прочитать окно отправки «%1» из журнала.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</source>
+        <translation>Неизвестный часовой пояс «%1»: укажите имя IANA, например Europe/Moscow, или UTC+03:00.</translation>
+    </message>
 </context>
 <context>
     <name>ServiceEditorDialog</name>
@@ -1336,10 +1406,6 @@
     <message>
         <source>Estimated duration</source>
         <translation>Оценка длительности</translation>
-    </message>
-    <message>
-        <source>The journal&apos;s sending window &quot;%1&quot; cannot be read.</source>
-        <translation>Не удаётся прочитать окно отправки «%1» из журнала.</translation>
     </message>
     <message>
         <source>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</source>
@@ -1970,6 +2036,943 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>Status timeline of the selected call</source>
         <translation>История статусов выбранного вызова</translation>
     </message>
+    <message>
+        <source>All calls</source>
+        <translation>Все вызовы</translation>
+    </message>
+    <message>
+        <source>Campaign %1</source>
+        <translation>Кампания %1</translation>
+    </message>
+    <message>
+        <source>Campaign filter</source>
+        <translation>Фильтр по кампании</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignCheckPage</name>
+    <message>
+        <source>Reading the file: %1 rows…</source>
+        <translation>Чтение файла: %1 строк…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Every row as the campaign will see it: ready to call, invalid, a duplicate of an earlier row, or on the do-not-call list. Only ready rows are called, each once.</source>
+        <translation>Каждая строка так, как её увидит кампания: готова к звонку, с ошибкой, повтор более ранней строки или в списке «не звонить». Звонки идут только по готовым строкам, каждой — один раз.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Problems…</source>
+        <translation>&amp;Экспорт проблем…</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Все строки</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Готовые</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>С ошибкой</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Повторы</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>Не звонить</translation>
+    </message>
+    <message>
+        <source>Show rows</source>
+        <translation>Показать строки</translation>
+    </message>
+    <message>
+        <source>Rows of the file</source>
+        <translation>Строки файла</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>Чтение файла</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Остановлено.</translation>
+    </message>
+    <message>
+        <source>%1 rows: &lt;b&gt;%2 ready&lt;/b&gt;, %3 invalid, %4 duplicates, %5 on the do-not-call list.</source>
+        <translation>Строк: %1 — &lt;b&gt;готово %2&lt;/b&gt;, с ошибкой %3, повторов %4, в списке «не звонить» %5.</translation>
+    </message>
+    <message>
+        <source>No row can be called: check the number column on the previous page.</source>
+        <translation>Звонить не по чему: проверьте столбец номера на предыдущей странице.</translation>
+    </message>
+    <message>
+        <source>Export Problems</source>
+        <translation>Экспорт проблем</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignConfirmPage</name>
+    <message>
+        <source>Start the campaign</source>
+        <translation>Запуск кампании</translation>
+    </message>
+    <message>
+        <source>&amp;Start Calling</source>
+        <translation>&amp;Начать звонки</translation>
+    </message>
+    <message>
+        <source>audio file %1</source>
+        <translation>аудиофайлом %1</translation>
+    </message>
+    <message>
+        <source>named by each row</source>
+        <translation>указанной в строке</translation>
+    </message>
+    <message>
+        <source>service «%1»</source>
+        <translation>услугой «%1»</translation>
+    </message>
+    <message>
+        <source>Call %1 number(s) from %2 with %3?</source>
+        <translation>Позвонить на %1 номер(ов) с номера %2 с %3?</translation>
+    </message>
+    <message>
+        <source>Call %1 number(s) from %2 with %3 between %4 and %5 in each recipient&apos;s time?</source>
+        <translation>Позвонить на %1 номер(ов) с номера %2 с %3 с %4 до %5 по времени каждого получателя?</translation>
+    </message>
+    <message>
+        <source>%1 call(s) per second, at most %2 at once. Not called: %3 invalid, %4 duplicate, %5 on the do-not-call list. Nobody is called twice; a call whose outcome is unknown is never sent again without your say.</source>
+        <translation>%1 звонк. в секунду, не более %2 одновременно. Без звонка: с ошибкой %3, повторов %4, в списке «не звонить» %5. Никому не звонят дважды; звонок с неизвестным результатом без вашего решения не повторяется.</translation>
+    </message>
+    <message>
+        <source>This is the built-in sandbox: no real call is made and nothing costs money.</source>
+        <translation>Это встроенная песочница: настоящих звонков нет, ничего не оплачивается.</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignFilePage</name>
+    <message>
+        <source>Open a List of Numbers</source>
+        <translation>Открыть список номеров</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Файлы CSV (*.csv *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>The list of numbers</source>
+        <translation>Список номеров</translation>
+    </message>
+    <message>
+        <source>Open or drop a CSV file. Check that it reads as it should, and which column holds the numbers.</source>
+        <translation>Откройте или перетащите файл CSV. Проверьте, что он читается правильно и в каком столбце номера.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Кодировка:</translation>
+    </message>
+    <message>
+        <source>&amp;Separator:</source>
+        <translation>&amp;Разделитель:</translation>
+    </message>
+    <message>
+        <source>First row is a &amp;header</source>
+        <translation>Первая строка — &amp;заголовки</translation>
+    </message>
+    <message>
+        <source>&amp;Number column:</source>
+        <translation>Столбец &amp;номера:</translation>
+    </message>
+    <message>
+        <source>Se&amp;rvice id column:</source>
+        <translation>Столбец &amp;услуги:</translation>
+    </message>
+    <message>
+        <source>Audio file id co&amp;lumn:</source>
+        <translation>Столбец &amp;аудиофайла:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone column:</source>
+        <translation>Столбец &amp;часового пояса:</translation>
+    </message>
+    <message>
+        <source>N&amp;ame column:</source>
+        <translation>Столбец &amp;имени:</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Определить</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>Запятая ,</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>Точка с запятой ;</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Табуляция</translation>
+    </message>
+    <message>
+        <source>A CSV file: one row per number</source>
+        <translation>Файл CSV: одна строка на номер</translation>
+    </message>
+    <message>
+        <source>The first rows as they will be read</source>
+        <translation>Первые строки так, как они будут прочитаны</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>The file has no rows.</source>
+        <translation>В файле нет строк.</translation>
+    </message>
+    <message>
+        <source>Read as %1%2, separator “%3”; %4.</source>
+        <translation>Читается как %1%2, разделитель «%3»; %4.</translation>
+    </message>
+    <message>
+        <source> with BOM</source>
+        <translation> с BOM</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>табуляция</translation>
+    </message>
+    <message>
+        <source>the first row is a header</source>
+        <translation>первая строка — заголовки</translation>
+    </message>
+    <message>
+        <source>no header row</source>
+        <translation>без строки заголовков</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Столбец %1</translation>
+    </message>
+    <message>
+        <source>%1 (column %2)</source>
+        <translation>%1 (столбец %2)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignListModel</name>
+    <message>
+        <source>Cannot be read</source>
+        <translation>Не читается</translation>
+    </message>
+    <message>
+        <source>Running in another program</source>
+        <translation>Идёт в другой программе</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Предпросмотр</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Завершена</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменена</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Прервана</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <source>%1 delivered, %2 not, %3 rejected, %4 unknown</source>
+        <translation>доставлено %1, нет %2, отклонено %3, неизвестно %4</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>Provider and profile</source>
+        <translation>Провайдер и профиль</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Итоги</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создана</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignRowsModel</name>
+    <message>
+        <source>ready</source>
+        <translation>готова</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>повтор</translation>
+    </message>
+    <message>
+        <source>do not call</source>
+        <translation>не звонить</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>ждёт</translation>
+    </message>
+    <message>
+        <source>calling</source>
+        <translation>звоним</translation>
+    </message>
+    <message>
+        <source>placed</source>
+        <translation>звонок идёт</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <source>outcome unknown</source>
+        <translation>результат неизвестен</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>завис</translation>
+    </message>
+    <message>
+        <source>duplicate of line %1</source>
+        <translation>повтор строки %1</translation>
+    </message>
+    <message>
+        <source>waits until %1</source>
+        <translation>ждёт до %1</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Number in the file</source>
+        <translation>Номер в файле</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Call id</source>
+        <translation>ID вызова</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попыток</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignSettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>What to send, from which number, how fast and when. Times are the recipient&apos;s local time.</source>
+        <translation>Что отправить, с какого номера, как быстро и когда. Время — местное время получателя.</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Услуга:</translation>
+    </message>
+    <message>
+        <source>Audio &amp;file id:</source>
+        <translation>ID &amp;аудиофайла:</translation>
+    </message>
+    <message>
+        <source>&amp;Caller number:</source>
+        <translation>&amp;Номер отправителя:</translation>
+    </message>
+    <message>
+        <source>&amp;Calls per second:</source>
+        <translation>Звонков в &amp;секунду:</translation>
+    </message>
+    <message>
+        <source>at most &amp;at once:</source>
+        <translation>не более &amp;одновременно:</translation>
+    </message>
+    <message>
+        <source>Call only &amp;between</source>
+        <translation>Звонить только &amp;с</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>Часовой &amp;пояс:</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s zone (%1)</source>
+        <translation>Пояс этого компьютера (%1)</translation>
+    </message>
+    <message>
+        <source>Call &amp;busy or unanswered again:</source>
+        <translation>Перезванивать &amp;занятым и неотвеченным:</translation>
+    </message>
+    <message>
+        <source> more time(s)</source>
+        <translation> раз(а)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>через</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Do not call:</source>
+        <translation>Не звонить:</translation>
+    </message>
+    <message>
+        <source>e.g. +7 495 123-45-67</source>
+        <translation>например, +7 495 123-45-67</translation>
+    </message>
+    <message>
+        <source>The id of an uploaded audio file</source>
+        <translation>ID загруженного аудиофайла</translation>
+    </message>
+    <message>
+        <source>Sending window start</source>
+        <translation>Начало окна отправки</translation>
+    </message>
+    <message>
+        <source>Sending window end</source>
+        <translation>Конец окна отправки</translation>
+    </message>
+    <message>
+        <source>Minutes between calls to the same number</source>
+        <translation>Минут между звонками на один номер</translation>
+    </message>
+    <message>
+        <source>Optional: rows name their own service</source>
+        <translation>Необязательно: строки указывают свою услугу</translation>
+    </message>
+    <message>
+        <source>Type to search the services</source>
+        <translation>Начните вводить, чтобы найти услугу</translation>
+    </message>
+    <message>
+        <source>The services could not be loaded: %1</source>
+        <translation>Не удалось загрузить услуги: %1</translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>Баланс: %1</translation>
+    </message>
+    <message>
+        <source>The balance is unavailable: %1</source>
+        <translation>Баланс недоступен: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) on the shared do-not-call list (Tools → Do-Not-Call List…); rows with them were found on the previous page.</source>
+        <translation>
+            <numerusform>%n номер в общем списке «не звонить» (Инструменты → Список «не звонить»…); строки с ним отмечены на предыдущей странице.</numerusform>
+            <numerusform>%n номера в общем списке «не звонить» (Инструменты → Список «не звонить»…); строки с ними отмечены на предыдущей странице.</numerusform>
+            <numerusform>%n номеров в общем списке «не звонить» (Инструменты → Список «не звонить»…); строки с ними отмечены на предыдущей странице.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calls come from %1</source>
+        <translation>Звонки пойдут с номера %1</translation>
+    </message>
+    <message>
+        <source>Unknown time zone: pick one from the list, or type UTC+03:00.</source>
+        <translation>Неизвестный часовой пояс: выберите его из списка или введите UTC+03:00.</translation>
+    </message>
+    <message>
+        <source>Rows with their own time zone use it; this zone is for the others.</source>
+        <translation>Строки со своим часовым поясом используют его; этот пояс — для остальных.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Estimated duration: %1 for %n call(s).</source>
+        <translation>
+            <numerusform>Оценка длительности: %1 на %n звонок.</numerusform>
+            <numerusform>Оценка длительности: %1 на %n звонка.</numerusform>
+            <numerusform>Оценка длительности: %1 на %n звонков.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignWizard</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 мин %2 с</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>%1 days %2 h</source>
+        <translation>%1 дн. %2 ч</translation>
+    </message>
+    <message>
+        <source>New Campaign</source>
+        <translation>Новая кампания</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CampaignsPage</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 мин %2 с</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>&amp;New Campaign…</source>
+        <translation>&amp;Новая кампания…</translation>
+    </message>
+    <message>
+        <source>Call a list of numbers from a CSV file</source>
+        <translation>Обзвонить список номеров из файла CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Пауза</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Продолжить</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Campaign</source>
+        <translation>&amp;Отменить кампанию</translation>
+    </message>
+    <message>
+        <source>Resend &amp;Unknown…</source>
+        <translation>Повторить &amp;неизвестные…</translation>
+    </message>
+    <message>
+        <source>Call again the rows whose outcome is unknown (they may have been called)</source>
+        <translation>Снова позвонить по строкам с неизвестным результатом (звонок мог уже быть)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Report…</source>
+        <translation>&amp;Экспорт отчёта…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <source>&amp;Do-Not-Call List…</source>
+        <translation>Список «&amp;не звонить»…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Отчёт</translation>
+    </message>
+    <message>
+        <source>Search by number</source>
+        <translation>Поиск по номеру</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Все строки</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Ожидают</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Звонки совершены</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонены</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>Результат неизвестен</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>С ошибкой</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Повторы</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>Не звонить</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Кампании</translation>
+    </message>
+    <message>
+        <source>Rows of the campaign</source>
+        <translation>Строки кампании</translation>
+    </message>
+    <message>
+        <source>Show rows</source>
+        <translation>Показать строки</translation>
+    </message>
+    <message>
+        <source>Campaign progress</source>
+        <translation>Ход кампании</translation>
+    </message>
+    <message>
+        <source>Campaign details</source>
+        <translation>Сведения о кампании</translation>
+    </message>
+    <message>
+        <source>No campaigns yet</source>
+        <translation>Кампаний пока нет</translation>
+    </message>
+    <message>
+        <source>A campaign calls every number of a CSV file with one voice message, inside the sending window you choose, never twice and never a number on the do-not-call list. Start one with New Campaign…</source>
+        <translation>Кампания звонит на каждый номер из файла CSV с одним голосовым сообщением, в выбранное окно отправки, никому дважды и никогда по номерам из списка «не звонить». Начните с «Новая кампания…».</translation>
+    </message>
+    <message>
+        <source>Waiting for the sending window: the next call at %1 (in %2).</source>
+        <translation>Ждёт окна отправки: следующий звонок в %1 (через %2).</translation>
+    </message>
+    <message>
+        <source>Paused by the service&apos;s rate limit (HTTP 429): going on in %1.</source>
+        <translation>Пауза из-за ограничения частоты сервиса (HTTP 429): продолжение через %1.</translation>
+    </message>
+    <message>
+        <source>Stopped: the network failed. Nothing more was called; retry when the connection is back.
+%1</source>
+        <translation>Остановлена: сбой сети. Больше звонков не было; повторите, когда связь восстановится.
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Interrupted: resume it to call the %n row(s) still waiting.</source>
+        <translation>
+            <numerusform>Прервана: продолжите её, чтобы позвонить по %n ожидающей строке.</numerusform>
+            <numerusform>Прервана: продолжите её, чтобы позвонить по %n ожидающим строкам.</numerusform>
+            <numerusform>Прервана: продолжите её, чтобы позвонить по %n ожидающим строкам.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have an unknown outcome: they may have been called and are never sent again unless you choose Resend Unknown…</source>
+        <translation>
+            <numerusform>У %n строки результат неизвестен: звонок мог состояться, и без «Повторить неизвестные…» она не отправляется.</numerusform>
+            <numerusform>У %n строк результат неизвестен: звонки могли состояться, и без «Повторить неизвестные…» они не отправляются.</numerusform>
+            <numerusform>У %n строк результат неизвестен: звонки могли состояться, и без «Повторить неизвестные…» они не отправляются.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 called (%p%)</source>
+        <translation>%1 из %2 (%p%)</translation>
+    </message>
+    <message>
+        <source>Rows %1: ready %2, invalid %3, duplicate %4, do not call %5. Delivered %6, not delivered %7, in progress %8, rejected %9, unknown %10, waiting %11.</source>
+        <translation>Строк %1: готово %2, с ошибкой %3, повторов %4, «не звонить» %5. Доставлено %6, не доставлено %7, идут %8, отклонено %9, неизвестно %10, ожидают %11.</translation>
+    </message>
+    <message>
+        <source>About %1 left at %2 call(s) per second.</source>
+        <translation>Осталось около %1 при %2 звонк. в секунду.</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Итоги</translation>
+    </message>
+    <message>
+        <source>Delivered calls per hour</source>
+        <translation>Доставленные звонки по часам</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>доставлено</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>ждёт</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <source>Answered calls: %1, lasting %2 on average (the longest %3).</source>
+        <translation>Отвеченных звонков: %1, в среднем по %2 (самый долгий %3).</translation>
+    </message>
+    <message>
+        <source>No answered call yet.</source>
+        <translation>Отвеченных звонков пока нет.</translation>
+    </message>
+    <message>
+        <source>This campaign was started with the profile &quot;%1&quot;: switch to it to go on.</source>
+        <translation>Эта кампания запущена с профилем «%1»: переключитесь на него, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <source>%1 delivered, %2 not delivered, %3 rejected, %4 unknown.</source>
+        <translation>Доставлено %1, не доставлено %2, отклонено %3, неизвестно %4.</translation>
+    </message>
+    <message>
+        <source>Cancel Campaign</source>
+        <translation>Отмена кампании</translation>
+    </message>
+    <message>
+        <source>Cancel the campaign &quot;%1&quot;? No more calls are placed; calls under way end normally. A cancelled campaign cannot be resumed.</source>
+        <translation>Отменить кампанию «%1»? Новых звонков не будет; идущие звонки завершатся как обычно. Отменённую кампанию нельзя продолжить.</translation>
+    </message>
+    <message>
+        <source>Resend Unknown</source>
+        <translation>Повтор неизвестных</translation>
+    </message>
+    <message numerus="yes">
+        <source>Call again %n row(s) whose outcome is unknown?</source>
+        <translation>
+            <numerusform>Снова позвонить по %n строке с неизвестным результатом?</numerusform>
+            <numerusform>Снова позвонить по %n строкам с неизвестным результатом?</numerusform>
+            <numerusform>Снова позвонить по %n строкам с неизвестным результатом?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each of these calls may already have been placed: the request reached the service and no answer came back. Sending again may call these people twice.</source>
+        <translation>Каждый из этих звонков мог уже состояться: запрос дошёл до сервиса, но ответа не было. Повторная отправка может позвонить людям дважды.</translation>
+    </message>
+    <message>
+        <source>Call Them Again</source>
+        <translation>Позвонить снова</translation>
+    </message>
+    <message>
+        <source>Export Campaign Report</source>
+        <translation>Экспорт отчёта кампании</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The report could not be exported: %1</source>
+        <translation>Не удалось экспортировать отчёт: %1</translation>
+    </message>
+    <message>
+        <source>Report exported to %1</source>
+        <translation>Отчёт сохранён в %1</translation>
+    </message>
+    <message>
+        <source>Remove Campaign</source>
+        <translation>Удаление кампании</translation>
+    </message>
+    <message>
+        <source>Remove the campaign &quot;%1&quot; and its journal %2? The calls stay in the call history, but this campaign&apos;s record of who was called is lost.</source>
+        <translation>Удалить кампанию «%1» и её журнал %2? Звонки останутся в истории вызовов, но запись кампании о том, кому звонили, будет потеряна.</translation>
+    </message>
+    <message>
+        <source>Choose a profile first: a campaign calls with its account.</source>
+        <translation>Сначала выберите профиль: кампания звонит с его аккаунта.</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::DoNotCallDialog</name>
+    <message>
+        <source>Do-Not-Call List</source>
+        <translation>Список «не звонить»</translation>
+    </message>
+    <message>
+        <source>A number to add, in any notation</source>
+        <translation>Номер для добавления, в любой записи</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <source>Number to add</source>
+        <translation>Номер для добавления</translation>
+    </message>
+    <message>
+        <source>Search the list</source>
+        <translation>Поиск по списку</translation>
+    </message>
+    <message>
+        <source>Numbers never called</source>
+        <translation>Номера, на которые не звонят</translation>
+    </message>
+    <message numerus="yes">
+        <source>Campaigns never call these %n number(s), here and in voicectl. The list is kept in %1.</source>
+        <translation>
+            <numerusform>Кампании никогда не звонят на этот %n номер — здесь и в voicectl. Список хранится в %1.</numerusform>
+            <numerusform>Кампании никогда не звонят на эти %n номера — здесь и в voicectl. Список хранится в %1.</numerusform>
+            <numerusform>Кампании никогда не звонят на эти %n номеров — здесь и в voicectl. Список хранится в %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Will be kept as %1</source>
+        <translation>Будет сохранён как %1</translation>
+    </message>
+    <message>
+        <source>Remove Numbers</source>
+        <translation>Удаление номеров</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n number(s) from the do-not-call list? Campaigns may call them again.</source>
+        <translation>
+            <numerusform>Удалить %n номер из списка «не звонить»? Кампании смогут снова на него звонить.</numerusform>
+            <numerusform>Удалить %n номера из списка «не звонить»? Кампании смогут снова на них звонить.</numerusform>
+            <numerusform>Удалить %n номеров из списка «не звонить»? Кампании смогут снова на них звонить.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Numbers</source>
+        <translation>Импорт номеров</translation>
+    </message>
+    <message>
+        <source>CSV or text files (*.csv *.txt);;All files (*)</source>
+        <translation>Файлы CSV или текст (*.csv *.txt);;Все файлы (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %1; %n line(s) were not phone numbers and were skipped.</source>
+        <translation>
+            <numerusform>Добавлено: %1; %n строка не была номером и пропущена.</numerusform>
+            <numerusform>Добавлено: %1; %n строки не были номерами и пропущены.</numerusform>
+            <numerusform>Добавлено: %1; %n строк не были номерами и пропущены.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Numbers</source>
+        <translation>Экспорт номеров</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Текстовые файлы (*.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::LegacySendPage</name>
@@ -2231,6 +3234,50 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Profile in use</source>
         <translation>Текущий профиль</translation>
+    </message>
+    <message>
+        <source>Campaign %1 finished</source>
+        <translation>Кампания %1 завершена</translation>
+    </message>
+    <message numerus="yes">
+        <source>The campaign &quot;%1&quot; stopped before it finished (Voice Console was closed or stopped): %n row(s) still wait.</source>
+        <translation>
+            <numerusform>Кампания «%1» остановилась, не завершившись (Voice Console была закрыта или остановлена): ждёт %n строка.</numerusform>
+            <numerusform>Кампания «%1» остановилась, не завершившись (Voice Console была закрыта или остановлена): ждут %n строки.</numerusform>
+            <numerusform>Кампания «%1» остановилась, не завершившись (Voice Console была закрыта или остановлена): ждут %n строк.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) may or may not have been placed: they are listed and are not sent again unless you choose to.</source>
+        <translation>
+            <numerusform>%n звонок мог состояться или нет: он показан в списке и без вашего решения не повторяется.</numerusform>
+            <numerusform>%n звонка могли состояться или нет: они показаны в списке и без вашего решения не повторяются.</numerusform>
+            <numerusform>%n звонков могли состояться или нет: они показаны в списке и без вашего решения не повторяются.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more campaign(s) stopped too.</source>
+        <translation>
+            <numerusform>Ещё %n кампания тоже остановилась.</numerusform>
+            <numerusform>Ещё %n кампании тоже остановились.</numerusform>
+            <numerusform>Ещё %n кампаний тоже остановились.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show Campaign</source>
+        <translation>Показать кампанию</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Кампании</translation>
+    </message>
+    <message>
+        <source>&amp;Campaigns</source>
+        <translation>&amp;Кампании</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Инструменты</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "accounts/session.h"
 #include "calls/callhistory.h"
 #include "calls/calltracker.h"
+#include "campaignspage.h"
 #include "mainwindow.h"
 
 #include <QLoggingCategory>
@@ -27,6 +28,8 @@ AppContext::AppContext(Options options)
         qCWarning(lcApp).noquote() << "call history unavailable:" << opened.message();
     m_tracker = std::make_unique<CallTracker>(m_session.get(), m_history.get());
     m_window = std::make_unique<MainWindow>(m_session.get(), m_profiles.get(), m_tracker.get(), m_settings);
+    // Campaign threads write their calls into the same history file.
+    m_window->campaignsPage()->setHistoryPath(m_history->path());
 }
 
 AppContext::~AppContext()

@@ -76,6 +76,7 @@ CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *bann
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, &CallsPage::reload);
     connect(m_status, &QComboBox::activated, this, &CallsPage::reload);
+    connect(m_ui->campaignFilter, &QComboBox::activated, this, &CallsPage::reload);
     connect(m_from, &QDateEdit::dateChanged, this, &CallsPage::reload);
     connect(m_to, &QDateEdit::dateChanged, this, &CallsPage::reload);
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &CallsPage::reload);
@@ -102,6 +103,7 @@ CallFilter CallsPage::currentFilter() const
     f.from = m_from->date();
     f.to = m_to->date();
     f.status = m_status->currentData().toString();
+    f.campaign = m_ui->campaignFilter->currentData().toString();
     f.number = m_search->text();
     return f;
 }
@@ -124,8 +126,21 @@ void CallsPage::reload()
         m_status->addItem(CallHistoryModel::statusText(r), s);
     }
     m_status->setCurrentIndex(std::max(0, m_status->findData(status)));
+    const QString campaign = m_ui->campaignFilter->currentData().toString();
+    QSignalBlocker blockCampaigns(m_ui->campaignFilter);
+    m_ui->campaignFilter->clear();
+    m_ui->campaignFilter->addItem(tr("All calls"), QString());
+    for (const QString &c : m_tracker->history()->campaigns())
+        m_ui->campaignFilter->addItem(tr("Campaign %1").arg(c), c);
+    m_ui->campaignFilter->setCurrentIndex(std::max(0, m_ui->campaignFilter->findData(campaign)));
     if (!selected.isEmpty())
         selectCall(selected);
+}
+
+void CallsPage::reloadSoon()
+{
+    if (!m_reloadSoon->isActive())
+        m_reloadSoon->start();
 }
 
 void CallsPage::selectCall(const QString &callId)
@@ -225,6 +240,7 @@ void CallsPage::retranslate()
     m_searchIcon->setToolTip(tr("Search"));
     a11y::nameFieldButtons(m_search);
     a11y::name(m_status, tr("Status filter"));
+    a11y::name(m_ui->campaignFilter, tr("Campaign filter"));
     a11y::name(m_ui->refreshButton, tr("Reload the history"));
     a11y::name(m_table, tr("Calls"));
     a11y::name(m_timeline, tr("Status timeline of the selected call"));

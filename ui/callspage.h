@@ -42,6 +42,8 @@ public:
     ~CallsPage() override;
 
     void reload();
+    // Calls were written elsewhere (a campaign's thread): reload once for a burst of them.
+    void reloadSoon();
     void selectCall(const QString &callId);
     CallHistoryModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }

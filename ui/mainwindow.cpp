@@ -9,6 +9,8 @@
 #include "stylepalette.h"
 #include "accessibility.h"
 #include "callspage.h"
+#include "campaignmodels.h"
+#include "campaignspage.h"
 #include "calls/calltracker.h"
 #include "networklogdock.h"
 #include "accounts/profilemanager.h"
@@ -39,6 +41,7 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -47,7 +50,8 @@ namespace vc::ui {
 namespace {
 Q_LOGGING_CATEGORY(lcUi, "vc.ui")
 
-const char *const kIcons[MainWindow::PageCount] = {":/icons/services.svg", ":/icons/send.svg", ":/icons/calls.svg", ":/icons/sip.svg"};
+const char *const kIcons[MainWindow::PageCount] = {":/icons/services.svg", ":/icons/send.svg", ":/icons/calls.svg", ":/icons/sip.svg",
+                                                   ":/icons/campaigns.svg"};
 } // namespace
 
 MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *tracker, QSettings *settings, QWidget *parent)
@@ -70,6 +74,13 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
     m_pages->addWidget(m_send);
     m_pages->addWidget(m_calls);
     m_pages->addWidget(m_sip);
+    m_campaignsPage = new CampaignsPage(session, m_banner, this);
+    m_pages->addWidget(m_campaignsPage);
+    connect(m_campaignsPage, &CampaignsPage::campaignEnded, this, [this](const QString &name, const QString &summary) {
+        notifyCallEnded(tr("Campaign %1 finished").arg(name), summary);
+        m_calls->reloadSoon();
+    });
+    connect(m_campaignsPage, &CampaignsPage::historyChanged, m_calls, &CallsPage::reloadSoon);
     // integrationapi.net has no voice-message services and no SIP accounts; it sends audio files.
     m_legacySend = new LegacySendPage(session, tracker, m_banner, this);
     m_pages->addWidget(m_legacySend);
@@ -192,6 +203,29 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
     retranslate();
     restoreState();
     onProfileChanged();
+    // A campaign a crash or a closed window stopped is offered, never resumed on its own.
+    QTimer::singleShot(0, this, &MainWindow::offerInterruptedCampaigns);
+}
+
+void MainWindow::offerInterruptedCampaigns()
+{
+    const QStringList paths = m_campaignsPage->interrupted();
+    if (paths.isEmpty())
+        return;
+    const QString first = paths.first();
+    const CampaignListModel *list = m_campaignsPage->listModel();
+    const CampaignSummary &c = list->campaigns().at(list->indexOf(first));
+    QString text = tr("The campaign \"%1\" stopped before it finished (Voice Console was closed or stopped): %n row(s) "
+                      "still wait.", nullptr, int(c.counts.waiting)).arg(c.name);
+    if (c.counts.unknown > 0)
+        text += u' ' + tr("%n call(s) may or may not have been placed: they are listed and are not sent again unless you "
+                          "choose to.", nullptr, int(c.counts.unknown));
+    if (paths.size() > 1)
+        text += u' ' + tr("%n more campaign(s) stopped too.", nullptr, int(paths.size() - 1));
+    m_banner->showMessage(MessageBanner::Level::Warning, text, {}, tr("Show Campaign"), [this, first] {
+        setCurrentPage(CampaignsPageIndex);
+        m_campaignsPage->select(first);
+    });
 }
 
 MainWindow::~MainWindow()
@@ -265,6 +299,16 @@ void MainWindow::buildMenus()
         m_languageGroup->addAction(a);
         connect(a, &QAction::triggered, this, [this, a] { setLanguage(a->data().toString()); });
     }
+    m_campaignsMenu = menuBar()->addMenu(QString());
+    m_campaignsMenu->setObjectName(QStringLiteral("campaignsMenu"));
+    m_campaignsMenu->addActions(m_campaignsPage->campaignActions());
+    m_campaignsMenu->insertSeparator(m_campaignsPage->campaignActions().at(1));
+    m_toolsMenu = menuBar()->addMenu(QString());
+    m_toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
+    m_toolsMenu->addAction(m_campaignsPage->doNotCallAction());
+    for (QAction *a : m_campaignsPage->campaignActions())
+        a->setShortcutContext(Qt::WindowShortcut);
+    addAction(m_campaignsPage->newAction());
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAction);
 
@@ -287,7 +331,7 @@ void MainWindow::buildMenus()
 
 void MainWindow::retranslate()
 {
-    const QStringList pages = {tr("Services"), tr("Send"), tr("Calls"), tr("SIP")};
+    const QStringList pages = {tr("Services"), tr("Send"), tr("Calls"), tr("SIP"), tr("Campaigns")};
     for (int i = 0; i < PageCount; ++i) {
         m_nav->item(i)->setText(pages[i]);
         m_pageActions[i]->setText(pages[i]);
@@ -300,6 +344,8 @@ void MainWindow::retranslate()
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
+    m_campaignsMenu->setTitle(tr("&Campaigns"));
+    m_toolsMenu->setTitle(tr("&Tools"));
     m_profilesAction->setText(tr("&Profiles…"));
     m_profilesAction->setToolTip(tr("Add, edit or switch profiles"));
     m_quitAction->setText(tr("&Quit"));
@@ -414,6 +460,8 @@ QWidget *MainWindow::pageFor(int row) const
         return legacy ? static_cast<QWidget *>(m_legacySend) : m_send;
     case CallsPageIndex:
         return m_calls;
+    case CampaignsPageIndex:
+        return m_campaignsPage;
     default:
         return legacy ? static_cast<QWidget *>(m_noSip) : m_sip;
     }

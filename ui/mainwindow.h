@@ -24,6 +24,7 @@ struct Profile;
 namespace vc::ui {
 
 class CallsPage;
+class CampaignsPage;
 class LegacySendPage;
 class MessageBanner;
 class NetworkLogDock;
@@ -38,7 +39,7 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { ServicesPageIndex, SendPageIndex, CallsPageIndex, SipPageIndex, PageCount };
+    enum Page { ServicesPageIndex, SendPageIndex, CallsPageIndex, SipPageIndex, CampaignsPageIndex, PageCount };
 
     MainWindow(Session *session, ProfileManager *profiles, CallTracker *tracker, QSettings *settings,
                QWidget *parent = nullptr);
@@ -48,6 +49,7 @@ public:
     SendPage *sendPage() const { return m_send; }
     CallsPage *callsPage() const { return m_calls; }
     SipPage *sipPage() const { return m_sip; }
+    CampaignsPage *campaignsPage() const { return m_campaignsPage; }
     LegacySendPage *legacySendPage() const { return m_legacySend; }
     NetworkLogDock *networkLog() const { return m_networkLog; }
     MessageBanner *banner() const { return m_banner; }
@@ -70,6 +72,7 @@ private:
     void notifyCallEnded(const QString &title, const QString &text);
     QWidget *pageFor(int row) const;
     void showPage(int row);
+    void offerInterruptedCampaigns();
     void showProfile();
     void showBalance();
     void refreshBalance();
@@ -86,6 +89,7 @@ private:
     SendPage *m_send;
     CallsPage *m_calls;
     SipPage *m_sip;
+    CampaignsPage *m_campaignsPage;
     LegacySendPage *m_legacySend;
     NetworkLogDock *m_networkLog;
     QSystemTrayIcon *m_tray = nullptr;
@@ -111,6 +115,8 @@ private:
     QMenu *m_viewMenu;
     QMenu *m_languageMenu;
     QMenu *m_helpMenu;
+    QMenu *m_campaignsMenu;
+    QMenu *m_toolsMenu;
     QToolBar *m_toolbar;
 };
 

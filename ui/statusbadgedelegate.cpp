@@ -10,8 +10,14 @@ namespace vc::ui {
 QColor StatusBadgeDelegate::colorFor(const QString &status)
 {
     const QString s = status.toLower();
-    if (s == QLatin1String("completed") || s == QLatin1String("listened"))
+    if (s == QLatin1String("completed") || s == QLatin1String("listened") || s == QLatin1String("ready"))
         return QColor(46, 160, 67);
+    if (s == QLatin1String("invalid"))
+        return QColor(207, 34, 46);
+    if (s == QLatin1String("suppressed"))
+        return QColor(214, 137, 16);
+    if (s == QLatin1String("placed") || s == QLatin1String("dispatching"))
+        return QColor(47, 128, 237);
     if (s == QLatin1String("busy") || s == QLatin1String("no_answer") || s == QLatin1String("rejected") ||
         s == QLatin1String("canceled") || s == QLatin1String("modified") || s == QLatin1String("not_listened"))
         return QColor(214, 137, 16);

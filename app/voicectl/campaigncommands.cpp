@@ -3,14 +3,13 @@
 #include "campaignsession.h"
 
 #include "accounts/settings.h"
-#include "calls/pollers.h"
 #include "campaigns/campaignplanner.h"
 #include "campaigns/campaignrunner.h"
+#include "campaigns/campaignsetup.h"
 #include "campaigns/donotcall.h"
 #include "common/checks.h"
 #include "common/validation.h"
 #include "exolve/exolvevalidation.h"
-#include "legacy/legacytypes.h"
 #include "legacy/legacyvalidation.h"
 
 #include <QFile>
@@ -215,32 +214,16 @@ void Cli::printCounts(const CampaignCounts &c, bool dryRun, qint64 estimatedSeco
 
 std::optional<RunnerOptions> Cli::runnerOptions(const CampaignSettings &s)
 {
-    RunnerOptions o;
-    o.rate = s.rate;
-    o.concurrency = s.concurrency;
-    if (!s.window.isEmpty()) {
-        const auto w = SendingWindow::parse(s.window);
-        if (!w) {
-            usage(tr("The journal's sending window \"%1\" cannot be read.").arg(s.window));
-            return std::nullopt;
-        }
-        o.window = *w;
+    auto o = campaignsetup::runnerOptions(s);
+    if (!o) {
+        usage(o.error());
+        return std::nullopt;
     }
-    if (!s.defaultZone.isEmpty()) {
-        const auto z = SendingWindow::zone(s.defaultZone);
-        if (!z) {
-            usage(tr("Unknown time zone \"%1\": use an IANA name such as Europe/Moscow, or UTC+03:00.").arg(checks::elided(s.defaultZone)));
-            return std::nullopt;
-        }
-        o.defaultZone = *z;
-    }
-    // integrationapi.net re-dials itself (retryCount, gap): the engine does not.
-    o.redial = s.provider == CampaignSettings::Provider::Exolve ? s.redial : 0;
-    o.redialGapMs = qint64(s.redialGapMin) * 60 * 1000;
-    o.waitForCalls = !m_parser.isSet(opt("no-wait"));
+    RunnerOptions options = o.value();
+    options.waitForCalls = !m_parser.isSet(opt("no-wait"));
     if (m_parser.isSet(opt("interval")))
-        o.monitor.scheduleMs = {m_pollIntervalMs};
-    return o;
+        options.monitor.scheduleMs = {m_pollIntervalMs};
+    return options;
 }
 
 void Cli::campaignRun(const QString &file, CampaignSettings::Provider provider)
@@ -370,6 +353,7 @@ void Cli::campaignRun(const QString &file, CampaignSettings::Provider provider)
     const auto summary = CampaignPlanner::plan(&input, plan, &c.journal, [this, &planClock](qint64 rows) {
         if (m_campaign->terminal && planClock.elapsed() > 500)
             m_out->progress(tr("Reading the file: %n row(s)", nullptr, int(std::min<qint64>(rows, INT_MAX))));
+        return true;
     });
     if (c.terminal && planClock.elapsed() > 500)
         m_out->progress({});
@@ -493,38 +477,9 @@ void Cli::startRunner()
     else
         m_out->line(where);
 
-    CampaignRunner::Dispatcher dispatch;
-    CallMonitor::Poller poller;
-    if (legacy) {
-        dispatch = [this, s](const CampaignRow &row, QObject *context, std::function<void(const Result<QString> &)> done) {
-            LegacySendRequest request;
-            request.source = s.source;
-            request.destination = row.number;
-            request.fileId = (row.fileId.isEmpty() ? s.fileId : row.fileId).toULongLong();
-            if (s.redial > 0) {
-                request.retryCount = s.redial + 1;
-                request.gap = s.redialGapMin;
-            }
-            m_legacy->send(request, context, [done](const Result<quint64> &r) {
-                if (r)
-                    done(QString::number(r.value()));
-                else
-                    done(r.error());
-            });
-        };
-        poller = legacyPoller(m_legacy, [](CallInfo &info) { info.timeout = 365 * 24 * 3600; });
-    } else {
-        dispatch = [this, s](const CampaignRow &row, QObject *context, std::function<void(const Result<QString> &)> done) {
-            m_client->makeVoiceMessage({s.source, row.number, row.serviceId.isEmpty() ? s.serviceId : row.serviceId}, context,
-                                       std::move(done));
-        };
-        poller = exolvePoller(m_client);
-    }
-    c.runner = std::make_unique<CampaignRunner>(&c.journal, dispatch, poller, *options);
-    if (legacy) {
-        c.runner->setDeliveredTest([](const QString &status) { return LegacyState::fromStatusName(status) == 2; });
-        c.runner->setRedialTest([](const QString &) { return false; });
-    }
+    c.runner = std::make_unique<CampaignRunner>(&c.journal, campaignsetup::dispatcher(s, m_client, m_legacy),
+                                                campaignsetup::poller(s, m_client, m_legacy), *options);
+    campaignsetup::configure(*c.runner, s);
     c.history = std::make_unique<CallHistory>();
     if (auto r = c.history->open(); r) {
         CallRecord base;

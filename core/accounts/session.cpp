@@ -13,6 +13,7 @@ void Session::activate(const Profile &profile, const QString &secret, bool sessi
     m_profile = profile;
     m_active = true;
     m_sessionOnly = sessionOnly;
+    m_secret = secret;
     if (profile.provider == Profile::Provider::IntegrationApi) {
         m_legacy->setBaseUrl(profile.apiUrl.isValid() ? profile.apiUrl : LegacyClient::defaultBaseUrl());
         m_legacy->setCredentials(profile.login, secret);
@@ -29,6 +30,7 @@ void Session::deactivate()
 {
     m_active = false;
     m_profile = {};
+    m_secret.clear();
     // Neither client keeps a secret of a profile that is no longer in use.
     m_exolve->setApiKey({});
     m_legacy->setCredentials({}, {});

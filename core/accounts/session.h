@@ -26,6 +26,8 @@ public:
     QUrl endpoint() const;
     // Whether the secret lives only in this session's memory (no keychain).
     bool secretSessionOnly() const { return m_sessionOnly; }
+    // The active profile's API key or password, for a client of its own (a campaign's worker thread).
+    QString secret() const { return m_secret; }
 
     void activate(const Profile &profile, const QString &secret, bool sessionOnly = false);
     void deactivate();
@@ -40,6 +42,7 @@ private:
     Profile m_profile;
     bool m_active = false;
     bool m_sessionOnly = false;
+    QString m_secret;
 };
 
 } // namespace vc

@@ -129,18 +129,22 @@ StorageResult CampaignJournal::exec(const QString &sql, const QVariantList &valu
     return Empty{};
 }
 
-StorageResult CampaignJournal::openDatabase(bool create)
+StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
 {
     close();
+    m_readOnly = readOnly;
     const QFileInfo info(m_path);
     if (create && info.exists())
         return fail(tr("The journal %1 exists already; choose another file or resume it.").arg(m_path));
     if (!create && !info.exists())
         return fail(tr("There is no journal at %1.").arg(m_path));
-    QDir().mkpath(info.absolutePath());
-    m_lock = std::make_unique<QLockFile>(m_path + QStringLiteral(".lock"));
-    m_lock->setStaleLockTime(0);
-    if (!m_lock->tryLock(0)) {
+    if (!readOnly)
+        QDir().mkpath(info.absolutePath());
+    if (!readOnly)
+        m_lock = std::make_unique<QLockFile>(m_path + QStringLiteral(".lock"));
+    if (m_lock)
+        m_lock->setStaleLockTime(0);
+    if (m_lock && !m_lock->tryLock(0)) {
         qint64 pid = 0;
         QString host, app;
         m_lock->getLockInfo(&pid, &host, &app);
@@ -150,10 +154,12 @@ StorageResult CampaignJournal::openDatabase(bool create)
     QSqlDatabase db = QSqlDatabase::contains(m_connection) ? QSqlDatabase::database(m_connection, false)
                                                           : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000;QSQLITE_OPEN_READONLY") : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
         return fail(tr("The journal %1 cannot be opened: %2").arg(m_path, db.lastError().text()));
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA cache_size=-8192"}) {
+    const QList<const char *> pragmas = readOnly ? QList<const char *>{"PRAGMA cache_size=-4096"}
+                                                 : QList<const char *>{"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA cache_size=-8192"};
+    for (const char *pragma : pragmas) {
         if (auto r = exec(QLatin1String(pragma)); !r)
             return fail(tr("The journal %1 cannot be read (%2). It is left as it is: rows in it may have been "
                            "called, so do not start the campaign again without checking.").arg(m_path, r.error().message));
@@ -165,7 +171,7 @@ StorageResult CampaignJournal::openDatabase(bool create)
             " duplicate_of INTEGER, service_id TEXT, file_id TEXT, tz TEXT, name TEXT,"
             " state TEXT NOT NULL DEFAULT 'pending', call_id TEXT, status TEXT, final INTEGER NOT NULL DEFAULT 0,"
             " delivered INTEGER NOT NULL DEFAULT 0, stale INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,"
-            " error TEXT, placed_at TEXT, ended_at TEXT, not_before INTEGER NOT NULL DEFAULT 0)",
+            " error TEXT, placed_at TEXT, ended_at TEXT, not_before INTEGER NOT NULL DEFAULT 0, duration INTEGER)",
             "CREATE INDEX rows_ready_number ON rows(number) WHERE class = 'ready'",
             "CREATE INDEX rows_pending ON rows(not_before, line) WHERE class = 'ready' AND state = 'pending'",
             "CREATE INDEX rows_following ON rows(line) WHERE state = 'placed' AND final = 0",
@@ -193,6 +199,45 @@ StorageResult CampaignJournal::create(const QString &path, const CampaignSetting
         return r;
     }
     return saveSettings(settings);
+}
+
+StorageResult CampaignJournal::openReadOnly(const QString &path)
+{
+    m_path = path;
+    if (auto r = openDatabase(false, true); !r) {
+        close();
+        return r;
+    }
+    if (auto r = loadSettings(); !r) {
+        close();
+        return r;
+    }
+    return Empty{};
+}
+
+bool CampaignJournal::isInUse(const QString &path)
+{
+    QLockFile lock(path + QStringLiteral(".lock"));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(0))
+        return lock.error() == QLockFile::LockFailedError;
+    lock.unlock();
+    return false;
+}
+
+QString CampaignJournal::meta(const QString &key)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    q.addBindValue(key);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+StorageResult CampaignJournal::setMeta(const QString &key, const QString &value)
+{
+    return exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"), {key, value});
 }
 
 StorageResult CampaignJournal::open(const QString &path)
@@ -371,12 +416,13 @@ CampaignRow CampaignJournal::readRow(const QSqlQuery &q) const
     r.placedAt = fromIso(q.value(18).toString());
     r.endedAt = fromIso(q.value(19).toString());
     r.notBeforeMs = q.value(20).toLongLong();
+    r.durationSec = q.value(21).isNull() ? -1 : q.value(21).toInt();
     return r;
 }
 
 #define VC_ROW_COLUMNS                                                                                              \
     "line, given, number, class, reason, duplicate_of, service_id, file_id, tz, name, state, call_id, status, final," \
-    " delivered, stale, attempts, error, placed_at, ended_at, not_before"
+    " delivered, stale, attempts, error, placed_at, ended_at, not_before, duration"
 
 QList<CampaignRow> CampaignJournal::nextPending(qint64 now, int limit)
 {
@@ -447,10 +493,12 @@ StorageResult CampaignJournal::markPendingAgain(qint64 line, const QString &erro
                 {error, line});
 }
 
-StorageResult CampaignJournal::markFinal(qint64 line, const QString &status, bool delivered, bool stale, const QDateTime &ended)
+StorageResult CampaignJournal::markFinal(qint64 line, const QString &status, bool delivered, bool stale, const QDateTime &ended,
+                                         int durationSec)
 {
-    return exec(QStringLiteral("UPDATE rows SET status = ?, final = 1, delivered = ?, stale = ?, ended_at = ? WHERE line = ?"),
-                {status, delivered ? 1 : 0, stale ? 1 : 0, iso(ended.isValid() ? ended : QDateTime::currentDateTimeUtc()), line});
+    return exec(QStringLiteral("UPDATE rows SET status = ?, final = 1, delivered = ?, stale = ?, ended_at = ?, duration = ? WHERE line = ?"),
+                {status, delivered ? 1 : 0, stale ? 1 : 0, iso(ended.isValid() ? ended : QDateTime::currentDateTimeUtc()),
+                 durationSec >= 0 ? QVariant(durationSec) : QVariant(QMetaType(QMetaType::Int)), line});
 }
 
 StorageResult CampaignJournal::updateStatus(qint64 line, const QString &status)
@@ -565,6 +613,86 @@ StorageResult CampaignJournal::forEachRow(const std::function<void(const Campaig
     while (q.next())
         each(readRow(q));
     return Empty{};
+}
+
+QList<qint64> CampaignJournal::lines(const RowFilter &filter)
+{
+    QStringList where;
+    QVariantList binds;
+    if (filter.rowClass) {
+        where << QStringLiteral("class = ?");
+        binds << rowClassName(*filter.rowClass);
+    }
+    if (filter.problemsOnly)
+        where << QStringLiteral("class <> 'ready'");
+    if (filter.state) {
+        where << QStringLiteral("class = 'ready' AND state = ?");
+        binds << rowStateName(*filter.state);
+    }
+    QString digits;
+    for (const QChar c : filter.number) {
+        if (c.isDigit())
+            digits += c;
+    }
+    if (!digits.isEmpty()) {
+        where << QStringLiteral("(number LIKE ? OR given LIKE ?)");
+        binds << QString(u'%' + digits + u'%') << QString(u'%' + digits + u'%');
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT line FROM rows") + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))) +
+              QStringLiteral(" ORDER BY line"));
+    for (const QVariant &v : std::as_const(binds))
+        q.addBindValue(v);
+    QList<qint64> out;
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.append(q.value(0).toLongLong());
+    return out;
+}
+
+QList<CampaignRow> CampaignJournal::rowsBetween(qint64 firstLine, qint64 lastLine)
+{
+    QList<CampaignRow> rows;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows WHERE line BETWEEN ? AND ? ORDER BY line"));
+    q.addBindValue(firstLine);
+    q.addBindValue(lastLine);
+    if (!q.exec())
+        return rows;
+    while (q.next())
+        rows.append(readRow(q));
+    return rows;
+}
+
+QMap<int, qint64> CampaignJournal::deliveredPerHour()
+{
+    QMap<int, qint64> perHour;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT ended_at FROM rows WHERE delivered = 1 AND ended_at IS NOT NULL")))
+        return perHour;
+    while (q.next()) {
+        const QDateTime t = fromIso(q.value(0).toString());
+        if (t.isValid())
+            ++perHour[t.toLocalTime().time().hour()];
+    }
+    return perHour;
+}
+
+CampaignJournal::Durations CampaignJournal::deliveredDurations()
+{
+    Durations d;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (q.exec(QStringLiteral("SELECT count(duration), avg(duration), max(duration) FROM rows WHERE delivered = 1 AND duration IS NOT NULL")) &&
+        q.next()) {
+        d.count = q.value(0).toLongLong();
+        d.averageSec = q.value(1).toDouble();
+        d.longestSec = q.value(2).toInt();
+    }
+    return d;
 }
 
 QString CampaignJournal::integrityCheck()

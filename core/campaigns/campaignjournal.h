@@ -31,6 +31,8 @@ public:
     // An existing journal. Rows left in `dispatching` by a run that ended without finishing them (a
     // crash, kill -9, power loss) become `unknown`: see interruptedRows().
     StorageResult open(const QString &path);
+    // Another program's (or thread's) journal, to show it: no lock, no recovery, no writes.
+    StorageResult openReadOnly(const QString &path);
     void close();
     QString path() const { return m_path; }
     bool isOpen() const { return m_open; }
@@ -38,6 +40,11 @@ public:
 
     CampaignSettings settings() const { return m_settings; }
     StorageResult saveSettings(const CampaignSettings &settings);
+    // Free-form facts about the campaign ("state": preview, started, finished, cancelled).
+    QString meta(const QString &key);
+    StorageResult setMeta(const QString &key, const QString &value);
+    // Whether a program holds the journal's lock now (a run in progress elsewhere).
+    static bool isInUse(const QString &path);
 
     // Import (the preview writes every row here, in batches).
     StorageResult beginImport();
@@ -59,7 +66,8 @@ public:
     StorageResult markUnknown(qint64 line, const QString &error);
     // Back to pending: the request never reached the server, or was refused as a whole (429, key).
     StorageResult markPendingAgain(qint64 line, const QString &error);
-    StorageResult markFinal(qint64 line, const QString &status, bool delivered, bool stale, const QDateTime &ended);
+    StorageResult markFinal(qint64 line, const QString &status, bool delivered, bool stale, const QDateTime &ended,
+                            int durationSec = -1);
     StorageResult updateStatus(qint64 line, const QString &status);
     // A re-dial: the row is pending again from `notBeforeMs`, its last call kept in the attempts count.
     StorageResult scheduleRedial(qint64 line, qint64 notBeforeMs);
@@ -74,6 +82,27 @@ public:
     StorageResult forEachRow(const std::function<void(const CampaignRow &)> &each, bool problemsOnly = false);
     QString integrityCheck();
 
+    // For views of a journal of any size: the lines of the rows that pass a filter, in order, and the
+    // rows of a range of lines.
+    struct RowFilter
+    {
+        std::optional<RowClass> rowClass;
+        std::optional<RowState> state;
+        QString number; // digits anywhere in the number as given or normalised
+        bool problemsOnly = false;
+    };
+    QList<qint64> lines(const RowFilter &filter);
+    QList<CampaignRow> rowsBetween(qint64 firstLine, qint64 lastLine);
+    // The report: delivered calls per hour of the day (local time), and their durations.
+    QMap<int, qint64> deliveredPerHour();
+    struct Durations
+    {
+        qint64 count = 0;
+        double averageSec = 0;
+        int longestSec = 0;
+    };
+    Durations deliveredDurations();
+
     // CSV, one row per input row; cells a spreadsheet would run as a formula are neutralised.
     StorageResult exportCsv(QIODevice *out);
 
@@ -84,13 +113,14 @@ public:
 private:
     StorageResult exec(const QString &sql, const QVariantList &values = {});
     StorageResult fail(const QString &what);
-    StorageResult openDatabase(bool create);
+    StorageResult openDatabase(bool create, bool readOnly = false);
     StorageResult loadSettings();
     CampaignRow readRow(const QSqlQuery &q) const;
 
     QString m_connection;
     QString m_path;
     bool m_open = false;
+    bool m_readOnly = false;
     bool m_importing = false;
     int m_batch = 0;
     qint64 m_interrupted = 0;

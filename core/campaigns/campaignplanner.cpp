@@ -84,7 +84,7 @@ std::optional<QTimeZone> ZoneCache::zone(const QString &text)
 }
 
 Result<PlanSummary, QString> CampaignPlanner::plan(QIODevice *input, const PlanOptions &options, CampaignJournal *journal,
-                                                   const std::function<void(qint64)> &progress)
+                                                   const std::function<bool(qint64)> &progress)
 {
     CsvReader reader(input, options.csv);
     PlanSummary summary;
@@ -94,7 +94,7 @@ Result<PlanSummary, QString> CampaignPlanner::plan(QIODevice *input, const PlanO
     auto first = reader.next();
     if (!first)
         return tr("The file has no rows.");
-    const auto columns = ColumnMap::detect(first->fields, options.column);
+    const auto columns = options.columns ? Result<ColumnMap, QString>(*options.columns) : ColumnMap::detect(first->fields, options.column);
     if (!columns)
         return columns.error();
     summary.columns = columns.value();
@@ -170,8 +170,10 @@ Result<PlanSummary, QString> CampaignPlanner::plan(QIODevice *input, const PlanO
             journal->endImport();
             return r.error().message;
         }
-        if (progress && c.total % 10000 == 0)
-            progress(c.total);
+        if (progress && c.total % 10000 == 0 && !progress(c.total)) {
+            journal->endImport();
+            return QString();
+        }
     }
     summary.readError = reader.errorString();
     if (auto r = journal->endImport(); !r)
@@ -179,6 +181,27 @@ Result<PlanSummary, QString> CampaignPlanner::plan(QIODevice *input, const PlanO
     if (progress)
         progress(c.total);
     return summary;
+}
+
+FileSample CampaignPlanner::sample(QIODevice *input, const CsvOptions &options, int records)
+{
+    CsvReader reader(input, options);
+    FileSample s;
+    s.encoding = reader.encoding();
+    s.separator = reader.separator();
+    s.bom = reader.hadByteOrderMark();
+    while (s.records.size() < records) {
+        auto r = reader.next();
+        if (!r)
+            break;
+        s.records.append(r->fields);
+    }
+    s.error = reader.errorString();
+    if (!s.records.isEmpty()) {
+        if (const auto map = ColumnMap::detect(s.records.first(), {}))
+            s.detected = map.value();
+    }
+    return s;
 }
 
 qint64 CampaignPlanner::estimateSeconds(qint64 ready, double rate, const SendingWindow &window, const QTimeZone &zone,

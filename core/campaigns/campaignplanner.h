@@ -41,6 +41,18 @@ struct PlanOptions
     bool legacy = false;        // integrationapi.net: file_id per row, no service_id
     bool needsServiceId = false; // Exolve with no --service: every row must name one
     bool needsFileId = false;    // integrationapi.net with no --file-id
+    std::optional<ColumnMap> columns; // the operator's mapping (the wizard); nullopt: detected
+};
+
+// The first records of a file as they will be read, for a person to check the mapping.
+struct FileSample
+{
+    CsvEncoding encoding = CsvEncoding::Utf8;
+    QChar separator;
+    bool bom = false;
+    QList<QStringList> records;
+    ColumnMap detected;
+    QString error;
 };
 
 struct PlanSummary
@@ -60,8 +72,10 @@ class CampaignPlanner final
 {
     Q_DECLARE_TR_FUNCTIONS(CampaignPlanner)
 public:
+    // `progress` may return false to stop (the plan then fails with an empty message).
     static Result<PlanSummary, QString> plan(QIODevice *input, const PlanOptions &options, CampaignJournal *journal,
-                                             const std::function<void(qint64 rows)> &progress = {});
+                                             const std::function<bool(qint64 rows)> &progress = {});
+    static FileSample sample(QIODevice *input, const CsvOptions &options, int records = 20);
 
     // Seconds to place `ready` calls at `rate` per second inside `window` (in `zone`), from `now`.
     static qint64 estimateSeconds(qint64 ready, double rate, const SendingWindow &window, const QTimeZone &zone,

@@ -69,6 +69,8 @@ void CampaignRunner::start()
         return;
     m_started = true;
     m_clock.start();
+    if (m_journal->meta(QStringLiteral("state")) != QLatin1String("started"))
+        m_journal->setMeta(QStringLiteral("state"), QStringLiteral("started"));
     // Calls placed by an earlier run that are not final yet: followed again (a read, always safe).
     if (m_options.waitForCalls) {
         for (const CampaignRow &row : m_journal->following()) {
@@ -116,6 +118,11 @@ void CampaignRunner::finishIfIdle()
     m_timer.stop();
     m_monitor->clear();
     const Outcome outcome = m_stop.value_or(Outcome::Finished);
+    if (outcome == Outcome::Finished) {
+        const CampaignCounts c = m_journal->counts();
+        if (c.waiting == 0 && c.following == 0 && c.dispatching == 0)
+            m_journal->setMeta(QStringLiteral("state"), QStringLiteral("finished"));
+    }
     QTimer::singleShot(0, this, [this, outcome] { Q_EMIT finished(outcome); });
 }
 
@@ -297,7 +304,7 @@ void CampaignRunner::onCallEnded(const CallInfo &info, bool stale)
     m_following.erase(it);
     const QString status = info.status.isEmpty() ? f.status : info.status;
     const bool delivered = !stale && m_delivered(status);
-    if (auto r = m_journal->markFinal(f.line, status, delivered, stale, info.ended); !r)
+    if (auto r = m_journal->markFinal(f.line, status, delivered, stale, info.ended, info.duration.value_or(-1)); !r)
         storageFailure(r);
     f.record.apply(info);
     f.record.final = !stale;

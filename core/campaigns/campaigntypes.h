@@ -41,6 +41,7 @@ struct CampaignRow
     QString error;
     QDateTime placedAt;       // UTC
     QDateTime endedAt;
+    int durationSec = -1;     // of the call, when the API said
     qint64 notBeforeMs = 0;   // waits for its window or a redial until then (ms since the epoch, UTC)
 };
 

@@ -14,6 +14,11 @@
 #include "support/appfixture.h"
 #include "serviceeditordialog.h"
 #include "callspage.h"
+#include "campaignmodels.h"
+#include "campaignspage.h"
+#include "campaignwizard.h"
+#include "campaigns/donotcall.h"
+#include "donotcalldialog.h"
 #include "networklogdock.h"
 #include "sendpage.h"
 #include "servicespage.h"
@@ -36,7 +41,11 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStyleFactory>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTimeEdit>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -226,6 +235,90 @@ int main(int argc, char *argv[])
     window.networkLog()->table()->selectRow(window.networkLog()->model()->rowCount() - 1);
     shoot(QStringLiteral("network-log"));
     window.networkLog()->hide();
+
+    // Campaigns: the do-not-call list, the wizard's four pages, a run, its report, a window that waits
+    // and the service's rate limit.
+    {
+        QFile csv(fixture.path(QStringLiteral("reminders.csv")));
+        csv.open(QIODevice::WriteOnly);
+        QByteArray text = "\xD4\xC8\xCE;\xD2\xE5\xEB\xE5\xF4\xEE\xED;tz\n"; // ФИО;Телефон;tz in Windows-1251
+        for (int i = 0; i < 36; ++i)
+            text += "\xCA\xEB\xE8\xE5\xED\xF2 " + QByteArray::number(i + 1) + ";+7 (926) 555-" + QByteArray::number(1010 + i * 7).right(2) +
+                    "-" + QByteArray::number(10 + i) + (i % 5 == 0 ? ";Asia/Novosibirsk\n" : ";\n");
+        text += "\xC4\xF3\xE1\xEB\xFC;8 926 555-10-10;\n\xCE\xF8\xE8\xE1\xEA\xE0;12-34;\n\xCD\xE5 \xE7\xE2\xEE\xED\xE8\xF2\xFC;+7 926 555-99-99;\n";
+        csv.write(text);
+    }
+    auto *campaigns = window.campaignsPage();
+    window.setCurrentPage(MainWindow::CampaignsPageIndex);
+    campaigns->openDoNotCallList();
+    auto *dnc = waitFor<DoNotCallDialog>(&window);
+    dnc->addNumber(QStringLiteral("+7 926 555-99-99"));
+    dnc->addNumber(QStringLiteral("+7 916 000-00-01"));
+    type(dnc, "numberEdit", QStringLiteral("8 (903) 12"));
+    shoot(QStringLiteral("do-not-call"));
+    dnc->close();
+    const auto runWizard = [&](const QString &name, const std::function<void(QWidget *)> &settings) {
+        campaigns->openWizard();
+        auto *wizard = waitFor<CampaignWizard>(&window);
+        wizard->filePage()->setFile(fixture.path(QStringLiteral("reminders.csv")));
+        if (!name.isEmpty())
+            shoot(name + QStringLiteral("-file"));
+        wizard->next();
+        (void)QTest::qWaitFor([&] { return wizard->checkPage()->isDone(); }, 10000);
+        if (!name.isEmpty())
+            shoot(name + QStringLiteral("-check"));
+        wizard->next();
+        auto *settingsPage = wizard->settingsPage();
+        type(settingsPage, "sourceEdit", QStringLiteral("+7 495 123-45-67"));
+        auto *service = settingsPage->findChild<QComboBox *>(QStringLiteral("serviceCombo"));
+        (void)QTest::qWaitFor([&] { return service->count() > 0; }, 5000);
+        service->setCurrentIndex(0);
+        settings(settingsPage);
+        if (!name.isEmpty())
+            shoot(name + QStringLiteral("-settings"));
+        wizard->next();
+        if (!name.isEmpty())
+            shoot(name + QStringLiteral("-confirm"));
+        wizard->accept();
+    };
+    runWizard(QStringLiteral("campaign"), [](QWidget *page) {
+        page->findChild<QDoubleSpinBox *>(QStringLiteral("rateSpin"))->setValue(4);
+        page->findChild<QCheckBox *>(QStringLiteral("windowCheck"))->setChecked(false);
+    });
+    auto *rows = campaigns->rowsModel();
+    (void)QTest::qWaitFor([&] { return rows->journal()->isOpen() && rows->journal()->counts().placed >= 12; }, 20000);
+    shoot(QStringLiteral("campaign-running"));
+    const QString first = campaigns->selectedPath();
+    (void)QTest::qWaitFor([&] { return campaigns->controller(first) && !campaigns->controller(first)->isActive(); }, 60000);
+    campaigns->findChild<QTabWidget *>(QStringLiteral("detailTabs"))->setCurrentIndex(1);
+    shoot(QStringLiteral("campaign-report"));
+    campaigns->findChild<QTabWidget *>(QStringLiteral("detailTabs"))->setCurrentIndex(0);
+
+    // A window that opens in three hours (this computer's time): the campaign waits and says until when.
+    runWizard({}, [](QWidget *page) {
+        const QTime now = QTime::currentTime();
+        page->findChild<QDoubleSpinBox *>(QStringLiteral("rateSpin"))->setValue(10);
+        page->findChild<QCheckBox *>(QStringLiteral("windowCheck"))->setChecked(true);
+        page->findChild<QTimeEdit *>(QStringLiteral("windowStart"))->setTime(QTime(now.addSecs(3 * 3600).hour(), 0));
+        page->findChild<QTimeEdit *>(QStringLiteral("windowEnd"))->setTime(QTime(now.addSecs(8 * 3600).hour(), 0));
+    });
+    const QString waiting = campaigns->selectedPath();
+    (void)QTest::qWaitFor([&] { return campaigns->controller(waiting) && campaigns->controller(waiting)->state() == CampaignController::State::WaitingForWindow; }, 15000);
+    shoot(QStringLiteral("campaign-waiting"));
+    campaigns->pause(campaigns->selectedPath());
+
+    // The sandbox allows one call a second; the campaign asks for twenty.
+    server.setRateLimit(1);
+    runWizard({}, [](QWidget *page) {
+        page->findChild<QDoubleSpinBox *>(QStringLiteral("rateSpin"))->setValue(20);
+        page->findChild<QCheckBox *>(QStringLiteral("windowCheck"))->setChecked(false);
+    });
+    const QString limited = campaigns->selectedPath();
+    (void)QTest::qWaitFor([&] { return campaigns->controller(limited) && campaigns->controller(limited)->state() == CampaignController::State::RateLimited; }, 10000);
+    shoot(QStringLiteral("campaign-rate-limited"));
+    campaigns->pause(limited);
+    (void)QTest::qWaitFor([&] { return !campaigns->controller(limited)->isActive(); }, 10000);
+    server.setRateLimit(0);
 
     // The second provider: integrationapi.net (2013), through the built-in legacy sandbox.
     profiles.switchTo(QLatin1String(ProfileManager::kLegacySandboxId));

@@ -26,6 +26,8 @@ public:
         : m_server(std::make_unique<sandbox::SandboxServer>(sandboxOptions))
     {
         m_server->start(0);
+        // Campaign journals and the do-not-call list live in the folder too.
+        qputenv("VOICE_CONSOLE_DATA_DIR", m_dir.filePath(QStringLiteral("data")).toLocal8Bit());
         if (beforeStart)
             beforeStart(m_dir.path());
         m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);

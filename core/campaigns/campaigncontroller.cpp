@@ -1,0 +1,254 @@
+#include "campaigns/campaigncontroller.h"
+
+#include "campaigns/campaignsetup.h"
+#include "exolve/exolveclient.h"
+#include "legacy/legacyclient.h"
+#include "net/httptransport.h"
+
+#include <QFileInfo>
+#include <QTimer>
+
+namespace vc {
+
+// Lives on the controller's thread: the clients, the journal, the history connection and the runner.
+class CampaignWorker final : public QObject
+{
+    Q_OBJECT
+public:
+    CampaignWorker(const QString &path, const CampaignConnection &connection)
+        : m_path(path), m_connection(connection), m_history(this), m_notify(this)
+    {
+        m_notify.setInterval(300);
+        connect(&m_notify, &QTimer::timeout, this, [this] {
+            if (!m_dirty || !m_journal.isOpen())
+                return;
+            m_dirty = false;
+            Q_EMIT rowsChanged();
+            Q_EMIT countsChanged(m_journal.counts());
+        });
+    }
+
+    void run(bool resendUnknown)
+    {
+        if (m_runner && m_runner->isRunning())
+            return;
+        if (!m_journal.isOpen()) {
+            if (auto r = m_journal.open(m_path); !r)
+                return Q_EMIT stateChanged(int(CampaignController::State::StorageFailed), {}, r.error().message);
+        }
+        const CampaignSettings s = m_journal.settings();
+        if (resendUnknown) {
+            if (const auto r = m_journal.resendUnknown(); !r)
+                return Q_EMIT stateChanged(int(CampaignController::State::StorageFailed), {}, r.error().message);
+        }
+        const auto options = campaignsetup::runnerOptions(s);
+        if (!options)
+            return Q_EMIT stateChanged(int(CampaignController::State::StorageFailed), {}, options.error());
+        if (!m_transport) {
+            m_transport = std::make_unique<HttpTransport>();
+            m_exolve = std::make_unique<ExolveClient>(m_transport.get());
+            m_legacy = std::make_unique<LegacyClient>(m_transport.get());
+            if (m_connection.provider == CampaignSettings::Provider::IntegrationApi) {
+                m_legacy->setBaseUrl(m_connection.url);
+                m_legacy->setCredentials(m_connection.login, m_connection.secret);
+            } else {
+                m_exolve->setBaseUrl(m_connection.url);
+                m_exolve->setApiKey(m_connection.secret);
+            }
+            if (m_history.open(m_connection.historyPath)) {
+                m_base.profileId = m_connection.profileId;
+                m_base.source = s.source;
+                m_base.serviceId = s.provider == CampaignSettings::Provider::Exolve ? s.serviceId : QString();
+            }
+        }
+        m_runner = std::make_unique<CampaignRunner>(&m_journal, campaignsetup::dispatcher(s, m_exolve.get(), m_legacy.get()),
+                                                    campaignsetup::poller(s, m_exolve.get(), m_legacy.get()), options.value());
+        campaignsetup::configure(*m_runner, s);
+        if (m_history.isOpen())
+            m_runner->setHistory(&m_history, QFileInfo(m_path).completeBaseName(), m_base);
+        CampaignRunner *r = m_runner.get();
+        const auto dirty = [this] { m_dirty = true; };
+        connect(r, &CampaignRunner::rowDispatched, this, dirty);
+        connect(r, &CampaignRunner::rowPlaced, this, dirty);
+        connect(r, &CampaignRunner::rowFailed, this, dirty);
+        connect(r, &CampaignRunner::callEnded, this, dirty);
+        connect(r->monitor(), &CallMonitor::updated, this, dirty);
+        connect(r, &CampaignRunner::waiting, this, [this](const QDateTime &until, qint64) {
+            m_dirty = true;
+            Q_EMIT stateChanged(int(CampaignController::State::WaitingForWindow), until, {});
+        });
+        connect(r, &CampaignRunner::rateLimited, this, [this](qint64 ms) {
+            Q_EMIT stateChanged(int(CampaignController::State::RateLimited), QDateTime::currentDateTimeUtc().addMSecs(ms), {});
+        });
+        connect(r, &CampaignRunner::rowPlaced, this, [this] {
+            if (m_reportRunning) {
+                m_reportRunning = false;
+                Q_EMIT stateChanged(int(CampaignController::State::Running), {}, {});
+            }
+        });
+        connect(r, &CampaignRunner::rateLimited, this, [this] { m_reportRunning = true; });
+        connect(r, &CampaignRunner::waiting, this, [this] { m_reportRunning = true; });
+        connect(r, &CampaignRunner::finished, this, [this](CampaignRunner::Outcome outcome) { onFinished(outcome); });
+        m_notify.start();
+        Q_EMIT stateChanged(int(CampaignController::State::Running), {}, {});
+        Q_EMIT countsChanged(m_journal.counts());
+        m_reportRunning = false;
+        r->start();
+    }
+
+    void stop(bool cancel)
+    {
+        m_cancel = m_cancel || cancel;
+        if (!m_runner || !m_runner->isRunning()) {
+            if (m_cancel && (m_journal.isOpen() || m_journal.open(m_path)))
+                m_journal.setMeta(QStringLiteral("state"), QStringLiteral("cancelled"));
+            return Q_EMIT stateChanged(int(m_cancel ? CampaignController::State::Cancelled : CampaignController::State::Paused), {}, {});
+        }
+        Q_EMIT stateChanged(int(CampaignController::State::Stopping), {}, {});
+        m_runner->stop();
+    }
+
+Q_SIGNALS:
+    void stateChanged(int state, const QDateTime &until, const QString &message);
+    void rowsChanged();
+    void countsChanged(const vc::CampaignCounts &counts);
+
+private:
+    void onFinished(CampaignRunner::Outcome outcome)
+    {
+        m_notify.stop();
+        m_dirty = false;
+        Q_EMIT rowsChanged();
+        Q_EMIT countsChanged(m_journal.counts());
+        using State = CampaignController::State;
+        const QString message = m_runner->lastError().toDisplayString();
+        switch (outcome) {
+        case CampaignRunner::Outcome::Interrupted:
+            if (m_cancel)
+                m_journal.setMeta(QStringLiteral("state"), QStringLiteral("cancelled"));
+            return Q_EMIT stateChanged(int(m_cancel ? State::Cancelled : State::Paused), {}, {});
+        case CampaignRunner::Outcome::NetworkStopped:
+            return Q_EMIT stateChanged(int(State::NetworkFailed), {}, message);
+        case CampaignRunner::Outcome::Refused:
+            return Q_EMIT stateChanged(int(State::Refused), {}, message);
+        case CampaignRunner::Outcome::StorageFailed:
+            return Q_EMIT stateChanged(int(State::StorageFailed), {}, message);
+        case CampaignRunner::Outcome::Finished:
+            return Q_EMIT stateChanged(int(State::Finished), {}, {});
+        }
+    }
+
+    QString m_path;
+    CampaignConnection m_connection;
+    std::unique_ptr<HttpTransport> m_transport;
+    std::unique_ptr<ExolveClient> m_exolve;
+    std::unique_ptr<LegacyClient> m_legacy;
+    CampaignJournal m_journal;
+    CallHistory m_history;
+    CallRecord m_base;
+    std::unique_ptr<CampaignRunner> m_runner;
+    QTimer m_notify;
+    bool m_dirty = false;
+    bool m_cancel = false;
+    bool m_reportRunning = false;
+};
+
+CampaignController::CampaignController(const QString &journalPath, const CampaignConnection &connection, QObject *parent)
+    : QObject(parent), m_path(journalPath), m_connection(connection)
+{
+    static const bool registered = [] {
+        qRegisterMetaType<vc::CampaignCounts>("vc::CampaignCounts");
+        return true;
+    }();
+    Q_UNUSED(registered)
+    m_thread.setObjectName(QStringLiteral("campaign"));
+    m_worker = new CampaignWorker(journalPath, connection);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &CampaignWorker::rowsChanged, this, &CampaignController::rowsChanged);
+    connect(m_worker, &CampaignWorker::countsChanged, this, &CampaignController::countsChanged);
+    connect(m_worker, &CampaignWorker::stateChanged, this, [this](int state, const QDateTime &until, const QString &message) {
+        setState(State(state), until, message);
+    });
+    m_thread.start();
+}
+
+CampaignController::~CampaignController()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool CampaignController::isActive() const
+{
+    switch (m_state) {
+    case State::Starting:
+    case State::Running:
+    case State::WaitingForWindow:
+    case State::RateLimited:
+    case State::Stopping:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void CampaignController::setState(State state, const QDateTime &until, const QString &message)
+{
+    m_state = state;
+    m_until = until;
+    m_message = message;
+    Q_EMIT stateChanged(state);
+    if (!isActive())
+        Q_EMIT ended(state);
+}
+
+void CampaignController::start(bool resendUnknown)
+{
+    setState(State::Starting);
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, resendUnknown] { w->run(resendUnknown); }, Qt::QueuedConnection);
+}
+
+void CampaignController::pause()
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->stop(false); }, Qt::QueuedConnection);
+}
+
+void CampaignController::cancel()
+{
+    m_cancel = true;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->stop(true); }, Qt::QueuedConnection);
+}
+
+QString CampaignController::stateName(State state)
+{
+    switch (state) {
+    case State::Starting:
+        return tr("Starting");
+    case State::Running:
+        return tr("Running");
+    case State::WaitingForWindow:
+        return tr("Waiting for the sending window");
+    case State::RateLimited:
+        return tr("Paused by the service's rate limit");
+    case State::Stopping:
+        return tr("Stopping");
+    case State::Paused:
+        return tr("Paused");
+    case State::NetworkFailed:
+        return tr("Stopped: network failure");
+    case State::Refused:
+        return tr("Stopped: refused by the API");
+    case State::StorageFailed:
+        return tr("Stopped: the journal cannot be written");
+    case State::Finished:
+        return tr("Finished");
+    case State::Cancelled:
+        return tr("Cancelled");
+    }
+    return {};
+}
+
+} // namespace vc
+
+#include "campaigncontroller.moc"

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "campaigns/campaignrunner.h"
+
+namespace vc {
+
+class ExolveClient;
+class LegacyClient;
+
+// What a campaign's settings mean to the engine, in one place for voicectl and the desktop app.
+namespace campaignsetup {
+
+// Rate, concurrency, window, default zone, re-dials. An unreadable window or zone is an error (translated).
+Result<RunnerOptions, QString> runnerOptions(const CampaignSettings &settings);
+// MakeVoiceMessage or Voice/Send for a row; integrationapi.net gets the re-dials as its retryCount/gap.
+CampaignRunner::Dispatcher dispatcher(const CampaignSettings &settings, ExolveClient *exolve, LegacyClient *legacy);
+CallMonitor::Poller poller(const CampaignSettings &settings, ExolveClient *exolve, LegacyClient *legacy);
+// Delivered and re-dialable statuses by provider.
+void configure(CampaignRunner &runner, const CampaignSettings &settings);
+
+} // namespace campaignsetup
+} // namespace vc

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "campaigns/campaignjournal.h"
+
+#include <QAbstractTableModel>
+#include <QCache>
+#include <QDateTime>
+#include <QSet>
+
+namespace vc::ui {
+
+// The rows of one campaign journal, for a table of any size: only the line numbers that pass the filter
+// are held; rows are read from the journal (read-only) in blocks as the view shows them.
+class CampaignRowsModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { LineColumn, NumberColumn, NormalisedColumn, StatusColumn, DetailColumn, CallIdColumn, AttemptsColumn,
+                  NameColumn, ColumnCount };
+
+    explicit CampaignRowsModel(QObject *parent = nullptr);
+
+    // Opens the journal read-only; an empty path shows nothing.
+    StorageResult open(const QString &path);
+    QString path() const { return m_journal.path(); }
+    CampaignJournal *journal() { return &m_journal; }
+    void setFilter(const CampaignJournal::RowFilter &filter);
+    const CampaignJournal::RowFilter &filter() const { return m_filter; }
+    // The journal changed: the shown rows are read again (and the filter's lines, when they may move).
+    void refresh();
+    qint64 lineAt(int row) const { return row >= 0 && row < m_lines.size() ? m_lines.at(row) : 0; }
+
+    // What a row is now, as the badge shows it: its class, or for a ready row its state or final status.
+    static QString badge(const CampaignRow &row);
+    static QString badgeText(const QString &badge); // translated
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    const CampaignRow *rowAt(int row) const;
+
+    mutable CampaignJournal m_journal;
+    CampaignJournal::RowFilter m_filter;
+    QList<qint64> m_lines;
+    static constexpr int kBlock = 256;
+    mutable QCache<int, QHash<qint64, CampaignRow>> m_blocks{64};
+};
+
+// The campaigns in the data folder (one journal each), newest first.
+struct CampaignSummary
+{
+    QString path;
+    QString name;
+    CampaignSettings settings;
+    CampaignCounts counts;
+    QString state;        // "preview", "started", "finished", "cancelled" (from the journal)
+    QString liveState;    // what the running controller says, translated; empty when not running here
+    bool inUseElsewhere = false;
+    QDateTime modified;
+    QString error;        // could not be read
+    bool interrupted() const { return state == QLatin1String("started") && liveState.isEmpty() && !inUseElsewhere; }
+};
+
+class CampaignListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { NameColumn, ProviderColumn, StateColumn, ProgressColumn, OutcomesColumn, StartedColumn, ColumnCount };
+
+    explicit CampaignListModel(QObject *parent = nullptr);
+    // Reads every journal in `folder` again (read-only).
+    // `ownPaths`: journals this app runs (their lock is its own).
+    void reload(const QString &folder, const QSet<QString> &ownPaths = {});
+    void setLiveState(const QString &path, const QString &state);
+    void updateCounts(const QString &path, const CampaignCounts &counts);
+    const QList<CampaignSummary> &campaigns() const { return m_items; }
+    int indexOf(const QString &path) const;
+    static QString stateText(const CampaignSummary &c);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    QList<CampaignSummary> m_items;
+    QHash<QString, QString> m_live;
+};
+
+} // namespace vc::ui

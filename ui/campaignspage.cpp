@@ -1,0 +1,615 @@
+#include "campaignspage.h"
+#include "ui_campaignspage.h"
+
+#include "accessibility.h"
+#include "accounts/session.h"
+#include "accounts/settings.h"
+#include "campaignmodels.h"
+#include "campaignwizard.h"
+#include "donotcalldialog.h"
+#include "messagebanner.h"
+#include "statusbadgedelegate.h"
+#include "stylepalette.h"
+
+#include <QAction>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPieSeries>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QValueAxis>
+
+namespace vc::ui {
+
+namespace {
+QString durationText(qint64 seconds)
+{
+    if (seconds < 60)
+        return CampaignsPage::tr("%n s", nullptr, int(seconds));
+    if (seconds < 3600)
+        return CampaignsPage::tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    return CampaignsPage::tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
+}
+} // namespace
+
+CampaignsPage::CampaignsPage(Session *session, MessageBanner *banner, QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::CampaignsPage>()), m_session(session), m_banner(banner),
+      m_list(new CampaignListModel(this)), m_rows(new CampaignRowsModel(this)), m_tick(new QTimer(this)),
+      m_outcomeChart(new QChartView(this)), m_hourChart(new QChartView(this))
+{
+    m_ui->setupUi(this);
+    const auto action = [this](const char *icon, const char *name) {
+        auto *a = new QAction(QIcon(QLatin1String(icon)), QString(), this);
+        a->setObjectName(QLatin1String(name));
+        return a;
+    };
+    m_new = action(":/icons/add.svg", "newCampaignAction");
+    m_new->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_pause = action(":/icons/pause.svg", "pauseCampaignAction");
+    m_resume = action(":/icons/play.svg", "resumeCampaignAction");
+    m_cancel = action(":/icons/stop.svg", "cancelCampaignAction");
+    m_resend = action(":/icons/warning.svg", "resendUnknownAction");
+    m_export = action(":/icons/copy.svg", "exportCampaignAction");
+    m_remove = action(":/icons/delete.svg", "removeCampaignAction");
+    m_dnc = action(":/icons/block.svg", "doNotCallAction");
+    const QList<QPair<QToolButton *, QAction *>> buttons = {
+        {m_ui->newButton, m_new},       {m_ui->pauseButton, m_pause},   {m_ui->resumeButton, m_resume},
+        {m_ui->cancelButton, m_cancel}, {m_ui->resendButton, m_resend}, {m_ui->exportButton, m_export},
+        {m_ui->removeButton, m_remove}, {m_ui->dncButton, m_dnc}};
+    for (const auto &[button, a] : buttons) {
+        button->setDefaultAction(a);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setAutoRaise(true);
+    }
+    m_ui->campaignList->addActions({m_pause, m_resume, m_cancel, m_resend, m_export, m_remove});
+
+    m_ui->campaignList->setModel(m_list);
+    m_ui->campaignList->verticalHeader()->hide();
+    m_ui->campaignList->horizontalHeader()->setStretchLastSection(true);
+    m_ui->campaignList->horizontalHeader()->setSectionResizeMode(CampaignListModel::NameColumn, QHeaderView::Stretch);
+    m_ui->rowsTable->setModel(m_rows);
+    m_ui->rowsTable->verticalHeader()->hide();
+    m_ui->rowsTable->verticalHeader()->setDefaultSectionSize(24);
+    m_ui->rowsTable->setItemDelegateForColumn(CampaignRowsModel::StatusColumn, new StatusBadgeDelegate(this));
+    m_ui->rowsTable->horizontalHeader()->setStretchLastSection(true);
+    m_ui->titleLabel->setStyleSheet(QStringLiteral("font-weight: bold; font-size: 12pt;"));
+    m_ui->retryButton->setObjectName(QStringLiteral("retryButton"));
+    m_ui->retryButton->hide();
+    m_ui->campaignsSplitter->setStretchFactor(0, 1);
+    m_ui->campaignsSplitter->setStretchFactor(1, 3);
+    for (QChartView *v : {m_outcomeChart, m_hourChart}) {
+        v->setRenderHint(QPainter::Antialiasing);
+        v->setMinimumHeight(220);
+        m_ui->chartsRow->addWidget(v);
+    }
+    m_outcomeChart->setObjectName(QStringLiteral("campaignOutcomeChart"));
+    m_hourChart->setObjectName(QStringLiteral("campaignHourChart"));
+
+    connect(m_ui->campaignList->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { showSelected(); });
+    connect(m_ui->rowFilter, &QComboBox::activated, this, [this] { applyRowFilter(); });
+    connect(m_ui->rowSearch, &QLineEdit::textChanged, this, [this] { applyRowFilter(); });
+    connect(m_new, &QAction::triggered, this, &CampaignsPage::openWizard);
+    connect(m_pause, &QAction::triggered, this, [this] { pause(selectedPath()); });
+    connect(m_resume, &QAction::triggered, this, [this] { resume(selectedPath()); });
+    connect(m_ui->retryButton, &QPushButton::clicked, this, [this] { resume(selectedPath()); });
+    connect(m_cancel, &QAction::triggered, this, &CampaignsPage::cancelSelected);
+    connect(m_resend, &QAction::triggered, this, &CampaignsPage::resendSelected);
+    connect(m_export, &QAction::triggered, this, &CampaignsPage::exportSelected);
+    connect(m_remove, &QAction::triggered, this, &CampaignsPage::removeSelected);
+    connect(m_dnc, &QAction::triggered, this, &CampaignsPage::openDoNotCallList);
+    connect(m_ui->detailTabs, &QTabWidget::currentChanged, this, [this] { updateReport(); });
+    // Countdowns (rate limit, window) and the ETA move with the clock.
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, &CampaignsPage::updateState);
+    m_tick->start();
+
+    retranslate();
+    reload();
+}
+
+CampaignsPage::~CampaignsPage()
+{
+    // Controllers stop their threads; rows under way are found `unknown` next time, never resent.
+    qDeleteAll(m_controllers);
+}
+
+QString CampaignsPage::folder()
+{
+    const QString dir = Settings::dataFolder() + QStringLiteral("/campaigns");
+    QDir().mkpath(dir);
+    return dir;
+}
+
+QList<QAction *> CampaignsPage::campaignActions() const
+{
+    return {m_new, m_pause, m_resume, m_cancel, m_resend, m_export, m_remove};
+}
+
+void CampaignsPage::retranslate()
+{
+    m_new->setText(tr("&New Campaign…"));
+    m_new->setToolTip(tr("Call a list of numbers from a CSV file"));
+    m_pause->setText(tr("&Pause"));
+    m_resume->setText(tr("&Resume"));
+    m_cancel->setText(tr("&Cancel Campaign"));
+    m_resend->setText(tr("Resend &Unknown…"));
+    m_resend->setToolTip(tr("Call again the rows whose outcome is unknown (they may have been called)"));
+    m_export->setText(tr("&Export Report…"));
+    m_remove->setText(tr("Re&move…"));
+    m_dnc->setText(tr("&Do-Not-Call List…"));
+    m_ui->retryButton->setText(tr("Retry"));
+    m_ui->detailTabs->setTabText(0, tr("Rows"));
+    m_ui->detailTabs->setTabText(1, tr("Report"));
+    m_ui->rowSearch->setPlaceholderText(tr("Search by number"));
+    const int filter = std::max(0, m_ui->rowFilter->currentIndex());
+    m_ui->rowFilter->clear();
+    const QList<QPair<QString, QString>> filters = {
+        {tr("All rows"), {}},           {tr("Problems"), QStringLiteral("problems")},
+        {tr("Waiting"), QStringLiteral("pending")}, {tr("Placed"), QStringLiteral("placed")},
+        {tr("Rejected"), QStringLiteral("rejected")}, {tr("Outcome unknown"), QStringLiteral("unknown")},
+        {tr("Invalid"), QStringLiteral("invalid")}, {tr("Duplicates"), QStringLiteral("duplicate")},
+        {tr("Do not call"), QStringLiteral("suppressed")}};
+    for (const auto &[text, key] : filters)
+        m_ui->rowFilter->addItem(text, key);
+    m_ui->rowFilter->setCurrentIndex(filter);
+    a11y::name(m_ui->campaignList, tr("Campaigns"));
+    a11y::name(m_ui->rowsTable, tr("Rows of the campaign"));
+    a11y::name(m_ui->rowFilter, tr("Show rows"));
+    a11y::name(m_ui->rowSearch, tr("Search by number"));
+    a11y::name(m_ui->progressBar, tr("Campaign progress"));
+    a11y::name(m_ui->detailTabs, tr("Campaign details"));
+    updateState();
+    updateReport();
+}
+
+void CampaignsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void CampaignsPage::reload()
+{
+    const QString selected = selectedPath();
+    const QList<QString> own = m_controllers.keys();
+    m_list->reload(folder(), QSet<QString>(own.cbegin(), own.cend()));
+    for (auto it = m_controllers.cbegin(); it != m_controllers.cend(); ++it)
+        m_list->setLiveState(it.key(), CampaignController::stateName(it.value()->state()));
+    m_ui->campaignList->resizeColumnsToContents();
+    select(selected.isEmpty() && !m_list->campaigns().isEmpty() ? m_list->campaigns().first().path : selected);
+}
+
+void CampaignsPage::select(const QString &path)
+{
+    const int row = m_list->indexOf(path);
+    if (row >= 0)
+        m_ui->campaignList->setCurrentIndex(m_list->index(row, 0));
+    showSelected();
+}
+
+QString CampaignsPage::selectedPath() const
+{
+    const QModelIndex current = m_ui->campaignList->currentIndex();
+    return current.isValid() && current.row() < m_list->campaigns().size() ? m_list->campaigns().at(current.row()).path : QString();
+}
+
+QStringList CampaignsPage::interrupted() const
+{
+    QStringList paths;
+    for (const CampaignSummary &c : m_list->campaigns()) {
+        if (c.interrupted() && !m_controllers.contains(c.path))
+            paths << c.path;
+    }
+    return paths;
+}
+
+void CampaignsPage::showSelected()
+{
+    const QString path = selectedPath();
+    if (path != m_rows->path()) {
+        if (auto r = m_rows->open(path); !r)
+            m_banner->showMessage(MessageBanner::Level::Error, r.error().message);
+        m_ui->rowsTable->resizeColumnToContents(CampaignRowsModel::LineColumn);
+        m_ui->rowsTable->setColumnWidth(CampaignRowsModel::NumberColumn, 170);
+        m_ui->rowsTable->setColumnWidth(CampaignRowsModel::NormalisedColumn, 120);
+        m_ui->rowsTable->setColumnWidth(CampaignRowsModel::StatusColumn, 130);
+        m_ui->rowsTable->setColumnWidth(CampaignRowsModel::DetailColumn, 260);
+    }
+    m_ui->detail->setEnabled(!path.isEmpty());
+    updateState();
+    updateReport();
+    updateActions();
+}
+
+void CampaignsPage::updateActions()
+{
+    const QString path = selectedPath();
+    const int row = m_list->indexOf(path);
+    const CampaignController *c = m_controllers.value(path);
+    const bool active = c && c->isActive();
+    const bool stopping = c && c->state() == CampaignController::State::Stopping;
+    const CampaignSummary *s = row >= 0 ? &m_list->campaigns().at(row) : nullptr;
+    const bool readable = s && s->error.isEmpty();
+    const bool finishedState = s && (s->state == QLatin1String("cancelled"));
+    const bool elsewhere = s && s->inUseElsewhere;
+    m_pause->setEnabled(active && !stopping);
+    m_resume->setEnabled(readable && !active && !finishedState && !elsewhere && s->counts.waiting + s->counts.following > 0);
+    m_cancel->setEnabled(readable && !finishedState && !elsewhere && s->state != QLatin1String("finished"));
+    m_resend->setEnabled(readable && !active && !elsewhere && s->counts.unknown > 0);
+    m_export->setEnabled(readable);
+    m_remove->setEnabled(s && !active && !elsewhere);
+}
+
+void CampaignsPage::updateState()
+{
+    const QString path = selectedPath();
+    const int row = m_list->indexOf(path);
+    if (row < 0) {
+        m_ui->titleLabel->setText(m_list->campaigns().isEmpty() ? tr("No campaigns yet") : QString());
+        m_ui->stateLabel->setText(m_list->campaigns().isEmpty()
+                                      ? tr("A campaign calls every number of a CSV file with one voice message, inside the "
+                                           "sending window you choose, never twice and never a number on the do-not-call list. "
+                                           "Start one with New Campaign…")
+                                      : QString());
+        m_ui->progressBar->hide();
+        m_ui->countsLabel->clear();
+        m_ui->retryButton->hide();
+        return;
+    }
+    const CampaignSummary &s = m_list->campaigns().at(row);
+    const CampaignController *c = m_controllers.value(path);
+    m_ui->titleLabel->setText(s.name);
+    QString state = CampaignListModel::stateText(s);
+    bool error = false;
+    m_ui->retryButton->hide();
+    if (c) {
+        using State = CampaignController::State;
+        const qint64 left = c->until().isValid() ? std::max<qint64>(0, (QDateTime::currentDateTimeUtc().msecsTo(c->until()) + 999) / 1000) : 0;
+        switch (c->state()) {
+        case State::WaitingForWindow:
+            state = tr("Waiting for the sending window: the next call at %1 (in %2).")
+                        .arg(QLocale().toString(c->until().toLocalTime(), QLocale::ShortFormat), durationText(left));
+            break;
+        case State::RateLimited:
+            state = tr("Paused by the service's rate limit (HTTP 429): going on in %1.").arg(durationText(left));
+            break;
+        case State::NetworkFailed:
+            state = tr("Stopped: the network failed. Nothing more was called; retry when the connection is back.\n%1").arg(c->message());
+            m_ui->retryButton->show();
+            error = true;
+            break;
+        case State::Refused:
+        case State::StorageFailed:
+            state = CampaignController::stateName(c->state()) + u'\n' + c->message();
+            error = true;
+            break;
+        default:
+            state = CampaignController::stateName(c->state());
+        }
+    } else if (s.interrupted()) {
+        state = tr("Interrupted: resume it to call the %n row(s) still waiting.", nullptr, int(s.counts.waiting));
+    }
+    if (s.counts.unknown > 0)
+        state += u'\n' + tr("%n row(s) have an unknown outcome: they may have been called and are never sent again "
+                            "unless you choose Resend Unknown…", nullptr, int(s.counts.unknown));
+    if (error) {
+        style::showHint(m_ui->stateLabel, state, true);
+    } else {
+        m_ui->stateLabel->setStyleSheet({});
+        m_ui->stateLabel->setText(state);
+    }
+    const CampaignCounts &n = s.counts;
+    const qint64 dispatched = n.placed + n.rejected + n.unknown;
+    m_ui->progressBar->setVisible(n.ready > 0);
+    m_ui->progressBar->setRange(0, int(std::min<qint64>(n.ready, INT_MAX)));
+    m_ui->progressBar->setValue(int(std::min<qint64>(dispatched, INT_MAX)));
+    m_ui->progressBar->setFormat(tr("%1 of %2 called (%p%)").arg(dispatched).arg(n.ready));
+    QString counts = tr("Rows %1: ready %2, invalid %3, duplicate %4, do not call %5. Delivered %6, not delivered %7, "
+                        "in progress %8, rejected %9, unknown %10, waiting %11.")
+                         .arg(n.total).arg(n.ready).arg(n.invalid).arg(n.duplicate).arg(n.suppressed).arg(n.completed)
+                         .arg(n.notDelivered).arg(n.following).arg(n.rejected).arg(n.unknown).arg(n.waiting);
+    if (c && c->isActive() && n.waiting > 0 && s.settings.rate > 0)
+        counts += u' ' + tr("About %1 left at %2 call(s) per second.").arg(durationText(qint64(double(n.waiting) / s.settings.rate)))
+                             .arg(QLocale().toString(s.settings.rate, 'g', 4));
+    m_ui->countsLabel->setText(counts);
+}
+
+void CampaignsPage::updateReport()
+{
+    if (m_ui->detailTabs->currentIndex() != 1)
+        return;
+    CampaignJournal *j = m_rows->journal();
+    auto *outcomes = new QChart;
+    outcomes->setTitle(tr("Outcomes"));
+    auto *hours = new QChart;
+    hours->setTitle(tr("Delivered calls per hour"));
+    if (j->isOpen()) {
+        const CampaignCounts n = j->counts();
+        auto *pie = new QPieSeries;
+        const auto slice = [pie](const QString &label, qint64 value, const QString &status) {
+            if (value <= 0)
+                return;
+            auto *s = pie->append(QStringLiteral("%1: %2").arg(label).arg(value), double(value));
+            s->setColor(StatusBadgeDelegate::colorFor(status));
+        };
+        slice(tr("delivered"), n.completed, QStringLiteral("completed"));
+        for (auto it = n.notDeliveredByStatus.cbegin(); it != n.notDeliveredByStatus.cend(); ++it)
+            slice(it.key(), it.value(), it.key());
+        slice(tr("rejected"), n.rejected, QStringLiteral("failed"));
+        slice(tr("unknown"), n.unknown, QStringLiteral("outcome_unknown"));
+        slice(tr("waiting"), n.waiting + n.following, QStringLiteral("pending"));
+        outcomes->addSeries(pie);
+        const QMap<int, qint64> perHour = j->deliveredPerHour();
+        auto *set = new QBarSet(tr("Delivered"));
+        set->setColor(StatusBadgeDelegate::colorFor(QStringLiteral("completed")));
+        QStringList categories;
+        qint64 most = 1;
+        const int first = perHour.isEmpty() ? 9 : perHour.firstKey();
+        const int last = perHour.isEmpty() ? 20 : perHour.lastKey();
+        for (int h = first; h <= last; ++h) {
+            categories << QStringLiteral("%1:00").arg(h, 2, 10, QLatin1Char('0'));
+            *set << double(perHour.value(h));
+            most = std::max(most, perHour.value(h));
+        }
+        auto *bars = new QBarSeries;
+        bars->append(set);
+        hours->addSeries(bars);
+        auto *x = new QBarCategoryAxis;
+        x->append(categories);
+        auto *y = new QValueAxis;
+        y->setRange(0, double(most));
+        y->setLabelFormat(QStringLiteral("%d"));
+        hours->addAxis(x, Qt::AlignBottom);
+        hours->addAxis(y, Qt::AlignLeft);
+        bars->attachAxis(x);
+        bars->attachAxis(y);
+        hours->legend()->hide();
+        const CampaignJournal::Durations d = j->deliveredDurations();
+        m_ui->durationLabel->setText(d.count > 0 ? tr("Answered calls: %1, lasting %2 on average (the longest %3).")
+                                                       .arg(d.count).arg(durationText(qint64(d.averageSec + 0.5)), durationText(d.longestSec))
+                                                 : tr("No answered call yet."));
+    }
+    QChart *oldOutcomes = m_outcomeChart->chart();
+    QChart *oldHours = m_hourChart->chart();
+    m_outcomeChart->setChart(outcomes);
+    m_hourChart->setChart(hours);
+    delete oldOutcomes;
+    delete oldHours;
+}
+
+void CampaignsPage::applyRowFilter()
+{
+    CampaignJournal::RowFilter f;
+    const QString key = m_ui->rowFilter->currentData().toString();
+    if (key == QLatin1String("problems"))
+        f.problemsOnly = true;
+    else if (key == QLatin1String("pending"))
+        f.state = RowState::Pending;
+    else if (key == QLatin1String("placed"))
+        f.state = RowState::Placed;
+    else if (key == QLatin1String("rejected"))
+        f.state = RowState::Rejected;
+    else if (key == QLatin1String("unknown"))
+        f.state = RowState::Unknown;
+    else if (key == QLatin1String("invalid"))
+        f.rowClass = RowClass::Invalid;
+    else if (key == QLatin1String("duplicate"))
+        f.rowClass = RowClass::Duplicate;
+    else if (key == QLatin1String("suppressed"))
+        f.rowClass = RowClass::Suppressed;
+    f.number = m_ui->rowSearch->text();
+    m_rows->setFilter(f);
+}
+
+bool CampaignsPage::checkProfile(const QString &path)
+{
+    CampaignJournal j;
+    if (auto r = j.openReadOnly(path); !r) {
+        m_banner->showMessage(MessageBanner::Level::Error, r.error().message);
+        return false;
+    }
+    const QString profile = j.settings().profile;
+    if (!m_session->isActive() || (!profile.isEmpty() && profile != m_session->profile().id)) {
+        const QString name = j.meta(QStringLiteral("profile_name"));
+        m_banner->showMessage(MessageBanner::Level::Warning,
+                              tr("This campaign was started with the profile \"%1\": switch to it to go on.").arg(name.isEmpty() ? profile : name));
+        return false;
+    }
+    return true;
+}
+
+CampaignController *CampaignsPage::ensureController(const QString &path)
+{
+    if (auto *c = m_controllers.value(path))
+        return c;
+    const Profile &p = m_session->profile();
+    CampaignConnection connection;
+    connection.provider = m_session->isLegacy() ? CampaignSettings::Provider::IntegrationApi : CampaignSettings::Provider::Exolve;
+    connection.url = m_session->endpoint();
+    connection.secret = m_session->secret();
+    connection.login = p.login;
+    connection.profileId = p.id;
+    connection.historyPath = m_historyPath;
+    auto *c = new CampaignController(path, connection, this);
+    m_controllers.insert(path, c);
+    connect(c, &CampaignController::stateChanged, this, [this, c, path] {
+        m_list->setLiveState(path, CampaignController::stateName(c->state()));
+        if (!c->isActive())
+            reload();
+        m_ui->campaignList->resizeColumnToContents(CampaignListModel::StateColumn);
+        if (path == selectedPath()) {
+            updateState();
+            updateActions();
+        }
+    });
+    connect(c, &CampaignController::countsChanged, this, [this, path](const CampaignCounts &counts) {
+        m_list->updateCounts(path, counts);
+        if (path == selectedPath()) {
+            updateState();
+            updateActions();
+        }
+    });
+    connect(c, &CampaignController::rowsChanged, this, [this, path] {
+        Q_EMIT historyChanged();
+        if (path == selectedPath()) {
+            m_rows->refresh();
+            updateReport();
+        }
+    });
+    connect(c, &CampaignController::ended, this, [this, path](CampaignController::State state) {
+        if (state != CampaignController::State::Finished)
+            return;
+        CampaignJournal j;
+        if (!j.openReadOnly(path))
+            return;
+        const CampaignCounts n = j.counts();
+        Q_EMIT campaignEnded(QFileInfo(path).completeBaseName(),
+                             tr("%1 delivered, %2 not delivered, %3 rejected, %4 unknown.").arg(n.completed).arg(n.notDelivered)
+                                 .arg(n.rejected).arg(n.unknown));
+    });
+    return c;
+}
+
+void CampaignsPage::start(const QString &path)
+{
+    reload();
+    select(path);
+    resume(path);
+}
+
+void CampaignsPage::resume(const QString &path, bool resendUnknown)
+{
+    if (path.isEmpty() || !checkProfile(path))
+        return;
+    ensureController(path)->start(resendUnknown);
+    m_list->setLiveState(path, CampaignController::stateName(CampaignController::State::Starting));
+    updateActions();
+}
+
+void CampaignsPage::pause(const QString &path)
+{
+    if (auto *c = m_controllers.value(path))
+        c->pause();
+}
+
+void CampaignsPage::cancelSelected()
+{
+    const QString path = selectedPath();
+    if (path.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(this, tr("Cancel Campaign"),
+                                              tr("Cancel the campaign \"%1\"? No more calls are placed; calls under way end "
+                                                 "normally. A cancelled campaign cannot be resumed.").arg(QFileInfo(path).completeBaseName()));
+    if (answer != QMessageBox::Yes)
+        return;
+    if (auto *c = m_controllers.value(path); c && c->isActive()) {
+        c->cancel();
+        return;
+    }
+    CampaignJournal j;
+    if (auto r = j.open(path); !r)
+        return m_banner->showMessage(MessageBanner::Level::Error, r.error().message);
+    j.setMeta(QStringLiteral("state"), QStringLiteral("cancelled"));
+    j.close();
+    reload();
+}
+
+void CampaignsPage::resendSelected()
+{
+    const QString path = selectedPath();
+    const int row = m_list->indexOf(path);
+    if (row < 0)
+        return;
+    const qint64 unknown = m_list->campaigns().at(row).counts.unknown;
+    QMessageBox box(QMessageBox::Warning, tr("Resend Unknown"),
+                    tr("Call again %n row(s) whose outcome is unknown?", nullptr, int(unknown)),
+                    QMessageBox::Cancel, this);
+    box.setInformativeText(tr("Each of these calls may already have been placed: the request reached the service and no "
+                              "answer came back. Sending again may call these people twice."));
+    auto *resend = box.addButton(tr("Call Them Again"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != resend)
+        return;
+    resume(path, true);
+}
+
+void CampaignsPage::exportSelected()
+{
+    const QString path = selectedPath();
+    if (path.isEmpty())
+        return;
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export Campaign Report"),
+                                                      QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/' +
+                                                          QFileInfo(path).completeBaseName() + QStringLiteral(".csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (file.isEmpty())
+        return;
+    CampaignJournal j;
+    QFile out(file);
+    StorageResult r = j.openReadOnly(path);
+    if (r && !out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        r = StorageError{out.errorString()};
+    if (r)
+        r = j.exportCsv(&out);
+    if (!r)
+        return m_banner->showMessage(MessageBanner::Level::Error, tr("The report could not be exported: %1").arg(r.error().message));
+    m_banner->showMessage(MessageBanner::Level::Info, tr("Report exported to %1").arg(QDir::toNativeSeparators(file)));
+}
+
+void CampaignsPage::removeSelected()
+{
+    const QString path = selectedPath();
+    if (path.isEmpty())
+        return;
+    const auto answer = QMessageBox::warning(this, tr("Remove Campaign"),
+                                             tr("Remove the campaign \"%1\" and its journal %2? The calls stay in the call "
+                                                "history, but this campaign's record of who was called is lost.")
+                                                 .arg(QFileInfo(path).completeBaseName(), QDir::toNativeSeparators(path)),
+                                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    delete m_controllers.take(path);
+    m_rows->open({});
+    for (const char *suffix : {"", "-wal", "-shm", ".lock"})
+        QFile::remove(path + QLatin1String(suffix));
+    reload();
+}
+
+void CampaignsPage::openWizard()
+{
+    if (!m_session->isActive()) {
+        m_banner->showMessage(MessageBanner::Level::Warning, tr("Choose a profile first: a campaign calls with its account."));
+        return;
+    }
+    auto *wizard = new CampaignWizard(m_session, folder(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &CampaignWizard::campaignReady, this, &CampaignsPage::start);
+    wizard->open();
+}
+
+void CampaignsPage::openDoNotCallList()
+{
+    if (auto *existing = findChild<DoNotCallDialog *>()) {
+        existing->raise();
+        existing->activateWindow();
+        return;
+    }
+    auto *dialog = new DoNotCallDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+} // namespace vc::ui

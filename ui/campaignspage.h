@@ -1,0 +1,104 @@
+#pragma once
+
+#include "campaigns/campaigncontroller.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QChartView;
+class QSettings;
+class QTimer;
+
+namespace vc {
+class Session;
+}
+
+namespace Ui {
+class CampaignsPage;
+}
+
+namespace vc::ui {
+
+class CampaignListModel;
+class CampaignRowsModel;
+class MessageBanner;
+
+// The campaigns in the data folder and the one selected: its state and why it waits, progress, the
+// rows as calls progress, the report. Runs go through CampaignController (a thread per campaign).
+class CampaignsPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    CampaignsPage(Session *session, MessageBanner *banner, QWidget *parent = nullptr);
+    ~CampaignsPage() override;
+
+    static QString folder();
+    void setHistoryPath(const QString &path) { m_historyPath = path; }
+
+    QAction *newAction() const { return m_new; }
+    QList<QAction *> campaignActions() const;
+    QAction *doNotCallAction() const { return m_dnc; }
+
+    void reload();
+    void select(const QString &path);
+    QString selectedPath() const;
+    // Starts a journal the wizard prepared (state "preview").
+    void start(const QString &path);
+    void resume(const QString &path, bool resendUnknown = false);
+    void pause(const QString &path);
+    CampaignController *controller(const QString &path) const { return m_controllers.value(path); }
+    // Campaigns a crash or a closed window interrupted (started, not finished, not running anywhere).
+    QStringList interrupted() const;
+    CampaignRowsModel *rowsModel() const { return m_rows; }
+    CampaignListModel *listModel() const { return m_list; }
+
+    void openWizard();
+    void openDoNotCallList();
+
+Q_SIGNALS:
+    void campaignEnded(const QString &name, const QString &summary);
+    // A campaign wrote calls into the call history.
+    void historyChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void showSelected();
+    void updateActions();
+    void updateState();
+    void updateReport();
+    void applyRowFilter();
+    void exportSelected();
+    void removeSelected();
+    void resendSelected();
+    void cancelSelected();
+    bool checkProfile(const QString &path);
+    CampaignController *ensureController(const QString &path);
+
+    std::unique_ptr<Ui::CampaignsPage> m_ui;
+    Session *m_session;
+    MessageBanner *m_banner;
+    QString m_historyPath;
+    CampaignListModel *m_list;
+    CampaignRowsModel *m_rows;
+    QHash<QString, CampaignController *> m_controllers;
+    QAction *m_new;
+    QAction *m_pause;
+    QAction *m_resume;
+    QAction *m_cancel;
+    QAction *m_resend;
+    QAction *m_export;
+    QAction *m_remove;
+    QAction *m_dnc;
+    QTimer *m_tick;
+    QChartView *m_outcomeChart;
+    QChartView *m_hourChart;
+};
+
+} // namespace vc::ui
