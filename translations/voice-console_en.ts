@@ -3210,8 +3210,8 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message numerus="yes">
         <source>The campaign &quot;%1&quot; stopped before it finished (Voice Console was closed or stopped): %n row(s) still wait.</source>
         <translation>
-            <numerusform>The campaign "%1" stopped before it finished (Voice Console was closed or stopped): %n row(s) still wait.</numerusform>
-            <numerusform>The campaign "%1" stopped before it finished (Voice Console was closed or stopped): %n row(s) still wait.</numerusform>
+            <numerusform>The campaign &quot;%1&quot; stopped before it finished (Voice Console was closed or stopped): %n row(s) still wait.</numerusform>
+            <numerusform>The campaign &quot;%1&quot; stopped before it finished (Voice Console was closed or stopped): %n row(s) still wait.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -200,6 +200,16 @@ void CampaignListModel::reload(const QString &folder, const QSet<QString> &ownPa
         }
         c.liveState = m_live.value(c.path);
         c.inUseElsewhere = !ownPaths.contains(c.path) && CampaignJournal::isInUse(c.path);
+        if (c.error.isEmpty() && c.counts.dispatching > 0 && !c.inUseElsewhere && !ownPaths.contains(c.path)) {
+            // Left mid-request by a run that is gone: opening it for writing makes those rows `unknown`
+            // (the call may have been placed), as a resume would.
+            journal.close();
+            CampaignJournal recover;
+            if (recover.open(c.path)) {
+                c.counts = recover.counts();
+                recover.close();
+            }
+        }
         m_items.append(c);
     }
     std::sort(m_items.begin(), m_items.end(), [](const CampaignSummary &a, const CampaignSummary &b) {

@@ -12,6 +12,8 @@
 #include <QTextStream>
 #include <QUuid>
 
+#include <QCoreApplication>
+
 namespace vc {
 
 namespace {
@@ -195,7 +197,7 @@ StorageResult CallHistory::save(const CallRecord &input)
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec()) {
-        const QString error = m_open ? q.lastError().text() : tr("the call history is not open");
+        const QString error = m_open ? q.lastError().text() : QCoreApplication::translate("CallHistory", "the call history is not open");
         qCWarning(lcStorage) << "history save:" << error;
         Q_EMIT writeFailed(record.callId, error);
         return StorageError{error};

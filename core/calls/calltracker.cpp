@@ -9,6 +9,8 @@
 
 #include <limits>
 
+#include <QCoreApplication>
+
 namespace vc {
 
 CallTracker::CallTracker(Session *session, CallHistory *history, QObject *parent)
@@ -125,7 +127,7 @@ void CallTracker::sendLegacy(const LegacySendRequest &request, QObject *context,
         record.source = Validation::phoneNumber(request.source).valueOr(request.source);
         record.destination = Validation::phoneNumber(request.destination).valueOr(request.destination);
         record.serviceId = json::uint64ToString(request.fileId);
-        record.serviceName = tr("audio file %1").arg(request.fileId);
+        record.serviceName = QCoreApplication::translate("CallTracker", "audio file %1").arg(request.fileId);
         record.created = QDateTime::currentDateTimeUtc();
         // A scheduled message stays "sending" until its time: it is stale only an hour after that.
         const qint64 wait = request.sendDate.isValid() ? std::max<qint64>(0, record.created.secsTo(request.sendDate)) : 0;

@@ -10,6 +10,16 @@
 
 namespace vc {
 
+namespace {
+// The context lupdate records (a Q_OBJECT class's own tr() would look for "vc::CampaignController").
+class StateNames final
+{
+    Q_DECLARE_TR_FUNCTIONS(CampaignController)
+public:
+    static QString name(CampaignController::State state);
+};
+} // namespace
+
 // Lives on the controller's thread: the clients, the journal, the history connection and the runner.
 class CampaignWorker final : public QObject
 {
@@ -222,6 +232,12 @@ void CampaignController::cancel()
 
 QString CampaignController::stateName(State state)
 {
+    return StateNames::name(state);
+}
+
+QString StateNames::name(CampaignController::State state)
+{
+    using State = CampaignController::State;
     switch (state) {
     case State::Starting:
         return tr("Starting");

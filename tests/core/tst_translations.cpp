@@ -1,3 +1,8 @@
+#include "calls/callhistory.h"
+#include "campaigns/campaigncontroller.h"
+#include "campaigns/campaignjournal.h"
+#include "campaigns/campaignplanner.h"
+#include "campaigns/sendingwindow.h"
 #include "common/validation.h"
 #include "exolve/exolveerrors.h"
 #include "exolve/exolvevalidation.h"
@@ -9,6 +14,8 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QRegularExpression>
+#include <QBuffer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace vc;
@@ -47,6 +54,28 @@ private Q_SLOTS:
             LegacyValidation::fileId(QStringLiteral("x")).message(),
             LegacyValidation::gap(5000).message(),
             LegacyState::name(2),
+            CampaignController::stateName(CampaignController::State::WaitingForWindow),
+            [] {
+                QString why;
+                SendingWindow::parse(QStringLiteral("9-5"), &why);
+                return why;
+            }(),
+            [] {
+                CampaignJournal j;
+                return j.open(QStringLiteral("/nonexistent/x.journal")).error().message;
+            }(),
+            [] {
+                QBuffer empty;
+                empty.open(QIODevice::ReadOnly);
+                QTemporaryDir dir;
+                CampaignJournal j;
+                j.create(dir.filePath(QStringLiteral("t.journal")), {});
+                return CampaignPlanner::plan(&empty, {}, &j).error();
+            }(),
+            [] {
+                CallHistory closed;
+                return closed.save({}).error().message;
+            }(),
         };
         for (const QString &text : texts)
             QVERIFY2(text.contains(cyrillic), qPrintable(text));

@@ -12,6 +12,7 @@
 #include "sandboxserver.h"
 #include "accounts/secretstore.h"
 #include "support/appfixture.h"
+#include "support/campaigndriver.h"
 #include "serviceeditordialog.h"
 #include "callspage.h"
 #include "campaignmodels.h"
@@ -258,28 +259,10 @@ int main(int argc, char *argv[])
     shoot(QStringLiteral("do-not-call"));
     dnc->close();
     const auto runWizard = [&](const QString &name, const std::function<void(QWidget *)> &settings) {
-        campaigns->openWizard();
-        auto *wizard = waitFor<CampaignWizard>(&window);
-        wizard->filePage()->setFile(fixture.path(QStringLiteral("reminders.csv")));
-        if (!name.isEmpty())
-            shoot(name + QStringLiteral("-file"));
-        wizard->next();
-        (void)QTest::qWaitFor([&] { return wizard->checkPage()->isDone(); }, 10000);
-        if (!name.isEmpty())
-            shoot(name + QStringLiteral("-check"));
-        wizard->next();
-        auto *settingsPage = wizard->settingsPage();
-        type(settingsPage, "sourceEdit", QStringLiteral("+7 495 123-45-67"));
-        auto *service = settingsPage->findChild<QComboBox *>(QStringLiteral("serviceCombo"));
-        (void)QTest::qWaitFor([&] { return service->count() > 0; }, 5000);
-        service->setCurrentIndex(0);
-        settings(settingsPage);
-        if (!name.isEmpty())
-            shoot(name + QStringLiteral("-settings"));
-        wizard->next();
-        if (!name.isEmpty())
-            shoot(name + QStringLiteral("-confirm"));
-        wizard->accept();
+        vc::test::runCampaignWizard(&window, fixture.path(QStringLiteral("reminders.csv")), settings, [&](const QString &step) {
+            if (!name.isEmpty())
+                shoot(name + u'-' + step);
+        });
     };
     runWizard(QStringLiteral("campaign"), [](QWidget *page) {
         page->findChild<QDoubleSpinBox *>(QStringLiteral("rateSpin"))->setValue(4);

@@ -31,6 +31,13 @@ public:
         if (beforeStart)
             beforeStart(m_dir.path());
         m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        reopenApp();
+    }
+    // Starts the app again on the same folder and sandbox (after closeApp(): a closed and reopened window).
+    // The keychain starts empty, as after a reboot with a session-only key; built-in profiles need none.
+    void reopenApp()
+    {
+        m_app.reset();
         auto backend = std::make_unique<MemoryBackend>();
         m_backend = backend.get();
         ui::AppContext::Options options;

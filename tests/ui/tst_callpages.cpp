@@ -3,6 +3,8 @@
 #include "sandboxseeds.h"
 #include "calls/callhistory.h"
 #include "callhistorymodel.h"
+#include "campaigns/campaignjournal.h"
+#include "support/campaigndriver.h"
 #include "callspage.h"
 #include "calls/calltracker.h"
 #include "common/language.h"
@@ -238,6 +240,28 @@ private Q_SLOTS:
         child<QLineEdit>(m_window->sipPage(), "sipIdEdit")->setText(QStringLiteral("5202"));
         m_window->sipPage()->lookUp();
         QTRY_COMPARE(child<QLineEdit>(m_window->sipPage(), "sipPassword")->text(), kCanarySip);
+        // A campaign with the same key: its journal, its report and its worker thread's log are swept too.
+        const QString csv = m_app->path(QStringLiteral("canary.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("phone\n+7 926 555-77-15\n+7 926 555-77-25\n");
+        }
+        const QString journal = vc::test::runCampaignWizard(m_window, csv, [](QWidget *s) {
+            s->findChild<QCheckBox *>(QStringLiteral("windowCheck"))->setChecked(false);
+        });
+        QVERIFY(!journal.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->campaignsPage()->controller(journal) &&
+                                     m_window->campaignsPage()->controller(journal)->state() == CampaignController::State::Finished,
+                                 20000);
+        {
+            CampaignJournal j;
+            QVERIFY(j.openReadOnly(journal));
+            QCOMPARE(j.counts().completed, 2);
+            QFile report(m_app->path(QStringLiteral("campaign-report.csv")));
+            QVERIFY(report.open(QIODevice::WriteOnly));
+            QVERIFY(j.exportCsv(&report));
+        }
         m_window->networkLog()->show();
         QStringList shown;
         auto *log = m_window->networkLog();
@@ -267,6 +291,7 @@ private Q_SLOTS:
         }
         QVERIFY(read >= 2); // settings and history at least
         QVERIFY(everything.contains("79261234567")); // the sweep did read real data
+        QVERIFY(everything.contains("79265557715")); // the campaign's journal and report among it
         QVERIFY2(!everything.contains(kCanaryKey.toUtf8()), "the API key leaked");
         QVERIFY2(!everything.contains(kCanarySip.toUtf8()), "the SIP password leaked");
     }
