@@ -34,7 +34,8 @@ namespace vc::ui {
 
 CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *banner, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::CallsPage>()), m_session(session), m_tracker(tracker), m_banner(banner),
-      m_model(new CallHistoryModel(this)), m_searchDelay(new QTimer(this)), m_reloadSoon(new QTimer(this))
+      m_model(new CallHistoryModel(this)), m_searchDelay(new QTimer(this)), m_reloadSoon(new QTimer(this)),
+      m_reloadLater(new QTimer(this))
 {
     m_ui->setupUi(this);
     m_watchEdit = m_ui->watchEdit;
@@ -58,6 +59,9 @@ CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *bann
     m_reloadSoon->setSingleShot(true);
     m_reloadSoon->setInterval(250);
     connect(m_reloadSoon, &QTimer::timeout, this, &CallsPage::reload);
+    m_reloadLater->setSingleShot(true);
+    m_reloadLater->setInterval(2000);
+    connect(m_reloadLater, &QTimer::timeout, this, &CallsPage::reload);
 
     m_table->setModel(m_model);
     m_table->setItemDelegateForColumn(CallHistoryModel::StatusColumn, new StatusBadgeDelegate(m_table));
@@ -111,6 +115,7 @@ CallFilter CallsPage::currentFilter() const
 void CallsPage::reload()
 {
     m_reloadSoon->stop();
+    m_reloadLater->stop();
     const QString selected = m_table->currentIndex().isValid() ? m_model->at(m_table->currentIndex().row()).callId : QString();
     m_model->setRecords(m_tracker->history()->search(currentFilter()));
     m_charts->setRecords(m_model->records());
@@ -139,8 +144,23 @@ void CallsPage::reload()
 
 void CallsPage::reloadSoon()
 {
-    if (!m_reloadSoon->isActive())
-        m_reloadSoon->start();
+    // A campaign writes calls by the thousand: reading the whole history for a page nobody looks at
+    // would only slow the window down.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    if (!m_reloadLater->isActive())
+        m_reloadLater->start();
+}
+
+void CallsPage::showEvent(QShowEvent *event)
+{
+    if (m_stale) {
+        m_stale = false;
+        reload();
+    }
+    QWidget::showEvent(event);
 }
 
 void CallsPage::selectCall(const QString &callId)

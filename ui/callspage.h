@@ -53,6 +53,7 @@ public:
     bool exportTo(const QString &path, QString *error) const;
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -80,6 +81,8 @@ private:
     CallCharts *m_charts;
     QTimer *m_searchDelay;
     QTimer *m_reloadSoon; // coalesces bursts of new calls into one reload
+    QTimer *m_reloadLater; // calls a campaign writes: at most every 2 s, and only while the page is shown
+    bool m_stale = false;
 };
 
 } // namespace vc::ui

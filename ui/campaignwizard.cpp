@@ -627,7 +627,6 @@ bool CampaignSettingsPage::isComplete() const
 CampaignConfirmPage::CampaignConfirmPage(CampaignWizard *wizard) : m_ui(std::make_unique<Ui::CampaignConfirmPage>()), m_wizard(wizard)
 {
     m_ui->setupUi(this);
-    setCommitPage(true);
     retranslate();
 }
 
@@ -636,7 +635,8 @@ CampaignConfirmPage::~CampaignConfirmPage() = default;
 void CampaignConfirmPage::retranslate()
 {
     setTitle(tr("Start the campaign"));
-    setButtonText(QWizard::CommitButton, tr("&Start Calling"));
+    // Nothing is called before this button.
+    setButtonText(QWizard::FinishButton, tr("&Start Calling"));
     if (m_wizard->currentId() == CampaignWizard::ConfirmPageId)
         initializePage();
 }

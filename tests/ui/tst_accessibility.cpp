@@ -1,7 +1,12 @@
 // What a screen reader meets: every visible control a person can focus or read has an accessible name,
 // in English and in Russian, on every page and dialog; Ctrl+1 ... Ctrl+N reach the pages.
 #include "common/language.h"
+#include "campaignmodels.h"
+#include "campaignspage.h"
+#include "campaignwizard.h"
+#include "donotcalldialog.h"
 #include "profilesdialog.h"
+#include "support/campaigndriver.h"
 #include "serviceeditordialog.h"
 #include "servicespage.h"
 #include "support/appfixture.h"
@@ -17,6 +22,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QFile>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollBar>
@@ -202,6 +208,33 @@ private Q_SLOTS:
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("new profile: ") + missing.join(QStringLiteral(", "))));
         QTest::keyClick(profiles, Qt::Key_Escape);
         QTRY_VERIFY(!profiles->isVisible());
+
+        // Campaigns: the do-not-call list, each wizard page, and the page with a campaign on it.
+        CampaignsPage *campaigns = m_app->window()->campaignsPage();
+        campaigns->doNotCallAction()->trigger();
+        DoNotCallDialog *dnc = nullptr;
+        QTRY_VERIFY((dnc = m_app->window()->findChild<DoNotCallDialog *>()) && dnc->isVisible());
+        dnc->addNumber(QStringLiteral("+7 926 000-00-01"));
+        missing = unnamed(dnc);
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("do-not-call list: ") + missing.join(QStringLiteral(", "))));
+        QTest::keyClick(dnc, Qt::Key_Escape);
+        QTRY_VERIFY(!dnc->isVisible());
+        QFile csv(m_app->path(QStringLiteral("a11y.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("phone;tz\n+7 926 555-01-15;Asia/Omsk\n+7 926 000-00-01;\nnot a number;\n");
+        csv.close();
+        QStringList pages;
+        const QString journal = vc::test::runCampaignWizard(m_app->window(), csv.fileName(), {}, [&](const QString &step) {
+            const QStringList names = unnamed(m_app->window()->findChild<CampaignWizard *>());
+            if (!names.isEmpty())
+                pages << step + QStringLiteral(": ") + names.join(QStringLiteral(", "));
+        });
+        QVERIFY(!journal.isEmpty());
+        QVERIFY2(pages.isEmpty(), qPrintable(pages.join(QStringLiteral("; "))));
+        m_app->window()->setCurrentPage(MainWindow::CampaignsPageIndex);
+        QTRY_VERIFY(campaigns->rowsModel()->rowCount() == 3);
+        missing = unnamed(m_app->window());
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("campaigns page: ") + missing.join(QStringLiteral(", "))));
     }
 
     // Ctrl+1 ... Ctrl+N on the real window, in navigation order, and shown in the View menu.
@@ -210,7 +243,7 @@ private Q_SLOTS:
         m_app->profiles()->switchTo(QLatin1String(ProfileManager::kSandboxId));
         MainWindow *window = m_app->window();
         auto *nav = window->findChild<QListWidget *>(QStringLiteral("navigation"));
-        for (int page : {2, 0, 3, 1}) {
+        for (int page : {2, 0, 4, 3, 1}) {
             QTest::keyClick(window, Qt::Key(Qt::Key_1 + page), Qt::ControlModifier);
             QTRY_COMPARE(window->currentPage(), page);
             QCOMPARE(nav->currentRow(), page);
