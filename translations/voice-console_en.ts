@@ -3244,6 +3244,21 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
+    <message>
+        <source>Campaigns Are Running</source>
+        <translation>Campaigns Are Running</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) are calling now. Quitting stops them: no new call is placed, and a call being requested at this moment gets an unknown outcome. They are offered for resumption next time.</source>
+        <translation>
+            <numerusform>%n campaign(s) are calling now. Quitting stops them: no new call is placed, and a call being requested at this moment gets an unknown outcome. They are offered for resumption next time.</numerusform>
+            <numerusform>%n campaign(s) are calling now. Quitting stops them: no new call is placed, and a call being requested at this moment gets an unknown outcome. They are offered for resumption next time.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop and Quit</source>
+        <translation>Stop and Quit</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::MessageBanner</name>

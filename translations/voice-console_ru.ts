@@ -3279,6 +3279,22 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>&amp;Tools</source>
         <translation>&amp;Инструменты</translation>
     </message>
+    <message>
+        <source>Campaigns Are Running</source>
+        <translation>Идут кампании</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) are calling now. Quitting stops them: no new call is placed, and a call being requested at this moment gets an unknown outcome. They are offered for resumption next time.</source>
+        <translation>
+            <numerusform>Сейчас идёт %n кампания. Выход остановит её: новых звонков не будет, а звонок, запрошенный в этот момент, получит неизвестный результат. В следующий раз её предложат продолжить.</numerusform>
+            <numerusform>Сейчас идут %n кампании. Выход остановит их: новых звонков не будет, а звонок, запрошенный в этот момент, получит неизвестный результат. В следующий раз их предложат продолжить.</numerusform>
+            <numerusform>Сейчас идут %n кампаний. Выход остановит их: новых звонков не будет, а звонок, запрошенный в этот момент, получит неизвестный результат. В следующий раз их предложат продолжить.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop and Quit</source>
+        <translation>Остановить и выйти</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::MessageBanner</name>

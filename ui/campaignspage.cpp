@@ -199,6 +199,27 @@ void CampaignsPage::select(const QString &path)
     showSelected();
 }
 
+void CampaignsPage::showUnknown(const QString &path)
+{
+    select(path);
+    const int row = m_list->indexOf(path);
+    if (row < 0 || m_list->campaigns().at(row).counts.unknown == 0)
+        return;
+    m_ui->detailTabs->setCurrentIndex(0);
+    m_ui->rowFilter->setCurrentIndex(m_ui->rowFilter->findData(QStringLiteral("unknown")));
+    applyRowFilter();
+}
+
+QStringList CampaignsPage::active() const
+{
+    QStringList paths;
+    for (auto it = m_controllers.cbegin(); it != m_controllers.cend(); ++it) {
+        if (it.value()->isActive())
+            paths << it.key();
+    }
+    return paths;
+}
+
 QString CampaignsPage::selectedPath() const
 {
     const QModelIndex current = m_ui->campaignList->currentIndex();

@@ -45,6 +45,10 @@ public:
 
     void reload();
     void select(const QString &path);
+    // Selects the campaign and lists its rows with an unknown outcome, when it has any.
+    void showUnknown(const QString &path);
+    // Campaigns running from this window now.
+    QStringList active() const;
     QString selectedPath() const;
     // Starts a journal the wizard prepared (state "preview").
     void start(const QString &path);

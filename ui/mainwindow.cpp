@@ -35,6 +35,7 @@
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -224,7 +225,7 @@ void MainWindow::offerInterruptedCampaigns()
         text += u' ' + tr("%n more campaign(s) stopped too.", nullptr, int(paths.size() - 1));
     m_banner->showMessage(MessageBanner::Level::Warning, text, {}, tr("Show Campaign"), [this, first] {
         setCurrentPage(CampaignsPageIndex);
-        m_campaignsPage->select(first);
+        m_campaignsPage->showUnknown(first);
     });
 }
 
@@ -565,6 +566,22 @@ void MainWindow::saveState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    const QStringList running = m_campaignsPage->active();
+    if (!running.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Campaigns Are Running"),
+                        tr("%n campaign(s) are calling now. Quitting stops them: no new call is placed, and a call "
+                           "being requested at this moment gets an unknown outcome. They are offered for resumption "
+                           "next time.", nullptr, int(running.size())),
+                        QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("quitWhileRunning"));
+        auto *quit = box.addButton(tr("Stop and Quit"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() != quit) {
+            event->ignore();
+            return;
+        }
+    }
     saveState();
     QMainWindow::closeEvent(event);
 }

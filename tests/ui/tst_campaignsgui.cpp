@@ -138,6 +138,17 @@ private Q_SLOTS:
         });
         QVERIFY(!path.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(m_app->server()->callsPlaced() >= 3, 10000);
+        // Closing the window while it calls asks first; Cancel keeps both the window and the campaign.
+        QTimer::singleShot(0, this, [this] {
+            QMessageBox *box = nullptr;
+            (void)QTest::qWaitFor([&] { return (box = window()->findChild<QMessageBox *>(QStringLiteral("quitWhileRunning"))) && box->isVisible(); }, 5000);
+            QVERIFY(box);
+            QVERIFY(box->text().contains(QStringLiteral("unknown outcome")));
+            box->button(QMessageBox::Cancel)->click();
+        });
+        window()->close();
+        QVERIFY(window()->isVisible());
+        QVERIFY(page()->controller(path)->isActive());
         auto *pause = page()->findChild<QAction *>(QStringLiteral("pauseCampaignAction"));
         QVERIFY(pause->isEnabled());
         pause->trigger();
@@ -216,7 +227,18 @@ private Q_SLOTS:
         });
         QTRY_VERIFY(window()->banner()->text().contains(QStringLiteral("crashed")));
         QVERIFY(window()->banner()->text().contains(QStringLiteral("may or may not have been placed")));
-        page()->select(journalPath);
+        // The banner's button shows the campaign with the row whose outcome is unknown.
+        QPushButton *show = nullptr;
+        for (QPushButton *b : window()->banner()->findChildren<QPushButton *>()) {
+            if (b->text().contains(QStringLiteral("Show Campaign")))
+                show = b;
+        }
+        QVERIFY(show);
+        show->click();
+        QTRY_COMPARE(window()->currentPage(), int(MainWindow::CampaignsPageIndex));
+        QCOMPARE(page()->selectedPath(), journalPath);
+        QCOMPARE(page()->rowsModel()->rowCount(), 1);
+        QCOMPARE(page()->rowsModel()->lineAt(0), 2);
         QCOMPARE(countsOf(journalPath).unknown, 1);
         QVERIFY(page()->findChild<QLabel *>(QStringLiteral("stateLabel"))->text().contains(QStringLiteral("unknown outcome")));
         page()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->trigger();
