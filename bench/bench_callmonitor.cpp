@@ -18,6 +18,8 @@
 #include <QTest>
 #include <QTextStream>
 
+#include "support/processes.h"
+
 #include <algorithm>
 
 int main(int argc, char *argv[])
@@ -28,10 +30,9 @@ int main(int argc, char *argv[])
     const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 1000;
 
     QProcess sandbox;
-    sandbox.start(QStringLiteral(VOICE_SANDBOX_PATH), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--call-speed"), QStringLiteral("1")});
-    if (!sandbox.waitForStarted() || !QTest::qWaitFor([&] { return sandbox.canReadLine(); }, 10000))
+    const QString url = vc::test::startSandboxProcess(sandbox, QStringLiteral(VOICE_SANDBOX_PATH), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--call-speed"), QStringLiteral("1")});
+    if (url.isEmpty())
         qFatal("voice-sandbox did not start");
-    const QString url = QRegularExpression(QStringLiteral("(http://\\S+)")).match(QString::fromUtf8(sandbox.readLine())).captured(1);
 
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);

@@ -21,6 +21,8 @@
 #include <QTest>
 #include <QTextStream>
 
+#include "support/processes.h"
+
 #include <sys/resource.h>
 
 namespace {
@@ -140,10 +142,9 @@ int main(int argc, char *argv[])
 
     // 1. voicectl against xargs -P 6 curl, same sandbox, same requests.
     QProcess sandbox;
-    sandbox.start(QStringLiteral(VOICE_SANDBOX_PATH), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--call-speed"), QStringLiteral("100")});
-    if (!sandbox.waitForStarted() || !QTest::qWaitFor([&] { return sandbox.canReadLine(); }, 10000))
+    const QString url = vc::test::startSandboxProcess(sandbox, QStringLiteral(VOICE_SANDBOX_PATH), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--call-speed"), QStringLiteral("100")});
+    if (url.isEmpty())
         qFatal("voice-sandbox did not start");
-    const QString url = QRegularExpression(QStringLiteral("(http://\\S+)")).match(QString::fromUtf8(sandbox.readLine())).captured(1);
     const QString service = QString::fromLatin1(vc::sandbox::seeds::kReminderServiceId);
     env.insert(QStringLiteral("VOICE_API_URL"), url);
     env.insert(QStringLiteral("VOICE_API_KEY"), QStringLiteral("sandbox-key"));

@@ -22,6 +22,8 @@
 #include <QTest>
 #include <QTextStream>
 
+#include "support/processes.h"
+
 #include <algorithm>
 
 int main(int argc, char *argv[])
@@ -32,10 +34,9 @@ int main(int argc, char *argv[])
     const int rows = argc > 1 ? QByteArray(argv[1]).toInt() : 10000;
 
     QProcess sandbox;
-    sandbox.start(QStringLiteral(VOICE_SANDBOX_PATH), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--call-speed"), QStringLiteral("20")});
-    if (!sandbox.waitForStarted() || !QTest::qWaitFor([&] { return sandbox.canReadLine(); }, 10000))
+    const QString url = vc::test::startSandboxProcess(sandbox, QStringLiteral(VOICE_SANDBOX_PATH), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--call-speed"), QStringLiteral("20")});
+    if (url.isEmpty())
         qFatal("voice-sandbox did not start");
-    const QString url = QRegularExpression(QStringLiteral("(http://\\S+)")).match(QString::fromUtf8(sandbox.readLine())).captured(1);
 
     vc::test::AppFixture fixture;
     vc::ui::MainWindow *window = fixture.window();

@@ -221,6 +221,28 @@
     </message>
 </context>
 <context>
+    <name>Duration</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 days %2 h</source>
+        <translation>%1 days %2 h</translation>
+    </message>
+</context>
+<context>
     <name>ErrorCatalog</name>
     <message>
         <source>%1 (server: %2)</source>
@@ -1294,25 +1316,6 @@
     <message>
         <source>The language &quot;%1&quot; is not supported: use ru or en.</source>
         <translation>The language &quot;%1&quot; is not supported: use ru or en.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 days %2 h</source>
-        <translation>%1 days %2 h</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) were being requested when the last run stopped: their outcome is unknown.</source>
@@ -2550,25 +2553,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
 </context>
 <context>
     <name>vc::ui::CampaignWizard</name>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 days %2 h</source>
-        <translation>%1 days %2 h</translation>
-    </message>
     <message>
         <source>New Campaign</source>
         <translation>New Campaign</translation>
@@ -2576,21 +2560,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
 </context>
 <context>
     <name>vc::ui::CampaignsPage</name>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
     <message>
         <source>&amp;New Campaign…</source>
         <translation>&amp;New Campaign…</translation>

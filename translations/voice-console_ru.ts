@@ -221,6 +221,29 @@
     </message>
 </context>
 <context>
+    <name>Duration</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 мин %2 с</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>%1 days %2 h</source>
+        <translation>%1 дн. %2 ч</translation>
+    </message>
+</context>
+<context>
     <name>ErrorCatalog</name>
     <message>
         <source>%1 (server: %2)</source>
@@ -1298,26 +1321,6 @@
     <message>
         <source>The language &quot;%1&quot; is not supported: use ru or en.</source>
         <translation>Язык «%1» не поддерживается: укажите ru или en.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n с</numerusform>
-            <numerusform>%n с</numerusform>
-            <numerusform>%n с</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 мин %2 с</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 ч %2 мин</translation>
-    </message>
-    <message>
-        <source>%1 days %2 h</source>
-        <translation>%1 дн. %2 ч</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) were being requested when the last run stopped: their outcome is unknown.</source>
@@ -2573,26 +2576,6 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
 </context>
 <context>
     <name>vc::ui::CampaignWizard</name>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n с</numerusform>
-            <numerusform>%n с</numerusform>
-            <numerusform>%n с</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 мин %2 с</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 ч %2 мин</translation>
-    </message>
-    <message>
-        <source>%1 days %2 h</source>
-        <translation>%1 дн. %2 ч</translation>
-    </message>
     <message>
         <source>New Campaign</source>
         <translation>Новая кампания</translation>
@@ -2600,22 +2583,6 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
 </context>
 <context>
     <name>vc::ui::CampaignsPage</name>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n с</numerusform>
-            <numerusform>%n с</numerusform>
-            <numerusform>%n с</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 мин %2 с</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 ч %2 мин</translation>
-    </message>
     <message>
         <source>&amp;New Campaign…</source>
         <translation>&amp;Новая кампания…</translation>

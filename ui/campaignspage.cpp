@@ -2,6 +2,7 @@
 #include "ui_campaignspage.h"
 
 #include "accessibility.h"
+#include "common/timeformats.h"
 #include "accounts/session.h"
 #include "accounts/settings.h"
 #include "campaignmodels.h"
@@ -31,17 +32,6 @@
 #include <QValueAxis>
 
 namespace vc::ui {
-
-namespace {
-QString durationText(qint64 seconds)
-{
-    if (seconds < 60)
-        return CampaignsPage::tr("%n s", nullptr, int(seconds));
-    if (seconds < 3600)
-        return CampaignsPage::tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
-    return CampaignsPage::tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
-}
-} // namespace
 
 CampaignsPage::CampaignsPage(Session *session, MessageBanner *banner, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::CampaignsPage>()), m_session(session), m_banner(banner),
@@ -301,10 +291,10 @@ void CampaignsPage::updateState()
         switch (c->state()) {
         case State::WaitingForWindow:
             state = tr("Waiting for the sending window: the next call at %1 (in %2).")
-                        .arg(QLocale().toString(c->until().toLocalTime(), QLocale::ShortFormat), durationText(left));
+                        .arg(QLocale().toString(c->until().toLocalTime(), QLocale::ShortFormat), time::duration(left));
             break;
         case State::RateLimited:
-            state = tr("Paused by the service's rate limit (HTTP 429): going on in %1.").arg(durationText(left));
+            state = tr("Paused by the service's rate limit (HTTP 429): going on in %1.").arg(time::duration(left));
             break;
         case State::NetworkFailed:
             state = tr("Stopped: the network failed. Nothing more was called; retry when the connection is back.\n%1").arg(c->message());
@@ -342,7 +332,7 @@ void CampaignsPage::updateState()
                          .arg(n.total).arg(n.ready).arg(n.invalid).arg(n.duplicate).arg(n.suppressed).arg(n.completed)
                          .arg(n.notDelivered).arg(n.following).arg(n.rejected).arg(n.unknown).arg(n.waiting);
     if (c && c->isActive() && n.waiting > 0 && s.settings.rate > 0)
-        counts += u' ' + tr("About %1 left at %2 call(s) per second.").arg(durationText(qint64(double(n.waiting) / s.settings.rate)))
+        counts += u' ' + tr("About %1 left at %2 call(s) per second.").arg(time::duration(qint64(double(n.waiting) / s.settings.rate)))
                              .arg(QLocale().toString(s.settings.rate, 'g', 4));
     m_ui->countsLabel->setText(counts);
 }
@@ -399,7 +389,7 @@ void CampaignsPage::updateReport()
         hours->legend()->hide();
         const CampaignJournal::Durations d = j->deliveredDurations();
         m_ui->durationLabel->setText(d.count > 0 ? tr("Answered calls: %1, lasting %2 on average (the longest %3).")
-                                                       .arg(d.count).arg(durationText(qint64(d.averageSec + 0.5)), durationText(d.longestSec))
+                                                       .arg(d.count).arg(time::duration(qint64(d.averageSec + 0.5)), time::duration(d.longestSec))
                                                  : tr("No answered call yet."));
     }
     QChart *oldOutcomes = m_outcomeChart->chart();

@@ -5,6 +5,7 @@
 #include "ui_campaignsettingspage.h"
 
 #include "accessibility.h"
+#include "common/timeformats.h"
 #include "accounts/session.h"
 #include "campaignmodels.h"
 #include "campaigns/donotcall.h"
@@ -31,19 +32,6 @@
 #include <QTimer>
 
 namespace vc::ui {
-
-namespace {
-QString duration(qint64 seconds)
-{
-    if (seconds < 60)
-        return CampaignWizard::tr("%n s", nullptr, int(seconds));
-    if (seconds < 3600)
-        return CampaignWizard::tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
-    if (seconds < 48 * 3600)
-        return CampaignWizard::tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
-    return CampaignWizard::tr("%1 days %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
-}
-} // namespace
 
 // ---- 1. File ---------------------------------------------------------------------------------------
 
@@ -604,7 +592,7 @@ void CampaignSettingsPage::updateEstimate()
     const auto window = SendingWindow::parse(s.window);
     const QTimeZone zone = s.defaultZone.isEmpty() ? QTimeZone::systemTimeZone() : SendingWindow::zone(s.defaultZone).value_or(QTimeZone::systemTimeZone());
     const qint64 seconds = CampaignPlanner::estimateSeconds(m_wizard->checkPage()->counts().ready, s.rate, window.value_or(SendingWindow()), zone);
-    QString text = tr("Estimated duration: %1 for %n call(s).", nullptr, int(m_wizard->checkPage()->counts().ready)).arg(duration(seconds));
+    QString text = tr("Estimated duration: %1 for %n call(s).", nullptr, int(m_wizard->checkPage()->counts().ready)).arg(time::duration(seconds));
     if (!m_balance.isEmpty())
         text += u' ' + m_balance;
     m_ui->estimateLabel->setText(text);

@@ -8,6 +8,7 @@
 #include "campaigns/campaignsetup.h"
 #include "campaigns/donotcall.h"
 #include "common/checks.h"
+#include "common/timeformats.h"
 #include "common/validation.h"
 #include "exolve/exolvevalidation.h"
 #include "legacy/legacyvalidation.h"
@@ -22,14 +23,7 @@
 
 #include <atomic>
 #include <csignal>
-#include <cstdio>
-#ifdef Q_OS_WIN
-#include <io.h>
-#define vc_isatty _isatty
-#else
-#include <unistd.h>
-#define vc_isatty isatty
-#endif
+#include "terminal.h"
 
 namespace vc::cli {
 
@@ -42,16 +36,6 @@ extern "C" void onStopSignal(int sig)
     g_signal.store(sig);
 }
 
-QString duration(qint64 seconds)
-{
-    if (seconds < 60)
-        return Cli::tr("%n s", nullptr, int(seconds));
-    if (seconds < 3600)
-        return Cli::tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
-    if (seconds < 48 * 3600)
-        return Cli::tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
-    return Cli::tr("%1 days %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
-}
 
 QString localWhen(const QDateTime &utc)
 {
@@ -116,9 +100,8 @@ bool Cli::startOffline(const QStringList &args)
 
 void Cli::campaignStatus(const QString &path)
 {
-    m_campaign = std::make_unique<CampaignSession>();
-    if (auto r = m_campaign->journal.open(path); !r)
-        return usage(r.error().message);
+    if (!openJournalToRead(path))
+        return;
     if (m_campaign->journal.interruptedRows() > 0)
         m_out->error(tr("%n row(s) were being requested when the last run stopped: their outcome is unknown.", nullptr,
                         int(m_campaign->journal.interruptedRows())));
@@ -128,17 +111,11 @@ void Cli::campaignStatus(const QString &path)
 
 void Cli::campaignExport(const QString &path)
 {
-    m_campaign = std::make_unique<CampaignSession>();
-    if (auto r = m_campaign->journal.open(path); !r)
-        return usage(r.error().message);
+    if (!openJournalToRead(path))
+        return;
     QFile out;
-    if (m_parser.isSet(opt("output"))) {
-        out.setFileName(m_parser.value(opt("output")));
-        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return usage(tr("Cannot write %1: %2").arg(out.fileName(), out.errorString()));
-    } else if (!out.open(stdout, QIODevice::WriteOnly)) {
-        return usage(tr("Cannot write to the standard output."));
-    }
+    if (!openOutput(out))
+        return;
     if (auto r = m_campaign->journal.exportCsv(&out); !r) {
         m_out->error(tr("The export failed: %1").arg(r.error().message));
         return done(ApiFailure);
@@ -147,6 +124,31 @@ void Cli::campaignExport(const QString &path)
     if (m_parser.isSet(opt("output")) && m_out->format() == Format::Table)
         m_out->error(tr("Exported to %1").arg(out.fileName()));
     done(Success);
+}
+
+bool Cli::openOutput(QFile &out)
+{
+    if (m_parser.isSet(opt("output"))) {
+        out.setFileName(m_parser.value(opt("output")));
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            usage(tr("Cannot write %1: %2").arg(out.fileName(), out.errorString()));
+            return false;
+        }
+    } else if (!out.open(stdout, QIODevice::WriteOnly)) {
+        usage(tr("Cannot write to the standard output."));
+        return false;
+    }
+    return true;
+}
+
+bool Cli::openJournalToRead(const QString &path)
+{
+    m_campaign = std::make_unique<CampaignSession>();
+    // A run in progress (here or in the desktop app) holds the journal: it is read as it is.
+    const auto r = CampaignJournal::isInUse(path) ? m_campaign->journal.openReadOnly(path) : m_campaign->journal.open(path);
+    if (!r)
+        usage(r.error().message);
+    return r.ok();
 }
 
 void Cli::printCounts(const CampaignCounts &c, bool dryRun, qint64 estimatedSeconds)
@@ -207,7 +209,7 @@ void Cli::printCounts(const CampaignCounts &c, bool dryRun, qint64 estimatedSeco
         rows.append({tr("Unknown outcome"), QString::number(c.unknown)});
         rows.append({tr("Waiting"), QString::number(c.waiting)});
     } else {
-        rows.append({tr("Estimated duration"), duration(estimatedSeconds)});
+        rows.append({tr("Estimated duration"), time::duration(estimatedSeconds)});
     }
     m_out->fields(rows);
 }
@@ -395,7 +397,7 @@ void Cli::campaignRun(const QString &file, CampaignSettings::Provider provider)
     const QTimeZone zone = s.defaultZone.isEmpty() ? QTimeZone::systemTimeZone() : *SendingWindow::zone(s.defaultZone);
     const qint64 estimate = CampaignPlanner::estimateSeconds(n.ready, s.rate, window.value_or(SendingWindow()), zone);
     say(tr("Estimated duration: %1 at %2 call(s) per second%3")
-            .arg(duration(estimate), QLocale::c().toString(s.rate, 'g', 6),
+            .arg(time::duration(estimate), QLocale::c().toString(s.rate, 'g', 6),
                  s.window.isEmpty() ? QString()
                                     : tr(", window %1 (%2)").arg(s.window, s.defaultZone.isEmpty() ? tr("the recipient's zone, else this computer's") : s.defaultZone)));
 
@@ -497,7 +499,7 @@ void Cli::startRunner()
                      true);
     });
     connect(runner, &CampaignRunner::rateLimited, this, [this](qint64 ms) {
-        progressLine(tr("The API asks to slow down (HTTP 429): the campaign pauses for %1.").arg(duration((ms + 999) / 1000)), true);
+        progressLine(tr("The API asks to slow down (HTTP 429): the campaign pauses for %1.").arg(time::duration((ms + 999) / 1000)), true);
     });
     connect(runner, &CampaignRunner::rowFailed, this, [this](qint64 line, RowState state, const ApiError &e) {
         if (state == RowState::Rejected)
@@ -551,7 +553,7 @@ void Cli::progressLine(const QString &message, bool important)
         eta = tr(", next call at %1").arg(localWhen(until));
     } else if (const qint64 placedNow = n.placed - c.placedAtStart; placedNow > 0 && n.waiting > 0) {
         const double perSecond = double(placedNow) / std::max<qint64>(1, c.runClock.elapsed() / 1000);
-        eta = tr(", about %1 left").arg(duration(qint64(double(n.waiting) / std::max(perSecond, 0.001))));
+        eta = tr(", about %1 left").arg(time::duration(qint64(double(n.waiting) / std::max(perSecond, 0.001))));
     }
     if (c.terminal) {
         const int width = 24;
@@ -670,13 +672,8 @@ void Cli::dnc(const QString &action, const QStringList &rest)
     }
     if (action == QLatin1String("export") && requireArgs(rest, 0, opt("dnc export [--output FILE]"))) {
         QFile out;
-        if (m_parser.isSet(opt("output"))) {
-            out.setFileName(m_parser.value(opt("output")));
-            if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                return usage(tr("Cannot write %1: %2").arg(out.fileName(), out.errorString()));
-        } else if (!out.open(stdout, QIODevice::WriteOnly)) {
-            return usage(tr("Cannot write to the standard output."));
-        }
+        if (!openOutput(out))
+            return;
         for (const QString &n : list.sorted())
             out.write(n.toLatin1() + '\n');
         return done(Success);

@@ -13,14 +13,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 
-#include <cstdio>
-#ifdef Q_OS_WIN
-#include <io.h>
-#define vc_isatty _isatty
-#else
-#include <unistd.h>
-#define vc_isatty isatty
-#endif
+#include "terminal.h"
 
 namespace vc::cli {
 

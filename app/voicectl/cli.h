@@ -11,6 +11,7 @@
 #include <QSettings>
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QJsonArray>
 #include <QObject>
 #include <QTimer>
@@ -93,6 +94,10 @@ private:
     void campaignFinished(CampaignRunner::Outcome outcome);
     void progressLine(const QString &message, bool important);
     void printCounts(const CampaignCounts &counts, bool dryRun, qint64 estimatedSeconds = 0);
+    // --output FILE, else stdout; a usage error when it cannot be written.
+    bool openOutput(QFile &out);
+    // status and export: read-only while a run holds the journal, else opened (and recovered after a crash).
+    bool openJournalToRead(const QString &path);
     std::optional<RunnerOptions> runnerOptions(const CampaignSettings &settings);
     void dnc(const QString &action, const QStringList &rest);
 

@@ -1,5 +1,7 @@
 #include "common/timeformats.h"
 
+#include <QCoreApplication>
+
 #include <QLocale>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -107,6 +109,30 @@ QString toRfc2822(const QDateTime &dt)
     // Qt's RFC 2822 writer uses the C locale's names, which is what the format requires.
     return QLocale::c().toString(dt.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")) +
            QStringLiteral(" +0000");
+}
+
+namespace {
+class DurationText final
+{
+    Q_DECLARE_TR_FUNCTIONS(Duration)
+public:
+    static QString text(qint64 seconds)
+    {
+        seconds = std::max<qint64>(0, seconds);
+        if (seconds < 60)
+            return tr("%n s", nullptr, int(seconds));
+        if (seconds < 3600)
+            return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+        if (seconds < 48 * 3600)
+            return tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
+        return tr("%1 days %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
+    }
+};
+} // namespace
+
+QString duration(qint64 seconds)
+{
+    return DurationText::text(seconds);
 }
 
 } // namespace vc::time

@@ -19,4 +19,8 @@ std::optional<QDateTime> parseAny(const QString &text);
 QString toRfc3339(const QDateTime &dt);
 QString toRfc2822(const QDateTime &dt);
 
+// A length of time for a person, in the interface's language: "45 s", "3 min 20 s", "2 h 35 min",
+// "3 days 4 h".
+QString duration(qint64 seconds);
+
 } // namespace vc::time

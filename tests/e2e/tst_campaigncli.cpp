@@ -1,6 +1,7 @@
 // voicectl campaign and voicectl dnc against voice-sandbox, both as separate processes: the operator's
 // view, the sandbox's count of calls per destination, and the journal on disk.
 #include "sandboxseeds.h"
+#include "support/processes.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,12 +27,7 @@ const QString kService = QString::fromLatin1(vc::sandbox::seeds::kReminderServic
 const QString kKey = QStringLiteral("campaign-key-2b7e");
 const QString kSource = QStringLiteral("74951234567");
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = vc::test::ProcessRun;
 
 QByteArray cp1251(const QString &text)
 {
@@ -76,16 +72,7 @@ class TestCampaignCli : public QObject
 
     Run voicectl(const QStringList &args, int timeoutMs = 60000)
     {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(QStringLiteral(VOICECTL_PATH), args);
-        if (!p.waitForStarted())
-            qFatal("voicectl did not start");
-        p.closeWriteChannel();
-        if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, timeoutMs))
-            qFatal("voicectl did not finish");
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return vc::test::runProcess(QStringLiteral(VOICECTL_PATH), args, environment(), {}, timeoutMs);
     }
 
     QJsonObject control(const QByteArray &verb, const QString &path, const QByteArray &body = {})
@@ -131,14 +118,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_sandbox.start(QStringLiteral(VOICE_SANDBOX_PATH), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--key"), kKey,
-                                                             QStringLiteral("--call-speed"), QStringLiteral("100")});
-        QVERIFY(m_sandbox.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox.canReadLine(), 10000);
-        const QString first = QString::fromUtf8(m_sandbox.readLine());
-        const auto match = QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+)")).match(first);
-        QVERIFY2(match.hasMatch(), qPrintable(first));
-        m_url = match.captured(1);
+        m_url = vc::test::startSandboxProcess(m_sandbox, QStringLiteral(VOICE_SANDBOX_PATH),
+                                              {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--key"), kKey,
+                                               QStringLiteral("--call-speed"), QStringLiteral("100")});
+        QVERIFY(!m_url.isEmpty());
     }
     void cleanupTestCase()
     {

@@ -2,6 +2,7 @@
 #include "sandboxseeds.h"
 #include "accounts/profile.h"
 #include "accounts/secretstore.h"
+#include "support/processes.h"
 #include "support/rawserver.h"
 
 #include <QJsonArray>
@@ -19,12 +20,7 @@ namespace {
 const QString kService = QString::fromLatin1(vc::sandbox::seeds::kReminderServiceId);
 const QString kKey = QStringLiteral("e2e-canary-key-5f1d9c");
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = vc::test::ProcessRun;
 } // namespace
 
 class TestVoicectl : public QObject
@@ -36,7 +32,6 @@ class TestVoicectl : public QObject
 
     Run voicectl(const QStringList &args, const QMap<QString, QString> &env = {}, const QByteArray &stdinData = {})
     {
-        QProcess p;
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
         e.insert(QStringLiteral("VOICE_API_URL"), m_url);
         e.insert(QStringLiteral("VOICE_API_KEY"), kKey);
@@ -46,17 +41,7 @@ class TestVoicectl : public QObject
             else
                 e.insert(it.key(), it.value());
         }
-        p.setProcessEnvironment(e);
-        p.start(QStringLiteral(VOICECTL_PATH), args);
-        if (!p.waitForStarted())
-            qFatal("voicectl did not start");
-        p.write(stdinData);
-        p.closeWriteChannel();
-        // The test's event loop keeps running, so servers inside this process can answer voicectl.
-        if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, 60000))
-            qFatal("voicectl did not finish");
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return vc::test::runProcess(QStringLiteral(VOICECTL_PATH), args, e, stdinData);
     }
 
     QJsonObject control(const QByteArray &verb, const QString &path, const QByteArray &body = {})
@@ -92,15 +77,10 @@ class TestVoicectl : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_sandbox.start(QStringLiteral(VOICE_SANDBOX_PATH),
-                        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--key"), kKey,
-                         QStringLiteral("--call-speed"), QStringLiteral("10")});
-        QVERIFY(m_sandbox.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox.canReadLine(), 10000);
-        const QString first = QString::fromUtf8(m_sandbox.readLine());
-        const auto match = QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+)")).match(first);
-        QVERIFY2(match.hasMatch(), qPrintable(first));
-        m_url = match.captured(1);
+        m_url = vc::test::startSandboxProcess(m_sandbox, QStringLiteral(VOICE_SANDBOX_PATH),
+                                              {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--key"), kKey,
+                                               QStringLiteral("--call-speed"), QStringLiteral("10")});
+        QVERIFY(!m_url.isEmpty());
     }
     void cleanupTestCase()
     {
