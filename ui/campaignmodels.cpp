@@ -11,19 +11,20 @@ namespace vc::ui {
 
 CampaignRowsModel::CampaignRowsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
+namespace {
+bool showsEverything(const CampaignJournal::RowFilter &f)
+{
+    return !f.rowClass && !f.state && !f.problemsOnly && f.number.trimmed().isEmpty();
+}
+} // namespace
+
 StorageResult CampaignRowsModel::open(const QString &path)
 {
-    beginResetModel();
-    m_blocks.clear();
-    m_lines.clear();
     m_journal.close();
     StorageResult r = Empty{};
-    if (!path.isEmpty()) {
+    if (!path.isEmpty())
         r = m_journal.openReadOnly(path);
-        if (r)
-            m_lines = m_journal.lines(m_filter);
-    }
-    endResetModel();
+    setFilter(m_filter);
     return r;
 }
 
@@ -32,8 +33,24 @@ void CampaignRowsModel::setFilter(const CampaignJournal::RowFilter &filter)
     beginResetModel();
     m_filter = filter;
     m_blocks.clear();
-    m_lines = m_journal.isOpen() ? m_journal.lines(m_filter) : QList<qint64>();
+    m_lines.clear();
+    m_count = 0;
+    // Every row in file order is reached by its place (no list of a million lines on the window's
+    // thread); a filter holds the lines that pass it.
+    m_sequential = m_journal.isOpen() && showsEverything(filter) && m_journal.hasSequence();
+    if (m_sequential)
+        m_count = m_journal.counts().total;
+    else if (m_journal.isOpen())
+        m_lines = m_journal.lines(m_filter);
     endResetModel();
+}
+
+qint64 CampaignRowsModel::lineAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return 0;
+    const CampaignRow *r = rowAt(row);
+    return r ? r->line : 0;
 }
 
 void CampaignRowsModel::refresh()
@@ -42,7 +59,7 @@ void CampaignRowsModel::refresh()
         return;
     m_blocks.clear();
     // Without a state filter the lines never change; with one, rows come and go.
-    if (m_filter.state || !m_filter.number.isEmpty()) {
+    if (!m_sequential && (m_filter.state || !m_filter.number.isEmpty())) {
         const QList<qint64> lines = m_journal.lines(m_filter);
         if (lines != m_lines) {
             beginResetModel();
@@ -51,8 +68,8 @@ void CampaignRowsModel::refresh()
             return;
         }
     }
-    if (!m_lines.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(int(m_lines.size()) - 1, ColumnCount - 1));
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 const CampaignRow *CampaignRowsModel::rowAt(int row) const
@@ -61,13 +78,20 @@ const CampaignRow *CampaignRowsModel::rowAt(int row) const
     auto *rows = m_blocks.object(block);
     if (!rows) {
         rows = new QHash<qint64, CampaignRow>;
-        const qint64 first = m_lines.at(block * kBlock);
-        const qint64 last = m_lines.at(std::min<qsizetype>(m_lines.size(), qsizetype(block + 1) * kBlock) - 1);
-        for (const CampaignRow &r : m_journal.rowsBetween(first, last))
-            rows->insert(r.line, r);
+        if (m_sequential) {
+            // Keyed by place in the file (seq - 1 = the model row).
+            qint64 at = qint64(block) * kBlock;
+            for (const CampaignRow &r : m_journal.rowsInSequence(at + 1, at + kBlock))
+                rows->insert(at++, r);
+        } else {
+            const qint64 first = m_lines.at(block * kBlock);
+            const qint64 last = m_lines.at(std::min<qsizetype>(m_lines.size(), qsizetype(block + 1) * kBlock) - 1);
+            for (const CampaignRow &r : m_journal.rowsBetween(first, last))
+                rows->insert(r.line, r);
+        }
         m_blocks.insert(block, rows);
     }
-    const auto it = rows->constFind(m_lines.at(row));
+    const auto it = rows->constFind(m_sequential ? qint64(row) : m_lines.at(row));
     return it == rows->constEnd() ? nullptr : &it.value();
 }
 
@@ -105,7 +129,9 @@ QString CampaignRowsModel::badgeText(const QString &badge)
 
 int CampaignRowsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_lines.size());
+    if (parent.isValid())
+        return 0;
+    return int(std::min<qint64>(m_sequential ? m_count : m_lines.size(), INT_MAX));
 }
 
 int CampaignRowsModel::columnCount(const QModelIndex &parent) const
@@ -115,7 +141,7 @@ int CampaignRowsModel::columnCount(const QModelIndex &parent) const
 
 QVariant CampaignRowsModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_lines.size())
+    if (!index.isValid() || index.row() >= rowCount())
         return {};
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != CallHistoryModel::StatusRole)
         return {};

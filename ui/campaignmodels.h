@@ -25,10 +25,11 @@ public:
     QString path() const { return m_journal.path(); }
     CampaignJournal *journal() { return &m_journal; }
     void setFilter(const CampaignJournal::RowFilter &filter);
+    bool isSequential() const { return m_sequential; }
     const CampaignJournal::RowFilter &filter() const { return m_filter; }
     // The journal changed: the shown rows are read again (and the filter's lines, when they may move).
     void refresh();
-    qint64 lineAt(int row) const { return row >= 0 && row < m_lines.size() ? m_lines.at(row) : 0; }
+    qint64 lineAt(int row) const;
 
     // What a row is now, as the badge shows it: its class, or for a ready row its state or final status.
     static QString badge(const CampaignRow &row);
@@ -44,7 +45,9 @@ private:
 
     mutable CampaignJournal m_journal;
     CampaignJournal::RowFilter m_filter;
-    QList<qint64> m_lines;
+    QList<qint64> m_lines;       // the filter's lines; unused when every row is shown in file order
+    bool m_sequential = false;   // every row, reached by its place in the file (no list of lines held)
+    qint64 m_count = 0;
     static constexpr int kBlock = 256;
     mutable QCache<int, QHash<qint64, CampaignRow>> m_blocks{64};
 };

@@ -171,10 +171,13 @@ StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
             " duplicate_of INTEGER, service_id TEXT, file_id TEXT, tz TEXT, name TEXT,"
             " state TEXT NOT NULL DEFAULT 'pending', call_id TEXT, status TEXT, final INTEGER NOT NULL DEFAULT 0,"
             " delivered INTEGER NOT NULL DEFAULT 0, stale INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,"
-            " error TEXT, placed_at TEXT, ended_at TEXT, not_before INTEGER NOT NULL DEFAULT 0, duration INTEGER)",
+            " error TEXT, placed_at TEXT, ended_at TEXT, not_before INTEGER NOT NULL DEFAULT 0, duration INTEGER, seq INTEGER)",
+            // The rows' order in the file, 1..N: a view of a million rows reaches row i without a list of lines.
+            "CREATE UNIQUE INDEX rows_seq ON rows(seq)",
             "CREATE INDEX rows_ready_number ON rows(number) WHERE class = 'ready'",
             "CREATE INDEX rows_pending ON rows(not_before, line) WHERE class = 'ready' AND state = 'pending'",
             "CREATE INDEX rows_following ON rows(line) WHERE state = 'placed' AND final = 0",
+            "CREATE INDEX rows_not_delivered ON rows(status) WHERE state = 'placed' AND final = 1 AND delivered = 0",
         };
         for (const char *sql : schema) {
             if (auto r = exec(QLatin1String(sql)); !r)
@@ -187,8 +190,58 @@ StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
                            "have been called, so do not start the campaign again without checking.")
                             .arg(m_path, q.lastError().text()));
     }
+    if (!readOnly) {
+        if (auto r = ensureTally(); !r)
+            return r;
+    } else {
+        QSqlQuery q(db);
+        m_hasTally = q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tally'")) && q.next();
+    }
     m_open = true;
     return Empty{};
+}
+
+StorageResult CampaignJournal::ensureTally()
+{
+    // The counts by class and state, kept by triggers as rows change: reading them costs nothing even
+    // for a million rows (a GROUP BY over the rows takes about a second there).
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    const bool existed = q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tally'")) && q.next();
+    const char *tally[] = {
+        "CREATE TABLE IF NOT EXISTS tally(class TEXT, state TEXT, final INTEGER, delivered INTEGER, n INTEGER NOT NULL,"
+        " PRIMARY KEY(class, state, final, delivered)) WITHOUT ROWID",
+        "CREATE TRIGGER IF NOT EXISTS rows_tally_insert AFTER INSERT ON rows BEGIN"
+        " INSERT INTO tally VALUES(NEW.class, NEW.state, NEW.final, NEW.delivered, 1)"
+        " ON CONFLICT(class, state, final, delivered) DO UPDATE SET n = n + 1; END",
+        "CREATE TRIGGER IF NOT EXISTS rows_tally_update AFTER UPDATE OF class, state, final, delivered ON rows"
+        " WHEN OLD.class IS NOT NEW.class OR OLD.state IS NOT NEW.state OR OLD.final IS NOT NEW.final"
+        " OR OLD.delivered IS NOT NEW.delivered BEGIN"
+        " UPDATE tally SET n = n - 1 WHERE class = OLD.class AND state = OLD.state AND final = OLD.final"
+        " AND delivered = OLD.delivered;"
+        " INSERT INTO tally VALUES(NEW.class, NEW.state, NEW.final, NEW.delivered, 1)"
+        " ON CONFLICT(class, state, final, delivered) DO UPDATE SET n = n + 1; END",
+        "CREATE TRIGGER IF NOT EXISTS rows_tally_delete AFTER DELETE ON rows BEGIN"
+        " UPDATE tally SET n = n - 1 WHERE class = OLD.class AND state = OLD.state AND final = OLD.final"
+        " AND delivered = OLD.delivered; END",
+    };
+    if (auto r = exec(QStringLiteral("BEGIN")); !r)
+        return r;
+    for (const char *sql : tally) {
+        if (auto r = exec(QLatin1String(sql)); !r) {
+            exec(QStringLiteral("ROLLBACK"));
+            return r;
+        }
+    }
+    if (!existed) {
+        // A journal from before the tally: counted once.
+        if (auto r = exec(QStringLiteral("INSERT INTO tally SELECT class, state, final, delivered, count(*) FROM rows"
+                                         " GROUP BY class, state, final, delivered")); !r) {
+            exec(QStringLiteral("ROLLBACK"));
+            return r;
+        }
+    }
+    m_hasTally = true;
+    return exec(QStringLiteral("COMMIT"));
 }
 
 StorageResult CampaignJournal::create(const QString &path, const CampaignSettings &settings)
@@ -333,14 +386,16 @@ StorageResult CampaignJournal::beginImport()
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     m_insert = std::make_unique<QSqlQuery>(db);
     if (!m_insert->prepare(QStringLiteral(
-            "INSERT INTO rows(line, given, number, class, reason, duplicate_of, service_id, file_id, tz, name)"
-            " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+            "INSERT INTO rows(line, given, number, class, reason, duplicate_of, service_id, file_id, tz, name, seq)"
+            " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
         return fail(m_insert->lastError().text());
     m_findReady = std::make_unique<QSqlQuery>(db);
     if (!m_findReady->prepare(QStringLiteral("SELECT line FROM rows WHERE number = ? AND class = 'ready' LIMIT 1")))
         return fail(m_findReady->lastError().text());
     m_importing = true;
     m_batch = 0;
+    QSqlQuery last(db);
+    m_seq = last.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM rows")) && last.next() ? last.value(0).toLongLong() : 0;
     // The import is not a call: a normal commit is enough, and much faster.
     exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
     return exec(QStringLiteral("BEGIN"));
@@ -359,6 +414,7 @@ StorageResult CampaignJournal::addRow(const CampaignRow &row)
     m_insert->bindValue(7, text(row.fileId));
     m_insert->bindValue(8, text(row.tz));
     m_insert->bindValue(9, text(row.name.left(256)));
+    m_insert->bindValue(10, ++m_seq);
     if (!m_insert->exec())
         return fail(m_insert->lastError().text());
     if (++m_batch >= kImportBatch) {
@@ -547,7 +603,8 @@ CampaignCounts CampaignJournal::counts()
     CampaignCounts c;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    if (q.exec(QStringLiteral("SELECT class, state, final, delivered, count(*) FROM rows GROUP BY class, state, final, delivered"))) {
+    if (q.exec(m_hasTally ? QStringLiteral("SELECT class, state, final, delivered, n FROM tally WHERE n > 0")
+                          : QStringLiteral("SELECT class, state, final, delivered, count(*) FROM rows GROUP BY class, state, final, delivered"))) {
         while (q.next()) {
             const RowClass cls = rowClassFromName(q.value(0).toString());
             const RowState state = rowStateFromName(q.value(1).toString());
@@ -650,6 +707,27 @@ QList<qint64> CampaignJournal::lines(const RowFilter &filter)
     while (q.next())
         out.append(q.value(0).toLongLong());
     return out;
+}
+
+bool CampaignJournal::hasSequence()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    return q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'rows_seq'")) && q.next();
+}
+
+QList<CampaignRow> CampaignJournal::rowsInSequence(qint64 first, qint64 last)
+{
+    QList<CampaignRow> rows;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows WHERE seq BETWEEN ? AND ? ORDER BY seq"));
+    q.addBindValue(first);
+    q.addBindValue(last);
+    if (!q.exec())
+        return rows;
+    while (q.next())
+        rows.append(readRow(q));
+    return rows;
 }
 
 QList<CampaignRow> CampaignJournal::rowsBetween(qint64 firstLine, qint64 lastLine)

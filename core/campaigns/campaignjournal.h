@@ -93,6 +93,9 @@ public:
     };
     QList<qint64> lines(const RowFilter &filter);
     QList<CampaignRow> rowsBetween(qint64 firstLine, qint64 lastLine);
+    // Rows by their order in the file (1..N), when the journal keeps it (journals from before it do not).
+    bool hasSequence();
+    QList<CampaignRow> rowsInSequence(qint64 first, qint64 last);
     // The report: delivered calls per hour of the day (local time), and their durations.
     QMap<int, qint64> deliveredPerHour();
     struct Durations
@@ -114,6 +117,7 @@ private:
     StorageResult exec(const QString &sql, const QVariantList &values = {});
     StorageResult fail(const QString &what);
     StorageResult openDatabase(bool create, bool readOnly = false);
+    StorageResult ensureTally();
     StorageResult loadSettings();
     CampaignRow readRow(const QSqlQuery &q) const;
 
@@ -121,8 +125,10 @@ private:
     QString m_path;
     bool m_open = false;
     bool m_readOnly = false;
+    bool m_hasTally = false;
     bool m_importing = false;
     int m_batch = 0;
+    qint64 m_seq = 0;
     qint64 m_interrupted = 0;
     CampaignSettings m_settings;
     std::unique_ptr<QLockFile> m_lock;

@@ -264,6 +264,88 @@ private Q_SLOTS:
         QCOMPARE(journal.integrityCheck(), QStringLiteral("ok"));
     }
 
+    // The counts come from a tally the triggers keep; after every kind of change they equal a count of
+    // the rows themselves, and a journal without a tally gets one when opened.
+    void tallyMatchesTheRows()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("tally.journal"));
+        const auto grouped = [&path] {
+            QMap<QString, qint64> m;
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tally-check"));
+            db.setDatabaseName(path);
+            db.open();
+            {
+                QSqlQuery q(db);
+                q.exec(QStringLiteral("SELECT class || '/' || state || '/' || final || '/' || delivered, count(*) FROM rows GROUP BY 1"));
+                while (q.next())
+                    m.insert(q.value(0).toString(), q.value(1).toLongLong());
+            }
+            db.close();
+            db = {};
+            QSqlDatabase::removeDatabase(QStringLiteral("tally-check"));
+            return m;
+        };
+        const auto fromCounts = [](const CampaignCounts &c) {
+            return QList<qint64>{c.total, c.ready, c.invalid, c.waiting, c.placed, c.completed, c.notDelivered, c.following, c.rejected, c.unknown, c.dispatching};
+        };
+        {
+            CampaignJournal j;
+            QVERIFY(j.create(path, {}));
+            QBuffer in;
+            in.setData("phone\n+79000000001\n+79000000002\n+79000000003\n+79000000004\n+79000000005\nabc\n+79000000001\n");
+            in.open(QIODevice::ReadOnly);
+            QVERIFY(CampaignPlanner::plan(&in, {}, &j));
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            QVERIFY(j.markDispatching(2) && j.markPlaced(2, QStringLiteral("c2"), now) && j.markFinal(2, QStringLiteral("completed"), true, false, now));
+            QVERIFY(j.markDispatching(3) && j.markPlaced(3, QStringLiteral("c3"), now) && j.markFinal(3, QStringLiteral("busy"), false, false, now));
+            QVERIFY(j.scheduleRedial(3, 0));
+            QVERIFY(j.markDispatching(4) && j.markRejected(4, QStringLiteral("no")));
+            QVERIFY(j.markDispatching(5) && j.markUnknown(5, QStringLiteral("lost")));
+            QVERIFY(j.markDispatching(6) && j.markPendingAgain(6, QStringLiteral("429")));
+            QVERIFY(j.markDispatching(6)); // left mid-request
+            const CampaignCounts c = j.counts();
+            QCOMPARE(c.total, 7);
+            QCOMPARE(c.completed, 1);
+            QCOMPARE(c.waiting, 1);
+            QCOMPARE(c.rejected, 1);
+            QCOMPARE(c.unknown, 1);
+            QCOMPARE(c.dispatching, 1);
+            qint64 sum = 0;
+            for (qint64 n : grouped())
+                sum += n;
+            QCOMPARE(sum, 7);
+        }
+        CampaignJournal reopened;
+        QVERIFY(reopened.open(path)); // recovery: the row mid-request becomes unknown
+        const CampaignCounts after = reopened.counts();
+        QCOMPARE(after.unknown, 2);
+        QCOMPARE(after.dispatching, 0);
+        QCOMPARE(reopened.resendUnknown().value(), 2);
+        QCOMPARE(reopened.counts().waiting, 3);
+        const QList<qint64> withTally = fromCounts(reopened.counts());
+        reopened.close();
+        // An older journal, without the tally: it is built when the journal is opened.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("drop-tally"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char *sql : {"DROP TRIGGER rows_tally_insert", "DROP TRIGGER rows_tally_update", "DROP TRIGGER rows_tally_delete",
+                                    "DROP TABLE tally"})
+                QVERIFY(q.exec(QLatin1String(sql)));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("drop-tally"));
+        CampaignJournal older;
+        QVERIFY(older.openReadOnly(path)); // read-only: counted from the rows
+        QCOMPARE(fromCounts(older.counts()), withTally);
+        older.close();
+        QVERIFY(older.open(path));
+        QCOMPARE(fromCounts(older.counts()), withTally);
+    }
+
     void notAJournal()
     {
         QTemporaryDir dir;
