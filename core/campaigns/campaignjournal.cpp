@@ -206,7 +206,12 @@ StorageResult CampaignJournal::ensureTally()
     // The counts by class and state, kept by triggers as rows change: reading them costs nothing even
     // for a million rows (a GROUP BY over the rows takes about a second there).
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    const bool existed = q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tally'")) && q.next();
+    // Counted afresh when there is no tally yet (an older journal), or when an import left it without
+    // its insert trigger (the import counts once at its end; a crash may have come first).
+    const bool existed = q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE (type = 'table' AND name = 'tally')"
+                                               " OR (type = 'trigger' AND name = 'rows_tally_insert')")) &&
+                         q.next() && q.value(0).toInt() == 2;
+    q.finish();
     const char *tally[] = {
         "CREATE TABLE IF NOT EXISTS tally(class TEXT, state TEXT, final INTEGER, delivered INTEGER, n INTEGER NOT NULL,"
         " PRIMARY KEY(class, state, final, delivered)) WITHOUT ROWID",
@@ -233,7 +238,10 @@ StorageResult CampaignJournal::ensureTally()
         }
     }
     if (!existed) {
-        // A journal from before the tally: counted once.
+        if (auto r = exec(QStringLiteral("DELETE FROM tally")); !r) {
+            exec(QStringLiteral("ROLLBACK"));
+            return r;
+        }
         if (auto r = exec(QStringLiteral("INSERT INTO tally SELECT class, state, final, delivered, count(*) FROM rows"
                                          " GROUP BY class, state, final, delivered")); !r) {
             exec(QStringLiteral("ROLLBACK"));
@@ -396,8 +404,11 @@ StorageResult CampaignJournal::beginImport()
     m_batch = 0;
     QSqlQuery last(db);
     m_seq = last.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM rows")) && last.next() ? last.value(0).toLongLong() : 0;
-    // The import is not a call: a normal commit is enough, and much faster.
+    // The import is not a call: a normal commit is enough, and much faster; the rows are counted once
+    // at its end rather than by a trigger per row.
     exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    if (auto r = exec(QStringLiteral("DROP TRIGGER IF EXISTS rows_tally_insert")); !r)
+        return r;
     return exec(QStringLiteral("BEGIN"));
 }
 
@@ -432,6 +443,8 @@ StorageResult CampaignJournal::endImport()
     m_insert.reset();
     m_findReady.reset();
     auto r = exec(QStringLiteral("COMMIT"));
+    if (r)
+        r = ensureTally(); // counts the imported rows and puts the insert trigger back
     exec(QStringLiteral("PRAGMA synchronous=FULL"));
     return r;
 }
