@@ -1765,6 +1765,14 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>, next call at %1</source>
         <translation>, next call at %1</translation>
     </message>
+    <message>
+        <source>This campaign was never confirmed, so nothing of it is resumed: run it again with voicectl campaign run. Nothing was sent.</source>
+        <translation>This campaign was never confirmed, so nothing of it is resumed: run it again with voicectl campaign run. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>This campaign was cancelled; it is not resumed. Nothing was sent.</source>
+        <translation>This campaign was cancelled; it is not resumed. Nothing was sent.</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CallCharts</name>
@@ -2818,6 +2826,14 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Choose a profile first: a campaign calls with its account.</source>
         <translation>Choose a profile first: a campaign calls with its account.</translation>
+    </message>
+    <message>
+        <source>This campaign was never confirmed, so it is not started from here: create it again with New Campaign… (and remove this one).</source>
+        <translation>This campaign was never confirmed, so it is not started from here: create it again with New Campaign… (and remove this one).</translation>
+    </message>
+    <message>
+        <source>This campaign was started by voicectl against %1, not the address of the profile in use: go on with &quot;voicectl campaign resume %2&quot;.</source>
+        <translation>This campaign was started by voicectl against %1, not the address of the profile in use: go on with &quot;voicectl campaign resume %2&quot;.</translation>
     </message>
 </context>
 <context>

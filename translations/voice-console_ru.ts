@@ -1782,6 +1782,14 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>, next call at %1</source>
         <translation>, следующий звонок в %1</translation>
     </message>
+    <message>
+        <source>This campaign was never confirmed, so nothing of it is resumed: run it again with voicectl campaign run. Nothing was sent.</source>
+        <translation>Эта кампания не была подтверждена, поэтому она не продолжается: запустите её заново через voicectl campaign run. Ничего не отправлено.</translation>
+    </message>
+    <message>
+        <source>This campaign was cancelled; it is not resumed. Nothing was sent.</source>
+        <translation>Эта кампания отменена и не продолжается. Ничего не отправлено.</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CallCharts</name>
@@ -2844,6 +2852,14 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Choose a profile first: a campaign calls with its account.</source>
         <translation>Сначала выберите профиль: кампания звонит с его аккаунта.</translation>
+    </message>
+    <message>
+        <source>This campaign was never confirmed, so it is not started from here: create it again with New Campaign… (and remove this one).</source>
+        <translation>Эта кампания не была подтверждена, поэтому отсюда она не запускается: создайте её заново через «Новая кампания…» (а эту удалите).</translation>
+    </message>
+    <message>
+        <source>This campaign was started by voicectl against %1, not the address of the profile in use: go on with &quot;voicectl campaign resume %2&quot;.</source>
+        <translation>Эту кампанию запустил voicectl с адресом %1, а не с адресом текущего профиля: продолжайте через «voicectl campaign resume %2».</translation>
     </message>
 </context>
 <context>

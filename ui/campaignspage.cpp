@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QUrl>
 #include <QValueAxis>
 
 namespace vc::ui {
@@ -256,8 +257,10 @@ void CampaignsPage::updateActions()
     const bool finishedState = s && (s->state == QLatin1String("cancelled"));
     const bool elsewhere = s && s->inUseElsewhere;
     m_pause->setEnabled(active && !stopping);
-    m_resume->setEnabled(readable && !active && !finishedState && !elsewhere && s->counts.waiting + s->counts.following > 0);
-    m_cancel->setEnabled(readable && !finishedState && !elsewhere && s->state != QLatin1String("finished"));
+    m_resume->setEnabled(readable && !active && !finishedState && !elsewhere && s->state != QLatin1String("preview") &&
+                         s->counts.waiting + s->counts.following > 0);
+    m_cancel->setEnabled(readable && !finishedState && !elsewhere && s->state != QLatin1String("finished") &&
+                         s->state != QLatin1String("preview"));
     m_resend->setEnabled(readable && !active && !elsewhere && s->counts.unknown > 0);
     m_export->setEnabled(readable);
     m_remove->setEnabled(s && !active && !elsewhere);
@@ -431,7 +434,23 @@ bool CampaignsPage::checkProfile(const QString &path)
         m_banner->showMessage(MessageBanner::Level::Error, r.error().message);
         return false;
     }
+    // Nobody confirmed a campaign still in preview (a wizard or a voicectl prompt that never finished).
+    if (j.meta(QStringLiteral("state")) == QLatin1String("preview")) {
+        m_banner->showMessage(MessageBanner::Level::Warning,
+                              tr("This campaign was never confirmed, so it is not started from here: create it again with "
+                                 "New Campaign… (and remove this one)."));
+        return false;
+    }
     const QString profile = j.settings().profile;
+    // voicectl's campaigns name no profile: they go on only where their calls went.
+    if (profile.isEmpty() && m_session->isActive() && !j.settings().apiUrl.isEmpty() &&
+        QUrl(j.settings().apiUrl).adjusted(QUrl::StripTrailingSlash) != m_session->endpoint().adjusted(QUrl::StripTrailingSlash)) {
+        m_banner->showMessage(MessageBanner::Level::Warning,
+                              tr("This campaign was started by voicectl against %1, not the address of the profile in use: "
+                                 "go on with \"voicectl campaign resume %2\".")
+                                  .arg(j.settings().apiUrl, QDir::toNativeSeparators(path)));
+        return false;
+    }
     if (!m_session->isActive() || (!profile.isEmpty() && profile != m_session->profile().id)) {
         const QString name = j.meta(QStringLiteral("profile_name"));
         m_banner->showMessage(MessageBanner::Level::Warning,

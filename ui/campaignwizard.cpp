@@ -725,6 +725,7 @@ void CampaignWizard::accept()
     s.profile = m_session->profile().id;
     journal.saveSettings(s);
     journal.setMeta(QStringLiteral("profile_name"), m_session->profile().name);
+    journal.setMeta(QStringLiteral("state"), QStringLiteral("started")); // confirmed: from now on it may call
     journal.close();
     const QString path = m_journalPath;
     m_journalPath.clear(); // kept: it is the campaign now

@@ -344,6 +344,8 @@ void Cli::campaignRun(const QString &file, CampaignSettings::Provider provider)
     journalPath = QFileInfo(journalPath).absoluteFilePath();
     if (auto r = c.journal.create(journalPath, s); !r)
         return usage(r.error().message);
+    // Not started until confirmed: a journal left at the prompt (killed there) is never resumed.
+    c.journal.setMeta(QStringLiteral("state"), QStringLiteral("preview"));
     const auto removeJournal = [this, journalPath] {
         m_campaign->journal.close();
         for (const char *suffix : {"", "-wal", "-shm", ".lock"})
@@ -448,6 +450,11 @@ void Cli::campaignResume()
 {
     CampaignSession &c = *m_campaign;
     c.terminal = vc_isatty(fileno(stderr));
+    if (c.journal.meta(QStringLiteral("state")) == QLatin1String("preview"))
+        return usage(tr("This campaign was never confirmed, so nothing of it is resumed: run it again with "
+                        "voicectl campaign run. Nothing was sent."));
+    if (c.journal.meta(QStringLiteral("state")) == QLatin1String("cancelled"))
+        return usage(tr("This campaign was cancelled; it is not resumed. Nothing was sent."));
     if (c.journal.interruptedRows() > 0)
         m_out->error(tr("%n row(s) were being requested when the last run stopped: their outcome is unknown and they "
                         "are not sent again unless you ask (--resend-unknown).", nullptr, int(c.journal.interruptedRows())));

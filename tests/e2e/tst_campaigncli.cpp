@@ -1,6 +1,7 @@
 // voicectl campaign and voicectl dnc against voice-sandbox, both as separate processes: the operator's
 // view, the sandbox's count of calls per destination, and the journal on disk.
 #include "sandboxseeds.h"
+#include "campaigns/campaignjournal.h"
 #include "support/processes.h"
 
 #include <QDir>
@@ -319,6 +320,35 @@ private Q_SLOTS:
         r = voicectl({QStringLiteral("campaign"), QStringLiteral("resume"), journal, QStringLiteral("--resend-unknown"), QStringLiteral("--yes")});
         QCOMPARE(r.code, 0);
         QCOMPARE(callsTo().value(list.at(0)).toInt(), 2);
+    }
+
+    // A journal left at the confirmation prompt (the process killed there) is never resumed.
+    void unconfirmedJournalIsNotResumed()
+    {
+        const QStringList list = numbers(2, 450);
+        const QString journal = m_dir.filePath(QStringLiteral("prompt.journal"));
+        {
+            vc::CampaignJournal j;
+            vc::CampaignSettings s;
+            s.source = kSource;
+            s.serviceId = kService;
+            QVERIFY(j.create(journal, s));
+            QVERIFY(j.beginImport());
+            for (int i = 0; i < list.size(); ++i) {
+                vc::CampaignRow row;
+                row.line = i + 1;
+                row.given = list.at(i);
+                row.number = list.at(i);
+                QVERIFY(j.addRow(row));
+            }
+            QVERIFY(j.endImport());
+            QVERIFY(j.setMeta(QStringLiteral("state"), QStringLiteral("preview")));
+        }
+        const int before = callsPlaced();
+        const Run r = voicectl({QStringLiteral("campaign"), QStringLiteral("resume"), journal});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("never confirmed")), qPrintable(r.err));
+        QCOMPARE(callsPlaced(), before);
     }
 
     // integrationapi.net: Voice/Send then Voice/State, per destination once.

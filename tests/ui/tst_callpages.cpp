@@ -253,7 +253,7 @@ private Q_SLOTS:
         QVERIFY(!journal.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(m_window->campaignsPage()->controller(journal) &&
                                      m_window->campaignsPage()->controller(journal)->state() == CampaignController::State::Finished,
-                                 20000);
+                                 90000);
         {
             CampaignJournal j;
             QVERIFY(j.openReadOnly(journal));

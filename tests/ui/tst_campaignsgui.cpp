@@ -105,7 +105,7 @@ private Q_SLOTS:
             s->findChild<QCheckBox *>(QStringLiteral("windowCheck"))->setChecked(false);
         });
         QVERIFY(!path.isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT(finished(path), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(path), 90000);
         const CampaignCounts c = countsOf(path);
         QCOMPARE(c.ready, 7);
         QCOMPARE(c.completed, 7);
@@ -159,7 +159,7 @@ private Q_SLOTS:
         QCOMPARE(m_app->server()->callsPlaced(), placed); // nothing while paused
         QTRY_VERIFY(page()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->isEnabled());
         page()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(finished(path), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(path), 90000);
         for (const QString &n : list)
             QCOMPARE(m_app->server()->callsTo().value(n), 1);
         QCOMPARE(countsOf(path).completed, 30);
@@ -190,12 +190,56 @@ private Q_SLOTS:
         QCOMPARE(page()->interrupted(), QStringList{path});
         page()->select(path);
         page()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(finished(path), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(path), 90000);
         const CampaignCounts c = countsOf(path);
         QCOMPARE(c.placed + c.unknown, 30);
         QCOMPARE(c.waiting, 0);
         for (const QString &n : list)
             QVERIFY(m_app->server()->callsTo().value(n) <= 1);
+    }
+
+    // A campaign nobody confirmed (a wizard or a voicectl prompt that never finished) and one voicectl ran
+    // against another address are never started from the window: no call.
+    void unconfirmedAndForeignCampaignsAreNotStarted()
+    {
+        const QStringList list = numbers(3, 500);
+        QString preview, foreign;
+        startApp([&](const QString &folder) {
+            const auto make = [&](const QString &name, const QString &state, const QString &profile, const QString &url) {
+                const QString path = folder + QStringLiteral("/data/campaigns/") + name + QStringLiteral(".journal");
+                CampaignJournal j;
+                CampaignSettings s;
+                s.source = QStringLiteral("74951234567");
+                s.serviceId = QString::fromLatin1(sandbox::seeds::kReminderServiceId);
+                s.profile = profile;
+                s.apiUrl = url;
+                if (!j.create(path, s) || !j.beginImport())
+                    qFatal("cannot make the journal");
+                for (int i = 0; i < list.size(); ++i) {
+                    CampaignRow row;
+                    row.line = i + 2;
+                    row.given = list.at(i);
+                    row.number = list.at(i);
+                    j.addRow(row);
+                }
+                j.endImport();
+                j.setMeta(QStringLiteral("state"), state);
+                return path;
+            };
+            preview = make(QStringLiteral("unconfirmed"), QStringLiteral("preview"), QLatin1String(ProfileManager::kSandboxId), {});
+            foreign = make(QStringLiteral("from-voicectl"), QStringLiteral("started"), {}, QStringLiteral("https://api.exolve.ru"));
+        });
+        page()->select(preview);
+        QVERIFY(!page()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->isEnabled());
+        page()->resume(preview);
+        QVERIFY(window()->banner()->text().contains(QStringLiteral("never confirmed")));
+        page()->select(foreign);
+        page()->resume(foreign);
+        QVERIFY(window()->banner()->text().contains(QStringLiteral("voicectl campaign resume")));
+        QTest::qWait(500);
+        QCOMPARE(m_app->server()->callsPlaced(), 0);
+        QVERIFY(!page()->controller(preview));
+        QVERIFY(!page()->controller(foreign));
     }
 
     // A journal left by a crash with a row caught mid-request: the row is listed as unknown, the
@@ -242,7 +286,7 @@ private Q_SLOTS:
         QCOMPARE(countsOf(journalPath).unknown, 1);
         QVERIFY(page()->findChild<QLabel *>(QStringLiteral("stateLabel"))->text().contains(QStringLiteral("unknown outcome")));
         page()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(finished(journalPath), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(journalPath), 90000);
         QVERIFY(!m_app->server()->callsTo().contains(list.at(0)));
         for (int i = 1; i < list.size(); ++i)
             QCOMPARE(m_app->server()->callsTo().value(list.at(i)), 1);
