@@ -2835,6 +2835,14 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>This campaign was started by voicectl against %1, not the address of the profile in use: go on with &quot;voicectl campaign resume %2&quot;.</source>
         <translation>This campaign was started by voicectl against %1, not the address of the profile in use: go on with &quot;voicectl campaign resume %2&quot;.</translation>
     </message>
+    <message>
+        <source>Campaign actions</source>
+        <translation>Campaign actions</translation>
+    </message>
+    <message>
+        <source>More campaign actions</source>
+        <translation>More campaign actions</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::DoNotCallDialog</name>

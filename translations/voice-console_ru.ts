@@ -2861,6 +2861,14 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>This campaign was started by voicectl against %1, not the address of the profile in use: go on with &quot;voicectl campaign resume %2&quot;.</source>
         <translation>Эту кампанию запустил voicectl с адресом %1, а не с адресом текущего профиля: продолжайте через «voicectl campaign resume %2».</translation>
     </message>
+    <message>
+        <source>Campaign actions</source>
+        <translation>Действия с кампаниями</translation>
+    </message>
+    <message>
+        <source>More campaign actions</source>
+        <translation>Другие действия с кампаниями</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::DoNotCallDialog</name>

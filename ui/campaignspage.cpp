@@ -29,6 +29,8 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
 #include <QUrl>
 #include <QValueAxis>
 
@@ -54,15 +56,16 @@ CampaignsPage::CampaignsPage(Session *session, MessageBanner *banner, QWidget *p
     m_export = action(":/icons/copy.svg", "exportCampaignAction");
     m_remove = action(":/icons/delete.svg", "removeCampaignAction");
     m_dnc = action(":/icons/block.svg", "doNotCallAction");
-    const QList<QPair<QToolButton *, QAction *>> buttons = {
-        {m_ui->newButton, m_new},       {m_ui->pauseButton, m_pause},   {m_ui->resumeButton, m_resume},
-        {m_ui->cancelButton, m_cancel}, {m_ui->resendButton, m_resend}, {m_ui->exportButton, m_export},
-        {m_ui->removeButton, m_remove}, {m_ui->dncButton, m_dnc}};
-    for (const auto &[button, a] : buttons) {
-        button->setDefaultAction(a);
-        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        button->setAutoRaise(true);
-    }
+    // A tool bar, not a row of buttons: in a narrow window (or in Russian) what does not fit goes into its
+    // overflow menu instead of widening the window.
+    auto *bar = m_toolbar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("campaignToolbar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(16, 16));
+    bar->addActions({m_new, m_pause, m_resume, m_cancel, m_resend, m_export, m_remove});
+    bar->addSeparator();
+    bar->addAction(m_dnc);
+    m_ui->pageLayout->insertWidget(0, bar);
     m_ui->campaignList->addActions({m_pause, m_resume, m_cancel, m_resend, m_export, m_remove});
 
     m_ui->campaignList->setModel(m_list);
@@ -155,6 +158,12 @@ void CampaignsPage::retranslate()
         m_ui->rowFilter->addItem(text, key);
     m_ui->rowFilter->setCurrentIndex(filter);
     a11y::name(m_ui->campaignList, tr("Campaigns"));
+    m_toolbar->setWindowTitle(tr("Campaign actions"));
+    // The overflow button a narrow window shows: a screen reader says what it opens.
+    if (auto *more = m_toolbar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"))) {
+        a11y::name(more, tr("More campaign actions"));
+        more->setToolTip(tr("More campaign actions"));
+    }
     a11y::name(m_ui->rowsTable, tr("Rows of the campaign"));
     a11y::name(m_ui->rowFilter, tr("Show rows"));
     a11y::name(m_ui->rowSearch, tr("Search by number"));
@@ -334,7 +343,7 @@ void CampaignsPage::updateState()
                         "in progress %8, rejected %9, unknown %10, waiting %11.")
                          .arg(n.total).arg(n.ready).arg(n.invalid).arg(n.duplicate).arg(n.suppressed).arg(n.completed)
                          .arg(n.notDelivered).arg(n.following).arg(n.rejected).arg(n.unknown).arg(n.waiting);
-    if (c && c->isActive() && n.waiting > 0 && s.settings.rate > 0)
+    if (c && c->state() == CampaignController::State::Running && n.waiting > 0 && s.settings.rate > 0)
         counts += u' ' + tr("About %1 left at %2 call(s) per second.").arg(time::duration(qint64(double(n.waiting) / s.settings.rate)))
                              .arg(QLocale().toString(s.settings.rate, 'g', 4));
     m_ui->countsLabel->setText(counts);

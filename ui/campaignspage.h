@@ -12,6 +12,7 @@ class QAction;
 class QChartView;
 class QSettings;
 class QTimer;
+class QToolBar;
 
 namespace vc {
 class Session;
@@ -101,6 +102,7 @@ private:
     QAction *m_remove;
     QAction *m_dnc;
     QTimer *m_tick;
+    QToolBar *m_toolbar;
     QChartView *m_outcomeChart;
     QChartView *m_hourChart;
 };
