@@ -1,6 +1,7 @@
 #include "campaigns/campaignjournal.h"
 
 #include "accounts/settings.h"
+#include "campaigns/campaignjournal_p.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -15,77 +16,17 @@
 
 namespace vc {
 
+using journal::fromIso;
+using journal::iso;
+
 Q_LOGGING_CATEGORY(lcJournal, "vc.campaign.journal")
 
 namespace {
 
 constexpr int kImportBatch = 5000;
 
-QString iso(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-QDateTime fromIso(const QString &s)
-{
-    if (s.isEmpty())
-        return {};
-    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
-    t.setTimeZone(QTimeZone::utc());
-    return t;
-}
 
 } // namespace
-
-QString rowClassName(RowClass c)
-{
-    switch (c) {
-    case RowClass::Ready:
-        return QStringLiteral("ready");
-    case RowClass::Invalid:
-        return QStringLiteral("invalid");
-    case RowClass::Duplicate:
-        return QStringLiteral("duplicate");
-    case RowClass::Suppressed:
-        return QStringLiteral("suppressed");
-    }
-    return {};
-}
-
-QString rowStateName(RowState s)
-{
-    switch (s) {
-    case RowState::Pending:
-        return QStringLiteral("pending");
-    case RowState::Dispatching:
-        return QStringLiteral("dispatching");
-    case RowState::Placed:
-        return QStringLiteral("placed");
-    case RowState::Rejected:
-        return QStringLiteral("rejected");
-    case RowState::Unknown:
-        return QStringLiteral("unknown");
-    }
-    return {};
-}
-
-RowClass rowClassFromName(const QString &name)
-{
-    for (RowClass c : {RowClass::Ready, RowClass::Invalid, RowClass::Duplicate, RowClass::Suppressed}) {
-        if (rowClassName(c) == name)
-            return c;
-    }
-    return RowClass::Invalid;
-}
-
-RowState rowStateFromName(const QString &name)
-{
-    for (RowState s : {RowState::Pending, RowState::Dispatching, RowState::Placed, RowState::Rejected, RowState::Unknown}) {
-        if (rowStateName(s) == name)
-            return s;
-    }
-    return RowState::Unknown;
-}
 
 CampaignJournal::CampaignJournal() : m_connection(QStringLiteral("vc-journal-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
@@ -489,9 +430,6 @@ CampaignRow CampaignJournal::readRow(const QSqlQuery &q) const
     return r;
 }
 
-#define VC_ROW_COLUMNS                                                                                              \
-    "line, given, number, class, reason, duplicate_of, service_id, file_id, tz, name, state, call_id, status, final," \
-    " delivered, stale, attempts, error, placed_at, ended_at, not_before, duration"
 
 QList<CampaignRow> CampaignJournal::nextPending(qint64 now, int limit)
 {
@@ -671,159 +609,6 @@ CampaignCounts CampaignJournal::counts()
             c.notDeliveredByStatus.insert(by.value(0).toString(), by.value(1).toLongLong());
     }
     return c;
-}
-
-StorageResult CampaignJournal::forEachRow(const std::function<void(const CampaignRow &)> &each, bool problemsOnly)
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    const QString where = problemsOnly ? QStringLiteral(" WHERE class <> 'ready'") : QString();
-    if (!q.exec(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows") + where + QStringLiteral(" ORDER BY line")))
-        return fail(q.lastError().text());
-    while (q.next())
-        each(readRow(q));
-    return Empty{};
-}
-
-QList<qint64> CampaignJournal::lines(const RowFilter &filter)
-{
-    QStringList where;
-    QVariantList binds;
-    if (filter.rowClass) {
-        where << QStringLiteral("class = ?");
-        binds << rowClassName(*filter.rowClass);
-    }
-    if (filter.problemsOnly)
-        where << QStringLiteral("class <> 'ready'");
-    if (filter.state) {
-        where << QStringLiteral("class = 'ready' AND state = ?");
-        binds << rowStateName(*filter.state);
-    }
-    QString digits;
-    for (const QChar c : filter.number) {
-        if (c.isDigit())
-            digits += c;
-    }
-    if (!digits.isEmpty()) {
-        where << QStringLiteral("(number LIKE ? OR given LIKE ?)");
-        binds << QString(u'%' + digits + u'%') << QString(u'%' + digits + u'%');
-    }
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT line FROM rows") + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))) +
-              QStringLiteral(" ORDER BY line"));
-    for (const QVariant &v : std::as_const(binds))
-        q.addBindValue(v);
-    QList<qint64> out;
-    if (!q.exec())
-        return out;
-    while (q.next())
-        out.append(q.value(0).toLongLong());
-    return out;
-}
-
-bool CampaignJournal::hasSequence()
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    return q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'rows_seq'")) && q.next();
-}
-
-QList<CampaignRow> CampaignJournal::rowsInSequence(qint64 first, qint64 last)
-{
-    QList<CampaignRow> rows;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows WHERE seq BETWEEN ? AND ? ORDER BY seq"));
-    q.addBindValue(first);
-    q.addBindValue(last);
-    if (!q.exec())
-        return rows;
-    while (q.next())
-        rows.append(readRow(q));
-    return rows;
-}
-
-QList<CampaignRow> CampaignJournal::rowsBetween(qint64 firstLine, qint64 lastLine)
-{
-    QList<CampaignRow> rows;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows WHERE line BETWEEN ? AND ? ORDER BY line"));
-    q.addBindValue(firstLine);
-    q.addBindValue(lastLine);
-    if (!q.exec())
-        return rows;
-    while (q.next())
-        rows.append(readRow(q));
-    return rows;
-}
-
-QMap<int, qint64> CampaignJournal::deliveredPerHour()
-{
-    QMap<int, qint64> perHour;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT ended_at FROM rows WHERE delivered = 1 AND ended_at IS NOT NULL")))
-        return perHour;
-    while (q.next()) {
-        const QDateTime t = fromIso(q.value(0).toString());
-        if (t.isValid())
-            ++perHour[t.toLocalTime().time().hour()];
-    }
-    return perHour;
-}
-
-CampaignJournal::Durations CampaignJournal::deliveredDurations()
-{
-    Durations d;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (q.exec(QStringLiteral("SELECT count(duration), avg(duration), max(duration) FROM rows WHERE delivered = 1 AND duration IS NOT NULL")) &&
-        q.next()) {
-        d.count = q.value(0).toLongLong();
-        d.averageSec = q.value(1).toDouble();
-        d.longestSec = q.value(2).toInt();
-    }
-    return d;
-}
-
-QString CampaignJournal::integrityCheck()
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next())
-        return q.lastError().text();
-    return q.value(0).toString();
-}
-
-StorageResult CampaignJournal::exportCsv(QIODevice *out)
-{
-    const auto cell = [](const QString &v) { return CallHistory::csvCell(v); };
-    out->write("line,number_given,number,class,state,call_id,final_status,attempts,placed_at,ended_at\r\n");
-    bool ok = true;
-    auto r = forEachRow([&](const CampaignRow &row) {
-        if (!ok)
-            return;
-        QString status = row.stale ? QStringLiteral("stale") : row.final ? row.status : QString();
-        QString cls = rowClassName(row.rowClass);
-        QString state = row.rowClass == RowClass::Ready ? rowStateName(row.state) : QString();
-        const QStringList cells = {QString::number(row.line), cell(row.given), cell(row.number), cls, state, cell(row.callId),
-                                   cell(status), QString::number(row.attempts), iso(row.placedAt), iso(row.endedAt)};
-        ok = out->write(cells.join(u',').toUtf8() + "\r\n") >= 0;
-    });
-    if (!r)
-        return r;
-    if (!ok)
-        return StorageError{out->errorString()};
-    return Empty{};
-}
-
-QString CampaignJournal::defaultPath(const QString &inputFile)
-{
-    QString base = QFileInfo(inputFile).completeBaseName();
-    base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("_"));
-    if (base.isEmpty())
-        base = QStringLiteral("campaign");
-    return Settings::dataFolder() + QStringLiteral("/campaigns/") + base.left(60) + u'-' +
-           QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".journal");
 }
 
 } // namespace vc

@@ -1,0 +1,28 @@
+#pragma once
+
+// What the journal's source files share: how times are stored and the columns a row is read from.
+#include <QDateTime>
+#include <QString>
+#include <QTimeZone>
+
+namespace vc::journal {
+
+inline QString iso(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+inline QDateTime fromIso(const QString &s)
+{
+    if (s.isEmpty())
+        return {};
+    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    t.setTimeZone(QTimeZone::utc());
+    return t;
+}
+
+} // namespace vc::journal
+
+#define VC_ROW_COLUMNS                                                                                              \
+    "line, given, number, class, reason, duplicate_of, service_id, file_id, tz, name, state, call_id, status, final," \
+    " delivered, stale, attempts, error, placed_at, ended_at, not_before, duration"

@@ -1,0 +1,171 @@
+// The journal read for people: rows by filter or by place in the file, the report, the export.
+#include "campaigns/campaignjournal.h"
+#include "campaigns/campaignjournal_p.h"
+
+#include "accounts/settings.h"
+
+#include <QFileInfo>
+#include <QIODevice>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+
+namespace vc {
+
+using journal::fromIso;
+using journal::iso;
+
+StorageResult CampaignJournal::forEachRow(const std::function<void(const CampaignRow &)> &each, bool problemsOnly)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    const QString where = problemsOnly ? QStringLiteral(" WHERE class <> 'ready'") : QString();
+    if (!q.exec(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows") + where + QStringLiteral(" ORDER BY line")))
+        return fail(q.lastError().text());
+    while (q.next())
+        each(readRow(q));
+    return Empty{};
+}
+
+QList<qint64> CampaignJournal::lines(const RowFilter &filter)
+{
+    QStringList where;
+    QVariantList binds;
+    if (filter.rowClass) {
+        where << QStringLiteral("class = ?");
+        binds << rowClassName(*filter.rowClass);
+    }
+    if (filter.problemsOnly)
+        where << QStringLiteral("class <> 'ready'");
+    if (filter.state) {
+        where << QStringLiteral("class = 'ready' AND state = ?");
+        binds << rowStateName(*filter.state);
+    }
+    QString digits;
+    for (const QChar c : filter.number) {
+        if (c.isDigit())
+            digits += c;
+    }
+    if (!digits.isEmpty()) {
+        where << QStringLiteral("(number LIKE ? OR given LIKE ?)");
+        binds << QString(u'%' + digits + u'%') << QString(u'%' + digits + u'%');
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT line FROM rows") + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))) +
+              QStringLiteral(" ORDER BY line"));
+    for (const QVariant &v : std::as_const(binds))
+        q.addBindValue(v);
+    QList<qint64> out;
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.append(q.value(0).toLongLong());
+    return out;
+}
+
+bool CampaignJournal::hasSequence()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    return q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'rows_seq'")) && q.next();
+}
+
+QList<CampaignRow> CampaignJournal::rowsInSequence(qint64 first, qint64 last)
+{
+    QList<CampaignRow> rows;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows WHERE seq BETWEEN ? AND ? ORDER BY seq"));
+    q.addBindValue(first);
+    q.addBindValue(last);
+    if (!q.exec())
+        return rows;
+    while (q.next())
+        rows.append(readRow(q));
+    return rows;
+}
+
+QList<CampaignRow> CampaignJournal::rowsBetween(qint64 firstLine, qint64 lastLine)
+{
+    QList<CampaignRow> rows;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows WHERE line BETWEEN ? AND ? ORDER BY line"));
+    q.addBindValue(firstLine);
+    q.addBindValue(lastLine);
+    if (!q.exec())
+        return rows;
+    while (q.next())
+        rows.append(readRow(q));
+    return rows;
+}
+
+QMap<int, qint64> CampaignJournal::deliveredPerHour()
+{
+    QMap<int, qint64> perHour;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT ended_at FROM rows WHERE delivered = 1 AND ended_at IS NOT NULL")))
+        return perHour;
+    while (q.next()) {
+        const QDateTime t = fromIso(q.value(0).toString());
+        if (t.isValid())
+            ++perHour[t.toLocalTime().time().hour()];
+    }
+    return perHour;
+}
+
+CampaignJournal::Durations CampaignJournal::deliveredDurations()
+{
+    Durations d;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (q.exec(QStringLiteral("SELECT count(duration), avg(duration), max(duration) FROM rows WHERE delivered = 1 AND duration IS NOT NULL")) &&
+        q.next()) {
+        d.count = q.value(0).toLongLong();
+        d.averageSec = q.value(1).toDouble();
+        d.longestSec = q.value(2).toInt();
+    }
+    return d;
+}
+
+QString CampaignJournal::integrityCheck()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next())
+        return q.lastError().text();
+    return q.value(0).toString();
+}
+
+StorageResult CampaignJournal::exportCsv(QIODevice *out)
+{
+    const auto cell = [](const QString &v) { return CallHistory::csvCell(v); };
+    out->write("line,number_given,number,class,state,call_id,final_status,attempts,placed_at,ended_at\r\n");
+    bool ok = true;
+    auto r = forEachRow([&](const CampaignRow &row) {
+        if (!ok)
+            return;
+        QString status = row.stale ? QStringLiteral("stale") : row.final ? row.status : QString();
+        QString cls = rowClassName(row.rowClass);
+        QString state = row.rowClass == RowClass::Ready ? rowStateName(row.state) : QString();
+        const QStringList cells = {QString::number(row.line), cell(row.given), cell(row.number), cls, state, cell(row.callId),
+                                   cell(status), QString::number(row.attempts), iso(row.placedAt), iso(row.endedAt)};
+        ok = out->write(cells.join(u',').toUtf8() + "\r\n") >= 0;
+    });
+    if (!r)
+        return r;
+    if (!ok)
+        return StorageError{out->errorString()};
+    return Empty{};
+}
+
+QString CampaignJournal::defaultPath(const QString &inputFile)
+{
+    QString base = QFileInfo(inputFile).completeBaseName();
+    base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("_"));
+    if (base.isEmpty())
+        base = QStringLiteral("campaign");
+    return Settings::dataFolder() + QStringLiteral("/campaigns/") + base.left(60) + u'-' +
+           QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".journal");
+}
+
+} // namespace vc
