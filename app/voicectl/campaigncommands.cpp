@@ -491,11 +491,7 @@ void Cli::startRunner()
     campaignsetup::configure(*c.runner, s);
     c.history = std::make_unique<CallHistory>();
     if (auto r = c.history->open(); r) {
-        CallRecord base;
-        base.profileId = s.profile;
-        base.source = s.source;
-        base.serviceId = legacy ? QString() : s.serviceId;
-        c.runner->setHistory(c.history.get(), QFileInfo(c.journal.path()).completeBaseName(), base);
+        campaignsetup::recordInto(*c.runner, c.history.get(), c.journal.path(), s, s.profile);
     } else {
         m_out->error(tr("Warning: the call history cannot be opened (%1); the journal keeps every call.").arg(r.error().message));
     }

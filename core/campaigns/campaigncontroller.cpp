@@ -65,17 +65,13 @@ public:
                 m_exolve->setBaseUrl(m_connection.url);
                 m_exolve->setApiKey(m_connection.secret);
             }
-            if (m_history.open(m_connection.historyPath)) {
-                m_base.profileId = m_connection.profileId;
-                m_base.source = s.source;
-                m_base.serviceId = s.provider == CampaignSettings::Provider::Exolve ? s.serviceId : QString();
-            }
+            m_history.open(m_connection.historyPath);
         }
         m_runner = std::make_unique<CampaignRunner>(&m_journal, campaignsetup::dispatcher(s, m_exolve.get(), m_legacy.get()),
                                                     campaignsetup::poller(s, m_exolve.get(), m_legacy.get()), options.value());
         campaignsetup::configure(*m_runner, s);
         if (m_history.isOpen())
-            m_runner->setHistory(&m_history, QFileInfo(m_path).completeBaseName(), m_base);
+            campaignsetup::recordInto(*m_runner, &m_history, m_path, s, m_connection.profileId);
         CampaignRunner *r = m_runner.get();
         const auto dirty = [this] { m_dirty = true; };
         connect(r, &CampaignRunner::rowDispatched, this, dirty);
@@ -83,11 +79,14 @@ public:
         connect(r, &CampaignRunner::rowFailed, this, dirty);
         connect(r, &CampaignRunner::callEnded, this, dirty);
         connect(r->monitor(), &CallMonitor::updated, this, dirty);
+        // After a wait (window, rate limit) the next placed call says the campaign runs again.
         connect(r, &CampaignRunner::waiting, this, [this](const QDateTime &until, qint64) {
             m_dirty = true;
+            m_reportRunning = true;
             Q_EMIT stateChanged(int(CampaignController::State::WaitingForWindow), until, {});
         });
         connect(r, &CampaignRunner::rateLimited, this, [this](qint64 ms) {
+            m_reportRunning = true;
             Q_EMIT stateChanged(int(CampaignController::State::RateLimited), QDateTime::currentDateTimeUtc().addMSecs(ms), {});
         });
         connect(r, &CampaignRunner::rowPlaced, this, [this] {
@@ -96,8 +95,6 @@ public:
                 Q_EMIT stateChanged(int(CampaignController::State::Running), {}, {});
             }
         });
-        connect(r, &CampaignRunner::rateLimited, this, [this] { m_reportRunning = true; });
-        connect(r, &CampaignRunner::waiting, this, [this] { m_reportRunning = true; });
         connect(r, &CampaignRunner::finished, this, [this](CampaignRunner::Outcome outcome) { onFinished(outcome); });
         m_notify.start();
         Q_EMIT stateChanged(int(CampaignController::State::Running), {}, {});
@@ -155,7 +152,6 @@ private:
     std::unique_ptr<LegacyClient> m_legacy;
     CampaignJournal m_journal;
     CallHistory m_history;
-    CallRecord m_base;
     std::unique_ptr<CampaignRunner> m_runner;
     QTimer m_notify;
     bool m_dirty = false;
@@ -226,7 +222,6 @@ void CampaignController::pause()
 
 void CampaignController::cancel()
 {
-    m_cancel = true;
     QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->stop(true); }, Qt::QueuedConnection);
 }
 

@@ -80,7 +80,6 @@ private:
     State m_state = State::Paused;
     QDateTime m_until;
     QString m_message;
-    bool m_cancel = false;
 };
 
 } // namespace vc

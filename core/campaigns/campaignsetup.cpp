@@ -5,6 +5,8 @@
 #include "legacy/legacyclient.h"
 #include "legacy/legacytypes.h"
 
+#include <QFileInfo>
+
 namespace vc::campaignsetup {
 
 Result<RunnerOptions, QString> runnerOptions(const CampaignSettings &s)
@@ -68,6 +70,16 @@ void configure(CampaignRunner &runner, const CampaignSettings &s)
         runner.setDeliveredTest([](const QString &status) { return LegacyState::fromStatusName(status) == 2; });
         runner.setRedialTest([](const QString &) { return false; });
     }
+}
+
+void recordInto(CampaignRunner &runner, CallHistory *history, const QString &journalPath, const CampaignSettings &s,
+                const QString &profileId)
+{
+    CallRecord base;
+    base.profileId = profileId;
+    base.source = s.source;
+    base.serviceId = s.provider == CampaignSettings::Provider::Exolve ? s.serviceId : QString();
+    runner.setHistory(history, QFileInfo(journalPath).completeBaseName(), base);
 }
 
 } // namespace vc::campaignsetup
