@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "aboutbox.h"
+
 #include "accounts/settings.h"
 #include "calls/callhistory.h"
 
@@ -249,15 +251,10 @@ void MainWindow::buildMenus()
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     m_aboutAction = new QAction(this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, [this] {
-        auto *box = new QMessageBox(QMessageBox::NoIcon, tr("About Voice Console"),
-                                    tr("<h3>Voice Console %1</h3><p>A console for voice-message services on the Exolve Voice API.</p>"
-                                       "<p>Qt %2</p>").arg(QStringLiteral(VC_VERSION), QString::fromLatin1(qVersion())),
-                                    QMessageBox::Ok, this);
-        box->setIconPixmap(QIcon(QStringLiteral(":/voice-console.svg")).pixmap(64, 64));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-    });
+    connect(m_aboutAction, &QAction::triggered, this, [this] { showAboutBox(this); });
+    m_aboutQtAction = new QAction(this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, this, [this] { QMessageBox::aboutQt(this); });
 
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addAction(m_profilesAction);
@@ -312,6 +309,7 @@ void MainWindow::buildMenus()
     addAction(m_campaignsPage->newAction());
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAction);
+    m_helpMenu->addAction(m_aboutQtAction);
 
     m_toolbar = addToolBar(QString());
     m_toolbar->setObjectName(QStringLiteral("mainToolbar"));
@@ -351,6 +349,7 @@ void MainWindow::retranslate()
     m_profilesAction->setToolTip(tr("Add, edit or switch profiles"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About Voice Console"));
+    m_aboutQtAction->setText(tr("About &Qt"));
     m_notifyAction->setText(tr("&Notify When a Call Ends"));
     m_noServices->setText(tr("<h3>No services with this provider</h3><p>integrationapi.net (2013) sends uploaded audio "
                              "files directly: there are no voice-message services to manage. Use the Send page.</p>"));

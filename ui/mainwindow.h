@@ -108,6 +108,7 @@ private:
     QAction *m_profilesAction;
     QAction *m_quitAction;
     QAction *m_aboutAction;
+    QAction *m_aboutQtAction;
     QActionGroup *m_languageGroup;
     QMenu *m_fileMenu;
     QMenu *m_editMenu;

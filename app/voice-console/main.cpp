@@ -14,16 +14,21 @@
 
 #include <memory>
 
-int main(int argc, char *argv[])
+namespace {
+// --version and --help answer without a display (an installer's smoke test, a packaging check over ssh):
+// QApplication would first need a screen.
+bool onlyAsksForText(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QLatin1String(vc::Settings::kOrganization));
-    QCoreApplication::setApplicationName(QLatin1String(vc::Settings::kApplication));
-    QCoreApplication::setApplicationVersion(QStringLiteral(VC_VERSION));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("Voice Console"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("voice-console"));
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--version" || arg == "-v" || arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "-?")
+            return true;
+    }
+    return false;
+}
 
-    QCommandLineParser parser;
+void addOptions(QCommandLineParser &parser)
+{
     parser.setApplicationDescription(QStringLiteral("Voice Console: voice-message services, calls and SIP accounts."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -32,6 +37,29 @@ int main(int argc, char *argv[])
         {QStringLiteral("api-url"), QStringLiteral("Use this API address with the key in VOICE_API_KEY (no keychain)."), QStringLiteral("URL")},
         {QStringLiteral("lang"), QStringLiteral("Language: ru or en."), QStringLiteral("LANG")},
     });
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (onlyAsksForText(argc, argv)) {
+        QCoreApplication textOnly(argc, argv);
+        QCoreApplication::setApplicationName(QLatin1String(vc::Settings::kApplication));
+        QCoreApplication::setApplicationVersion(QStringLiteral(VC_VERSION));
+        QCommandLineParser parser;
+        addOptions(parser);
+        parser.process(textOnly); // prints and exits for --version and --help
+        return 0;
+    }
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QLatin1String(vc::Settings::kOrganization));
+    QCoreApplication::setApplicationName(QLatin1String(vc::Settings::kApplication));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VC_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Voice Console"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("voice-console"));
+
+    QCommandLineParser parser;
+    addOptions(parser);
     parser.process(app);
 
     const auto sharedSettings = vc::Settings::openShared();

@@ -23,14 +23,21 @@ mkdir -p "$appdir/usr/translations" "$appdir/usr/lib"
 cp "$translations"/qtbase_ru.qm "$appdir/usr/translations/" 2>/dev/null || true
 
 # Every library the binaries and plugins need, except those every desktop Linux has (the usual
-# AppImage exclude list: glibc, the X and GL stack, fontconfig/freetype).
-exclude='^(libc|libm|libdl|librt|libpthread|ld-linux|libresolv|libutil|libGL|libEGL|libGLX|libGLdispatch|libOpenGL|libX|libxcb|libfontconfig|libfreetype|libdrm|libgbm|libwayland|libasound|libgcc_s|libstdc\+\+)'
+# AppImage exclude list: glibc, the X and GL stack, fontconfig/freetype). Matched by exact name
+# (libm.so, not libmd4c.so).
+exclude='^((libc|libm|libdl|librt|libpthread|libresolv|libutil|libasound|libgcc_s|libstdc\+\+|libfontconfig|libfreetype|libdrm|libgbm|libGL|libEGL|libGLX|libGLdispatch|libOpenGL|libxcb)\.so|ld-linux|libX|libwayland)'
 find "$appdir/usr/bin" "$appdir/usr/plugins" -type f | while read -r f; do
   ldd "$f" 2>/dev/null | awk '/=> \// {print $3}'
 done | sort -u | while read -r lib; do
   base=$(basename "$lib")
   [[ "$base" =~ $exclude ]] && continue
   cp -L "$lib" "$appdir/usr/lib/$base"
+done
+
+# Qt's OpenSSL backend opens libssl at run time (ldd cannot see it); without it there is no HTTPS.
+for lib in libssl.so.3 libcrypto.so.3; do
+  path=$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64/ && !p {p = $NF} END {print p}')
+  [ -n "$path" ] && cp -L "$path" "$appdir/usr/lib/$lib"
 done
 
 cat > "$appdir/usr/bin/qt.conf" <<'CONF'
@@ -52,4 +59,4 @@ RUN
 chmod +x "$appdir/AppRun"
 cp "$appdir/usr/share/applications/voice-console.desktop" "$appdir/"
 cp "$appdir/usr/share/icons/hicolor/scalable/apps/voice-console.svg" "$appdir/"
-echo "$appdir ($(du -sh "$appdir" | cut -f1), $(ls "$appdir/usr/lib" | wc -l) libraries)"
+echo "$appdir ($(du -sh "$appdir" | cut -f1), $(find "$appdir/usr/lib" -type f | wc -l) libraries)"
