@@ -60,6 +60,11 @@ set(CPACK_DMG_VOLUME_NAME "Voice Console")
 set(CPACK_DMG_FORMAT "UDZO")
 set(CPACK_DMG_FILESYSTEM "APFS")
 
+if(WIN32)
+    # The Visual C++ runtime DLLs beside the programs, so the MSI needs no separate redistributable.
+    set(CMAKE_INSTALL_SYSTEM_RUNTIME_DESTINATION ${CMAKE_INSTALL_BINDIR})
+    include(InstallRequiredSystemLibraries)
+endif()
 if(WIN32 OR APPLE)
     # Deploy Qt into the staging tree before the package is made (and sign there when asked).
     get_target_property(VC_QMAKE Qt6::qmake IMPORTED_LOCATION)

@@ -107,6 +107,7 @@ say "AppDir in the root without Qt"
 cp -a "$appdir" "$root/opt/VoiceConsole.AppDir"
 in_root /opt/VoiceConsole.AppDir/AppRun --version
 in_root env ARGV0=voicectl /opt/VoiceConsole.AppDir/AppRun --version
+in_root /opt/VoiceConsole.AppDir/AppRun voice-sandbox --version
 # Every library resolves inside the AppDir (AppRun sets this path), Qt from the AppDir itself.
 if in_root env LD_LIBRARY_PATH=/opt/VoiceConsole.AppDir/usr/lib ldd /opt/VoiceConsole.AppDir/usr/bin/voice-console | grep 'not found'; then
   echo "FAIL: the AppDir misses libraries" >&2; exit 1

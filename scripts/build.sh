@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${VC_BUILD_DIR:-build}
-args=(-G Ninja -DCMAKE_BUILD_TYPE=${VC_BUILD_TYPE:-RelWithDebInfo})
+args=(-G Ninja "-DCMAKE_BUILD_TYPE=${VC_BUILD_TYPE:-RelWithDebInfo}")
 if [ "${VC_SANITIZE:-0}" = 1 ]; then
   dir=${VC_BUILD_DIR:-build-asan}
   args+=(-DVC_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug)

@@ -1775,6 +1775,45 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     </message>
 </context>
 <context>
+    <name>vc::ui::AboutBox</name>
+    <message>
+        <source>GNU LGPL version 3</source>
+        <translation>GNU LGPL version 3</translation>
+    </message>
+    <message>
+        <source>BSD 2-clause licence</source>
+        <translation>BSD 2-clause licence</translation>
+    </message>
+    <message>
+        <source>Apache License 2.0</source>
+        <translation>Apache License 2.0</translation>
+    </message>
+    <message>
+        <source>BSD 3-clause licence</source>
+        <translation>BSD 3-clause licence</translation>
+    </message>
+    <message>
+        <source>public domain</source>
+        <translation>public domain</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Voice Console %1&lt;/h3&gt;&lt;p&gt;A console for voice-message services on the Exolve Voice API and the integrationapi.net voice API.&lt;/p&gt;&lt;p&gt;Distributed under the MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Voice Console %1&lt;/h3&gt;&lt;p&gt;A console for voice-message services on the Exolve Voice API and the integrationapi.net voice API.&lt;/p&gt;&lt;p&gt;Distributed under the MIT licence.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>Built with</translation>
+    </message>
+    <message>
+        <source>Qt is used under the LGPL: it is linked dynamically and can be replaced. The notices of every component are in THIRD-PARTY-NOTICES.md, installed with the program.</source>
+        <translation>Qt is used under the LGPL: it is linked dynamically and can be replaced. The notices of every component are in THIRD-PARTY-NOTICES.md, installed with the program.</translation>
+    </message>
+    <message>
+        <source>About Voice Console</source>
+        <translation>About Voice Console</translation>
+    </message>
+</context>
+<context>
     <name>vc::ui::CallCharts</name>
     <message numerus="yes">
         <source>How calls ended (%n call(s))</source>
@@ -3013,14 +3052,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <translation>Edit Profiles…</translation>
     </message>
     <message>
-        <source>About Voice Console</source>
-        <translation>About Voice Console</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Voice Console %1&lt;/h3&gt;&lt;p&gt;A console for voice-message services on the Exolve Voice API.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Voice Console %1&lt;/h3&gt;&lt;p&gt;A console for voice-message services on the Exolve Voice API.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Services</source>
         <translation>Services</translation>
     </message>
@@ -3251,6 +3282,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Stop and Quit</source>
         <translation>Stop and Quit</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>About &amp;Qt</translation>
     </message>
 </context>
 <context>

@@ -1792,6 +1792,45 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     </message>
 </context>
 <context>
+    <name>vc::ui::AboutBox</name>
+    <message>
+        <source>GNU LGPL version 3</source>
+        <translation>GNU LGPL версии 3</translation>
+    </message>
+    <message>
+        <source>BSD 2-clause licence</source>
+        <translation>лицензия BSD (2 пункта)</translation>
+    </message>
+    <message>
+        <source>Apache License 2.0</source>
+        <translation>лицензия Apache 2.0</translation>
+    </message>
+    <message>
+        <source>BSD 3-clause licence</source>
+        <translation>лицензия BSD (3 пункта)</translation>
+    </message>
+    <message>
+        <source>public domain</source>
+        <translation>общественное достояние</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Voice Console %1&lt;/h3&gt;&lt;p&gt;A console for voice-message services on the Exolve Voice API and the integrationapi.net voice API.&lt;/p&gt;&lt;p&gt;Distributed under the MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Voice Console %1&lt;/h3&gt;&lt;p&gt;Консоль услуг голосовых SMS на Exolve Voice API и голосовом API integrationapi.net.&lt;/p&gt;&lt;p&gt;Распространяется по лицензии MIT.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>Собрано с использованием</translation>
+    </message>
+    <message>
+        <source>Qt is used under the LGPL: it is linked dynamically and can be replaced. The notices of every component are in THIRD-PARTY-NOTICES.md, installed with the program.</source>
+        <translation>Qt используется по лицензии LGPL: библиотеки подключаются динамически и могут быть заменены. Уведомления о каждом компоненте — в файле THIRD-PARTY-NOTICES.md, который устанавливается вместе с программой.</translation>
+    </message>
+    <message>
+        <source>About Voice Console</source>
+        <translation>О программе Voice Console</translation>
+    </message>
+</context>
+<context>
     <name>vc::ui::CallCharts</name>
     <message numerus="yes">
         <source>How calls ended (%n call(s))</source>
@@ -3043,14 +3082,6 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <translation>Изменить профили…</translation>
     </message>
     <message>
-        <source>About Voice Console</source>
-        <translation>О программе Voice Console</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Voice Console %1&lt;/h3&gt;&lt;p&gt;A console for voice-message services on the Exolve Voice API.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Voice Console %1&lt;/h3&gt;&lt;p&gt;Консоль для услуг голосовых SMS на Exolve Voice API.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Services</source>
         <translation>Услуги</translation>
     </message>
@@ -3285,6 +3316,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Stop and Quit</source>
         <translation>Остановить и выйти</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>О &amp;Qt</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds an AppDir in build/AppDir: the install tree, the Qt libraries and plugins it loads, qt.conf,
-# Qt's Russian translations, AppRun, the .desktop file and the icon. `appimagetool AppDir` on a release
-# runner turns it into the AppImage (neither Debian nor the npm registry ships appimagetool).
+# Builds an AppDir in build/AppDir here, with the tools Debian has: the install tree, the Qt libraries
+# and plugins it loads, qt.conf, Qt's Russian translations, AppRun, the .desktop file and the icon.
+# packaging/test-clean-debian.sh runs it in a root without Qt. The release workflow makes the same
+# layout with linuxdeploy and its Qt plugin and packs it with appimagetool (make-appimage.sh): neither
+# Debian nor the npm registry ships those tools.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dir=$(./scripts/build.sh | tail -n 1)
@@ -46,16 +48,7 @@ Prefix = ..
 Plugins = plugins
 Translations = translations
 CONF
-cat > "$appdir/AppRun" <<'RUN'
-#!/bin/sh
-here=$(dirname "$(readlink -f "$0")")
-export LD_LIBRARY_PATH="$here/usr/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-case "$(basename "$ARGV0")" in
-  voicectl*) exec "$here/usr/bin/voicectl" "$@" ;;
-  voice-sandbox*) exec "$here/usr/bin/voice-sandbox" "$@" ;;
-esac
-exec "$here/usr/bin/voice-console" "$@"
-RUN
+cp packaging/appimage/AppRun "$appdir/AppRun"
 chmod +x "$appdir/AppRun"
 cp "$appdir/usr/share/applications/voice-console.desktop" "$appdir/"
 cp "$appdir/usr/share/icons/hicolor/scalable/apps/voice-console.svg" "$appdir/"

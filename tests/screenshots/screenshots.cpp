@@ -318,6 +318,13 @@ int main(int argc, char *argv[])
     QTest::qWait(800); // the balance arrives
     shoot(QStringLiteral("legacy-send"));
 
+    // Help → About: the version and the licences of what the program is built on.
+    window.findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+    QTest::qWait(300);
+    shoot(QStringLiteral("about"));
+    if (auto *about = window.findChild<QMessageBox *>(QStringLiteral("aboutBox")))
+        about->close();
+
     auto *legacyProfile = window.openProfilesDialog();
     legacyProfile->startNewProfile();
     auto *provider = legacyProfile->findChild<QComboBox *>(QStringLiteral("providerCombo"));

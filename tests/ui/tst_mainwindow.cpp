@@ -321,6 +321,30 @@ private Q_SLOTS:
         QTRY_COMPARE(nav->item(0)->text(), QStringLiteral("Services"));
     }
 
+    // Help → About names the version and the licence of each library the program is built on, in the
+    // operator's language.
+    void aboutNamesTheVersionAndTheLicences()
+    {
+        m_window->findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("aboutBox"))) != nullptr);
+        const QString text = box->text();
+        QVERIFY(text.contains(QStringLiteral("Voice Console " VC_VERSION)));
+        QVERIFY(text.contains(QString::fromLatin1(qVersion())));
+        for (const char *expected : {"Qt</a>", "QtKeychain", "libphonenumber", "GNU LGPL version 3", "BSD 2-clause licence", "Apache License 2.0", "MIT licence"})
+            QVERIFY2(text.contains(QLatin1String(expected)), expected);
+        box->close();
+        QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("aboutBox")));
+
+        m_window->findChild<QAction *>(QStringLiteral("language_ru"))->trigger();
+        m_window->findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+        QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("aboutBox"))) != nullptr);
+        QVERIFY(box->text().contains(QStringLiteral("лицензия Apache 2.0")));
+        QVERIFY(box->text().contains(QStringLiteral("Распространяется по лицензии MIT")));
+        box->close();
+        m_window->findChild<QAction *>(QStringLiteral("language_en"))->trigger();
+    }
+
     void stateIsRestoredOnTheNextStart()
     {
         m_window->setCurrentPage(MainWindow::SipPageIndex);
