@@ -475,7 +475,6 @@ void Cli::startRunner()
 {
     CampaignSession &c = *m_campaign;
     const CampaignSettings s = c.journal.settings();
-    const bool legacy = s.provider == CampaignSettings::Provider::IntegrationApi;
     const auto options = runnerOptions(s);
     if (!options)
         return;
