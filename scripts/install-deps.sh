@@ -9,7 +9,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-svg-dev
   libqt6opengl6-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins qtkeychain-qt6-dev
-  libphonenumber-dev libprotobuf-dev
+  libphonenumber-dev libprotobuf-dev libsimdjson-dev
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools imagemagick x11-apps
   fonts-dejavu-core locales curl
 )

@@ -1,5 +1,7 @@
 #include "net/httpattempt.h"
 
+#include "net/connectionpool.h"
+
 #include <algorithm>
 
 namespace vc {
@@ -16,9 +18,10 @@ bool isSafeHeaderValue(const QByteArray &value)
 } // namespace
 
 HttpAttempt::HttpAttempt(const HttpCall &call, const HeaderList &headers, const AttemptLimits &limits,
-                             QObject *parent)
+                         ConnectionPool *pool, QObject *parent)
     : QObject(parent), m_call(call), m_headers(headers), m_limits(limits),
-      m_parser(HttpResponseParser::Limits{64 * 1024, 8, limits.maxResponseBytes, 1024})
+      m_parser(HttpResponseParser::Limits{64 * 1024, 8, limits.maxResponseBytes, 1024}),
+      m_pool(call.retriable ? pool : nullptr)
 {
     m_inactivity.setSingleShot(true);
     m_inactivity.setInterval(m_limits.inactivityMs);
@@ -38,8 +41,21 @@ void HttpAttempt::start()
             return;
         }
     }
-    m_socket = new QSslSocket(this);
-    const bool tls = m_call.url.scheme() == QLatin1String("https");
+    if (m_pool) {
+        if (QSslSocket *kept = m_pool->take(m_call.url)) {
+            m_reused = true;
+            useSocket(kept);
+            sendRequest();
+            return;
+        }
+    }
+    connectFresh();
+}
+
+void HttpAttempt::useSocket(QSslSocket *socket)
+{
+    m_socket = socket;
+    m_socket->setParent(this);
     connect(m_socket, &QSslSocket::readyRead, this, &HttpAttempt::onReadyRead);
     connect(m_socket, &QSslSocket::disconnected, this, &HttpAttempt::onDisconnected);
     connect(m_socket, &QSslSocket::errorOccurred, this, &HttpAttempt::onSocketError);
@@ -47,6 +63,12 @@ void HttpAttempt::start()
         m_sent += n;
         m_inactivity.start();
     });
+}
+
+void HttpAttempt::connectFresh()
+{
+    useSocket(new QSslSocket(this));
+    const bool tls = m_call.url.scheme() == QLatin1String("https");
     // TLS errors are never ignored: an unverified peer ends the handshake with an error.
     if (tls) {
         connect(m_socket, &QSslSocket::encrypted, this, &HttpAttempt::sendRequest);
@@ -55,9 +77,22 @@ void HttpAttempt::start()
         connect(m_socket, &QSslSocket::connected, this, &HttpAttempt::sendRequest);
         m_socket->connectToHost(m_call.url.host(), quint16(m_call.url.port(80)));
     }
-    // The request goes out in one write; no reason to hold it back for Nagle.
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_inactivity.start();
+}
+
+bool HttpAttempt::retryOnFreshConnection()
+{
+    if (!m_reused || m_done || m_parser.bytesReceived() > 0)
+        return false;
+    m_reused = false;
+    m_socket->disconnect(this);
+    m_socket->abort();
+    m_socket->deleteLater();
+    m_socket = nullptr;
+    m_written = false;
+    m_sent = 0;
+    connectFresh();
+    return true;
 }
 
 void HttpAttempt::sendRequest()
@@ -73,8 +108,10 @@ void HttpAttempt::sendRequest()
     const int defaultPort = m_call.url.scheme() == QLatin1String("https") ? 443 : 80;
     if (m_call.url.port(defaultPort) != defaultPort)
         host += ':' + QByteArray::number(m_call.url.port());
+    // The request goes out in one write; no reason to hold it back for Nagle.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     QByteArray request = m_call.verb + ' ' + target + " HTTP/1.1\r\nHost: " + host +
-                         "\r\nConnection: close\r\nAccept: application/json\r\n";
+                         (m_pool ? "\r\n" : "\r\nConnection: close\r\n") + "Accept: application/json\r\n";
     for (const auto &[name, value] : m_headers)
         request += name + ": " + value + "\r\n";
     if (m_call.verb != "GET") {
@@ -95,7 +132,7 @@ void HttpAttempt::onReadyRead()
 
 void HttpAttempt::onDisconnected()
 {
-    if (m_done)
+    if (m_done || retryOnFreshConnection())
         return;
     if (m_parser.feed(m_socket->readAll()) != HttpResponseParser::State::NeedMore)
         return consume(m_parser.state());
@@ -107,6 +144,8 @@ void HttpAttempt::onSocketError(QAbstractSocket::SocketError error)
 {
     if (m_done || error == QAbstractSocket::RemoteHostClosedError)
         return; // disconnected() decides whether the answer was complete
+    if (retryOnFreshConnection())
+        return;
     if (error == QAbstractSocket::SslHandshakeFailedError)
         fail(ApiError::Kind::Tls, m_socket->errorString());
     else if (error == QAbstractSocket::SocketTimeoutError)
@@ -140,7 +179,13 @@ void HttpAttempt::finish(AttemptResult result)
     m_inactivity.stop();
     if (m_socket) {
         m_socket->disconnect(this);
-        m_socket->abort();
+        if (m_pool && result.answered && m_parser.connectionReusable() &&
+            m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesAvailable() == 0) {
+            m_pool->put(m_call.url, m_socket); // the pool owns it now
+            m_socket = nullptr;
+        } else {
+            m_socket->abort();
+        }
     }
     Q_EMIT finished(result);
 }

@@ -44,15 +44,22 @@ struct AttemptLimits
     qint64 maxResponseBytes = 16 * 1024 * 1024;
 };
 
-// One request on a connection of its own, written once: nothing below this class can send it again, so
-// the number of requests on the wire is exactly the number of attempts the transport makes.
+class ConnectionPool;
+
+// One request, written once in a single write (headers and body together, TCP_NODELAY set). A request
+// that changes state or costs money goes on a connection of its own, closed after the answer: nothing
+// below this class can send it again, so such requests on the wire are exactly the attempts the
+// transport makes. A read (HttpCall::retriable) may take a kept-alive connection from `pool` and give
+// it back after a complete answer; when a kept connection turns out closed before any byte of the
+// answer, the read goes again on a fresh connection, once, inside the same attempt.
 // (QNetworkAccessManager is not used: Qt 6.4 silently resends a request, reads and POSTs alike, when the
 // server closes a connection without answering, and offers no way to turn that off.)
 class HttpAttempt final : public QObject
 {
     Q_OBJECT
 public:
-    HttpAttempt(const HttpCall &call, const HeaderList &headers, const AttemptLimits &limits, QObject *parent);
+    HttpAttempt(const HttpCall &call, const HeaderList &headers, const AttemptLimits &limits, ConnectionPool *pool,
+                QObject *parent);
     void start();
     // Ends the attempt now, reporting `kind` (the transport's deadline uses Timeout).
     void abortWith(ApiError::Kind kind, const QString &reason);
@@ -61,6 +68,10 @@ Q_SIGNALS:
     void finished(const vc::AttemptResult &result);
 
 private:
+    void connectFresh();
+    void useSocket(QSslSocket *socket);
+    // A kept connection closed under the request before any answer: true when it was sent again.
+    bool retryOnFreshConnection();
     void sendRequest();
     void onReadyRead();
     void onDisconnected();
@@ -77,6 +88,8 @@ private:
     QSslSocket *m_socket = nullptr;
     QTimer m_inactivity;
     HttpResponseParser m_parser;
+    ConnectionPool *m_pool = nullptr; // only for reads
+    bool m_reused = false;
     bool m_written = false;
     bool m_done = false;
     qint64 m_sent = 0;

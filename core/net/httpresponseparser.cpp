@@ -84,6 +84,13 @@ QByteArray HttpResponseParser::headerValue(QByteArrayView headerBlock, QByteArra
     return {};
 }
 
+bool HttpResponseParser::connectionReusable() const
+{
+    if (m_state != State::Complete || m_closeFramed || m_leftover != 0 || m_http10)
+        return false;
+    return !header("Connection").toLower().contains("close");
+}
+
 QByteArray HttpResponseParser::header(QByteArrayView name) const
 {
     return headerValue(m_headers, name);
@@ -101,6 +108,8 @@ HttpResponseParser::State HttpResponseParser::fail(const QString &why)
 
 HttpResponseParser::State HttpResponseParser::complete()
 {
+    m_closeFramed = m_phase == Phase::UntilClose;
+    m_leftover = m_buffer.size() - m_pos;
     m_state = State::Complete;
     m_phase = Phase::Done;
     m_buffer.clear();
@@ -179,6 +188,7 @@ bool HttpResponseParser::parseHead(qsizetype end)
         return true;
     }
     m_status = status;
+    m_http10 = head.startsWith("HTTP/1.0");
     m_headers = lineEnd < 0 ? QByteArray() : head.sliced(lineEnd + 2).toByteArray();
 
     const QByteArray transferEncoding = header("Transfer-Encoding").toLower();

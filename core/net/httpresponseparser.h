@@ -38,6 +38,9 @@ public:
     // Why the bytes are not an acceptable answer (English, for logs and details).
     const QString &error() const { return m_error; }
     int interimResponses() const { return m_interim; }
+    // Complete, framed by its own length (not by the close), nothing after it, HTTP/1.1 and no
+    // "Connection: close": the connection may carry another request.
+    bool connectionReusable() const;
     qint64 bytesReceived() const { return m_received; }
 
     static QByteArray headerValue(QByteArrayView headerBlock, QByteArrayView name);
@@ -54,6 +57,9 @@ private:
     Limits m_limits;
     State m_state = State::NeedMore;
     Phase m_phase = Phase::Head;
+    bool m_closeFramed = false;
+    bool m_http10 = false;
+    qsizetype m_leftover = 0;
     QByteArray m_buffer;   // bytes not yet consumed
     qsizetype m_pos = 0;   // consumed bytes at the front of m_buffer
     qsizetype m_headerBytes = 0;

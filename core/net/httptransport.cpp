@@ -79,7 +79,7 @@ private:
         ++m_attempts;
         const TransportOptions &o = m_transport->options();
         AttemptLimits limits{o.inactivityMs, o.maxResponseBytes};
-        m_attempt = new HttpAttempt(m_call, m_headers, limits, this);
+        m_attempt = new HttpAttempt(m_call, m_headers, limits, m_transport->connectionPool(), this);
         m_attemptStart = QDateTime::currentDateTimeUtc();
         m_elapsed.start();
         connect(m_attempt, &HttpAttempt::finished, this, &PendingCall::onAttemptFinished);
@@ -195,7 +195,7 @@ private:
 } // namespace
 
 HttpTransport::HttpTransport(QObject *parent)
-    : QObject(parent), m_log(new RequestLog(this))
+    : QObject(parent), m_log(new RequestLog(this)), m_pool(new ConnectionPool(this))
 {
 }
 
@@ -204,7 +204,7 @@ HttpTransport::~HttpTransport()
     // Pending requests go first, while the log they write to still exists.
     const QObjectList kids = children();
     for (QObject *child : kids) {
-        if (child != m_log)
+        if (child != m_log && child != m_pool)
             delete child;
     }
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/connectionpool.h"
 #include "net/httpattempt.h"
 
 #include <QDeadlineTimer>
@@ -41,6 +42,8 @@ public:
     void setOptions(const TransportOptions &options) { m_options = options; }
     const TransportOptions &options() const { return m_options; }
     RequestLog *log() { return m_log; }
+    // Kept-alive connections for reads (see HttpAttempt).
+    ConnectionPool *connectionPool() const { return m_pool; }
 
     static QByteArray userAgent();
     // Plain http is allowed only to this computer; everything else must be https.
@@ -62,6 +65,7 @@ private:
     int m_inFlight = 0;
 
     RequestLog *m_log;
+    ConnectionPool *m_pool;
     TransportOptions m_options;
 };
 

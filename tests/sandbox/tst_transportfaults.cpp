@@ -234,6 +234,84 @@ private Q_SLOTS:
         QCOMPARE(m_transport->log()->entries().size(), 3);
     }
 
+    // Reads share a kept-alive connection; a request that must never be resent never does: it opens its
+    // own connection and says "Connection: close".
+    void readsKeepTheConnectionPaidCallsNever()
+    {
+        RawServer raw([](const QByteArray &request) {
+            if (request.contains("MakeVoiceMessage"))
+                return QByteArrayLiteral("HTTP/1.1 200 OK\r\nContent-Length: 16\r\n\r\n{\"call_id\":\"42\"}");
+            return QByteArrayLiteral("HTTP/1.1 200 OK\r\nContent-Length: 25\r\n\r\n{\"voice_message_list\":[]}");
+        });
+        raw.setKeepAlive(true);
+        m_client->setBaseUrl(QUrl(raw.url()));
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(list().ok());
+        QCOMPARE(raw.requests(), 5);
+        QCOMPARE(raw.connections(), 1);
+        QVERIFY(!raw.received().constFirst().contains("Connection: close"));
+        QCOMPARE(m_transport->connectionPool()->idleCount(), 1);
+
+        QVERIFY(call().ok());
+        QVERIFY(call().ok());
+        QCOMPARE(raw.connections(), 3); // one each, none taken from the pool
+        QVERIFY(raw.received().at(5).contains("Connection: close"));
+        QVERIFY(raw.received().at(6).contains("Connection: close"));
+        QCOMPARE(m_transport->connectionPool()->idleCount(), 1);
+    }
+
+    // The server closed the idle connection: the next read goes out on a fresh one, once, and succeeds.
+    void readOnAConnectionTheServerClosedGoesOutFresh()
+    {
+        RawServer raw([](const QByteArray &) {
+            return QByteArrayLiteral("HTTP/1.1 200 OK\r\nContent-Length: 25\r\n\r\n{\"voice_message_list\":[]}");
+        });
+        raw.setKeepAlive(true);
+        m_client->setBaseUrl(QUrl(raw.url()));
+        QVERIFY(list().ok());
+        raw.closeAll();
+        QTRY_COMPARE(m_transport->connectionPool()->idleCount(), 0); // noticed while idle
+        QVERIFY(list().ok());
+        QCOMPARE(raw.connections(), 2);
+        QCOMPARE(raw.requests(), 2);
+    }
+
+    // A kept connection that the server drops just as the read arrives (its idle timeout crossed the
+    // request): the read goes out once more on a fresh connection, within the same attempt.
+    void readMeetingAClosingKeptConnectionIsSentFreshOnce()
+    {
+        int n = 0;
+        RawServer raw([&n](const QByteArray &) {
+            return ++n == 2 ? QByteArray() // closes without a word
+                            : QByteArrayLiteral("HTTP/1.1 200 OK\r\nContent-Length: 25\r\n\r\n{\"voice_message_list\":[]}");
+        });
+        raw.setKeepAlive(true);
+        m_client->setBaseUrl(QUrl(raw.url()));
+        QVERIFY(list().ok());
+        QVERIFY(list().ok());
+        QCOMPARE(raw.requests(), 3);
+        QCOMPARE(raw.connections(), 2);
+        QCOMPARE(m_transport->log()->entries().size(), 2); // one attempt per read
+    }
+
+    // An answer framed by the close, or one that says "Connection: close", leaves nothing in the pool.
+    void connectionsThatCannotCarryAnotherRequestAreNotKept()
+    {
+        RawServer untilClose([](const QByteArray &) { return QByteArrayLiteral("HTTP/1.1 200 OK\r\n\r\n{\"voice_message_list\":[]}"); });
+        m_client->setBaseUrl(QUrl(untilClose.url()));
+        QVERIFY(list().ok());
+        QCOMPARE(m_transport->connectionPool()->idleCount(), 0);
+        RawServer closing([](const QByteArray &) {
+            return QByteArrayLiteral("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 25\r\n\r\n{\"voice_message_list\":[]}");
+        });
+        closing.setKeepAlive(true);
+        m_client->setBaseUrl(QUrl(closing.url()));
+        QVERIFY(list().ok());
+        QVERIFY(list().ok());
+        QCOMPARE(closing.connections(), 2);
+        QCOMPARE(m_transport->connectionPool()->idleCount(), 0);
+    }
+
     void answerThatIsNotHttpGoesOutOnce()
     {
         RawServer raw([](const QByteArray &) { return QByteArrayLiteral("SSH-2.0-OpenSSH_9.2\r\n\r\nnot http at all"); });

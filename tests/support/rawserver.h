@@ -41,6 +41,15 @@ public:
     {
         return QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(serverPort());
     }
+    // Keep each connection open after an answer (HTTP keep-alive) instead of closing it.
+    void setKeepAlive(bool keep) { m_keepAlive = keep; }
+    // Closes every open connection, as a server does with idle kept-alive ones.
+    void closeAll()
+    {
+        const auto sockets = findChildren<QTcpSocket *>();
+        for (QTcpSocket *socket : sockets)
+            socket->disconnectFromHost();
+    }
     int requests() const { return m_requests; }
     int connections() const { return m_connections; }
     const QList<QByteArray> &received() const { return m_received; }
@@ -70,7 +79,8 @@ private:
                 return;
             }
             socket->write(answer);
-            socket->disconnectFromHost();
+            if (!m_keepAlive)
+                socket->disconnectFromHost();
         }
         socket->setProperty("buffer", buffer);
     }
@@ -78,6 +88,7 @@ private:
     std::function<QByteArray(const QByteArray &)> m_answer;
     int m_requests = 0;
     int m_connections = 0;
+    bool m_keepAlive = false;
     QList<QByteArray> m_received;
 };
 
