@@ -11,6 +11,8 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
@@ -21,6 +23,7 @@
 #include "support/processes.h"
 
 #include <algorithm>
+#include <functional>
 
 int main(int argc, char *argv[])
 {
@@ -75,21 +78,35 @@ int main(int argc, char *argv[])
     const qint64 requestsBefore = tracker.monitor()->requestsMade();
     QElapsedTimer total;
     total.start();
-    // Watching 1,000 calls in one go (each written to the history) is one burst, reported on its own.
-    for (const QString &id : std::as_const(ids))
-        tracker.watch(id);
-    const qint64 watchMs = total.elapsed();
     beat.start();
     heartbeat.start(5);
-    (void)QTest::qWaitFor([&] { return tracker.monitor()->isIdle(); }, 600000);
+    // All calls handed over at once; the heartbeat runs from before, so the burst is measured too.
+    tracker.watch(ids);
+    const qint64 watchCallMs = total.elapsed();
+    // Waiting runs the real event loop (QTest::qWaitFor would sleep 10 ms between its turns, which the
+    // heartbeat would count as stalls of the application's own).
+    const auto runUntil = [&app](const std::function<bool()> &done) {
+        QEventLoop loop;
+        QTimer check;
+        QObject::connect(&check, &QTimer::timeout, &app, [&] {
+            if (done())
+                loop.quit();
+        });
+        check.start(1);
+        loop.exec();
+    };
+    runUntil([&] { return tracker.monitor()->isWatching(ids.constLast()); });
+    const qint64 watchMs = total.elapsed();
+    runUntil([&] { return tracker.monitor()->isIdle(); });
     const qint64 followMs = total.elapsed();
     heartbeat.stop();
     std::sort(stalls.begin(), stalls.end());
     const qint64 requests = tracker.monitor()->requestsMade() - requestsBefore;
-    out << "watch() of all calls (one burst): " << watchMs << " ms\n";
+    out << "watch(all " << ids.size() << " ids) returned after:   " << watchCallMs << " ms (the first slice)\n";
+    out << "all calls being watched after:   " << watchMs << " ms\n";
     out << "all calls final after:           " << QString::number(followMs / 1000.0, 'f', 1) << " s\n";
     out << "GetInfo requests:                " << requests << " (" << QString::number(double(requests) / ids.size(), 'f', 2) << " per call)\n";
-    out << "while following them:\n";
+    out << "from the hand-over to the last final status (burst included):\n";
     out << "longest event-loop stall:        " << (stalls.isEmpty() ? 0 : stalls.last()) << " ms\n";
     out << "99th percentile stall:           " << (stalls.isEmpty() ? 0 : stalls.at(stalls.size() * 99 / 100)) << " ms\n";
     out << "median stall:                    " << (stalls.isEmpty() ? 0 : stalls.at(stalls.size() / 2)) << " ms\n";

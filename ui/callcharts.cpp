@@ -40,8 +40,11 @@ void CallCharts::setRecords(const QList<CallRecord> &records)
 
 void CallCharts::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange) {
+        m_outcomesShown = {};
+        m_durationsShown = {};
         rebuild();
+    }
     QWidget::changeEvent(event);
 }
 
@@ -122,19 +125,47 @@ void CallCharts::rebuild()
         values << it.value();
         colors << StatusBadgeDelegate::colorFor(statusOf.value(it.key()));
     }
-    auto *old = m_outcomes->chart();
     const QString outcomeTitle = tr("How calls ended (%n call(s))", nullptr, int(m_records.size()));
-    m_outcomes->setChart(makeChart(outcomeTitle, categories, values, colors, dark));
-    delete old;
-    describe(m_outcomes, outcomeTitle, categories, values);
+    show(m_outcomes, &m_outcomesShown, outcomeTitle, categories, values, colors, dark);
     const QStringList binNames = {tr("0–10 s"), tr("10–30 s"), tr("30–60 s"), tr("1–5 min"), tr("5+ min")};
     QList<qreal> binValues;
     for (int b : bins)
         binValues << b;
-    old = m_durations->chart();
-    m_durations->setChart(makeChart(tr("Duration of answered calls"), binNames, binValues, QList<QColor>(5, QColor(47, 128, 237)), dark));
-    delete old;
-    describe(m_durations, tr("Duration of answered calls"), binNames, binValues);
+    show(m_durations, &m_durationsShown, tr("Duration of answered calls"), binNames, binValues,
+         QList<QColor>(5, QColor(47, 128, 237)), dark);
+}
+
+void CallCharts::show(QChartView *view, Shown *shown, const QString &title, const QStringList &categories,
+                      const QList<qreal> &values, const QList<QColor> &colors, bool dark)
+{
+    QChart *chart = view->chart();
+    const auto series = chart && !chart->series().isEmpty() ? qobject_cast<QStackedBarSeries *>(chart->series().constFirst()) : nullptr;
+    const auto axes = chart ? chart->axes(Qt::Vertical) : QList<QAbstractAxis *>{};
+    auto *y = axes.isEmpty() ? nullptr : qobject_cast<QValueAxis *>(axes.constFirst());
+    const bool sameShape = series && y && shown->categories == categories && shown->colors == colors &&
+                           shown->dark == dark && series->count() == categories.size();
+    if (sameShape) {
+        // Only the numbers moved: each bar's own set holds it at its own position.
+        const QList<QBarSet *> sets = series->barSets();
+        for (qsizetype i = 0; i < sets.size(); ++i) {
+            if (sets.at(i)->at(i) != values.at(i))
+                sets.at(i)->replace(i, values.at(i));
+        }
+        qreal max = 1;
+        for (qreal v : values)
+            max = std::max(max, v);
+        if (y->max() != max) {
+            y->setRange(0, max);
+            y->setTickCount(int(std::min<qreal>(max, 5)) + 1);
+        }
+        if (chart->title() != title)
+            chart->setTitle(title);
+    } else {
+        view->setChart(makeChart(title, categories, values, colors, dark));
+        delete chart;
+        *shown = {categories, colors, dark};
+    }
+    describe(view, title, categories, values);
 }
 
 } // namespace vc::ui

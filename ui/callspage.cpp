@@ -35,7 +35,7 @@ namespace vc::ui {
 CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *banner, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::CallsPage>()), m_session(session), m_tracker(tracker), m_banner(banner),
       m_model(new CallHistoryModel(this)), m_searchDelay(new QTimer(this)), m_reloadSoon(new QTimer(this)),
-      m_reloadLater(new QTimer(this))
+      m_reloadLater(new QTimer(this)), m_chartsSoon(new QTimer(this))
 {
     m_ui->setupUi(this);
     m_watchEdit = m_ui->watchEdit;
@@ -62,6 +62,12 @@ CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *bann
     m_reloadLater->setSingleShot(true);
     m_reloadLater->setInterval(2000);
     connect(m_reloadLater, &QTimer::timeout, this, &CallsPage::reload);
+    m_chartsSoon->setSingleShot(true);
+    m_chartsSoon->setInterval(500);
+    connect(m_chartsSoon, &QTimer::timeout, this, [this] {
+        m_charts->setRecords(m_model->records());
+        refreshChoices();
+    });
 
     m_table->setModel(m_model);
     m_table->setItemDelegateForColumn(CallHistoryModel::StatusColumn, new StatusBadgeDelegate(m_table));
@@ -88,9 +94,13 @@ CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *bann
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CallsPage::showDetails);
     connect(m_tracker, &CallTracker::callChanged, this, [this](const CallRecord &record) {
         // A new call may or may not match the filter: reload, once for a whole burst of them. A known one
-        // is updated in place; the charts follow with the next reload or right away when idle.
-        if (!m_model->updateRecord(record) || !m_reloadSoon->isActive())
-            m_reloadSoon->start();
+        // is updated in place, and the charts follow from the table's own records, with no query.
+        if (!m_model->updateRecord(record)) {
+            if (!m_reloadSoon->isActive())
+                m_reloadSoon->start();
+        } else if (!m_chartsSoon->isActive() && !m_reloadSoon->isActive()) {
+            m_chartsSoon->start();
+        }
         const QModelIndex current = m_table->currentIndex();
         if (current.isValid() && m_model->at(current.row()).callId == record.callId)
             showDetails();
@@ -116,9 +126,17 @@ void CallsPage::reload()
 {
     m_reloadSoon->stop();
     m_reloadLater->stop();
+    m_chartsSoon->stop();
     const QString selected = m_table->currentIndex().isValid() ? m_model->at(m_table->currentIndex().row()).callId : QString();
     m_model->setRecords(m_tracker->history()->search(currentFilter()));
     m_charts->setRecords(m_model->records());
+    refreshChoices();
+    if (!selected.isEmpty())
+        selectCall(selected);
+}
+
+void CallsPage::refreshChoices()
+{
     // Offer the statuses that exist, keeping the choice.
     const QString status = m_status->currentData().toString();
     QSignalBlocker block(m_status);
@@ -138,8 +156,6 @@ void CallsPage::reload()
     for (const QString &c : m_tracker->history()->campaigns())
         m_ui->campaignFilter->addItem(tr("Campaign %1").arg(c), c);
     m_ui->campaignFilter->setCurrentIndex(std::max(0, m_ui->campaignFilter->findData(campaign)));
-    if (!selected.isEmpty())
-        selectCall(selected);
 }
 
 void CallsPage::reloadSoon()

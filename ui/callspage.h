@@ -44,6 +44,7 @@ public:
     void reload();
     // Calls were written elsewhere (a campaign's thread): reload once for a burst of them.
     void reloadSoon();
+    void refreshChoices();
     void selectCall(const QString &callId);
     CallHistoryModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -82,6 +83,7 @@ private:
     QTimer *m_searchDelay;
     QTimer *m_reloadSoon; // coalesces bursts of new calls into one reload
     QTimer *m_reloadLater; // calls a campaign writes: at most every 2 s, and only while the page is shown
+    QTimer *m_chartsSoon;  // known calls changed in place: the charts and filter choices follow, no query
     bool m_stale = false;
 };
 

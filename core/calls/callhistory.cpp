@@ -13,6 +13,10 @@
 #include <QUuid>
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <limits>
 
 namespace vc {
 
@@ -82,6 +86,7 @@ CallHistory::CallHistory(QObject *parent)
 
 CallHistory::~CallHistory()
 {
+    flush();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
@@ -181,10 +186,85 @@ bool CallHistory::openFile(QString *error, bool *damaged)
 
 StorageResult CallHistory::save(const CallRecord &input)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    flush(); // keeps the order of writes: what was queued before goes first
     CallRecord record = input;
     record.updatedAt = QDateTime::currentDateTimeUtc();
-    const auto previous = find(record.callId);
+    if (const auto error = write(record, findStored(record.callId))) {
+        Q_EMIT writeFailed(record.callId, *error);
+        return StorageError{*error};
+    }
+    return Empty{};
+}
+
+void CallHistory::saveSoon(const CallRecord &input)
+{
+    CallRecord record = input;
+    record.updatedAt = QDateTime::currentDateTimeUtc();
+    m_queuedAt.insert(record.callId, m_queue.size());
+    m_queue.append(std::move(record));
+    scheduleWrite();
+}
+
+void CallHistory::scheduleWrite()
+{
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_flushScheduled = false;
+        // A few milliseconds of writing per turn of the event loop, then the window gets its turn.
+        if (!writeQueued(4))
+            scheduleWrite();
+    });
+}
+
+void CallHistory::flush() const
+{
+    while (!writeQueued(std::numeric_limits<qint64>::max())) {
+    }
+}
+
+bool CallHistory::writeQueued(qint64 budgetMs) const
+{
+    if (m_queueHead >= m_queue.size()) {
+        m_queue.clear();
+        m_queuedAt.clear();
+        m_queueHead = 0;
+        return true;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QElapsedTimer spent;
+    spent.start();
+    const bool inTransaction = m_open && db.transaction();
+    QList<QPair<QString, QString>> failures;
+    while (m_queueHead < m_queue.size() && spent.elapsed() < budgetMs) {
+        const CallRecord &record = m_queue.at(m_queueHead);
+        // Every queued state is written in order, so each status the call went through gets its
+        // timeline event; a failure is reported once, for the call's latest state.
+        const bool latest = m_queuedAt.value(record.callId, -1) == m_queueHead;
+        if (const auto error = write(record, findStored(record.callId)); error && latest)
+            failures.append({record.callId, *error});
+        ++m_queueHead;
+    }
+    if (inTransaction && !db.commit()) {
+        const QString error = db.lastError().text();
+        for (qsizetype i = 0; i < m_queueHead; ++i)
+            failures.append({m_queue.at(i).callId, error});
+    }
+    const bool done = m_queueHead >= m_queue.size();
+    if (done) {
+        m_queue.clear();
+        m_queuedAt.clear();
+        m_queueHead = 0;
+    }
+    for (const auto &[callId, error] : std::as_const(failures))
+        Q_EMIT const_cast<CallHistory *>(this)->writeFailed(callId, error);
+    return done;
+}
+
+std::optional<QString> CallHistory::write(const CallRecord &record, const std::optional<CallRecord> &previous) const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO calls (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").arg(QLatin1String(kColumns)));
     const QVariantList values = {record.callId, record.profileId, record.origin == CallRecord::Origin::Watched ? 1 : 0,
@@ -199,8 +279,7 @@ StorageResult CallHistory::save(const CallRecord &input)
     if (!q.exec()) {
         const QString error = m_open ? q.lastError().text() : QCoreApplication::translate("CallHistory", "the call history is not open");
         qCWarning(lcStorage) << "history save:" << error;
-        Q_EMIT writeFailed(record.callId, error);
-        return StorageError{error};
+        return error;
     }
     if (!previous || previous->status != record.status) {
         QSqlQuery e(db);
@@ -210,12 +289,19 @@ StorageResult CallHistory::save(const CallRecord &input)
         e.addBindValue(record.status);
         e.exec();
     }
-    return Empty{};
+    return std::nullopt;
 }
 
 std::optional<CallRecord> CallHistory::find(const QString &callId) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (const auto it = m_queuedAt.constFind(callId); it != m_queuedAt.cend())
+        return m_queue.at(*it);
+    return findStored(callId);
+}
+
+std::optional<CallRecord> CallHistory::findStored(const QString &callId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT %1 FROM calls WHERE call_id = ?").arg(QLatin1String(kColumns)));
     q.addBindValue(callId);
     if (q.exec() && q.next())
@@ -225,6 +311,7 @@ std::optional<CallRecord> CallHistory::find(const QString &callId) const
 
 QList<CallRecord> CallHistory::search(const CallFilter &filter) const
 {
+    flush();
     QStringList where;
     QVariantList binds;
     if (!filter.profileId.isEmpty()) {
@@ -278,6 +365,7 @@ QList<CallRecord> CallHistory::search(const CallFilter &filter) const
 
 QList<CallRecord> CallHistory::unfinished(const QString &profileId) const
 {
+    flush();
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("SELECT %1 FROM calls WHERE final = 0 AND stale = 0 AND outcome_unknown = 0 AND profile_id = ?")
                   .arg(QLatin1String(kColumns)));
@@ -292,6 +380,7 @@ QList<CallRecord> CallHistory::unfinished(const QString &profileId) const
 
 QList<CallEvent> CallHistory::timeline(const QString &callId) const
 {
+    flush();
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("SELECT at, status FROM call_events WHERE call_id = ? ORDER BY at, rowid"));
     q.addBindValue(callId);
@@ -305,6 +394,7 @@ QList<CallEvent> CallHistory::timeline(const QString &callId) const
 
 QStringList CallHistory::campaigns() const
 {
+    flush();
     QSqlQuery q(QSqlDatabase::database(m_connection));
     QStringList list;
     if (q.exec(QStringLiteral("SELECT DISTINCT campaign FROM calls WHERE campaign IS NOT NULL ORDER BY campaign"))) {
@@ -316,6 +406,7 @@ QStringList CallHistory::campaigns() const
 
 QStringList CallHistory::statuses() const
 {
+    flush();
     QSqlQuery q(QSqlDatabase::database(m_connection));
     QStringList list;
     if (q.exec(QStringLiteral("SELECT DISTINCT status FROM calls ORDER BY status"))) {
@@ -339,6 +430,7 @@ QString CallHistory::csvCell(const QString &value)
 
 StorageResult CallHistory::exportCsv(const CallFilter &filter, QIODevice *out) const
 {
+    flush();
     QTextStream s(out);
     s.setEncoding(QStringConverter::Utf8);
     s << "call_id,source,destination,service_id,service_name,status,outcome_unknown,created,started,ended,duration_s\r\n";

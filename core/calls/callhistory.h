@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -93,8 +94,15 @@ public:
     QString recoveredTo() const { return m_recoveredTo; }
     QString recoveryReason() const { return m_recoveryReason; }
 
-    // Inserts or updates by call id; appends a timeline event when the status changed.
+    // Inserts or updates by call id; appends a timeline event when the status changed. Now, before it
+    // returns: for a record that must be on disk before anything else happens (a call just placed).
     StorageResult save(const CallRecord &record);
+    // The same, written behind: records queued in one turn of the event loop go to disk together in one
+    // transaction (a few hundred per turn at most), so following a thousand calls never holds the
+    // window up. find() and every query see queued records; a failure is reported by writeFailed().
+    void saveSoon(const CallRecord &record);
+    // Writes everything saveSoon() queued now (queries and the destructor do it first).
+    void flush() const;
     std::optional<CallRecord> find(const QString &callId) const;
     QList<CallRecord> search(const CallFilter &filter) const;
     QList<CallRecord> unfinished(const QString &profileId) const;
@@ -112,7 +120,17 @@ Q_SIGNALS:
 
 private:
     bool openFile(QString *error, bool *damaged);
+    // Writes one record inside the caller's transaction (or its own); the error text when it failed.
+    std::optional<QString> write(const CallRecord &record, const std::optional<CallRecord> &previous) const;
+    // Writes up to `budgetMs` worth of queued records in one transaction; true when the queue is empty.
+    bool writeQueued(qint64 budgetMs) const;
+    void scheduleWrite();
+    std::optional<CallRecord> findStored(const QString &callId) const;
     QString m_connection;
+    mutable QList<CallRecord> m_queue;             // saveSoon() order
+    mutable QHash<QString, qsizetype> m_queuedAt; // call id -> its latest place in m_queue
+    mutable qsizetype m_queueHead = 0;
+    mutable bool m_flushScheduled = false;
     QString m_path;
     QString m_recoveredTo;
     QString m_recoveryReason;

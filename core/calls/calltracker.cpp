@@ -5,6 +5,8 @@
 #include "calls/pollers.h"
 #include "common/validation.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QUuid>
 
 #include <limits>
@@ -54,7 +56,7 @@ void CallTracker::onUpdate(const CallInfo &info, bool final, bool stale)
     record.stale = stale;
     if (final)
         record.final = true;
-    m_history->save(record);
+    m_history->saveSoon(record);
     Q_EMIT callChanged(record);
     if ((final || stale) && !wasFinal)
         Q_EMIT callEnded(record);
@@ -147,9 +149,30 @@ void CallTracker::watch(const QString &callId)
         record.status = QStringLiteral("watching");
     record.final = false;
     record.stale = false;
-    m_history->save(record);
+    m_history->saveSoon(record);
     Q_EMIT callChanged(record);
     m_monitor->watch(callId, record.created, record.timeout);
+}
+
+void CallTracker::watch(const QStringList &callIds)
+{
+    m_toWatch += callIds;
+    watchSome();
+}
+
+void CallTracker::watchSome()
+{
+    // A few milliseconds per turn of the event loop: a thousand calls at once never freeze the window.
+    QElapsedTimer spent;
+    spent.start();
+    while (m_toWatchNext < m_toWatch.size() && spent.elapsed() < 4)
+        watch(m_toWatch.at(m_toWatchNext++));
+    if (m_toWatchNext < m_toWatch.size()) {
+        QTimer::singleShot(0, this, &CallTracker::watchSome);
+        return;
+    }
+    m_toWatch.clear();
+    m_toWatchNext = 0;
 }
 
 void CallTracker::resume()

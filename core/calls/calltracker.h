@@ -32,6 +32,9 @@ public:
 
     // Follows a call placed elsewhere (another tool, the web cabinet).
     void watch(const QString &callId);
+    // Many calls at once (a list pasted in, a campaign's calls): taken a few at a time per turn of the
+    // event loop.
+    void watch(const QStringList &callIds);
     // Resumes the unfinished calls of the active profile.
     void resume();
 
@@ -41,6 +44,7 @@ Q_SIGNALS:
 
 private:
     void onUpdate(const CallInfo &info, bool final, bool stale);
+    void watchSome();
     void choosePoller();
     // Records a send: a new call to follow, an "outcome unknown" attempt, or nothing for a clean refusal.
     void finishSend(CallRecord record, const std::optional<ApiError> &error,
@@ -50,6 +54,8 @@ private:
     Session *m_session;
     CallHistory *m_history;
     CallMonitor *m_monitor;
+    QStringList m_toWatch;
+    qsizetype m_toWatchNext = 0;
 };
 
 } // namespace vc

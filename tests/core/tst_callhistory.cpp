@@ -113,6 +113,62 @@ private Q_SLOTS:
         QVERIFY(!spy.at(0).at(1).toString().isEmpty());
     }
 
+    // Written behind: queued records are found at once, reach the disk together a few milliseconds of
+    // work per turn of the event loop, keep every status in the timeline, and are never lost (a query
+    // or the end of the history writes them first).
+    void writtenBehindRecordsAreSeenAtOnceAndNeverLost()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("behind.sqlite"));
+        const QDateTime t(QDate(2026, 11, 30), QTime(10, 0), Qt::UTC);
+        {
+            CallHistory h;
+            QVERIFY(h.open(path));
+            for (int i = 0; i < 2000; ++i)
+                h.saveSoon(make(QStringLiteral("b%1").arg(i), QStringLiteral("79261234567"), QStringLiteral("sent"), t));
+            CallRecord r = make(QStringLiteral("b7"), QStringLiteral("79261234567"), QStringLiteral("ringing"), t);
+            h.saveSoon(r);
+            QCOMPARE(h.find(QStringLiteral("b7"))->status, QStringLiteral("ringing")); // before any write
+            QCOMPARE(h.search({}).size(), 2000); // a query writes the queue first
+            QCOMPARE(h.timeline(QStringLiteral("b7")).size(), 2);
+            for (int i = 0; i < 500; ++i)
+                h.saveSoon(make(QStringLiteral("late%1").arg(i), QStringLiteral("79261234567"), QStringLiteral("sent"), t));
+            r.status = QStringLiteral("completed");
+            r.final = true;
+            h.saveSoon(r);
+        } // destroyed with 501 records still queued
+        CallHistory h;
+        QVERIFY(h.open(path));
+        QCOMPARE(h.search({}).size(), 2500);
+        QCOMPARE(h.find(QStringLiteral("b7"))->status, QStringLiteral("completed"));
+        QCOMPARE(h.timeline(QStringLiteral("b7")).size(), 3);
+        QCOMPARE(h.unfinished(QStringLiteral("p1")).size(), 2499);
+    }
+
+    void writtenBehindRecordsGoOutInTurns()
+    {
+        CallHistory h;
+        QVERIFY(h.open(m_dir.filePath(QStringLiteral("turns.sqlite"))));
+        const QDateTime t = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < 3000; ++i)
+            h.saveSoon(make(QStringLiteral("t%1").arg(i), QStringLiteral("79261234567"), QStringLiteral("sent"), t));
+        // A second connection sees only what reached the disk: nothing before the event loop ran,
+        // everything after it ran for a while.
+        CallHistory reader;
+        QVERIFY(reader.open(h.path()));
+        QCOMPARE(reader.search({}).size(), 0);
+        QTRY_COMPARE(reader.search({}).size(), 3000);
+    }
+
+    void failedWriteBehindIsSignalled()
+    {
+        CallHistory h; // never opened
+        QSignalSpy spy(&h, &CallHistory::writeFailed);
+        h.saveSoon(make(QStringLiteral("lost"), QStringLiteral("79261234567"), QStringLiteral("sent"), QDateTime::currentDateTimeUtc()));
+        QCOMPARE(spy.count(), 0); // not yet: it is written behind
+        QTRY_COMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("lost"));
+    }
+
     void searchFiltersByDateStatusAndNumber()
     {
         CallHistory h;
