@@ -7,6 +7,7 @@
 #include "accounts/profilemanager.h"
 #include "sandboxserver.h"
 #include "accounts/secretstore.h"
+#include "startupprobe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -42,6 +43,7 @@ void addOptions(QCommandLineParser &parser)
 
 int main(int argc, char *argv[])
 {
+    vc::ui::startupMark("main");
     if (onlyAsksForText(argc, argv)) {
         QCoreApplication textOnly(argc, argv);
         QCoreApplication::setApplicationName(QLatin1String(vc::Settings::kApplication));
@@ -52,6 +54,7 @@ int main(int argc, char *argv[])
         return 0;
     }
     QApplication app(argc, argv);
+    vc::ui::startupMark("QApplication");
     QCoreApplication::setOrganizationName(QLatin1String(vc::Settings::kOrganization));
     QCoreApplication::setApplicationName(QLatin1String(vc::Settings::kApplication));
     QCoreApplication::setApplicationVersion(QStringLiteral(VC_VERSION));
@@ -73,6 +76,7 @@ int main(int argc, char *argv[])
                                                     ? requestedLanguage
                                                     : vc::Settings(&settings).language().get()));
 
+    vc::ui::startupMark("settings and language");
     std::unique_ptr<vc::sandbox::SandboxServer> sandbox;
     vc::ui::AppContext::Options options;
     options.settings = &settings;
@@ -86,6 +90,7 @@ int main(int argc, char *argv[])
         return QUrl(sandbox->baseUrl());
     };
     vc::ui::AppContext context(std::move(options));
+    vc::ui::startupMark("window built");
     vc::ui::MainWindow &window = *context.window();
     vc::ProfileManager &profiles = *context.profiles();
     vc::ProfileStore &store = *context.store();
@@ -97,14 +102,22 @@ int main(int argc, char *argv[])
         qWarning("%s", qPrintable(message));
         window.banner()->showMessage(vc::ui::MessageBanner::Level::Warning, message);
     }
-    if (parser.isSet(QStringLiteral("api-url")) && !envKey.isEmpty()) {
-        profiles.useEnvironment(QUrl::fromUserInput(parser.value(QStringLiteral("api-url"))), envKey);
-    } else if (parser.isSet(QStringLiteral("sandbox")) || store.profiles().isEmpty()) {
-        profiles.switchTo(QLatin1String(vc::ProfileManager::kSandboxId));
-    } else {
-        const QString last = store.lastProfileId();
-        profiles.switchTo(store.find(last) || vc::ProfileManager::isBuiltIn(last) ? last : store.profiles().constFirst().id);
-    }
+    // The profile (and with it the embedded sandbox, or the keychain read of a real account's key) is
+    // taken up right after the window's first frame: the window appears first, then fills.
+    const auto chooseProfile = [&] {
+        if (parser.isSet(QStringLiteral("api-url")) && !envKey.isEmpty()) {
+            profiles.useEnvironment(QUrl::fromUserInput(parser.value(QStringLiteral("api-url"))), envKey);
+        } else if (parser.isSet(QStringLiteral("sandbox")) || store.profiles().isEmpty()) {
+            profiles.switchTo(QLatin1String(vc::ProfileManager::kSandboxId));
+        } else {
+            const QString last = store.lastProfileId();
+            profiles.switchTo(store.find(last) || vc::ProfileManager::isBuiltIn(last) ? last : store.profiles().constFirst().id);
+        }
+        vc::ui::startupMark("profile chosen");
+    };
+    vc::ui::StartupProbe::afterFirstFrame(&window, chooseProfile);
+    vc::ui::StartupProbe::install(&window); // after: the last filter installed sees the expose first
     window.show();
+    vc::ui::startupMark("shown");
     return app.exec();
 }

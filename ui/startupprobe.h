@@ -1,0 +1,94 @@
+#pragma once
+
+// For bench/startup: with VC_STARTUP_PROBE=1 in the environment, prints "painted" on stdout once the
+// window's first frame has been drawn and handed to the window system (the first expose, then the
+// turn of the event loop that paints it). Header-only, so the bare Qt window the benchmark compares
+// with uses the very same probe. Does nothing otherwise.
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QLoggingCategory>
+#include <QTimer>
+#include <QWidget>
+#include <QWindow>
+
+#include <cstdio>
+#include <functional>
+
+namespace vc::ui {
+
+// Milestones of start-up, with the time since the first one, under the logging category vc.startup
+// (QT_LOGGING_RULES="vc.startup.debug=true"): what each part of start-up costs.
+inline const QLoggingCategory &lcStartup()
+{
+    static const QLoggingCategory category("vc.startup", QtWarningMsg);
+    return category;
+}
+
+inline void startupMark(const char *what)
+{
+    static QElapsedTimer since;
+    if (!since.isValid())
+        since.start();
+    if (lcStartup().isDebugEnabled())
+        qCDebug(lcStartup, "%7.1f ms  %s", since.nsecsElapsed() / 1e6, what);
+}
+
+class StartupProbe final : public QObject
+{
+public:
+    static void install(QWidget *window)
+    {
+        if (qEnvironmentVariableIsEmpty("VC_STARTUP_PROBE") && !lcStartup().isDebugEnabled())
+            return;
+        window->winId(); // makes the native window now, so its expose can be watched
+        window->windowHandle()->installEventFilter(new StartupProbe(window));
+    }
+
+    // Runs `then` once, right after the window's first frame (or after 300 ms if the window system
+    // never exposes it, e.g. minimised): start-up work the first frame need not wait for.
+    static void afterFirstFrame(QWidget *window, std::function<void()> then)
+    {
+        window->winId();
+        auto *waiter = new StartupProbe(window);
+        waiter->m_then = std::move(then);
+        window->windowHandle()->installEventFilter(waiter);
+        QTimer::singleShot(300, waiter, [waiter] { waiter->runThen(); });
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Expose && static_cast<QWindow *>(watched)->isExposed() && m_then) {
+            QTimer::singleShot(0, this, [this] { runThen(); });
+            return false;
+        }
+        if (event->type() == QEvent::Expose && static_cast<QWindow *>(watched)->isExposed() && !m_done) {
+            m_done = true;
+            // Qt paints an exposed window in this same turn; the line goes out right after it.
+            QTimer::singleShot(0, this, [] {
+                startupMark("first frame painted");
+                if (!qEnvironmentVariableIsEmpty("VC_STARTUP_PROBE")) {
+                    std::fputs("painted\n", stdout);
+                    std::fflush(stdout);
+                }
+            });
+        }
+        return false;
+    }
+
+private:
+    using QObject::QObject;
+    void runThen()
+    {
+        if (!m_then)
+            return;
+        const auto then = std::move(m_then);
+        m_then = nullptr;
+        then();
+    }
+    bool m_done = false;
+    std::function<void()> m_then;
+};
+
+} // namespace vc::ui
