@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutbox.h"
+#include "startupprobe.h"
 
 #include "accounts/settings.h"
 #include "calls/callhistory.h"
@@ -36,6 +37,7 @@
 #include <QListWidget>
 #include <QLoggingCategory>
 #include <QMenuBar>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -52,6 +54,20 @@ namespace vc::ui {
 
 namespace {
 Q_LOGGING_CATEGORY(lcUi, "vc.ui")
+
+// Line edits marked with the property clearButtonAfterFirstFrame (in their .ui) get their clear button
+// once the first frame is out: enabling it makes Qt scan the icon theme (10-15 ms). The button shows
+// only once there is text, so nothing looks different. Named for screen readers like every other.
+void enableDeferredClearButtons(QWidget *root)
+{
+    const auto edits = root->findChildren<QLineEdit *>();
+    for (QLineEdit *edit : edits) {
+        if (edit->property("clearButtonAfterFirstFrame").toBool() && !edit->isClearButtonEnabled()) {
+            edit->setClearButtonEnabled(true);
+            a11y::nameFieldButtons(edit);
+        }
+    }
+}
 
 const char *const kIcons[MainWindow::PageCount] = {":/icons/services.svg", ":/icons/send.svg", ":/icons/calls.svg", ":/icons/sip.svg",
                                                    ":/icons/campaigns.svg"};
@@ -72,18 +88,22 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
     m_services = new ServicesPage(session, m_banner, this);
     m_pages->addWidget(m_services);
     m_send = new SendPage(session, tracker, m_banner, settings, this);
-    m_calls = new CallsPage(session, tracker, m_banner, this);
+    m_callsSlot = new QWidget(this);
     m_sip = new SipPage(session, m_banner, this);
     m_pages->addWidget(m_send);
-    m_pages->addWidget(m_calls);
+    m_pages->addWidget(m_callsSlot);
     m_pages->addWidget(m_sip);
     m_campaignsPage = new CampaignsPage(session, m_banner, this);
     m_pages->addWidget(m_campaignsPage);
     connect(m_campaignsPage, &CampaignsPage::campaignEnded, this, [this](const QString &name, const QString &summary) {
         notifyCallEnded(tr("Campaign %1 finished").arg(name), summary);
-        m_calls->reloadSoon();
+        if (m_calls)
+            m_calls->reloadSoon();
     });
-    connect(m_campaignsPage, &CampaignsPage::historyChanged, m_calls, &CallsPage::reloadSoon);
+    connect(m_campaignsPage, &CampaignsPage::historyChanged, this, [this] {
+        if (m_calls) // a page not built yet reads the history when it is
+            m_calls->reloadSoon();
+    });
     // integrationapi.net has no voice-message services and no SIP accounts; it sends audio files.
     m_legacySend = new LegacySendPage(session, tracker, m_banner, this);
     m_pages->addWidget(m_legacySend);
@@ -100,14 +120,14 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
         m_banner->showMessage(MessageBanner::Level::Info, tr("Message %1 accepted; it is followed on the Calls page.").arg(id), {},
                               tr("Show"), [this, id] {
                                   setCurrentPage(CallsPageIndex);
-                                  m_calls->selectCall(id);
+                                  callsPage()->selectCall(id);
                               });
     });
     connect(m_send, &SendPage::callPlaced, this, [this](const QString &callId) {
         m_banner->showMessage(MessageBanner::Level::Info, tr("Call %1 placed; it is followed on the Calls page.").arg(callId), {},
                               tr("Show"), [this, callId] {
                                   setCurrentPage(CallsPageIndex);
-                                  m_calls->selectCall(callId);
+                                  callsPage()->selectCall(callId);
                               });
     });
 
@@ -206,8 +226,14 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
     retranslate();
     restoreState();
     onProfileChanged();
-    // A campaign a crash or a closed window stopped is offered, never resumed on its own.
-    QTimer::singleShot(0, this, &MainWindow::offerInterruptedCampaigns);
+    // What the first frame does not need waits for it: the filters' clear buttons (Qt looks their icon
+    // up in the icon theme, a scan of 10-15 ms) and, a campaign a crash or a closed window stopped, the
+    // offer to resume it (never resumed on its own).
+    StartupProbe::afterFirstFrame(this, [this] {
+        m_startupDone = true;
+        enableDeferredClearButtons(this);
+        offerInterruptedCampaigns();
+    });
 }
 
 void MainWindow::offerInterruptedCampaigns()
@@ -451,7 +477,28 @@ ProfilesDialog *MainWindow::openProfilesDialog()
     return dialog;
 }
 
-QWidget *MainWindow::pageFor(int row) const
+CallsPage *MainWindow::callsPage()
+{
+    if (m_calls)
+        return m_calls;
+    m_calls = new CallsPage(m_session, m_tracker, m_banner, this);
+    const int at = m_pages->indexOf(m_callsSlot);
+    const bool current = m_pages->currentWidget() == m_callsSlot;
+    m_pages->insertWidget(at, m_calls);
+    if (current)
+        m_pages->setCurrentWidget(m_calls);
+    m_pages->removeWidget(m_callsSlot);
+    m_callsSlot->deleteLater();
+    m_callsSlot = nullptr;
+    const Settings settings(m_settings);
+    m_calls->splitter()->restoreState(settings.callsSplitter());
+    m_calls->table()->horizontalHeader()->restoreState(settings.callsHeader());
+    if (m_startupDone)
+        enableDeferredClearButtons(m_calls);
+    return m_calls;
+}
+
+QWidget *MainWindow::pageFor(int row)
 {
     const bool legacy = m_session->isLegacy();
     switch (row) {
@@ -460,7 +507,7 @@ QWidget *MainWindow::pageFor(int row) const
     case SendPageIndex:
         return legacy ? static_cast<QWidget *>(m_legacySend) : m_send;
     case CallsPageIndex:
-        return m_calls;
+        return callsPage();
     case CampaignsPageIndex:
         return m_campaignsPage;
     default:
@@ -543,8 +590,6 @@ void MainWindow::restoreState()
     QMainWindow::restoreState(settings.windowState());
     m_services->splitter()->restoreState(settings.servicesSplitter());
     m_services->table()->horizontalHeader()->restoreState(settings.servicesHeader());
-    m_calls->splitter()->restoreState(settings.callsSplitter());
-    m_calls->table()->horizontalHeader()->restoreState(settings.callsHeader());
     setCurrentPage(settings.lastPage());
     const QString language = settings.language();
     for (QAction *a : m_languageGroup->actions())
@@ -558,8 +603,10 @@ void MainWindow::saveState()
     settings.windowState() = QMainWindow::saveState();
     settings.servicesSplitter() = m_services->splitter()->saveState();
     settings.servicesHeader() = m_services->table()->horizontalHeader()->saveState();
-    settings.callsSplitter() = m_calls->splitter()->saveState();
-    settings.callsHeader() = m_calls->table()->horizontalHeader()->saveState();
+    if (m_calls) { // a page never shown keeps the layout saved last time
+        settings.callsSplitter() = m_calls->splitter()->saveState();
+        settings.callsHeader() = m_calls->table()->horizontalHeader()->saveState();
+    }
     settings.lastPage() = currentPage();
     m_settings->sync();
 }

@@ -47,7 +47,8 @@ public:
 
     ServicesPage *servicesPage() const { return m_services; }
     SendPage *sendPage() const { return m_send; }
-    CallsPage *callsPage() const { return m_calls; }
+    // Built the first time it is shown or asked for (its charts cost start-up time otherwise).
+    CallsPage *callsPage();
     SipPage *sipPage() const { return m_sip; }
     CampaignsPage *campaignsPage() const { return m_campaignsPage; }
     LegacySendPage *legacySendPage() const { return m_legacySend; }
@@ -70,7 +71,7 @@ private:
     void saveState();
     void setLanguage(const QString &language);
     void notifyCallEnded(const QString &title, const QString &text);
-    QWidget *pageFor(int row) const;
+    QWidget *pageFor(int row);
     void showPage(int row);
     void offerInterruptedCampaigns();
     void showProfile();
@@ -87,7 +88,9 @@ private:
     QStackedWidget *m_pages;
     ServicesPage *m_services;
     SendPage *m_send;
-    CallsPage *m_calls;
+    CallsPage *m_calls = nullptr;
+    QWidget *m_callsSlot; // holds the Calls page's place in the stack until it is built
+    bool m_startupDone = false;
     SipPage *m_sip;
     CampaignsPage *m_campaignsPage;
     LegacySendPage *m_legacySend;

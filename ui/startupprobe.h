@@ -1,9 +1,10 @@
 #pragma once
 
-// For bench/startup: with VC_STARTUP_PROBE=1 in the environment, prints "painted" on stdout once the
-// window's first frame has been drawn and handed to the window system (the first expose, then the
-// turn of the event loop that paints it). Header-only, so the bare Qt window the benchmark compares
-// with uses the very same probe. Does nothing otherwise.
+// Start-up around the first frame. StartupProbe::afterFirstFrame() runs work the first frame need not
+// wait for right after it. For bench/startup, with VC_STARTUP_PROBE=1 in the environment, install()
+// prints "painted" on stdout once the window's first frame has been drawn and handed to the window
+// system (the first expose, then the turn of the event loop that paints it); header-only, so the bare
+// Qt window the benchmark compares with uses the very same probe.
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEvent>

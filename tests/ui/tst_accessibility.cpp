@@ -155,13 +155,16 @@ private Q_SLOTS:
         QFETCH_GLOBAL(QString, language);
         m_app->profiles()->switchTo(QLatin1String(ProfileManager::kSandboxId));
         auto *filter = m_app->window()->findChild<QLineEdit *>(QStringLiteral("serviceFilter"));
-        filter->setText(QStringLiteral("x")); // the clear button shows
+        filter->setText(QStringLiteral("x")); // the clear button shows (it is added after the first frame)
+        const auto findClear = [filter]() -> QToolButton * {
+            for (QToolButton *b : filter->findChildren<QToolButton *>()) {
+                if (b->isVisible() && b->defaultAction() && b->defaultAction()->objectName() == QLatin1String("_q_qlineeditclearaction"))
+                    return b;
+            }
+            return nullptr;
+        };
         QToolButton *clear = nullptr;
-        for (QToolButton *b : filter->findChildren<QToolButton *>()) {
-            if (b->isVisible() && b->defaultAction() && b->defaultAction()->objectName() == QLatin1String("_q_qlineeditclearaction"))
-                clear = b;
-        }
-        QVERIFY(clear);
+        QTRY_VERIFY((clear = findClear()) != nullptr);
         const QString name = QAccessible::queryAccessibleInterface(clear)->text(QAccessible::Name);
         QCOMPARE(name, language == QLatin1String("ru") ? QStringLiteral("Очистить") : QStringLiteral("Clear"));
         const QString nav = QAccessible::queryAccessibleInterface(m_app->window()->findChild<QListWidget *>(QStringLiteral("navigation")))
