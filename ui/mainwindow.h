@@ -72,6 +72,7 @@ private:
     void setLanguage(const QString &language);
     void notifyCallEnded(const QString &title, const QString &text);
     QWidget *pageFor(int row);
+    static void enableDeferredClearButtons(QWidget *root);
     void showPage(int row);
     void offerInterruptedCampaigns();
     void showProfile();
