@@ -1,4 +1,5 @@
 #include "aboutbox.h"
+#include "lazyicon.h"
 
 #include <QCoreApplication>
 #include <QIcon>
@@ -46,7 +47,7 @@ void showAboutBox(QWidget *parent)
     box->setObjectName(QStringLiteral("aboutBox"));
     box->setTextFormat(Qt::RichText);
     box->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    box->setIconPixmap(QIcon(QStringLiteral(":/voice-console.svg")).pixmap(64, 64));
+    box->setIconPixmap(resourceIcon(QStringLiteral(":/voice-console.svg")).pixmap(64, 64));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }

@@ -1,4 +1,5 @@
 #include "callspage.h"
+#include "lazyicon.h"
 #include "ui_callspage.h"
 #include "accessibility.h"
 
@@ -49,7 +50,7 @@ CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *bann
     m_timeline = m_ui->callTimeline;
     m_charts = m_ui->callCharts;
 
-    m_searchIcon = m_search->addAction(QIcon(QStringLiteral(":/icons/filter.svg")), QLineEdit::LeadingPosition);
+    m_searchIcon = m_search->addAction(resourceIcon(QStringLiteral(":/icons/filter.svg")), QLineEdit::LeadingPosition);
     for (QDateEdit *d : {m_from, m_to})
         d->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
     m_from->setDate(QDate::currentDate().addDays(-30));

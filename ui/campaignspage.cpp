@@ -1,4 +1,5 @@
 #include "campaignspage.h"
+#include "lazyicon.h"
 #include "ui_campaignspage.h"
 
 #include "accessibility.h"
@@ -43,7 +44,7 @@ CampaignsPage::CampaignsPage(Session *session, MessageBanner *banner, QWidget *p
 {
     m_ui->setupUi(this);
     const auto action = [this](const char *icon, const char *name) {
-        auto *a = new QAction(QIcon(QLatin1String(icon)), QString(), this);
+        auto *a = new QAction(resourceIcon(QLatin1String(icon)), QString(), this);
         a->setObjectName(QLatin1String(name));
         return a;
     };

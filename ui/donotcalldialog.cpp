@@ -1,4 +1,5 @@
 #include "donotcalldialog.h"
+#include "lazyicon.h"
 #include "ui_donotcalldialog.h"
 
 #include "accessibility.h"
@@ -26,8 +27,8 @@ DoNotCallDialog::DoNotCallDialog(QWidget *parent)
     m_filter->setSourceModel(m_model);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_ui->numbersList->setModel(m_filter);
-    m_ui->addButton->setIcon(QIcon(QStringLiteral(":/icons/add.svg")));
-    m_ui->removeButton->setIcon(QIcon(QStringLiteral(":/icons/delete.svg")));
+    m_ui->addButton->setIcon(resourceIcon(QStringLiteral(":/icons/add.svg")));
+    m_ui->removeButton->setIcon(resourceIcon(QStringLiteral(":/icons/delete.svg")));
     connect(m_ui->numberEdit, &QLineEdit::textChanged, this, &DoNotCallDialog::revalidate);
     connect(m_ui->numberEdit, &QLineEdit::returnPressed, this, [this] { addNumber(m_ui->numberEdit->text()); });
     connect(m_ui->addButton, &QPushButton::clicked, this, [this] { addNumber(m_ui->numberEdit->text()); });

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "lazyicon.h"
 
 #include "aboutbox.h"
 #include "startupprobe.h"
@@ -68,7 +69,7 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
       m_noSip(new QLabel(this)), m_balanceStatus(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowIcon(QIcon(QStringLiteral(":/voice-console.svg")));
+    setWindowIcon(resourceIcon(QStringLiteral(":/voice-console.svg")));
     m_sandboxBanner->setObjectName(QStringLiteral("sandboxBanner"));
 
     m_services = new ServicesPage(session, m_banner, this);
@@ -122,7 +123,7 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
     m_networkLog->hide();
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/voice-console.svg")), this);
+        m_tray = new QSystemTrayIcon(resourceIcon(QStringLiteral(":/voice-console.svg")), this);
         m_tray->show();
     }
     connect(m_tracker, &CallTracker::callEnded, this, [this](const CallRecord &record) {
@@ -161,7 +162,7 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
                                         "QListWidget#navigation::item { padding: 6px 4px; border-radius: 5px; }"
                                         "QListWidget#navigation::item:selected { background: %1; color: palette(text); }").arg(style::rgba(style::Tone::Info, 55)));
     for (int i = 0; i < PageCount; ++i)
-        new QListWidgetItem(QIcon(QLatin1String(kIcons[i])), QString(), m_nav);
+        new QListWidgetItem(resourceIcon(QLatin1String(kIcons[i])), QString(), m_nav);
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0)
             showPage(row);
@@ -254,7 +255,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::buildMenus()
 {
-    m_profilesAction = new QAction(QIcon(QStringLiteral(":/icons/profile.svg")), QString(), this);
+    m_profilesAction = new QAction(resourceIcon(QStringLiteral(":/icons/profile.svg")), QString(), this);
     m_profilesAction->setObjectName(QStringLiteral("profilesAction"));
     connect(m_profilesAction, &QAction::triggered, this, [this] { openProfilesDialog(); });
     m_quitAction = new QAction(this);
@@ -284,7 +285,7 @@ void MainWindow::buildMenus()
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     // Ctrl+1 ... Ctrl+N: the pages in navigation order, from anywhere in the window.
     for (int i = 0; i < PageCount; ++i) {
-        auto *show = m_viewMenu->addAction(QIcon(QLatin1String(kIcons[i])), QString());
+        auto *show = m_viewMenu->addAction(resourceIcon(QLatin1String(kIcons[i])), QString());
         show->setObjectName(QStringLiteral("showPage%1").arg(i + 1));
         show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         connect(show, &QAction::triggered, this, [this, i] { setCurrentPage(i); });
@@ -300,7 +301,7 @@ void MainWindow::buildMenus()
     connect(m_notifyAction, &QAction::toggled, this,
             [this](bool on) { Settings(m_settings).notifyWhenCallEnds() = on; });
     m_viewMenu->addSeparator();
-    m_languageMenu = m_viewMenu->addMenu(QIcon(QStringLiteral(":/icons/language.svg")), QString());
+    m_languageMenu = m_viewMenu->addMenu(resourceIcon(QStringLiteral(":/icons/language.svg")), QString());
     m_languageGroup = new QActionGroup(this);
     for (const char *code : {"", "en", "ru"}) {
         auto *a = m_languageMenu->addAction(QString());
@@ -398,7 +399,7 @@ void MainWindow::reloadProfiles()
     if (m_session->isActive() && std::none_of(profiles.cbegin(), profiles.cend(), [&](const Profile &p) { return p.id == active.id; }))
         profiles.prepend(active);
     for (const Profile &p : std::as_const(profiles)) {
-        m_profileCombo->addItem(QIcon(p.sandbox ? QStringLiteral(":/icons/info.svg") : QStringLiteral(":/icons/profile.svg")),
+        m_profileCombo->addItem(resourceIcon(p.sandbox ? QStringLiteral(":/icons/info.svg") : QStringLiteral(":/icons/profile.svg")),
                                 p.sandbox ? tr("%1 (no real calls)").arg(p.name) : p.name, p.id);
     }
     const int index = m_profileCombo->findData(m_session->profile().id);
@@ -496,7 +497,7 @@ void MainWindow::notifyCallEnded(const QString &title, const QString &text)
     if (!m_notifyAction->isChecked())
         return;
     if (m_tray)
-        m_tray->showMessage(title, text, QIcon(QStringLiteral(":/voice-console.svg")), 8000);
+        m_tray->showMessage(title, text, resourceIcon(QStringLiteral(":/voice-console.svg")), 8000);
     qCInfo(lcUi).noquote() << title << '-' << text;
 }
 

@@ -1,4 +1,5 @@
 #include "messagebanner.h"
+#include "lazyicon.h"
 #include "stylepalette.h"
 
 #include <QEvent>
@@ -19,7 +20,7 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_action->setObjectName(QStringLiteral("bannerAction"));
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_close->setIcon(QIcon(QStringLiteral(":/icons/close.svg")));
+    m_close->setIcon(resourceIcon(QStringLiteral(":/icons/close.svg")));
     m_close->setAutoRaise(true);
     m_close->setObjectName(QStringLiteral("bannerDismiss"));
     retranslate();
@@ -44,7 +45,7 @@ void MessageBanner::showMessage(Level level, const QString &text, const QString 
 {
     m_level = level;
     const char *icon = level == Level::Error ? ":/icons/error.svg" : level == Level::Warning ? ":/icons/warning.svg" : ":/icons/info.svg";
-    m_icon->setPixmap(QIcon(QString::fromLatin1(icon)).pixmap(20, 20));
+    m_icon->setPixmap(resourceIcon(QString::fromLatin1(icon)).pixmap(20, 20));
     m_icon->setAccessibleName(levelName(level));
     m_text->setText(text);
     m_text->setToolTip(details);

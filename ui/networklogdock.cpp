@@ -1,4 +1,5 @@
 #include "networklogdock.h"
+#include "lazyicon.h"
 
 #include "accessibility.h"
 #include <QApplication>
@@ -102,7 +103,7 @@ NetworkLogDock::NetworkLogDock(RequestLog *log, QWidget *parent)
     m_table->setColumnWidth(NetworkLogModel::EndpointColumn, 220);
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_copyCurl->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_copyCurl->setIcon(resourceIcon(QStringLiteral(":/icons/copy.svg")));
     m_copyCurl->setEnabled(false);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);

@@ -1,4 +1,5 @@
 #include "profilesdialog.h"
+#include "lazyicon.h"
 #include "accessibility.h"
 #include "stylepalette.h"
 
@@ -18,7 +19,7 @@ ProfilesDialog::ProfilesDialog(ProfileManager *manager, const QString &currentId
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("profilesDialog"));
-    m_reveal = m_ui->keyEdit->addAction(QIcon(QStringLiteral(":/icons/reveal.svg")), QLineEdit::TrailingPosition);
+    m_reveal = m_ui->keyEdit->addAction(resourceIcon(QStringLiteral(":/icons/reveal.svg")), QLineEdit::TrailingPosition);
     m_reveal->setObjectName(QStringLiteral("revealKey"));
     m_reveal->setCheckable(true);
     connect(m_reveal, &QAction::toggled, this, [this](bool on) {
@@ -69,7 +70,7 @@ void ProfilesDialog::reload(const QString &selectId)
     for (const Profile &p : profiles) {
         auto *item = new QListWidgetItem(p.sandbox ? tr("%1 (no real calls)").arg(p.name) : p.name, m_ui->profileList);
         item->setData(Qt::UserRole, p.id);
-        item->setIcon(QIcon(p.sandbox ? QStringLiteral(":/icons/info.svg") : QStringLiteral(":/icons/profile.svg")));
+        item->setIcon(resourceIcon(p.sandbox ? QStringLiteral(":/icons/info.svg") : QStringLiteral(":/icons/profile.svg")));
         if (p.id == selectId)
             selectRow = m_ui->profileList->count() - 1;
     }

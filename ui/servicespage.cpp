@@ -1,4 +1,5 @@
 #include "servicespage.h"
+#include "lazyicon.h"
 #include "ui_servicespage.h"
 #include "accessibility.h"
 
@@ -36,7 +37,7 @@ QAction *makeAction(QObject *parent, const char *name, const char *icon, const Q
     auto *a = new QAction(parent);
     a->setObjectName(QLatin1String(name));
     if (icon)
-        a->setIcon(QIcon(QLatin1String(icon)));
+        a->setIcon(resourceIcon(QLatin1String(icon)));
     a->setShortcut(shortcut);
     return a;
 }

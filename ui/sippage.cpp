@@ -1,4 +1,5 @@
 #include "sippage.h"
+#include "lazyicon.h"
 #include "ui_sippage.h"
 #include "accessibility.h"
 #include "stylepalette.h"
@@ -34,10 +35,10 @@ SipPage::SipPage(Session *session, MessageBanner *banner, QWidget *parent)
     m_ui->setupUi(this);
     for (int i = 0; i < kFieldCount; ++i)
         m_values.append(findChild<QLabel *>(QStringLiteral("sipField%1").arg(i)));
-    m_reveal = m_ui->sipPassword->addAction(QIcon(QStringLiteral(":/icons/reveal.svg")), QLineEdit::TrailingPosition);
+    m_reveal = m_ui->sipPassword->addAction(resourceIcon(QStringLiteral(":/icons/reveal.svg")), QLineEdit::TrailingPosition);
     m_reveal->setObjectName(QStringLiteral("revealSipPassword"));
     m_reveal->setCheckable(true);
-    m_copy = m_ui->sipPassword->addAction(QIcon(QStringLiteral(":/icons/copy.svg")), QLineEdit::TrailingPosition);
+    m_copy = m_ui->sipPassword->addAction(resourceIcon(QStringLiteral(":/icons/copy.svg")), QLineEdit::TrailingPosition);
     m_copy->setObjectName(QStringLiteral("copySipPassword"));
     m_ui->sipForm->hide();
 
