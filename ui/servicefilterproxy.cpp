@@ -113,6 +113,11 @@ void ServiceFilterProxy::refilter(bool narrowing)
                 visible.push_back(row);
         }
     }
+    setVisible(std::move(visible));
+}
+
+void ServiceFilterProxy::setVisible(std::vector<int> visible)
+{
     for (const int row : m_visible)
         m_proxyRow[size_t(row)] = -1;
     m_visible = std::move(visible);
@@ -167,9 +172,7 @@ void ServiceFilterProxy::sort(int column, Qt::SortOrder order)
                 if (m_proxyRow[size_t(row)] >= 0)
                     visible.push_back(row);
             }
-            m_visible = std::move(visible);
-            for (size_t i = 0; i < m_visible.size(); ++i)
-                m_proxyRow[size_t(m_visible[i])] = int(i);
+            setVisible(std::move(visible));
         },
         QAbstractItemModel::VerticalSortHint);
 }

@@ -37,6 +37,8 @@ private:
     void sortRows();
     // Rows of m_order that match m_needle, in order; `narrowing` looks only at the rows shown now.
     void refilter(bool narrowing);
+    // Shows these source rows, in this order, and keeps the source-to-proxy map in step.
+    void setVisible(std::vector<int> visible);
     // Runs `change` as one layout change that keeps persistent indexes (selection, current) on their rows.
     template <typename Change>
     void changeLayout(Change &&change, QAbstractItemModel::LayoutChangeHint hint);

@@ -38,48 +38,48 @@ inline void startupMark(const char *what)
 class StartupProbe final : public QObject
 {
 public:
+    // The benchmark's probe: "painted" on stdout after the first frame (VC_STARTUP_PROBE=1), and the
+    // vc.startup milestone.
     static void install(QWidget *window)
     {
         if (qEnvironmentVariableIsEmpty("VC_STARTUP_PROBE") && !lcStartup().isDebugEnabled())
             return;
-        window->winId(); // makes the native window now, so its expose can be watched
-        window->windowHandle()->installEventFilter(new StartupProbe(window));
+        watch(window, [] {
+            startupMark("first frame painted");
+            if (!qEnvironmentVariableIsEmpty("VC_STARTUP_PROBE")) {
+                std::fputs("painted\n", stdout);
+                std::fflush(stdout);
+            }
+        });
     }
 
     // Runs `then` once, right after the window's first frame (or after 300 ms if the window system
     // never exposes it, e.g. minimised): start-up work the first frame need not wait for.
     static void afterFirstFrame(QWidget *window, std::function<void()> then)
     {
-        window->winId();
-        auto *waiter = new StartupProbe(window);
-        waiter->m_then = std::move(then);
-        window->windowHandle()->installEventFilter(waiter);
+        StartupProbe *waiter = watch(window, std::move(then));
         QTimer::singleShot(300, waiter, [waiter] { waiter->runThen(); });
     }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (event->type() == QEvent::Expose && static_cast<QWindow *>(watched)->isExposed() && m_then) {
+        // Qt paints an exposed window in this same turn; `then` runs in the next one, right after it.
+        if (event->type() == QEvent::Expose && static_cast<QWindow *>(watched)->isExposed() && m_then)
             QTimer::singleShot(0, this, [this] { runThen(); });
-            return false;
-        }
-        if (event->type() == QEvent::Expose && static_cast<QWindow *>(watched)->isExposed() && !m_done) {
-            m_done = true;
-            // Qt paints an exposed window in this same turn; the line goes out right after it.
-            QTimer::singleShot(0, this, [] {
-                startupMark("first frame painted");
-                if (!qEnvironmentVariableIsEmpty("VC_STARTUP_PROBE")) {
-                    std::fputs("painted\n", stdout);
-                    std::fflush(stdout);
-                }
-            });
-        }
         return false;
     }
 
 private:
     using QObject::QObject;
+    static StartupProbe *watch(QWidget *window, std::function<void()> then)
+    {
+        window->winId(); // makes the native window now, so its expose can be watched
+        auto *probe = new StartupProbe(window);
+        probe->m_then = std::move(then);
+        window->windowHandle()->installEventFilter(probe);
+        return probe;
+    }
     void runThen()
     {
         if (!m_then)
@@ -88,7 +88,6 @@ private:
         m_then = nullptr;
         then();
     }
-    bool m_done = false;
     std::function<void()> m_then;
 };
 

@@ -226,30 +226,31 @@ void CallHistory::flush() const
 
 bool CallHistory::writeQueued(qint64 budgetMs) const
 {
-    if (m_queueHead >= m_queue.size()) {
-        m_queue.clear();
-        m_queuedAt.clear();
-        m_queueHead = 0;
-        return true;
-    }
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QElapsedTimer spent;
-    spent.start();
-    const bool inTransaction = m_open && db.transaction();
     QList<QPair<QString, QString>> failures;
-    while (m_queueHead < m_queue.size() && spent.elapsed() < budgetMs) {
-        const CallRecord &record = m_queue.at(m_queueHead);
-        // Every queued state is written in order, so each status the call went through gets its
-        // timeline event; a failure is reported once, for the call's latest state.
-        const bool latest = m_queuedAt.value(record.callId, -1) == m_queueHead;
-        if (const auto error = write(record, findStored(record.callId)); error && latest)
-            failures.append({record.callId, *error});
-        ++m_queueHead;
-    }
-    if (inTransaction && !db.commit()) {
-        const QString error = db.lastError().text();
-        for (qsizetype i = 0; i < m_queueHead; ++i)
-            failures.append({m_queue.at(i).callId, error});
+    if (m_queueHead < m_queue.size()) {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        QElapsedTimer spent;
+        spent.start();
+        const bool inTransaction = m_open && db.transaction();
+        const qsizetype first = m_queueHead;
+        while (m_queueHead < m_queue.size() && spent.elapsed() < budgetMs) {
+            const CallRecord &record = m_queue.at(m_queueHead);
+            // Every queued state is written in order, so each status the call went through gets its
+            // timeline event; a failure is reported once, for the call's latest state.
+            const bool latest = m_queuedAt.value(record.callId, -1) == m_queueHead;
+            if (const auto error = write(record, findStored(record.callId)); error && latest)
+                failures.append({record.callId, *error});
+            ++m_queueHead;
+        }
+        if (inTransaction && !db.commit()) {
+            // This turn's records are lost (earlier turns' were committed): each call's latest once.
+            failures.clear();
+            const QString error = db.lastError().text();
+            for (qsizetype i = first; i < m_queueHead; ++i) {
+                if (m_queuedAt.value(m_queue.at(i).callId, -1) == i)
+                    failures.append({m_queue.at(i).callId, error});
+            }
+        }
     }
     const bool done = m_queueHead >= m_queue.size();
     if (done) {

@@ -150,8 +150,9 @@ inline bool wrongType(const char *key, const char *what, QString *why)
     return false;
 }
 
-// An optional string field; null is absent; a present field of another type is a malformed answer.
-inline bool readString(od::value &v, const char *key, QString *out, QString *why)
+// An optional string field, unescaped, as a view into the parser's buffer: null leaves *out empty; a
+// present field of another type is a malformed answer.
+inline bool readStringView(od::value &v, const char *key, std::optional<std::string_view> *out, QString *why)
 {
     od::json_type type;
     if (!typeOf(v, &type, why))
@@ -165,7 +166,18 @@ inline bool readString(od::value &v, const char *key, QString *out, QString *why
         *why = readable(e);
         return false;
     }
-    *out = fromUtf8(text);
+    *out = text;
+    return true;
+}
+
+// The same as a string.
+inline bool readString(od::value &v, const char *key, QString *out, QString *why)
+{
+    std::optional<std::string_view> text;
+    if (!readStringView(v, key, &text, why))
+        return false;
+    if (text)
+        *out = fromUtf8(*text);
     return true;
 }
 
@@ -181,20 +193,12 @@ inline bool requireString(const QString &value, const char *key, QString *why)
 inline bool readTime(od::value &v, const char *key, QDateTime *out, QString *why,
               std::optional<QDateTime> (*parser)(const QString &))
 {
-    od::json_type type;
-    if (!typeOf(v, &type, why))
+    std::optional<std::string_view> given;
+    if (!readStringView(v, key, &given, why))
         return false;
-    if (type == od::json_type::null)
+    if (!given || given->empty())
         return true;
-    if (type != od::json_type::string)
-        return wrongType(key, "a string", why);
-    std::string_view raw;
-    if (const error_code e = v.get_string().get(raw)) {
-        *why = readable(e);
-        return false;
-    }
-    if (raw.empty())
-        return true;
+    const std::string_view raw = *given;
     // GetList's times all have one shape: read it from the bytes, with no string made first.
     if (parser == time::parseRfc3339) {
         if (auto fast = time::parseUtcFast(raw)) {

@@ -55,18 +55,14 @@ void ConnectionPool::put(const QUrl &url, QSslSocket *socket)
     const QString key = origin(url);
     socket->setParent(this);
     // A connection the server closes (or sends anything unasked on) while idle is of no use any more.
-    connect(socket, &QSslSocket::disconnected, this, [this, socket] {
+    const auto unusable = [this, socket] {
         for (size_t i = 0; i < m_idle.size(); ++i) {
             if (m_idle[i].socket == socket)
                 return drop(i);
         }
-    });
-    connect(socket, &QSslSocket::readyRead, this, [this, socket] {
-        for (size_t i = 0; i < m_idle.size(); ++i) {
-            if (m_idle[i].socket == socket)
-                return drop(i);
-        }
-    });
+    };
+    connect(socket, &QSslSocket::disconnected, this, unusable);
+    connect(socket, &QSslSocket::readyRead, this, unusable);
     Idle idle{key, socket, {}};
     idle.since.start();
     m_idle.push_back(std::move(idle));
