@@ -2792,10 +2792,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <translation>waiting</translation>
     </message>
     <message>
-        <source>Delivered</source>
-        <translation>Delivered</translation>
-    </message>
-    <message>
         <source>Answered calls: %1, lasting %2 on average (the longest %3).</source>
         <translation>Answered calls: %1, lasting %2 on average (the longest %3).</translation>
     </message>

@@ -2817,10 +2817,6 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <translation>ждёт</translation>
     </message>
     <message>
-        <source>Delivered</source>
-        <translation>Доставлено</translation>
-    </message>
-    <message>
         <source>Answered calls: %1, lasting %2 on average (the longest %3).</source>
         <translation>Отвеченных звонков: %1, в среднем по %2 (самый долгий %3).</translation>
     </message>

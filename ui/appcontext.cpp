@@ -21,15 +21,25 @@ AppContext::AppContext(Options options)
       m_store(std::make_unique<ProfileStore>(options.settings)),
       m_secrets(std::make_unique<SecretStore>(std::move(options.secrets))),
       m_profiles(std::make_unique<ProfileManager>(m_store.get(), m_secrets.get(), m_session.get(), std::move(options.sandboxUrl))),
-      m_history(std::make_unique<CallHistory>())
+      m_history(std::make_unique<CallHistory>()),
+      m_historyPath(options.historyPath.isEmpty() ? CallHistory::defaultPath() : options.historyPath)
 {
-    // A history that cannot be opened is shown in the window's banner; the app still works.
-    if (const auto opened = m_history->open(options.historyPath); !opened)
-        qCWarning(lcApp).noquote() << "call history unavailable:" << opened.message();
     m_tracker = std::make_unique<CallTracker>(m_session.get(), m_history.get());
     m_window = std::make_unique<MainWindow>(m_session.get(), m_profiles.get(), m_tracker.get(), m_settings);
     // Campaign threads write their calls into the same history file.
-    m_window->campaignsPage()->setHistoryPath(m_history->path());
+    m_window->setCampaignHistoryPath(m_historyPath);
+    if (!options.openHistoryLater)
+        openHistory();
+}
+
+void AppContext::openHistory()
+{
+    if (m_history->isOpen() || !m_history->path().isEmpty())
+        return; // opened, or tried
+    // A history that cannot be opened is shown in the window's banner; the app still works.
+    if (const auto opened = m_history->open(m_historyPath); !opened)
+        qCWarning(lcApp).noquote() << "call history unavailable:" << opened.message();
+    m_window->historyOpened();
 }
 
 AppContext::~AppContext()

@@ -33,9 +33,14 @@ public:
         std::unique_ptr<SecretBackend> secrets;
         std::function<QUrl()> sandboxUrl; // starts the built-in sandbox when first needed
         QString historyPath;              // empty: the user's data folder
+        // The app opens the history after the window's first frame (openHistory()); tests at once.
+        bool openHistoryLater = false;
     };
 
     explicit AppContext(Options options);
+    // Opens the call history (once; what failed shows in the window). Before it, nothing is placed: the
+    // profile is chosen after it.
+    void openHistory();
     // The window goes first: it listens to the tracker and the session.
     ~AppContext();
 
@@ -57,6 +62,7 @@ private:
     std::unique_ptr<CallHistory> m_history;
     std::unique_ptr<CallTracker> m_tracker;
     std::unique_ptr<MainWindow> m_window;
+    QString m_historyPath;
 };
 
 } // namespace vc::ui

@@ -204,10 +204,10 @@ QVariant CampaignRowsModel::headerData(int section, Qt::Orientation orientation,
 
 CampaignListModel::CampaignListModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void CampaignListModel::reload(const QString &folder, const QSet<QString> &ownPaths)
+QList<CampaignSummary> CampaignListModel::scan(const QString &folder, const QSet<QString> &ownPaths,
+                                               const QHash<QString, QString> &liveStates)
 {
-    beginResetModel();
-    m_items.clear();
+    QList<CampaignSummary> items;
     const QFileInfoList files = QDir(folder).entryInfoList({QStringLiteral("*.journal")}, QDir::Files, QDir::Time);
     for (const QFileInfo &f : files) {
         CampaignSummary c;
@@ -224,7 +224,7 @@ void CampaignListModel::reload(const QString &folder, const QSet<QString> &ownPa
             if (c.state.isEmpty())
                 c.state = QStringLiteral("started"); // voicectl's journals before a run: treat as started
         }
-        c.liveState = m_live.value(c.path);
+        c.liveState = liveStates.value(c.path);
         c.inUseElsewhere = !ownPaths.contains(c.path) && CampaignJournal::isInUse(c.path);
         if (c.error.isEmpty() && c.counts.dispatching > 0 && !c.inUseElsewhere && !ownPaths.contains(c.path)) {
             // Left mid-request by a run that is gone: opening it for writing makes those rows `unknown`
@@ -236,13 +236,20 @@ void CampaignListModel::reload(const QString &folder, const QSet<QString> &ownPa
                 recover.close();
             }
         }
-        m_items.append(c);
+        items.append(c);
     }
-    std::sort(m_items.begin(), m_items.end(), [](const CampaignSummary &a, const CampaignSummary &b) {
+    std::sort(items.begin(), items.end(), [](const CampaignSummary &a, const CampaignSummary &b) {
         const QDateTime ta = a.settings.created.isValid() ? a.settings.created : a.modified;
         const QDateTime tb = b.settings.created.isValid() ? b.settings.created : b.modified;
         return ta > tb;
     });
+    return items;
+}
+
+void CampaignListModel::reload(const QString &folder, const QSet<QString> &ownPaths)
+{
+    beginResetModel();
+    m_items = scan(folder, ownPaths, m_live);
     endResetModel();
 }
 

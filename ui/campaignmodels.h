@@ -77,6 +77,9 @@ public:
     // Reads every journal in `folder` again (read-only).
     // `ownPaths`: journals this app runs (their lock is its own).
     void reload(const QString &folder, const QSet<QString> &ownPaths = {});
+    // The same, for whoever needs the list without a model (`liveStates`: path -> what its controller says).
+    static QList<CampaignSummary> scan(const QString &folder, const QSet<QString> &ownPaths = {},
+                                       const QHash<QString, QString> &liveStates = {});
     void setLiveState(const QString &path, const QString &state);
     void updateCounts(const QString &path, const CampaignCounts &counts);
     const QList<CampaignSummary> &campaigns() const { return m_items; }

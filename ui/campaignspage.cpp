@@ -1,5 +1,5 @@
 #include "campaignspage.h"
-#include "lazyicon.h"
+#include "campaignactions.h"
 #include "ui_campaignspage.h"
 
 #include "accessibility.h"
@@ -7,6 +7,7 @@
 #include "accounts/session.h"
 #include "accounts/settings.h"
 #include "campaignmodels.h"
+#include "chartview.h"
 #include "campaignwizard.h"
 #include "donotcalldialog.h"
 #include "messagebanner.h"
@@ -14,11 +15,6 @@
 #include "stylepalette.h"
 
 #include <QAction>
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
-#include <QChart>
-#include <QChartView>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -26,37 +22,29 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QMessageBox>
-#include <QPieSeries>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUrl>
-#include <QValueAxis>
 
 namespace vc::ui {
 
-CampaignsPage::CampaignsPage(Session *session, MessageBanner *banner, QWidget *parent)
+CampaignsPage::CampaignsPage(Session *session, CampaignActions *actions, MessageBanner *banner, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::CampaignsPage>()), m_session(session), m_banner(banner),
       m_list(new CampaignListModel(this)), m_rows(new CampaignRowsModel(this)), m_tick(new QTimer(this)),
-      m_outcomeChart(new QChartView(this)), m_hourChart(new QChartView(this))
+      m_outcomeChart(new ChartView(this)), m_hourChart(new ChartView(this))
 {
     m_ui->setupUi(this);
-    const auto action = [this](const char *icon, const char *name) {
-        auto *a = new QAction(resourceIcon(QLatin1String(icon)), QString(), this);
-        a->setObjectName(QLatin1String(name));
-        return a;
-    };
-    m_new = action(":/icons/add.svg", "newCampaignAction");
-    m_new->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-    m_pause = action(":/icons/pause.svg", "pauseCampaignAction");
-    m_resume = action(":/icons/play.svg", "resumeCampaignAction");
-    m_cancel = action(":/icons/stop.svg", "cancelCampaignAction");
-    m_resend = action(":/icons/warning.svg", "resendUnknownAction");
-    m_export = action(":/icons/copy.svg", "exportCampaignAction");
-    m_remove = action(":/icons/delete.svg", "removeCampaignAction");
-    m_dnc = action(":/icons/block.svg", "doNotCallAction");
+    m_new = actions->newCampaign;
+    m_pause = actions->pause;
+    m_resume = actions->resume;
+    m_cancel = actions->cancel;
+    m_resend = actions->resend;
+    m_export = actions->exportReport;
+    m_remove = actions->remove;
+    m_dnc = actions->doNotCall;
     // A tool bar, not a row of buttons: in a narrow window (or in Russian) what does not fit goes into its
     // overflow menu instead of widening the window.
     auto *bar = m_toolbar = new QToolBar(this);
@@ -83,8 +71,7 @@ CampaignsPage::CampaignsPage(Session *session, MessageBanner *banner, QWidget *p
     m_ui->retryButton->hide();
     m_ui->campaignsSplitter->setStretchFactor(0, 1);
     m_ui->campaignsSplitter->setStretchFactor(1, 3);
-    for (QChartView *v : {m_outcomeChart, m_hourChart}) {
-        v->setRenderHint(QPainter::Antialiasing);
+    for (ChartView *v : {m_outcomeChart, m_hourChart}) {
         v->setMinimumHeight(220);
         m_ui->chartsRow->addWidget(v);
     }
@@ -94,7 +81,6 @@ CampaignsPage::CampaignsPage(Session *session, MessageBanner *banner, QWidget *p
     connect(m_ui->campaignList->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { showSelected(); });
     connect(m_ui->rowFilter, &QComboBox::activated, this, [this] { applyRowFilter(); });
     connect(m_ui->rowSearch, &QLineEdit::textChanged, this, [this] { applyRowFilter(); });
-    connect(m_new, &QAction::triggered, this, &CampaignsPage::openWizard);
     connect(m_pause, &QAction::triggered, this, [this] { pause(selectedPath()); });
     connect(m_resume, &QAction::triggered, this, [this] { resume(selectedPath()); });
     connect(m_ui->retryButton, &QPushButton::clicked, this, [this] { resume(selectedPath()); });
@@ -102,7 +88,6 @@ CampaignsPage::CampaignsPage(Session *session, MessageBanner *banner, QWidget *p
     connect(m_resend, &QAction::triggered, this, &CampaignsPage::resendSelected);
     connect(m_export, &QAction::triggered, this, &CampaignsPage::exportSelected);
     connect(m_remove, &QAction::triggered, this, &CampaignsPage::removeSelected);
-    connect(m_dnc, &QAction::triggered, this, &CampaignsPage::openDoNotCallList);
     connect(m_ui->detailTabs, &QTabWidget::currentChanged, this, [this] { updateReport(); });
     // Countdowns (rate limit, window) and the ETA move with the clock.
     m_tick->setInterval(1000);
@@ -126,23 +111,8 @@ QString CampaignsPage::folder()
     return dir;
 }
 
-QList<QAction *> CampaignsPage::campaignActions() const
-{
-    return {m_new, m_pause, m_resume, m_cancel, m_resend, m_export, m_remove};
-}
-
 void CampaignsPage::retranslate()
 {
-    m_new->setText(tr("&New Campaign…"));
-    m_new->setToolTip(tr("Call a list of numbers from a CSV file"));
-    m_pause->setText(tr("&Pause"));
-    m_resume->setText(tr("&Resume"));
-    m_cancel->setText(tr("&Cancel Campaign"));
-    m_resend->setText(tr("Resend &Unknown…"));
-    m_resend->setToolTip(tr("Call again the rows whose outcome is unknown (they may have been called)"));
-    m_export->setText(tr("&Export Report…"));
-    m_remove->setText(tr("Re&move…"));
-    m_dnc->setText(tr("&Do-Not-Call List…"));
     m_ui->retryButton->setText(tr("Retry"));
     m_ui->detailTabs->setTabText(0, tr("Rows"));
     m_ui->detailTabs->setTabText(1, tr("Report"));
@@ -355,18 +325,13 @@ void CampaignsPage::updateReport()
     if (m_ui->detailTabs->currentIndex() != 1)
         return;
     CampaignJournal *j = m_rows->journal();
-    auto *outcomes = new QChart;
-    outcomes->setTitle(tr("Outcomes"));
-    auto *hours = new QChart;
-    hours->setTitle(tr("Delivered calls per hour"));
+    QList<ChartView::Item> slices;
+    QList<ChartView::Item> perHourBars;
     if (j->isOpen()) {
         const CampaignCounts n = j->counts();
-        auto *pie = new QPieSeries;
-        const auto slice = [pie](const QString &label, qint64 value, const QString &status) {
-            if (value <= 0)
-                return;
-            auto *s = pie->append(QStringLiteral("%1: %2").arg(label).arg(value), double(value));
-            s->setColor(StatusBadgeDelegate::colorFor(status));
+        const auto slice = [&slices](const QString &label, qint64 value, const QString &status) {
+            if (value > 0)
+                slices.append({QStringLiteral("%1: %2").arg(label).arg(value), double(value), StatusBadgeDelegate::colorFor(status)});
         };
         slice(tr("delivered"), n.completed, QStringLiteral("completed"));
         for (auto it = n.notDeliveredByStatus.cbegin(); it != n.notDeliveredByStatus.cend(); ++it)
@@ -374,43 +339,20 @@ void CampaignsPage::updateReport()
         slice(tr("rejected"), n.rejected, QStringLiteral("failed"));
         slice(tr("unknown"), n.unknown, QStringLiteral("outcome_unknown"));
         slice(tr("waiting"), n.waiting + n.following, QStringLiteral("pending"));
-        outcomes->addSeries(pie);
         const QMap<int, qint64> perHour = j->deliveredPerHour();
-        auto *set = new QBarSet(tr("Delivered"));
-        set->setColor(StatusBadgeDelegate::colorFor(QStringLiteral("completed")));
-        QStringList categories;
-        qint64 most = 1;
         const int first = perHour.isEmpty() ? 9 : perHour.firstKey();
         const int last = perHour.isEmpty() ? 20 : perHour.lastKey();
         for (int h = first; h <= last; ++h) {
-            categories << QStringLiteral("%1:00").arg(h, 2, 10, QLatin1Char('0'));
-            *set << double(perHour.value(h));
-            most = std::max(most, perHour.value(h));
+            perHourBars.append({QStringLiteral("%1:00").arg(h, 2, 10, QLatin1Char('0')), double(perHour.value(h)),
+                                StatusBadgeDelegate::colorFor(QStringLiteral("completed"))});
         }
-        auto *bars = new QBarSeries;
-        bars->append(set);
-        hours->addSeries(bars);
-        auto *x = new QBarCategoryAxis;
-        x->append(categories);
-        auto *y = new QValueAxis;
-        y->setRange(0, double(most));
-        y->setLabelFormat(QStringLiteral("%d"));
-        hours->addAxis(x, Qt::AlignBottom);
-        hours->addAxis(y, Qt::AlignLeft);
-        bars->attachAxis(x);
-        bars->attachAxis(y);
-        hours->legend()->hide();
         const CampaignJournal::Durations d = j->deliveredDurations();
         m_ui->durationLabel->setText(d.count > 0 ? tr("Answered calls: %1, lasting %2 on average (the longest %3).")
                                                        .arg(d.count).arg(time::duration(qint64(d.averageSec + 0.5)), time::duration(d.longestSec))
                                                  : tr("No answered call yet."));
     }
-    QChart *oldOutcomes = m_outcomeChart->chart();
-    QChart *oldHours = m_hourChart->chart();
-    m_outcomeChart->setChart(outcomes);
-    m_hourChart->setChart(hours);
-    delete oldOutcomes;
-    delete oldHours;
+    m_outcomeChart->setChart(ChartView::Kind::Pie, tr("Outcomes"), slices);
+    m_hourChart->setChart(ChartView::Kind::Bars, tr("Delivered calls per hour"), perHourBars);
 }
 
 void CampaignsPage::applyRowFilter()

@@ -9,7 +9,6 @@
 #include <memory>
 
 class QAction;
-class QChartView;
 class QSettings;
 class QTimer;
 class QToolBar;
@@ -24,6 +23,8 @@ class CampaignsPage;
 
 namespace vc::ui {
 
+class CampaignActions;
+class ChartView;
 class CampaignListModel;
 class CampaignRowsModel;
 class MessageBanner;
@@ -34,14 +35,13 @@ class CampaignsPage final : public QWidget
 {
     Q_OBJECT
 public:
-    CampaignsPage(Session *session, MessageBanner *banner, QWidget *parent = nullptr);
+    // The page acts on `actions` (the window's Campaigns menu) and keeps their enabled state.
+    CampaignsPage(Session *session, CampaignActions *actions, MessageBanner *banner, QWidget *parent = nullptr);
     ~CampaignsPage() override;
 
     static QString folder();
     void setHistoryPath(const QString &path) { m_historyPath = path; }
 
-    QAction *newAction() const { return m_new; }
-    QList<QAction *> campaignActions() const;
     QAction *doNotCallAction() const { return m_dnc; }
 
     void reload();
@@ -103,8 +103,8 @@ private:
     QAction *m_dnc;
     QTimer *m_tick;
     QToolBar *m_toolbar;
-    QChartView *m_outcomeChart;
-    QChartView *m_hourChart;
+    ChartView *m_outcomeChart;
+    ChartView *m_hourChart;
 };
 
 } // namespace vc::ui

@@ -13,6 +13,7 @@
 #include "stylepalette.h"
 #include "accessibility.h"
 #include "callspage.h"
+#include "campaignactions.h"
 #include "campaignmodels.h"
 #include "campaignspage.h"
 #include "calls/calltracker.h"
@@ -65,58 +66,17 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
       m_banner(new MessageBanner(this)),
       m_sandboxBanner(new MessageBanner(this)), m_nav(new QListWidget(this)), m_pages(new QStackedWidget(this)),
       m_profileCombo(new QComboBox(this)), m_profileCaption(new QLabel(this)), m_profileStatus(new QLabel(this)),
-      m_endpointStatus(new QLabel(this)), m_activityStatus(new QLabel(this)), m_noServices(new QLabel(this)),
-      m_noSip(new QLabel(this)), m_balanceStatus(new QLabel(this))
+      m_endpointStatus(new QLabel(this)), m_activityStatus(new QLabel(this)), m_balanceStatus(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(resourceIcon(QStringLiteral(":/voice-console.svg")));
     m_sandboxBanner->setObjectName(QStringLiteral("sandboxBanner"));
 
+    // The Services page is the one a start shows (with the menus' service commands); the other pages are
+    // built the first time they are shown or asked for (see mainwindowpages.cpp).
     m_services = new ServicesPage(session, m_banner, this);
     m_pages->addWidget(m_services);
-    m_send = new SendPage(session, tracker, m_banner, settings, this);
-    m_callsSlot = new QWidget(this);
-    m_sip = new SipPage(session, m_banner, this);
-    m_pages->addWidget(m_send);
-    m_pages->addWidget(m_callsSlot);
-    m_pages->addWidget(m_sip);
-    m_campaignsPage = new CampaignsPage(session, m_banner, this);
-    m_pages->addWidget(m_campaignsPage);
-    connect(m_campaignsPage, &CampaignsPage::campaignEnded, this, [this](const QString &name, const QString &summary) {
-        notifyCallEnded(tr("Campaign %1 finished").arg(name), summary);
-        if (m_calls)
-            m_calls->reloadSoon();
-    });
-    connect(m_campaignsPage, &CampaignsPage::historyChanged, this, [this] {
-        if (m_calls) // a page not built yet reads the history when it is
-            m_calls->reloadSoon();
-    });
-    // integrationapi.net has no voice-message services and no SIP accounts; it sends audio files.
-    m_legacySend = new LegacySendPage(session, tracker, m_banner, this);
-    m_pages->addWidget(m_legacySend);
-    for (QLabel *l : {m_noServices, m_noSip}) {
-        l->setAlignment(Qt::AlignCenter);
-        l->setWordWrap(true);
-        m_pages->addWidget(l);
-    }
-    m_noServices->setObjectName(QStringLiteral("noServicesForProvider"));
-    m_noSip->setObjectName(QStringLiteral("noSipForProvider"));
     m_balanceStatus->setObjectName(QStringLiteral("balanceStatus"));
-    connect(m_legacySend, &LegacySendPage::sendFinished, this, &MainWindow::refreshBalance);
-    connect(m_legacySend, &LegacySendPage::messageSent, this, [this](const QString &id) {
-        m_banner->showMessage(MessageBanner::Level::Info, tr("Message %1 accepted; it is followed on the Calls page.").arg(id), {},
-                              tr("Show"), [this, id] {
-                                  setCurrentPage(CallsPageIndex);
-                                  callsPage()->selectCall(id);
-                              });
-    });
-    connect(m_send, &SendPage::callPlaced, this, [this](const QString &callId) {
-        m_banner->showMessage(MessageBanner::Level::Info, tr("Call %1 placed; it is followed on the Calls page.").arg(callId), {},
-                              tr("Show"), [this, callId] {
-                                  setCurrentPage(CallsPageIndex);
-                                  callsPage()->selectCall(callId);
-                              });
-    });
 
     m_networkLog = new NetworkLogDock(session->transport()->log(), this);
     addDockWidget(Qt::BottomDockWidgetArea, m_networkLog);
@@ -131,21 +91,7 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
                         tr("Status: %1").arg(record.stale ? tr("no final status (stale)") : record.status));
     });
 
-    // The history is where an operator looks for a call that may have been placed: a damaged or
-    // unwritable history is said, never silent.
     CallHistory *history = m_tracker->history();
-    if (!history->recoveredTo().isEmpty()) {
-        m_banner->showMessage(MessageBanner::Level::Warning,
-                              tr("The call history file was damaged and could not be read. It was moved aside as "
-                                 "%1 and a new history was started; calls from now on are recorded.")
-                                  .arg(QDir::toNativeSeparators(history->recoveredTo())),
-                              history->recoveryReason());
-    } else if (!history->isOpen()) {
-        m_banner->showMessage(MessageBanner::Level::Error,
-                              tr("The call history could not be opened, so calls are not recorded: %1. Check the "
-                                 "data folder %2 and restart Voice Console.")
-                                  .arg(history->openError(), QDir::toNativeSeparators(QFileInfo(history->path()).absolutePath())));
-    }
     connect(history, &CallHistory::writeFailed, this, [this](const QString &callId, const QString &error) {
         m_banner->showMessage(MessageBanner::Level::Error,
                               tr("Call %1 could not be recorded in the history (%2). Note the call id: it is the "
@@ -223,24 +169,53 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
     });
 }
 
+void MainWindow::historyOpened()
+{
+    if (m_calls) // shown before the history was open: it reads it now
+        m_calls->reloadSoon();
+    // The history is where an operator looks for a call that may have been placed: a damaged or
+    // unwritable history is said, never silent.
+    const CallHistory *history = m_tracker->history();
+    if (!history->recoveredTo().isEmpty()) {
+        m_banner->showMessage(MessageBanner::Level::Warning,
+                              tr("The call history file was damaged and could not be read. It was moved aside as "
+                                 "%1 and a new history was started; calls from now on are recorded.")
+                                  .arg(QDir::toNativeSeparators(history->recoveredTo())),
+                              history->recoveryReason());
+    } else if (!history->isOpen()) {
+        m_banner->showMessage(MessageBanner::Level::Error,
+                              tr("The call history could not be opened, so calls are not recorded: %1. Check the "
+                                 "data folder %2 and restart Voice Console.")
+                                  .arg(history->openError(), QDir::toNativeSeparators(QFileInfo(history->path()).absolutePath())));
+    }
+}
+
 void MainWindow::offerInterruptedCampaigns()
 {
-    const QStringList paths = m_campaignsPage->interrupted();
-    if (paths.isEmpty())
+    // Read from the journals without building the Campaigns page, unless it is there already.
+    QList<CampaignSummary> stopped;
+    if (m_campaignsPage) {
+        const CampaignListModel *list = m_campaignsPage->listModel();
+        for (const QString &path : m_campaignsPage->interrupted())
+            stopped << list->campaigns().at(list->indexOf(path));
+    } else {
+        const auto campaigns = CampaignListModel::scan(CampaignsPage::folder());
+        std::copy_if(campaigns.cbegin(), campaigns.cend(), std::back_inserter(stopped),
+                     [](const CampaignSummary &c) { return c.interrupted(); });
+    }
+    if (stopped.isEmpty())
         return;
-    const QString first = paths.first();
-    const CampaignListModel *list = m_campaignsPage->listModel();
-    const CampaignSummary &c = list->campaigns().at(list->indexOf(first));
+    const CampaignSummary &c = stopped.constFirst();
     QString text = tr("The campaign \"%1\" stopped before it finished (Voice Console was closed or stopped): %n row(s) "
                       "still wait.", nullptr, int(c.counts.waiting)).arg(c.name);
     if (c.counts.unknown > 0)
         text += u' ' + tr("%n call(s) may or may not have been placed: they are listed and are not sent again unless you "
                           "choose to.", nullptr, int(c.counts.unknown));
-    if (paths.size() > 1)
-        text += u' ' + tr("%n more campaign(s) stopped too.", nullptr, int(paths.size() - 1));
-    m_banner->showMessage(MessageBanner::Level::Warning, text, {}, tr("Show Campaign"), [this, first] {
+    if (stopped.size() > 1)
+        text += u' ' + tr("%n more campaign(s) stopped too.", nullptr, int(stopped.size() - 1));
+    m_banner->showMessage(MessageBanner::Level::Warning, text, {}, tr("Show Campaign"), [this, path = c.path] {
         setCurrentPage(CampaignsPageIndex);
-        m_campaignsPage->showUnknown(first);
+        campaignsPage()->showUnknown(path);
     });
 }
 
@@ -313,14 +288,18 @@ void MainWindow::buildMenus()
     }
     m_campaignsMenu = menuBar()->addMenu(QString());
     m_campaignsMenu->setObjectName(QStringLiteral("campaignsMenu"));
-    m_campaignsMenu->addActions(m_campaignsPage->campaignActions());
-    m_campaignsMenu->insertSeparator(m_campaignsPage->campaignActions().at(1));
+    m_campaignActions = new CampaignActions(this);
+    m_campaignsMenu->addActions(m_campaignActions->campaign());
+    m_campaignsMenu->insertSeparator(m_campaignActions->pause);
     m_toolsMenu = menuBar()->addMenu(QString());
     m_toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
-    m_toolsMenu->addAction(m_campaignsPage->doNotCallAction());
-    for (QAction *a : m_campaignsPage->campaignActions())
+    m_toolsMenu->addAction(m_campaignActions->doNotCall);
+    for (QAction *a : m_campaignActions->campaign())
         a->setShortcutContext(Qt::WindowShortcut);
-    addAction(m_campaignsPage->newAction());
+    addAction(m_campaignActions->newCampaign);
+    // These two need no campaign: they build the page when it is not there yet.
+    connect(m_campaignActions->newCampaign, &QAction::triggered, this, [this] { campaignsPage()->openWizard(); });
+    connect(m_campaignActions->doNotCall, &QAction::triggered, this, [this] { campaignsPage()->openDoNotCallList(); });
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAction);
     m_helpMenu->addAction(m_aboutQtAction);
@@ -365,10 +344,8 @@ void MainWindow::retranslate()
     m_aboutAction->setText(tr("&About Voice Console"));
     m_aboutQtAction->setText(tr("About &Qt"));
     m_notifyAction->setText(tr("&Notify When a Call Ends"));
-    m_noServices->setText(tr("<h3>No services with this provider</h3><p>integrationapi.net (2013) sends uploaded audio "
-                             "files directly: there are no voice-message services to manage. Use the Send page.</p>"));
-    m_noSip->setText(tr("<h3>No SIP accounts with this provider</h3><p>SIP attributes are an Exolve feature; "
-                        "integrationapi.net (2013) has none.</p>"));
+    m_campaignActions->retranslate();
+    retranslateStandIns();
     m_toolbar->setWindowTitle(tr("Main toolbar"));
     m_profileCaption->setText(tr("Profile:") + u' ');
     const QStringList languages = {tr("System Default"), QStringLiteral("English"), QStringLiteral("Русский")};
@@ -380,6 +357,16 @@ void MainWindow::retranslate()
                                   : tr("Idle"));
     reloadProfiles();
     showProfile(); // the texts only: a language switch asks the server nothing
+}
+
+void MainWindow::retranslateStandIns()
+{
+    if (m_noServices)
+        m_noServices->setText(tr("<h3>No services with this provider</h3><p>integrationapi.net (2013) sends uploaded audio "
+                                 "files directly: there are no voice-message services to manage. Use the Send page.</p>"));
+    if (m_noSip)
+        m_noSip->setText(tr("<h3>No SIP accounts with this provider</h3><p>SIP attributes are an Exolve feature; "
+                            "integrationapi.net (2013) has none.</p>"));
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -510,7 +497,7 @@ void MainWindow::setLanguage(const QString &language)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    const QStringList running = m_campaignsPage->active();
+    const QStringList running = m_campaignsPage ? m_campaignsPage->active() : QStringList(); // none without the page
     if (!running.isEmpty()) {
         QMessageBox box(QMessageBox::Warning, tr("Campaigns Are Running"),
                         tr("%n campaign(s) are calling now. Quitting stops them: no new call is placed, and a call "

@@ -24,6 +24,7 @@ struct Profile;
 namespace vc::ui {
 
 class CallsPage;
+class CampaignActions;
 class CampaignsPage;
 class LegacySendPage;
 class MessageBanner;
@@ -46,12 +47,17 @@ public:
     ~MainWindow() override;
 
     ServicesPage *servicesPage() const { return m_services; }
-    SendPage *sendPage() const { return m_send; }
-    // Built the first time it is shown or asked for (its charts cost start-up time otherwise).
+    // The other pages are built the first time they are shown or asked for: a start pays only for the
+    // page it shows (the Calls and Campaigns pages' charts alone cost more than a bare window).
+    SendPage *sendPage();
     CallsPage *callsPage();
-    SipPage *sipPage() const { return m_sip; }
-    CampaignsPage *campaignsPage() const { return m_campaignsPage; }
-    LegacySendPage *legacySendPage() const { return m_legacySend; }
+    SipPage *sipPage();
+    CampaignsPage *campaignsPage();
+    LegacySendPage *legacySendPage();
+    // Where campaign threads write their calls (the call history file).
+    void setCampaignHistoryPath(const QString &path);
+    // The call history was opened (after the first frame): says when it could not be, fills the Calls page.
+    void historyOpened();
     NetworkLogDock *networkLog() const { return m_networkLog; }
     MessageBanner *banner() const { return m_banner; }
     void setCurrentPage(int page);
@@ -73,6 +79,10 @@ private:
     void notifyCallEnded(const QString &title, const QString &text);
     QWidget *pageFor(int row);
     static void enableDeferredClearButtons(QWidget *root);
+    // A page built on first use joins the stack.
+    void adoptPage(QWidget *page);
+    QLabel *standIn(QLabel *&label, const char *name);
+    void retranslateStandIns();
     void showPage(int row);
     void offerInterruptedCampaigns();
     void showProfile();
@@ -88,13 +98,14 @@ private:
     QListWidget *m_nav;
     QStackedWidget *m_pages;
     ServicesPage *m_services;
-    SendPage *m_send;
+    SendPage *m_send = nullptr;
     CallsPage *m_calls = nullptr;
-    QWidget *m_callsSlot; // holds the Calls page's place in the stack until it is built
+    SipPage *m_sip = nullptr;
+    CampaignsPage *m_campaignsPage = nullptr;
+    LegacySendPage *m_legacySend = nullptr;
+    CampaignActions *m_campaignActions = nullptr;
+    QString m_campaignHistoryPath;
     bool m_startupDone = false;
-    SipPage *m_sip;
-    CampaignsPage *m_campaignsPage;
-    LegacySendPage *m_legacySend;
     NetworkLogDock *m_networkLog;
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_notifyAction;
@@ -104,8 +115,8 @@ private:
     QLabel *m_profileStatus;
     QLabel *m_endpointStatus;
     QLabel *m_activityStatus;
-    QLabel *m_noServices;
-    QLabel *m_noSip;
+    QLabel *m_noServices = nullptr;
+    QLabel *m_noSip = nullptr;
     QLabel *m_balanceStatus;
     QList<QAction *> m_pageActions; // View > the pages, Ctrl+1 ... Ctrl+N
     std::optional<Result<double>> m_balance; // the last answer; none while it is asked for

@@ -1,4 +1,4 @@
-// The main window's pages: which widget shows for a page, the Calls page built on first use, the
+// The main window's pages: which widget shows for a page, the pages built on first use, the
 // current page, and the window's layout saved and restored.
 #include "mainwindow.h"
 
@@ -8,6 +8,7 @@
 #include "callspage.h"
 #include "campaignspage.h"
 #include "legacysendpage.h"
+#include "messagebanner.h"
 #include "sendpage.h"
 #include "servicespage.h"
 #include "sippage.h"
@@ -39,25 +40,106 @@ void MainWindow::enableDeferredClearButtons(QWidget *root)
     }
 }
 
+void MainWindow::adoptPage(QWidget *page)
+{
+    m_pages->addWidget(page);
+    if (m_startupDone)
+        enableDeferredClearButtons(page);
+}
+
+SendPage *MainWindow::sendPage()
+{
+    if (m_send)
+        return m_send;
+    m_send = new SendPage(m_session, m_tracker, m_banner, m_settings, this);
+    connect(m_send, &SendPage::callPlaced, this, [this](const QString &callId) {
+        m_banner->showMessage(MessageBanner::Level::Info, tr("Call %1 placed; it is followed on the Calls page.").arg(callId), {},
+                              tr("Show"), [this, callId] {
+                                  setCurrentPage(CallsPageIndex);
+                                  callsPage()->selectCall(callId);
+                              });
+    });
+    adoptPage(m_send);
+    return m_send;
+}
+
 CallsPage *MainWindow::callsPage()
 {
     if (m_calls)
         return m_calls;
     m_calls = new CallsPage(m_session, m_tracker, m_banner, this);
-    const int at = m_pages->indexOf(m_callsSlot);
-    const bool current = m_pages->currentWidget() == m_callsSlot;
-    m_pages->insertWidget(at, m_calls);
-    if (current)
-        m_pages->setCurrentWidget(m_calls);
-    m_pages->removeWidget(m_callsSlot);
-    m_callsSlot->deleteLater();
-    m_callsSlot = nullptr;
     const Settings settings(m_settings);
     m_calls->splitter()->restoreState(settings.callsSplitter());
     m_calls->table()->horizontalHeader()->restoreState(settings.callsHeader());
-    if (m_startupDone)
-        enableDeferredClearButtons(m_calls);
+    adoptPage(m_calls);
     return m_calls;
+}
+
+SipPage *MainWindow::sipPage()
+{
+    if (!m_sip) {
+        m_sip = new SipPage(m_session, m_banner, this);
+        adoptPage(m_sip);
+    }
+    return m_sip;
+}
+
+CampaignsPage *MainWindow::campaignsPage()
+{
+    if (m_campaignsPage)
+        return m_campaignsPage;
+    m_campaignsPage = new CampaignsPage(m_session, m_campaignActions, m_banner, this);
+    m_campaignsPage->setHistoryPath(m_campaignHistoryPath);
+    connect(m_campaignsPage, &CampaignsPage::campaignEnded, this, [this](const QString &name, const QString &summary) {
+        notifyCallEnded(tr("Campaign %1 finished").arg(name), summary);
+        if (m_calls)
+            m_calls->reloadSoon();
+    });
+    connect(m_campaignsPage, &CampaignsPage::historyChanged, this, [this] {
+        if (m_calls) // a page not built yet reads the history when it is
+            m_calls->reloadSoon();
+    });
+    adoptPage(m_campaignsPage);
+    return m_campaignsPage;
+}
+
+void MainWindow::setCampaignHistoryPath(const QString &path)
+{
+    m_campaignHistoryPath = path;
+    if (m_campaignsPage)
+        m_campaignsPage->setHistoryPath(path);
+}
+
+LegacySendPage *MainWindow::legacySendPage()
+{
+    if (m_legacySend)
+        return m_legacySend;
+    // integrationapi.net has no voice-message services and no SIP accounts; it sends audio files.
+    m_legacySend = new LegacySendPage(m_session, m_tracker, m_banner, this);
+    connect(m_legacySend, &LegacySendPage::sendFinished, this, &MainWindow::refreshBalance);
+    connect(m_legacySend, &LegacySendPage::messageSent, this, [this](const QString &id) {
+        m_banner->showMessage(MessageBanner::Level::Info, tr("Message %1 accepted; it is followed on the Calls page.").arg(id), {},
+                              tr("Show"), [this, id] {
+                                  setCurrentPage(CallsPageIndex);
+                                  callsPage()->selectCall(id);
+                              });
+    });
+    adoptPage(m_legacySend);
+    return m_legacySend;
+}
+
+// What a legacy profile shows for the pages it has not (rich text: made only when one shows).
+QLabel *MainWindow::standIn(QLabel *&label, const char *name)
+{
+    if (!label) {
+        label = new QLabel(this);
+        label->setObjectName(QLatin1String(name));
+        label->setAlignment(Qt::AlignCenter);
+        label->setWordWrap(true);
+        adoptPage(label);
+        retranslateStandIns();
+    }
+    return label;
 }
 
 QWidget *MainWindow::pageFor(int row)
@@ -65,15 +147,15 @@ QWidget *MainWindow::pageFor(int row)
     const bool legacy = m_session->isLegacy();
     switch (row) {
     case ServicesPageIndex:
-        return legacy ? static_cast<QWidget *>(m_noServices) : m_services;
+        return legacy ? static_cast<QWidget *>(standIn(m_noServices, "noServicesForProvider")) : m_services;
     case SendPageIndex:
-        return legacy ? static_cast<QWidget *>(m_legacySend) : m_send;
+        return legacy ? static_cast<QWidget *>(legacySendPage()) : sendPage();
     case CallsPageIndex:
         return callsPage();
     case CampaignsPageIndex:
-        return m_campaignsPage;
+        return campaignsPage();
     default:
-        return legacy ? static_cast<QWidget *>(m_noSip) : m_sip;
+        return legacy ? static_cast<QWidget *>(standIn(m_noSip, "noSipForProvider")) : sipPage();
     }
 }
 
@@ -83,7 +165,8 @@ void MainWindow::showPage(int row)
     m_pages->setCurrentWidget(pageFor(row));
     const bool services = row == ServicesPageIndex && !legacy;
     m_services->setPageActive(services);
-    m_send->setPageActive(row == SendPageIndex && !legacy);
+    if (m_send)
+        m_send->setPageActive(row == SendPageIndex && !legacy);
     m_servicesMenu->menuAction()->setVisible(services);
     m_servicesSeparator->setVisible(services);
 }

@@ -149,7 +149,8 @@ void ServicesPage::retranslate()
     a11y::name(m_filterEdit, tr("Filter services by name or ID"));
     a11y::nameFieldButtons(m_filterEdit);
     a11y::name(m_table, tr("Voice-message services"));
-    showEmptyHint();
+    if (m_loaded && m_ui->serviceListStack->currentWidget() == m_ui->servicesEmpty)
+        showEmptyHint(); // an error text stays as the server's words were
     m_model->retranslate();
     updateCounts();
 }
@@ -201,7 +202,8 @@ void ServicesPage::showList(const QList<VoiceService> &services, const QString &
 {
     m_loaded = true;
     m_model->setServices(services);
-    showEmptyHint(); // replaces the error text a failed load may have left
+    if (services.isEmpty())
+        showEmptyHint(); // set only when shown: a rich-text label costs its layout in every size hint
     m_ui->serviceListStack->setCurrentWidget(services.isEmpty() ? static_cast<QWidget *>(m_ui->servicesEmpty) : m_table);
     if (!select.isEmpty()) {
         const int row = m_model->rowOf(select);

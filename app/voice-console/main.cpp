@@ -81,6 +81,7 @@ int main(int argc, char *argv[])
     vc::ui::AppContext::Options options;
     options.settings = &settings;
     options.secrets = std::make_unique<vc::KeychainBackend>();
+    options.openHistoryLater = true;
     options.sandboxUrl = [&sandbox]() -> QUrl {
         if (!sandbox) {
             sandbox = std::make_unique<vc::sandbox::SandboxServer>();
@@ -102,9 +103,11 @@ int main(int argc, char *argv[])
         qWarning("%s", qPrintable(message));
         window.banner()->showMessage(vc::ui::MessageBanner::Level::Warning, message);
     }
-    // The profile (and with it the embedded sandbox, or the keychain read of a real account's key) is
-    // taken up right after the window's first frame: the window appears first, then fills.
+    // The call history, then the profile (and with it the embedded sandbox, or the keychain read of a real
+    // account's key) are taken up right after the window's first frame: the window appears first, then fills.
     const auto chooseProfile = [&] {
+        context.openHistory();
+        vc::ui::startupMark("history open");
         if (parser.isSet(QStringLiteral("api-url")) && !envKey.isEmpty()) {
             profiles.useEnvironment(QUrl::fromUserInput(parser.value(QStringLiteral("api-url"))), envKey);
         } else if (parser.isSet(QStringLiteral("sandbox")) || store.profiles().isEmpty()) {

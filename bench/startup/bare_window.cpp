@@ -8,7 +8,10 @@
 
 int main(int argc, char *argv[])
 {
+    if (!qEnvironmentVariableIsEmpty("TMP_EXIT_MAIN")) return 0;
+    vc::ui::startupMark("main");
     QApplication app(argc, argv);
+    vc::ui::startupMark("QApplication");
     QMainWindow window;
     auto *table = new QTableView(&window);
     auto *model = new QStandardItemModel(4, 3, table);
@@ -16,7 +19,9 @@ int main(int argc, char *argv[])
     window.setCentralWidget(table);
     window.setWindowTitle(QStringLiteral("Voice Console"));
     window.resize(1100, 680);
+    vc::ui::startupMark("built");
     vc::ui::StartupProbe::install(&window);
     window.show();
+    vc::ui::startupMark("shown");
     return app.exec();
 }

@@ -95,12 +95,14 @@ CallHistory::~CallHistory()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
+QString CallHistory::defaultPath()
+{
+    return Settings::dataFolder() + QStringLiteral("/history.sqlite");
+}
+
 StorageResult CallHistory::open(const QString &path)
 {
-    m_path = path;
-    if (m_path.isEmpty()) {
-        m_path = Settings::dataFolder() + QStringLiteral("/history.sqlite");
-    }
+    m_path = path.isEmpty() ? defaultPath() : path;
     QString error;
     bool damaged = false;
     m_open = openFile(&error, &damaged);

@@ -86,6 +86,8 @@ public:
     // a readable database is never silently lost or silently ignored: it is moved aside as
     // "<name>.corrupt-<UTC date and time>" and a new history is started (see recoveredFrom()).
     StorageResult open(const QString &path = {});
+    // history.sqlite in the user's data folder: where open() with no path goes.
+    static QString defaultPath();
     bool isOpen() const { return m_open; }
     // Why the history is not open, for a window that shows the state after open() answered.
     QString openError() const { return m_openError; }

@@ -149,7 +149,7 @@ private Q_SLOTS:
         window()->close();
         QVERIFY(window()->isVisible());
         QVERIFY(page()->controller(path)->isActive());
-        auto *pause = page()->findChild<QAction *>(QStringLiteral("pauseCampaignAction"));
+        auto *pause = window()->findChild<QAction *>(QStringLiteral("pauseCampaignAction"));
         QVERIFY(pause->isEnabled());
         pause->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(page()->controller(path)->state(), CampaignController::State::Paused, 10000);
@@ -157,8 +157,8 @@ private Q_SLOTS:
         QVERIFY(placed < 30);
         QTest::qWait(1000);
         QCOMPARE(m_app->server()->callsPlaced(), placed); // nothing while paused
-        QTRY_VERIFY(page()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->isEnabled());
-        page()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->trigger();
+        QTRY_VERIFY(window()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->isEnabled());
+        window()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(finished(path), 90000);
         for (const QString &n : list)
             QCOMPARE(m_app->server()->callsTo().value(n), 1);
@@ -189,7 +189,7 @@ private Q_SLOTS:
         QCOMPARE(m_app->server()->callsPlaced(), placed); // offered, not resumed
         QCOMPARE(page()->interrupted(), QStringList{path});
         page()->select(path);
-        page()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->trigger();
+        window()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(finished(path), 90000);
         const CampaignCounts c = countsOf(path);
         QCOMPARE(c.placed + c.unknown, 30);
@@ -230,7 +230,7 @@ private Q_SLOTS:
             foreign = make(QStringLiteral("from-voicectl"), QStringLiteral("started"), {}, QStringLiteral("https://api.exolve.ru"));
         });
         page()->select(preview);
-        QVERIFY(!page()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->isEnabled());
+        QVERIFY(!window()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->isEnabled());
         page()->resume(preview);
         QVERIFY(window()->banner()->text().contains(QStringLiteral("never confirmed")));
         page()->select(foreign);
@@ -285,13 +285,13 @@ private Q_SLOTS:
         QCOMPARE(page()->rowsModel()->lineAt(0), 2);
         QCOMPARE(countsOf(journalPath).unknown, 1);
         QVERIFY(page()->findChild<QLabel *>(QStringLiteral("stateLabel"))->text().contains(QStringLiteral("unknown outcome")));
-        page()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->trigger();
+        window()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(finished(journalPath), 90000);
         QVERIFY(!m_app->server()->callsTo().contains(list.at(0)));
         for (int i = 1; i < list.size(); ++i)
             QCOMPARE(m_app->server()->callsTo().value(list.at(i)), 1);
         // Resend Unknown names how many and waits for a yes.
-        auto *resend = page()->findChild<QAction *>(QStringLiteral("resendUnknownAction"));
+        auto *resend = window()->findChild<QAction *>(QStringLiteral("resendUnknownAction"));
         QTRY_VERIFY(resend->isEnabled());
         QTimer::singleShot(0, this, [this] {
             QMessageBox *box = nullptr;
