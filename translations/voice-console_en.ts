@@ -3283,6 +3283,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>About &amp;Qt</source>
         <translation>About &amp;Qt</translation>
     </message>
+    <message>
+        <source>Network &amp;Log</source>
+        <translation>Network &amp;Log</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::MessageBanner</name>

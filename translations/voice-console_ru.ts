@@ -3317,6 +3317,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
+    <message>
+        <source>Network &amp;Log</source>
+        <translation>&amp;Журнал сети</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::MessageBanner</name>

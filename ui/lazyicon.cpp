@@ -10,11 +10,16 @@
 namespace vc::ui {
 
 namespace {
-// Holds the path; the real icon (and its SVG parse) is made on the first draw, shared by every copy.
+// Holds how to make the icon (a resource path, say); the real icon (and its SVG parse) is made on the
+// first draw, shared by every copy.
 class LazyIconEngine final : public QIconEngine
 {
 public:
-    explicit LazyIconEngine(QString path) : m_loaded(std::make_shared<Loaded>()) { m_loaded->path = std::move(path); }
+    LazyIconEngine(QString name, std::function<QIcon()> make) : m_loaded(std::make_shared<Loaded>())
+    {
+        m_loaded->path = std::move(name);
+        m_loaded->make = std::move(make);
+    }
 
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
     {
@@ -34,7 +39,7 @@ public:
     }
     QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override { return icon().availableSizes(mode, state); }
     QString iconName() override { return m_loaded->path; }
-    bool isNull() override { return m_loaded->path.isEmpty(); }
+    bool isNull() override { return !m_loaded->make; }
     QString key() const override { return QStringLiteral("vc-lazy-resource"); }
     QIconEngine *clone() const override { return new LazyIconEngine(*this); }
 
@@ -42,6 +47,7 @@ private:
     struct Loaded
     {
         QString path;
+        std::function<QIcon()> make;
         QIcon icon;
         bool done = false;
     };
@@ -49,7 +55,7 @@ private:
     QIcon &icon()
     {
         if (!m_loaded->done) {
-            m_loaded->icon = QIcon(m_loaded->path);
+            m_loaded->icon = m_loaded->make();
             m_loaded->done = true;
         }
         return m_loaded->icon;
@@ -78,8 +84,13 @@ QIcon resourceIcon(const QString &path)
     QHash<QString, QIcon> &icons = made();
     auto it = icons.find(path);
     if (it == icons.end())
-        it = icons.insert(path, QIcon(new LazyIconEngine(path)));
+        it = icons.insert(path, QIcon(new LazyIconEngine(path, [path] { return QIcon(path); })));
     return *it;
+}
+
+QIcon lazyIcon(std::function<QIcon()> make)
+{
+    return QIcon(new LazyIconEngine(QString(), std::move(make)));
 }
 
 } // namespace vc::ui

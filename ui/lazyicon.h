@@ -3,11 +3,16 @@
 #include <QIcon>
 #include <QString>
 
+#include <functional>
+
 namespace vc::ui {
 
 // An icon from the resources. QIcon reads and parses an SVG the moment it is made; start-up makes some
 // thirty (menus, tool bars, pages not shown yet). These are read the first time they are drawn, and
 // one path is read once for the whole program.
 QIcon resourceIcon(const QString &path);
+
+// An icon `make` makes the first time it is drawn (or asked for its sizes).
+QIcon lazyIcon(std::function<QIcon()> make);
 
 } // namespace vc::ui

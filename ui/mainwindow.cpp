@@ -63,29 +63,20 @@ const char *const kIcons[MainWindow::PageCount] = {":/icons/services.svg", ":/ic
 
 MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *tracker, QSettings *settings, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_profiles(profiles), m_tracker(tracker), m_settings(settings),
-      m_banner(new MessageBanner(this)),
-      m_sandboxBanner(new MessageBanner(this)), m_nav(new QListWidget(this)), m_pages(new QStackedWidget(this)),
+      m_central(new QWidget(this)), m_banner(new MessageBanner(m_central)), m_sandboxBanner(new MessageBanner(m_central)),
+      m_nav(new QListWidget(m_central)), m_pages(new QStackedWidget(m_central)),
       m_profileCombo(new QComboBox(this)), m_profileCaption(new QLabel(this)), m_profileStatus(new QLabel(this)),
       m_endpointStatus(new QLabel(this)), m_activityStatus(new QLabel(this)), m_balanceStatus(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowIcon(resourceIcon(QStringLiteral(":/voice-console.svg")));
     m_sandboxBanner->setObjectName(QStringLiteral("sandboxBanner"));
 
     // The Services page is the one a start shows (with the menus' service commands); the other pages are
     // built the first time they are shown or asked for (see mainwindowpages.cpp).
-    m_services = new ServicesPage(session, m_banner, this);
+    m_services = new ServicesPage(session, m_banner, m_pages);
     m_pages->addWidget(m_services);
     m_balanceStatus->setObjectName(QStringLiteral("balanceStatus"));
 
-    m_networkLog = new NetworkLogDock(session->transport()->log(), this);
-    addDockWidget(Qt::BottomDockWidgetArea, m_networkLog);
-    m_networkLog->hide();
-
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(resourceIcon(QStringLiteral(":/voice-console.svg")), this);
-        m_tray->show();
-    }
     connect(m_tracker, &CallTracker::callEnded, this, [this](const CallRecord &record) {
         notifyCallEnded(tr("Call to %1 ended").arg(record.destination),
                         tr("Status: %1").arg(record.stale ? tr("no final status (stale)") : record.status));
@@ -114,8 +105,7 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
             showPage(row);
     });
 
-    auto *central = new QWidget(this);
-    auto *outer = new QVBoxLayout(central);
+    auto *outer = new QVBoxLayout(m_central);
     outer->setContentsMargins(8, 8, 8, 4);
     outer->addWidget(m_sandboxBanner);
     outer->addWidget(m_banner);
@@ -123,7 +113,7 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
     row->addWidget(m_nav);
     row->addWidget(m_pages, 1);
     outer->addLayout(row, 1);
-    setCentralWidget(central);
+    setCentralWidget(m_central);
 
     m_profileCombo->setObjectName(QStringLiteral("profileCombo"));
     m_profileCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -164,6 +154,13 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
     // offer to resume it (never resumed on its own).
     StartupProbe::afterFirstFrame(this, [this] {
         m_startupDone = true;
+        // The window's icon (rendered at every size the window system keeps) and the tray icon (a
+        // question to the X server) are not in the first frame either.
+        setWindowIcon(resourceIcon(QStringLiteral(":/voice-console.svg")));
+        if (QSystemTrayIcon::isSystemTrayAvailable()) {
+            m_tray = new QSystemTrayIcon(windowIcon(), this);
+            m_tray->show();
+        }
         enableDeferredClearButtons(this);
         offerInterruptedCampaigns();
     });
@@ -267,8 +264,12 @@ void MainWindow::buildMenus()
         m_pageActions.append(show);
     }
     m_viewMenu->addSeparator();
-    m_networkLog->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
-    m_viewMenu->addAction(m_networkLog->toggleViewAction());
+    // The network log's dock is built the first time it is shown; this action stands for its own.
+    m_networkLogAction = m_viewMenu->addAction(QString());
+    m_networkLogAction->setObjectName(QStringLiteral("networkLogAction"));
+    m_networkLogAction->setCheckable(true);
+    m_networkLogAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    connect(m_networkLogAction, &QAction::triggered, this, [this](bool on) { networkLog()->setVisible(on); });
     m_notifyAction = m_viewMenu->addAction(QString());
     m_notifyAction->setObjectName(QStringLiteral("notifyCallEnded"));
     m_notifyAction->setCheckable(true);
@@ -344,6 +345,7 @@ void MainWindow::retranslate()
     m_aboutAction->setText(tr("&About Voice Console"));
     m_aboutQtAction->setText(tr("About &Qt"));
     m_notifyAction->setText(tr("&Notify When a Call Ends"));
+    m_networkLogAction->setText(tr("Network &Log"));
     m_campaignActions->retranslate();
     retranslateStandIns();
     m_toolbar->setWindowTitle(tr("Main toolbar"));

@@ -58,7 +58,8 @@ public:
     void setCampaignHistoryPath(const QString &path);
     // The call history was opened (after the first frame): says when it could not be, fills the Calls page.
     void historyOpened();
-    NetworkLogDock *networkLog() const { return m_networkLog; }
+    // Built the first time it is shown or asked for.
+    NetworkLogDock *networkLog();
     MessageBanner *banner() const { return m_banner; }
     void setCurrentPage(int page);
     int currentPage() const;
@@ -93,6 +94,7 @@ private:
     ProfileManager *m_profiles;
     CallTracker *m_tracker;
     QSettings *m_settings;
+    QWidget *m_central; // made first: the widgets in it are born there (moving a built tree re-polishes it)
     MessageBanner *m_banner;
     MessageBanner *m_sandboxBanner;
     QListWidget *m_nav;
@@ -106,7 +108,8 @@ private:
     CampaignActions *m_campaignActions = nullptr;
     QString m_campaignHistoryPath;
     bool m_startupDone = false;
-    NetworkLogDock *m_networkLog;
+    NetworkLogDock *m_networkLog = nullptr;
+    QAction *m_networkLogAction = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_notifyAction;
     QAction *m_servicesSeparator = nullptr;

@@ -4,11 +4,13 @@
 
 #include "accessibility.h"
 #include "accounts/session.h"
+#include "net/httptransport.h"
 #include "accounts/settings.h"
 #include "callspage.h"
 #include "campaignspage.h"
 #include "legacysendpage.h"
 #include "messagebanner.h"
+#include "networklogdock.h"
 #include "sendpage.h"
 #include "servicespage.h"
 #include "sippage.h"
@@ -51,7 +53,7 @@ SendPage *MainWindow::sendPage()
 {
     if (m_send)
         return m_send;
-    m_send = new SendPage(m_session, m_tracker, m_banner, m_settings, this);
+    m_send = new SendPage(m_session, m_tracker, m_banner, m_settings, m_pages);
     connect(m_send, &SendPage::callPlaced, this, [this](const QString &callId) {
         m_banner->showMessage(MessageBanner::Level::Info, tr("Call %1 placed; it is followed on the Calls page.").arg(callId), {},
                               tr("Show"), [this, callId] {
@@ -67,7 +69,7 @@ CallsPage *MainWindow::callsPage()
 {
     if (m_calls)
         return m_calls;
-    m_calls = new CallsPage(m_session, m_tracker, m_banner, this);
+    m_calls = new CallsPage(m_session, m_tracker, m_banner, m_pages);
     const Settings settings(m_settings);
     m_calls->splitter()->restoreState(settings.callsSplitter());
     m_calls->table()->horizontalHeader()->restoreState(settings.callsHeader());
@@ -78,7 +80,7 @@ CallsPage *MainWindow::callsPage()
 SipPage *MainWindow::sipPage()
 {
     if (!m_sip) {
-        m_sip = new SipPage(m_session, m_banner, this);
+        m_sip = new SipPage(m_session, m_banner, m_pages);
         adoptPage(m_sip);
     }
     return m_sip;
@@ -88,7 +90,7 @@ CampaignsPage *MainWindow::campaignsPage()
 {
     if (m_campaignsPage)
         return m_campaignsPage;
-    m_campaignsPage = new CampaignsPage(m_session, m_campaignActions, m_banner, this);
+    m_campaignsPage = new CampaignsPage(m_session, m_campaignActions, m_banner, m_pages);
     m_campaignsPage->setHistoryPath(m_campaignHistoryPath);
     connect(m_campaignsPage, &CampaignsPage::campaignEnded, this, [this](const QString &name, const QString &summary) {
         notifyCallEnded(tr("Campaign %1 finished").arg(name), summary);
@@ -103,6 +105,19 @@ CampaignsPage *MainWindow::campaignsPage()
     return m_campaignsPage;
 }
 
+NetworkLogDock *MainWindow::networkLog()
+{
+    if (m_networkLog)
+        return m_networkLog;
+    m_networkLog = new NetworkLogDock(m_session->transport()->log(), this);
+    m_networkLog->hide();
+    addDockWidget(Qt::BottomDockWidgetArea, m_networkLog);
+    restoreDockWidget(m_networkLog); // where it was last time (restoreState() kept it for this)
+    m_networkLogAction->setChecked(m_networkLog->isVisible());
+    connect(m_networkLog->toggleViewAction(), &QAction::toggled, m_networkLogAction, &QAction::setChecked);
+    return m_networkLog;
+}
+
 void MainWindow::setCampaignHistoryPath(const QString &path)
 {
     m_campaignHistoryPath = path;
@@ -115,7 +130,7 @@ LegacySendPage *MainWindow::legacySendPage()
     if (m_legacySend)
         return m_legacySend;
     // integrationapi.net has no voice-message services and no SIP accounts; it sends audio files.
-    m_legacySend = new LegacySendPage(m_session, m_tracker, m_banner, this);
+    m_legacySend = new LegacySendPage(m_session, m_tracker, m_banner, m_pages);
     connect(m_legacySend, &LegacySendPage::sendFinished, this, &MainWindow::refreshBalance);
     connect(m_legacySend, &LegacySendPage::messageSent, this, [this](const QString &id) {
         m_banner->showMessage(MessageBanner::Level::Info, tr("Message %1 accepted; it is followed on the Calls page.").arg(id), {},
@@ -132,7 +147,7 @@ LegacySendPage *MainWindow::legacySendPage()
 QLabel *MainWindow::standIn(QLabel *&label, const char *name)
 {
     if (!label) {
-        label = new QLabel(this);
+        label = new QLabel(m_pages);
         label->setObjectName(QLatin1String(name));
         label->setAlignment(Qt::AlignCenter);
         label->setWordWrap(true);
@@ -188,6 +203,8 @@ void MainWindow::restoreState()
     const Settings settings(m_settings);
     if (!restoreGeometry(settings.windowGeometry()))
         resize(1100, 680);
+    if (settings.networkLogShown())
+        networkLog(); // before the state that places it
     QMainWindow::restoreState(settings.windowState());
     m_services->splitter()->restoreState(settings.servicesSplitter());
     m_services->table()->horizontalHeader()->restoreState(settings.servicesHeader());
@@ -202,6 +219,7 @@ void MainWindow::saveState()
     Settings settings(m_settings);
     settings.windowGeometry() = saveGeometry();
     settings.windowState() = QMainWindow::saveState();
+    settings.networkLogShown() = m_networkLog && m_networkLog->isVisible();
     settings.servicesSplitter() = m_services->splitter()->saveState();
     settings.servicesHeader() = m_services->table()->horizontalHeader()->saveState();
     if (m_calls) { // a page never shown keeps the layout saved last time

@@ -1,6 +1,7 @@
 // voice-console: the desktop application.
 #include "accounts/settings.h"
 #include "appcontext.h"
+#include "appstyle.h"
 #include "common/language.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
@@ -54,6 +55,7 @@ int main(int argc, char *argv[])
         return 0;
     }
     QApplication app(argc, argv);
+    QApplication::setStyle(new vc::ui::AppStyle);
     vc::ui::startupMark("QApplication");
     QCoreApplication::setOrganizationName(QLatin1String(vc::Settings::kOrganization));
     QCoreApplication::setApplicationName(QLatin1String(vc::Settings::kApplication));

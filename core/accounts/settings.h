@@ -55,6 +55,7 @@ public:
     SettingValue<int> lastPage() const { return {m_store, QStringLiteral("ui/lastPage"), 0}; }
     SettingValue<QByteArray> windowGeometry() const { return {m_store, QStringLiteral("ui/geometry")}; }
     SettingValue<QByteArray> windowState() const { return {m_store, QStringLiteral("ui/state")}; }
+    SettingValue<bool> networkLogShown() const { return {m_store, QStringLiteral("ui/networkLogShown"), false}; }
     SettingValue<QByteArray> servicesSplitter() const { return {m_store, QStringLiteral("ui/servicesSplitter")}; }
     SettingValue<QByteArray> servicesHeader() const { return {m_store, QStringLiteral("ui/servicesHeader")}; }
     SettingValue<QByteArray> callsSplitter() const { return {m_store, QStringLiteral("ui/callsSplitter")}; }
