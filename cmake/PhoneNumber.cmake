@@ -17,13 +17,19 @@ endif()
 if(VC_STATIC_PHONENUMBER AND PHONENUMBER_STATIC_LIBRARY)
     set(Protobuf_USE_STATIC_LIBS ON)
     find_package(Protobuf REQUIRED)
-    find_package(absl CONFIG REQUIRED)
     find_package(ICU REQUIRED COMPONENTS uc i18n)
+    # Its abseil parts too (eight small shared libraries otherwise, each mapped and relocated at start).
+    set(VC_ABSL_ARCHIVES)
+    foreach(part hash city low_level_hash raw_hash_set strings strings_internal int128 throw_delegate
+                 raw_logging_internal base spinlock_wait)
+        find_library(VC_ABSL_${part} libabsl_${part}.a REQUIRED)
+        list(APPEND VC_ABSL_ARCHIVES "${VC_ABSL_${part}}")
+    endforeach()
     add_library(PhoneNumber::PhoneNumber STATIC IMPORTED)
     set_target_properties(PhoneNumber::PhoneNumber PROPERTIES
         IMPORTED_LOCATION "${PHONENUMBER_STATIC_LIBRARY}"
         INTERFACE_INCLUDE_DIRECTORIES "${PHONENUMBER_INCLUDE_DIR}"
-        INTERFACE_LINK_LIBRARIES "protobuf::libprotobuf;absl::hash;absl::raw_hash_set;absl::strings;absl::throw_delegate;ICU::uc;ICU::i18n")
+        INTERFACE_LINK_LIBRARIES "protobuf::libprotobuf;-Wl,--start-group;${VC_ABSL_ARCHIVES};-Wl,--end-group;ICU::uc;ICU::i18n")
     message(STATUS "libphonenumber: static (${PHONENUMBER_STATIC_LIBRARY}, protobuf ${Protobuf_LIBRARIES})")
     return()
 endif()
