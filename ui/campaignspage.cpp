@@ -32,30 +32,22 @@
 namespace vc::ui {
 
 CampaignsPage::CampaignsPage(Session *session, CampaignActions *actions, MessageBanner *banner, QWidget *parent)
-    : QWidget(parent), m_ui(std::make_unique<Ui::CampaignsPage>()), m_session(session), m_banner(banner),
+    : QWidget(parent), m_ui(std::make_unique<Ui::CampaignsPage>()), m_session(session), m_banner(banner), m_actions(actions),
       m_list(new CampaignListModel(this)), m_rows(new CampaignRowsModel(this)), m_tick(new QTimer(this)),
       m_outcomeChart(new ChartView(this)), m_hourChart(new ChartView(this))
 {
     m_ui->setupUi(this);
-    m_new = actions->newCampaign;
-    m_pause = actions->pause;
-    m_resume = actions->resume;
-    m_cancel = actions->cancel;
-    m_resend = actions->resend;
-    m_export = actions->exportReport;
-    m_remove = actions->remove;
-    m_dnc = actions->doNotCall;
     // A tool bar, not a row of buttons: in a narrow window (or in Russian) what does not fit goes into its
     // overflow menu instead of widening the window.
     auto *bar = m_toolbar = new QToolBar(this);
     bar->setObjectName(QStringLiteral("campaignToolbar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setIconSize(QSize(16, 16));
-    bar->addActions({m_new, m_pause, m_resume, m_cancel, m_resend, m_export, m_remove});
+    bar->addActions({m_actions->newCampaign, m_actions->pause, m_actions->resume, m_actions->cancel, m_actions->resend, m_actions->exportReport, m_actions->remove});
     bar->addSeparator();
-    bar->addAction(m_dnc);
+    bar->addAction(m_actions->doNotCall);
     m_ui->pageLayout->insertWidget(0, bar);
-    m_ui->campaignList->addActions({m_pause, m_resume, m_cancel, m_resend, m_export, m_remove});
+    m_ui->campaignList->addActions({m_actions->pause, m_actions->resume, m_actions->cancel, m_actions->resend, m_actions->exportReport, m_actions->remove});
 
     m_ui->campaignList->setModel(m_list);
     m_ui->campaignList->verticalHeader()->hide();
@@ -81,13 +73,13 @@ CampaignsPage::CampaignsPage(Session *session, CampaignActions *actions, Message
     connect(m_ui->campaignList->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { showSelected(); });
     connect(m_ui->rowFilter, &QComboBox::activated, this, [this] { applyRowFilter(); });
     connect(m_ui->rowSearch, &QLineEdit::textChanged, this, [this] { applyRowFilter(); });
-    connect(m_pause, &QAction::triggered, this, [this] { pause(selectedPath()); });
-    connect(m_resume, &QAction::triggered, this, [this] { resume(selectedPath()); });
+    connect(m_actions->pause, &QAction::triggered, this, [this] { pause(selectedPath()); });
+    connect(m_actions->resume, &QAction::triggered, this, [this] { resume(selectedPath()); });
     connect(m_ui->retryButton, &QPushButton::clicked, this, [this] { resume(selectedPath()); });
-    connect(m_cancel, &QAction::triggered, this, &CampaignsPage::cancelSelected);
-    connect(m_resend, &QAction::triggered, this, &CampaignsPage::resendSelected);
-    connect(m_export, &QAction::triggered, this, &CampaignsPage::exportSelected);
-    connect(m_remove, &QAction::triggered, this, &CampaignsPage::removeSelected);
+    connect(m_actions->cancel, &QAction::triggered, this, &CampaignsPage::cancelSelected);
+    connect(m_actions->resend, &QAction::triggered, this, &CampaignsPage::resendSelected);
+    connect(m_actions->exportReport, &QAction::triggered, this, &CampaignsPage::exportSelected);
+    connect(m_actions->remove, &QAction::triggered, this, &CampaignsPage::removeSelected);
     connect(m_ui->detailTabs, &QTabWidget::currentChanged, this, [this] { updateReport(); });
     // Countdowns (rate limit, window) and the ETA move with the clock.
     m_tick->setInterval(1000);
@@ -102,6 +94,11 @@ CampaignsPage::~CampaignsPage()
 {
     // Controllers stop their threads; rows under way are found `unknown` next time, never resent.
     qDeleteAll(m_controllers);
+}
+
+QAction *CampaignsPage::doNotCallAction() const
+{
+    return m_actions->doNotCall;
 }
 
 QString CampaignsPage::folder()
@@ -236,14 +233,14 @@ void CampaignsPage::updateActions()
     const bool readable = s && s->error.isEmpty();
     const bool finishedState = s && (s->state == QLatin1String("cancelled"));
     const bool elsewhere = s && s->inUseElsewhere;
-    m_pause->setEnabled(active && !stopping);
-    m_resume->setEnabled(readable && !active && !finishedState && !elsewhere && s->state != QLatin1String("preview") &&
+    m_actions->pause->setEnabled(active && !stopping);
+    m_actions->resume->setEnabled(readable && !active && !finishedState && !elsewhere && s->state != QLatin1String("preview") &&
                          s->counts.waiting + s->counts.following > 0);
-    m_cancel->setEnabled(readable && !finishedState && !elsewhere && s->state != QLatin1String("finished") &&
+    m_actions->cancel->setEnabled(readable && !finishedState && !elsewhere && s->state != QLatin1String("finished") &&
                          s->state != QLatin1String("preview"));
-    m_resend->setEnabled(readable && !active && !elsewhere && s->counts.unknown > 0);
-    m_export->setEnabled(readable);
-    m_remove->setEnabled(s && !active && !elsewhere);
+    m_actions->resend->setEnabled(readable && !active && !elsewhere && s->counts.unknown > 0);
+    m_actions->exportReport->setEnabled(readable);
+    m_actions->remove->setEnabled(s && !active && !elsewhere);
 }
 
 void CampaignsPage::updateState()

@@ -42,7 +42,7 @@ public:
     static QString folder();
     void setHistoryPath(const QString &path) { m_historyPath = path; }
 
-    QAction *doNotCallAction() const { return m_dnc; }
+    QAction *doNotCallAction() const;
 
     void reload();
     void select(const QString &path);
@@ -89,18 +89,11 @@ private:
     std::unique_ptr<Ui::CampaignsPage> m_ui;
     Session *m_session;
     MessageBanner *m_banner;
+    CampaignActions *m_actions;
     QString m_historyPath;
     CampaignListModel *m_list;
     CampaignRowsModel *m_rows;
     QHash<QString, CampaignController *> m_controllers;
-    QAction *m_new;
-    QAction *m_pause;
-    QAction *m_resume;
-    QAction *m_cancel;
-    QAction *m_resend;
-    QAction *m_export;
-    QAction *m_remove;
-    QAction *m_dnc;
     QTimer *m_tick;
     QToolBar *m_toolbar;
     ChartView *m_outcomeChart;
