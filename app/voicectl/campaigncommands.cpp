@@ -9,9 +9,6 @@
 #include "campaigns/donotcall.h"
 #include "common/checks.h"
 #include "common/timeformats.h"
-#include "common/validation.h"
-#include "exolve/exolvevalidation.h"
-#include "legacy/legacyvalidation.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -232,90 +229,14 @@ void Cli::campaignRun(const QString &file, CampaignSettings::Provider provider)
 {
     const bool legacy = provider == CampaignSettings::Provider::IntegrationApi;
     const bool dryRun = m_parser.isSet(opt("dry-run"));
-    CampaignSettings s;
-    s.provider = provider;
-    s.created = QDateTime::currentDateTimeUtc();
-    s.inputFile = QFileInfo(file).absoluteFilePath();
-    s.apiUrl = legacy ? m_legacy->baseUrl().toString() : m_client->baseUrl().toString();
-    s.profile = m_parser.value(opt("profile"));
-    if (m_parser.isSet(opt("source")) || !dryRun) {
-        const auto source = Validation::phoneNumber(m_parser.value(opt("source")), QStringLiteral("source"));
-        if (!m_parser.isSet(opt("source")))
-            return usage(tr("campaign run needs --source NUMBER."));
-        if (!source)
-            return usage(tr("source: %1").arg(source.error().explanation));
-        s.source = source.value();
-    }
-    if (!legacy && m_parser.isSet(opt("service"))) {
-        const auto service = ExolveValidation::serviceId(m_parser.value(opt("service")));
-        if (!service)
-            return usage(tr("service: %1").arg(service.error().explanation));
-        s.serviceId = service.value();
-    }
-    if (legacy && m_parser.isSet(opt("file-id"))) {
-        const auto f = LegacyValidation::fileId(m_parser.value(opt("file-id")));
-        if (!f)
-            return usage(tr("%1: %2").arg(f.error().field, f.error().explanation));
-        s.fileId = QString::number(f.value());
-    }
-    if (m_parser.isSet(opt("rate"))) {
-        const auto rate = checks::finiteNumber(m_parser.value(opt("rate")));
-        if (!rate || *rate < 0.001 || *rate > 10000)
-            return usage(tr("--rate takes calls per second, from 0.001 to 10000 (fractions allowed)."));
-        s.rate = *rate;
-    }
-    if (m_parser.isSet(opt("concurrency"))) {
-        bool ok = false;
-        s.concurrency = m_parser.value(opt("concurrency")).toInt(&ok);
-        if (!ok || s.concurrency < 1 || s.concurrency > 64)
-            return usage(tr("--concurrency takes a number of requests from 1 to 64."));
-    }
-    if (m_parser.isSet(opt("window"))) {
-        QString why;
-        const auto w = SendingWindow::parse(m_parser.value(opt("window")), &why);
-        if (!w)
-            return usage(why);
-        s.window = w->toString();
-    }
-    if (m_parser.isSet(opt("tz"))) {
-        if (!SendingWindow::zone(m_parser.value(opt("tz"))))
-            return usage(tr("Unknown time zone \"%1\": use an IANA name such as Europe/Moscow, or UTC+03:00.")
-                             .arg(checks::elided(m_parser.value(opt("tz")))));
-        s.defaultZone = m_parser.value(opt("tz")).trimmed();
-    }
-    if (m_parser.isSet(opt("redial"))) {
-        bool ok = false;
-        s.redial = m_parser.value(opt("redial")).toInt(&ok);
-        if (!ok || s.redial < 0 || s.redial > 10)
-            return usage(tr("--redial takes a number of extra calls from 0 to 10."));
-        if (!m_parser.isSet(opt("redial-gap")))
-            return usage(tr("--redial needs --redial-gap MIN (minutes between calls)."));
-    }
-    if (m_parser.isSet(opt("redial-gap"))) {
-        bool ok = false;
-        s.redialGapMin = m_parser.value(opt("redial-gap")).toInt(&ok);
-        if (!ok || s.redialGapMin < 1 || s.redialGapMin > 1440)
-            return usage(tr("--redial-gap takes minutes from 1 to 1440."));
-    }
-    PlanOptions plan;
-    plan.legacy = legacy;
-    plan.needsServiceId = !legacy && s.serviceId.isEmpty() && !dryRun;
-    plan.needsFileId = legacy && s.fileId.isEmpty() && !dryRun;
-    plan.column = m_parser.value(opt("column"));
-    if (m_parser.isSet(opt("encoding"))) {
-        plan.csv.encoding = CsvReader::encodingFromName(m_parser.value(opt("encoding")));
-        if (!plan.csv.encoding)
-            return usage(tr("--encoding takes utf-8 or cp1251."));
-    }
-    if (m_parser.isSet(opt("separator"))) {
-        const QString sep = m_parser.value(opt("separator"));
-        if (sep == QLatin1String("tab") || sep == QLatin1String("\\t"))
-            plan.csv.separator = u'\t';
-        else if (sep.size() == 1 && sep != QLatin1String("\"") && sep != QLatin1String("\n") && sep != QLatin1String("\r"))
-            plan.csv.separator = sep.at(0);
-        else
-            return usage(tr("--separator takes one character: , ; or tab."));
-    }
+    auto settings = campaignSettings(file, provider, dryRun);
+    if (!settings)
+        return;
+    CampaignSettings &s = *settings;
+    auto planned = planOptions(s, dryRun);
+    if (!planned)
+        return;
+    PlanOptions &plan = *planned;
 
     QFile input(file);
     if (!input.open(QIODevice::ReadOnly))
@@ -346,11 +267,6 @@ void Cli::campaignRun(const QString &file, CampaignSettings::Provider provider)
         return usage(r.error().message);
     // Not started until confirmed: a journal left at the prompt (killed there) is never resumed.
     c.journal.setMeta(QStringLiteral("state"), QStringLiteral("preview"));
-    const auto removeJournal = [this, journalPath] {
-        m_campaign->journal.close();
-        for (const char *suffix : {"", "-wal", "-shm", ".lock"})
-            QFile::remove(journalPath + QLatin1String(suffix));
-    };
 
     QElapsedTimer planClock;
     planClock.start();
@@ -362,7 +278,7 @@ void Cli::campaignRun(const QString &file, CampaignSettings::Provider provider)
     if (c.terminal && planClock.elapsed() > 500)
         m_out->progress({});
     if (!summary) {
-        removeJournal();
+        removeCampaignJournal();
         return usage(tr("%1: %2").arg(file, summary.error()));
     }
     const PlanSummary &p = summary.value();
@@ -371,79 +287,96 @@ void Cli::campaignRun(const QString &file, CampaignSettings::Provider provider)
     s.numberColumn = p.columns.numberName;
     c.journal.saveSettings(s);
 
-    // The preview: on stdout as text, or on stderr when stdout is for JSON.
-    const auto say = [this](const QString &text) {
-        if (m_out->format() == Format::Json)
-            m_out->error(text);
-        else
-            m_out->line(text);
-    };
-    say(tr("File: %1 (%2%3, separator %4, %5, number column \"%6\")")
-            .arg(file, s.encoding, p.bom ? tr(" with BOM") : QString(), s.separator,
-                 p.columns.header ? tr("header row") : tr("no header row"), p.columns.numberName));
-    if (!p.readError.isEmpty())
-        say(tr("Warning: the file could not be read to its end: %1").arg(p.readError));
-    const CampaignCounts &n = p.counts;
-    say(tr("Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5")
-            .arg(n.total).arg(n.ready).arg(n.invalid).arg(n.duplicate).arg(n.suppressed));
-    int shown = 0;
-    c.journal.forEachRow(
-        [&](const CampaignRow &row) {
-            if (shown++ < 20)
-                say(tr("  line %1: \"%2\" — %3").arg(row.line).arg(checks::elided(row.given, 40), row.reason));
-        },
-        true);
-    if (shown > 20)
-        say(tr("  … and %n more (all of them: voicectl campaign export, or -o json --dry-run)", nullptr, shown - 20));
-    const auto window = SendingWindow::parse(s.window);
-    const QTimeZone zone = s.defaultZone.isEmpty() ? QTimeZone::systemTimeZone() : *SendingWindow::zone(s.defaultZone);
-    const qint64 estimate = CampaignPlanner::estimateSeconds(n.ready, s.rate, window.value_or(SendingWindow()), zone);
-    say(tr("Estimated duration: %1 at %2 call(s) per second%3")
-            .arg(time::duration(estimate), QLocale::c().toString(s.rate, 'g', 6),
-                 s.window.isEmpty() ? QString()
-                                    : tr(", window %1 (%2)").arg(s.window, s.defaultZone.isEmpty() ? tr("the recipient's zone, else this computer's") : s.defaultZone)));
-
-    const auto proceed = [this, dryRun, estimate, removeJournal, say](std::optional<double> balance) {
-        CampaignSession &c = *m_campaign;
-        if (balance)
-            say(tr("Balance: %1").arg(QLocale().toString(*balance, 'f', 2)));
-        const CampaignCounts counts = c.journal.counts();
-        if (dryRun) {
-            printCounts(counts, true, estimate);
-            return done(Success);
-        }
-        if (counts.ready == 0) {
-            removeJournal();
-            m_out->error(tr("Nothing to call: no row is ready. Nothing was sent."));
-            return done(UsageError);
-        }
-        if (!m_parser.isSet(opt("yes"))) {
-            if (!vc_isatty(fileno(stdin))) {
-                removeJournal();
-                return usage(tr("Refusing to call without confirmation: stdin is not a terminal. Add --yes. Nothing was sent."));
-            }
-            QTextStream err(stderr);
-            err.setEncoding(QStringConverter::Utf8);
-            err << tr("Call %n number(s)? Type \"yes\" to start: ", nullptr, int(std::min<qint64>(counts.ready, INT_MAX)));
-            err.flush();
-            QTextStream in(stdin);
-            const QString answer = in.readLine().trimmed().toLower();
-            if (answer != QLatin1String("yes") && answer != QLatin1String("y") && answer != tr("yes")) {
-                removeJournal();
-                return usage(tr("Nothing was sent."));
-            }
-        }
-        startRunner();
-    };
-    if (legacy && !dryRun) {
-        m_legacy->balance(this, [proceed](const Result<double> &r) { proceed(r.ok() ? std::optional<double>(r.value()) : std::nullopt); });
-        return;
-    }
-    if (legacy && dryRun && !m_legacy->configurationError()) {
+    const qint64 estimate = printPreview(file, s, p);
+    const auto proceed = [this, dryRun, estimate](std::optional<double> balance) { confirmAndStart(dryRun, estimate, balance); };
+    // integrationapi.net shows the balance before the question; a dry run asks for it only when it can log in.
+    if (legacy && (!dryRun || !m_legacy->configurationError())) {
         m_legacy->balance(this, [proceed](const Result<double> &r) { proceed(r.ok() ? std::optional<double>(r.value()) : std::nullopt); });
         return;
     }
     proceed(std::nullopt);
+}
+
+void Cli::removeCampaignJournal()
+{
+    const QString path = m_campaign->journal.path();
+    m_campaign->journal.close();
+    for (const char *suffix : {"", "-wal", "-shm", ".lock"})
+        QFile::remove(path + QLatin1String(suffix));
+}
+
+// The preview: on stdout as text, or on stderr when stdout is for JSON.
+void Cli::previewLine(const QString &text)
+{
+    if (m_out->format() == Format::Json)
+        m_out->error(text);
+    else
+        m_out->line(text);
+}
+
+qint64 Cli::printPreview(const QString &file, const CampaignSettings &s, const PlanSummary &p)
+{
+    CampaignSession &c = *m_campaign;
+    previewLine(tr("File: %1 (%2%3, separator %4, %5, number column \"%6\")")
+                    .arg(file, s.encoding, p.bom ? tr(" with BOM") : QString(), s.separator,
+                         p.columns.header ? tr("header row") : tr("no header row"), p.columns.numberName));
+    if (!p.readError.isEmpty())
+        previewLine(tr("Warning: the file could not be read to its end: %1").arg(p.readError));
+    const CampaignCounts &n = p.counts;
+    previewLine(tr("Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5")
+                    .arg(n.total).arg(n.ready).arg(n.invalid).arg(n.duplicate).arg(n.suppressed));
+    int shown = 0;
+    c.journal.forEachRow(
+        [&](const CampaignRow &row) {
+            if (shown++ < 20)
+                previewLine(tr("  line %1: \"%2\" — %3").arg(row.line).arg(checks::elided(row.given, 40), row.reason));
+        },
+        true);
+    if (shown > 20)
+        previewLine(tr("  … and %n more (all of them: voicectl campaign export, or -o json --dry-run)", nullptr, shown - 20));
+    const auto window = SendingWindow::parse(s.window);
+    const QTimeZone zone = s.defaultZone.isEmpty() ? QTimeZone::systemTimeZone() : *SendingWindow::zone(s.defaultZone);
+    const qint64 estimate = CampaignPlanner::estimateSeconds(n.ready, s.rate, window.value_or(SendingWindow()), zone);
+    previewLine(tr("Estimated duration: %1 at %2 call(s) per second%3")
+                    .arg(time::duration(estimate), QLocale::c().toString(s.rate, 'g', 6),
+                         s.window.isEmpty() ? QString()
+                                            : tr(", window %1 (%2)").arg(s.window, s.defaultZone.isEmpty() ? tr("the recipient's zone, else this computer's") : s.defaultZone)));
+    return estimate;
+}
+
+// After the preview: a dry run ends here; a real run starts only once the operator said yes (or --yes).
+void Cli::confirmAndStart(bool dryRun, qint64 estimate, std::optional<double> balance)
+{
+    CampaignSession &c = *m_campaign;
+    if (balance)
+        previewLine(tr("Balance: %1").arg(QLocale().toString(*balance, 'f', 2)));
+    const CampaignCounts counts = c.journal.counts();
+    if (dryRun) {
+        printCounts(counts, true, estimate);
+        return done(Success);
+    }
+    if (counts.ready == 0) {
+        removeCampaignJournal();
+        m_out->error(tr("Nothing to call: no row is ready. Nothing was sent."));
+        return done(UsageError);
+    }
+    if (!m_parser.isSet(opt("yes"))) {
+        if (!vc_isatty(fileno(stdin))) {
+            removeCampaignJournal();
+            return usage(tr("Refusing to call without confirmation: stdin is not a terminal. Add --yes. Nothing was sent."));
+        }
+        QTextStream err(stderr);
+        err.setEncoding(QStringConverter::Utf8);
+        err << tr("Call %n number(s)? Type \"yes\" to start: ", nullptr, int(std::min<qint64>(counts.ready, INT_MAX)));
+        err.flush();
+        QTextStream in(stdin);
+        const QString answer = in.readLine().trimmed().toLower();
+        if (answer != QLatin1String("yes") && answer != QLatin1String("y") && answer != tr("yes")) {
+            removeCampaignJournal();
+            return usage(tr("Nothing was sent."));
+        }
+    }
+    startRunner();
 }
 
 void Cli::campaignResume()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/callmonitor.h"
+#include "campaigns/campaignplanner.h"
 #include "campaigns/campaignrunner.h"
 #include "exolve/exolveclient.h"
 #include "legacy/legacyclient.h"
@@ -87,6 +88,15 @@ private:
     static bool isCampaignCommand(const QStringList &args);
     bool startOffline(const QStringList &args);
     void campaignRun(const QString &file, CampaignSettings::Provider provider);
+    // campaign run's options (campaignoptions.cpp): nullopt after a usage error, before anything is read or sent.
+    std::optional<CampaignSettings> campaignSettings(const QString &file, CampaignSettings::Provider provider, bool dryRun);
+    std::optional<PlanOptions> planOptions(const CampaignSettings &settings, bool dryRun);
+    // Prints what the file holds and how long calling it will take; returns that estimate in seconds.
+    qint64 printPreview(const QString &file, const CampaignSettings &settings, const PlanSummary &summary);
+    void previewLine(const QString &text);
+    void confirmAndStart(bool dryRun, qint64 estimateSeconds, std::optional<double> balance);
+    // A journal that was never confirmed is removed, with its WAL and lock files.
+    void removeCampaignJournal();
     void campaignResume();
     void campaignStatus(const QString &path);
     void campaignExport(const QString &path);

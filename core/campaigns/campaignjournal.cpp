@@ -1,3 +1,4 @@
+// The crash-safe journal: opening and recovering it, the import, and each row's way from pending to its end.
 #include "campaigns/campaignjournal.h"
 
 #include "accounts/settings.h"
@@ -106,24 +107,8 @@ StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
                            "called, so do not start the campaign again without checking.").arg(m_path, r.error().message));
     }
     if (create) {
-        const char *schema[] = {
-            "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)",
-            "CREATE TABLE rows(line INTEGER PRIMARY KEY, given TEXT, number TEXT, class TEXT NOT NULL, reason TEXT,"
-            " duplicate_of INTEGER, service_id TEXT, file_id TEXT, tz TEXT, name TEXT,"
-            " state TEXT NOT NULL DEFAULT 'pending', call_id TEXT, status TEXT, final INTEGER NOT NULL DEFAULT 0,"
-            " delivered INTEGER NOT NULL DEFAULT 0, stale INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,"
-            " error TEXT, placed_at TEXT, ended_at TEXT, not_before INTEGER NOT NULL DEFAULT 0, duration INTEGER, seq INTEGER)",
-            // The rows' order in the file, 1..N: a view of a million rows reaches row i without a list of lines.
-            "CREATE UNIQUE INDEX rows_seq ON rows(seq)",
-            "CREATE INDEX rows_ready_number ON rows(number) WHERE class = 'ready'",
-            "CREATE INDEX rows_pending ON rows(not_before, line) WHERE class = 'ready' AND state = 'pending'",
-            "CREATE INDEX rows_following ON rows(line) WHERE state = 'placed' AND final = 0",
-            "CREATE INDEX rows_not_delivered ON rows(status) WHERE state = 'placed' AND final = 1 AND delivered = 0",
-        };
-        for (const char *sql : schema) {
-            if (auto r = exec(QLatin1String(sql)); !r)
-                return r;
-        }
+        if (auto r = createSchema(); !r)
+            return r;
     } else {
         QSqlQuery q(db);
         if (!q.exec(QStringLiteral("SELECT count(*) FROM meta")) || !q.next())
@@ -140,57 +125,6 @@ StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
     }
     m_open = true;
     return Empty{};
-}
-
-StorageResult CampaignJournal::ensureTally()
-{
-    // The counts by class and state, kept by triggers as rows change: reading them costs nothing even
-    // for a million rows (a GROUP BY over the rows takes about a second there).
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    // Counted afresh when there is no tally yet (an older journal), or when an import left it without
-    // its insert trigger (the import counts once at its end; a crash may have come first).
-    const bool existed = q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE (type = 'table' AND name = 'tally')"
-                                               " OR (type = 'trigger' AND name = 'rows_tally_insert')")) &&
-                         q.next() && q.value(0).toInt() == 2;
-    q.finish();
-    const char *tally[] = {
-        "CREATE TABLE IF NOT EXISTS tally(class TEXT, state TEXT, final INTEGER, delivered INTEGER, n INTEGER NOT NULL,"
-        " PRIMARY KEY(class, state, final, delivered)) WITHOUT ROWID",
-        "CREATE TRIGGER IF NOT EXISTS rows_tally_insert AFTER INSERT ON rows BEGIN"
-        " INSERT INTO tally VALUES(NEW.class, NEW.state, NEW.final, NEW.delivered, 1)"
-        " ON CONFLICT(class, state, final, delivered) DO UPDATE SET n = n + 1; END",
-        "CREATE TRIGGER IF NOT EXISTS rows_tally_update AFTER UPDATE OF class, state, final, delivered ON rows"
-        " WHEN OLD.class IS NOT NEW.class OR OLD.state IS NOT NEW.state OR OLD.final IS NOT NEW.final"
-        " OR OLD.delivered IS NOT NEW.delivered BEGIN"
-        " UPDATE tally SET n = n - 1 WHERE class = OLD.class AND state = OLD.state AND final = OLD.final"
-        " AND delivered = OLD.delivered;"
-        " INSERT INTO tally VALUES(NEW.class, NEW.state, NEW.final, NEW.delivered, 1)"
-        " ON CONFLICT(class, state, final, delivered) DO UPDATE SET n = n + 1; END",
-        "CREATE TRIGGER IF NOT EXISTS rows_tally_delete AFTER DELETE ON rows BEGIN"
-        " UPDATE tally SET n = n - 1 WHERE class = OLD.class AND state = OLD.state AND final = OLD.final"
-        " AND delivered = OLD.delivered; END",
-    };
-    if (auto r = exec(QStringLiteral("BEGIN")); !r)
-        return r;
-    for (const char *sql : tally) {
-        if (auto r = exec(QLatin1String(sql)); !r) {
-            exec(QStringLiteral("ROLLBACK"));
-            return r;
-        }
-    }
-    if (!existed) {
-        if (auto r = exec(QStringLiteral("DELETE FROM tally")); !r) {
-            exec(QStringLiteral("ROLLBACK"));
-            return r;
-        }
-        if (auto r = exec(QStringLiteral("INSERT INTO tally SELECT class, state, final, delivered, count(*) FROM rows"
-                                         " GROUP BY class, state, final, delivered")); !r) {
-            exec(QStringLiteral("ROLLBACK"));
-            return r;
-        }
-    }
-    m_hasTally = true;
-    return exec(QStringLiteral("COMMIT"));
 }
 
 StorageResult CampaignJournal::create(const QString &path, const CampaignSettings &settings)

@@ -117,6 +117,8 @@ private:
     StorageResult exec(const QString &sql, const QVariantList &values = {});
     StorageResult fail(const QString &what);
     StorageResult openDatabase(bool create, bool readOnly = false);
+    // campaignjournalschema.cpp: the tables and indexes of a new journal; the tally kept by triggers.
+    StorageResult createSchema();
     StorageResult ensureTally();
     StorageResult loadSettings();
     CampaignRow readRow(const QSqlQuery &q) const;
