@@ -130,7 +130,6 @@ void CampaignCheckPage::initializePage()
             *error = r.error().message;
             return;
         }
-        journal.setMeta(QStringLiteral("state"), QStringLiteral("preview"));
         const auto plan = CampaignPlanner::plan(&input, options, &journal, [rows, abort](qint64 n) {
             rows->store(n);
             return !abort->load();

@@ -222,7 +222,7 @@ QList<CampaignSummary> CampaignListModel::scan(const QString &folder, const QSet
             c.counts = journal.counts();
             c.state = journal.meta(QStringLiteral("state"));
             if (c.state.isEmpty())
-                c.state = QStringLiteral("started"); // voicectl's journals before a run: treat as started
+                c.state = QStringLiteral("started"); // journals made before the state was kept
         }
         c.liveState = liveStates.value(c.path);
         c.inUseElsewhere = !ownPaths.contains(c.path) && CampaignJournal::isInUse(c.path);

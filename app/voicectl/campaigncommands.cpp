@@ -265,8 +265,7 @@ void Cli::campaignRun(const QString &file, CampaignSettings::Provider provider)
     journalPath = QFileInfo(journalPath).absoluteFilePath();
     if (auto r = c.journal.create(journalPath, s); !r)
         return usage(r.error().message);
-    // Not started until confirmed: a journal left at the prompt (killed there) is never resumed.
-    c.journal.setMeta(QStringLiteral("state"), QStringLiteral("preview"));
+    // Born in "preview": a journal left at the prompt (killed there) is never resumed.
 
     QElapsedTimer planClock;
     planClock.start();

@@ -26,7 +26,8 @@ public:
     CampaignJournal(const CampaignJournal &) = delete;
     CampaignJournal &operator=(const CampaignJournal &) = delete;
 
-    // A new journal; fails when the file exists.
+    // A new journal, in state "preview" from its first byte on disk: it may be resumed only once its campaign
+    // is confirmed (state "started", set by the confirmation or the runner). Fails when the file exists.
     StorageResult create(const QString &path, const CampaignSettings &settings);
     // An existing journal. Rows left in `dispatching` by a run that ended without finishing them (a
     // crash, kill -9, power loss) become `unknown`: see interruptedRows().

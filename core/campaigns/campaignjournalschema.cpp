@@ -22,11 +22,21 @@ StorageResult CampaignJournal::createSchema()
         "CREATE INDEX rows_following ON rows(line) WHERE state = 'placed' AND final = 0",
         "CREATE INDEX rows_not_delivered ON rows(status) WHERE state = 'placed' AND final = 1 AND delivered = 0",
     };
+    // One transaction, the state included: a journal killed while it was being made is either absent or a
+    // preview that nobody confirmed, never a campaign that looks started and may be resumed.
+    if (auto r = exec(QStringLiteral("BEGIN")); !r)
+        return r;
     for (const char *sql : schema) {
-        if (auto r = exec(QLatin1String(sql)); !r)
+        if (auto r = exec(QLatin1String(sql)); !r) {
+            exec(QStringLiteral("ROLLBACK"));
             return r;
+        }
     }
-    return Empty{};
+    if (auto r = exec(QStringLiteral("INSERT INTO meta(key, value) VALUES('state', 'preview')")); !r) {
+        exec(QStringLiteral("ROLLBACK"));
+        return r;
+    }
+    return exec(QStringLiteral("COMMIT"));
 }
 
 StorageResult CampaignJournal::ensureTally()

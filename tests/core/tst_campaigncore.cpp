@@ -225,6 +225,36 @@ private Q_SLOTS:
         QCOMPARE(journal.row(9)->tz, QStringLiteral("UTC+7"));
     }
 
+    // A journal is a preview from its first commit: one killed before its campaign was confirmed can never
+    // look started (and be resumed). Its tables and its state are one transaction.
+    void newJournalIsAPreview()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("new.journal"));
+        {
+            CampaignJournal journal;
+            QVERIFY(journal.create(path, {}));
+            QCOMPARE(journal.meta(QStringLiteral("state")), QStringLiteral("preview"));
+        }
+        {
+            CampaignJournal reader;
+            QVERIFY(reader.openReadOnly(path));
+            QCOMPARE(reader.meta(QStringLiteral("state")), QStringLiteral("preview"));
+        }
+        // The tables and the state were committed together: no table without the state.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM meta WHERE key = 'state'")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+    }
+
     // A row caught in `dispatching` (the process died mid-request) becomes unknown on open, and is never
     // pending again unless the operator says so.
     void crashRule()

@@ -53,6 +53,7 @@ class TestCampaignRunner : public QObject
         in.setData((numbers.join(u'\n') + u'\n').toLatin1());
         in.open(QIODevice::ReadOnly);
         QVERIFY(CampaignPlanner::plan(&in, {}, m_journal.get()));
+        QCOMPARE(m_journal->meta(QStringLiteral("state")), QStringLiteral("preview"));
     }
 
     std::unique_ptr<CampaignRunner> runner(RunnerOptions o)
@@ -104,9 +105,18 @@ private Q_SLOTS:
         auto r = runner(o);
         int inFlight = 0;
         int most = 0;
-        connect(r.get(), &CampaignRunner::rowDispatched, this, [&] { most = std::max(most, ++inFlight); });
+        QString stateAtFirstRequest;
+        connect(r.get(), &CampaignRunner::rowDispatched, this, [&] {
+            if (stateAtFirstRequest.isNull())
+                stateAtFirstRequest = m_journal->meta(QStringLiteral("state"));
+            most = std::max(most, ++inFlight);
+        });
         connect(r.get(), &CampaignRunner::rowPlaced, this, [&] { --inFlight; });
         QCOMPARE(runToEnd(r.get()), CampaignRunner::Outcome::Finished);
+        // The preview became a started campaign before its first request. It is not finished: its calls
+        // were not followed to their end (waitForCalls is off), so a resume follows them.
+        QCOMPARE(stateAtFirstRequest, QStringLiteral("started"));
+        QCOMPARE(m_journal->meta(QStringLiteral("state")), QStringLiteral("started"));
         QCOMPARE(most, 3);
         QCOMPARE(m_server->callsPlaced(), 12);
     }
@@ -170,6 +180,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->callsTo().value(QStringLiteral("79005553000")), 3); // busy
         QCOMPARE(m_server->callsTo().value(QStringLiteral("79005553001")), 3); // no_answer
         QCOMPARE(m_server->callsTo().value(QStringLiteral("79005553015")), 1); // completed
+        // Every call followed to its end: the campaign is finished.
+        QCOMPARE(m_journal->meta(QStringLiteral("state")), QStringLiteral("finished"));
         QCOMPARE(m_journal->row(1)->attempts, 3);
         const CampaignCounts c = m_journal->counts();
         QCOMPARE(c.completed, 1);

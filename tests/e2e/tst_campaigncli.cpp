@@ -413,7 +413,8 @@ private Q_SLOTS:
         const QString journal = m_dir.filePath(QStringLiteral("crash.journal"));
         QRandomGenerator random(20261201);
         int kills = 0;
-        for (int round = 0; round < 60 && kills < 22; ++round) {
+        int unconfirmed = 0; // kills before the confirmation: the run starts again from the file
+        for (int round = 0; round < 60 && kills - unconfirmed < 22; ++round) {
             QProcess p;
             p.setProcessEnvironment(environment());
             QStringList args = QFile::exists(journal) ? QStringList{QStringLiteral("campaign"), QStringLiteral("resume"), journal}
@@ -424,13 +425,27 @@ private Q_SLOTS:
             p.start(QStringLiteral(VOICECTL_PATH), args);
             QVERIFY(p.waitForStarted());
             QTest::qWait(int(random.bounded(40, 400)));
-            if (p.state() == QProcess::NotRunning)
+            if (p.state() == QProcess::NotRunning) {
+                const QString err = QString::fromUtf8(p.readAllStandardError());
+                if (p.exitCode() == 2 && err.contains(QStringLiteral("never confirmed"))) {
+                    // The first kill came before the campaign was confirmed (a slow start, as under the
+                    // sanitizers): nobody was called, the journal is not resumed, and the operator runs it again.
+                    const QJsonObject to = callsTo();
+                    for (const QString &n : list)
+                        QVERIFY2(!to.contains(n), qPrintable(n));
+                    for (const char *suffix : {"", "-wal", "-shm", ".lock"})
+                        QFile::remove(journal + QLatin1String(suffix));
+                    ++unconfirmed;
+                    continue;
+                }
+                QVERIFY2(p.exitCode() == 0 || p.exitCode() == 4, qPrintable(err));
                 break; // finished before the kill: the campaign is done
+            }
             ::kill(pid_t(p.processId()), SIGKILL);
             QTRY_COMPARE_WITH_TIMEOUT(p.state(), QProcess::NotRunning, 10000);
             ++kills;
         }
-        QVERIFY2(kills >= 20, qPrintable(QStringLiteral("only %1 kills").arg(kills)));
+        QVERIFY2(kills - unconfirmed >= 20, qPrintable(QStringLiteral("only %1 kills after the campaign was confirmed").arg(kills - unconfirmed)));
         const Run last = voicectl({QStringLiteral("campaign"), QStringLiteral("resume"), journal, QStringLiteral("-o"), QStringLiteral("json")}, 120000);
         QVERIFY2(last.code == 0 || last.code == 4, qPrintable(last.err));
         const QJsonObject o = json(last.out);
@@ -461,7 +476,7 @@ private Q_SLOTS:
             QCOMPARE(q.value(0).toInt(), 0);
         }
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
-        qInfo("%d kills; %d placed, %d unknown", kills, o.value(QStringLiteral("placed")).toInt(), o.value(QStringLiteral("unknown")).toInt());
+        qInfo("%d kills (%d before the confirmation); %d placed, %d unknown", kills, unconfirmed, o.value(QStringLiteral("placed")).toInt(), o.value(QStringLiteral("unknown")).toInt());
 #endif
     }
 };
