@@ -93,6 +93,10 @@ StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
         m_lock.reset();
         return fail(tr("The journal %1 is in use by another program (process %2).").arg(m_path).arg(pid));
     }
+    if (create) {
+        if (auto r = makeFile(); !r)
+            return r;
+    }
     QSqlDatabase db = QSqlDatabase::contains(m_connection) ? QSqlDatabase::database(m_connection, false)
                                                           : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(m_path);
@@ -106,15 +110,13 @@ StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
             return fail(tr("The journal %1 cannot be read (%2). It is left as it is: rows in it may have been "
                            "called, so do not start the campaign again without checking.").arg(m_path, r.error().message));
     }
-    if (create) {
-        if (auto r = createSchema(); !r)
-            return r;
-    } else {
+    {
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("SELECT count(*) FROM meta")) || !q.next())
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM meta")) || !q.next()) {
             return fail(tr("%1 is not a campaign journal or is damaged (%2). It is left as it is: rows in it may "
                            "have been called, so do not start the campaign again without checking.")
                             .arg(m_path, q.lastError().text()));
+        }
     }
     if (!readOnly) {
         if (auto r = ensureTally(); !r)

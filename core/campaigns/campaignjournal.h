@@ -118,8 +118,9 @@ private:
     StorageResult exec(const QString &sql, const QVariantList &values = {});
     StorageResult fail(const QString &what);
     StorageResult openDatabase(bool create, bool readOnly = false);
-    // campaignjournalschema.cpp: the tables and indexes of a new journal; the tally kept by triggers.
-    StorageResult createSchema();
+    // campaignjournalschema.cpp: a new journal's file, whole (tables, indexes, state "preview") before it
+    // takes the journal's name; the tally kept by triggers.
+    StorageResult makeFile();
     StorageResult ensureTally();
     StorageResult loadSettings();
     CampaignRow readRow(const QSqlQuery &q) const;

@@ -1,12 +1,15 @@
-// How a journal is laid out on disk: the rows table and its indexes, and the tally the triggers keep.
+// How a journal is laid out on disk and how it comes to be: the rows table and its indexes, made whole
+// before the file takes the journal's name, and the tally the triggers keep.
 #include "campaigns/campaignjournal.h"
 
+#include <QFile>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace vc {
 
-StorageResult CampaignJournal::createSchema()
+StorageResult CampaignJournal::makeFile()
 {
     const char *schema[] = {
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)",
@@ -22,21 +25,45 @@ StorageResult CampaignJournal::createSchema()
         "CREATE INDEX rows_following ON rows(line) WHERE state = 'placed' AND final = 0",
         "CREATE INDEX rows_not_delivered ON rows(status) WHERE state = 'placed' AND final = 1 AND delivered = 0",
     };
-    // One transaction, the state included: a journal killed while it was being made is either absent or a
-    // preview that nobody confirmed, never a campaign that looks started and may be resumed.
-    if (auto r = exec(QStringLiteral("BEGIN")); !r)
-        return r;
-    for (const char *sql : schema) {
-        if (auto r = exec(QLatin1String(sql)); !r) {
-            exec(QStringLiteral("ROLLBACK"));
-            return r;
+    // Made under another name and renamed when complete: a journal killed while it was being made leaves
+    // only that part file (replaced by the next attempt, under the same lock), never a file at the journal's
+    // name without its tables, which could not be told from a journal whose WAL file was lost.
+    const QString part = m_path + QStringLiteral(".part");
+    for (const char *suffix : {"", "-journal", "-wal", "-shm"})
+        QFile::remove(part + QLatin1String(suffix));
+    const QString name = m_connection + QStringLiteral("-make");
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(part);
+        if (!db.open()) {
+            error = db.lastError().text();
+        } else {
+            QSqlQuery q(db);
+            const auto run = [&](const QString &sql) {
+                if (error.isEmpty() && !q.exec(sql))
+                    error = q.lastError().text();
+            };
+            run(QStringLiteral("PRAGMA synchronous=FULL"));
+            run(QStringLiteral("BEGIN"));
+            for (const char *sql : schema)
+                run(QLatin1String(sql));
+            // Born a preview: only a confirmation (or the runner it starts) makes it a campaign to resume.
+            run(QStringLiteral("INSERT INTO meta(key, value) VALUES('state', 'preview')"));
+            run(QStringLiteral("COMMIT"));
+            q.finish();
+            db.close();
         }
     }
-    if (auto r = exec(QStringLiteral("INSERT INTO meta(key, value) VALUES('state', 'preview')")); !r) {
-        exec(QStringLiteral("ROLLBACK"));
-        return r;
+    QSqlDatabase::removeDatabase(name);
+    if (error.isEmpty() && !QFile::rename(part, m_path))
+        error = tr("cannot rename %1").arg(part);
+    if (!error.isEmpty()) {
+        for (const char *suffix : {"", "-journal", "-wal", "-shm"})
+            QFile::remove(part + QLatin1String(suffix));
+        return fail(tr("The journal %1 cannot be made: %2").arg(m_path, error));
     }
-    return exec(QStringLiteral("COMMIT"));
+    return Empty{};
 }
 
 StorageResult CampaignJournal::ensureTally()

@@ -7,6 +7,7 @@
 #include "campaigns/sendingwindow.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -225,8 +226,8 @@ private Q_SLOTS:
         QCOMPARE(journal.row(9)->tz, QStringLiteral("UTC+7"));
     }
 
-    // A journal is a preview from its first commit: one killed before its campaign was confirmed can never
-    // look started (and be resumed). Its tables and its state are one transaction.
+    // A journal is a preview from the moment it has its name: one killed before its campaign was confirmed
+    // can never look started (and be resumed), and a journal's name never holds a file without its tables.
     void newJournalIsAPreview()
     {
         QTemporaryDir dir;
@@ -241,6 +242,32 @@ private Q_SLOTS:
             QVERIFY(reader.openReadOnly(path));
             QCOMPARE(reader.meta(QStringLiteral("state")), QStringLiteral("preview"));
         }
+        // Made whole under another name, then renamed: nothing of the making is left beside it.
+        QVERIFY(!QFile::exists(path + QStringLiteral(".part")));
+        // The part file a creation killed half-way leaves is replaced by the next attempt.
+        const QString again = dir.filePath(QStringLiteral("again.journal"));
+        {
+            QFile part(again + QStringLiteral(".part"));
+            QVERIFY(part.open(QIODevice::WriteOnly));
+            part.write(QByteArray(4096, 'z'));
+        }
+        {
+            CampaignJournal journal;
+            QVERIFY(journal.create(again, {}));
+            QCOMPARE(journal.meta(QStringLiteral("state")), QStringLiteral("preview"));
+            QCOMPARE(journal.integrityCheck(), QStringLiteral("ok"));
+        }
+        QVERIFY(!QFile::exists(again + QStringLiteral(".part")));
+        // A journal that cannot be made leaves nothing at its name (here its part file cannot be written).
+        const QString blocked = dir.filePath(QStringLiteral("blocked.journal"));
+        QVERIFY(QDir().mkpath(blocked + QStringLiteral(".part/x")));
+        {
+            CampaignJournal journal;
+            const auto r = journal.create(blocked, {});
+            QVERIFY(!r);
+            QVERIFY2(r.error().message.contains(QStringLiteral("cannot be made")), qPrintable(r.error().message));
+        }
+        QVERIFY(!QFile::exists(blocked));
         // The tables and the state were committed together: no table without the state.
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
         db.setDatabaseName(path);
