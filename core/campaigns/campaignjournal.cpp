@@ -3,11 +3,11 @@
 
 #include "accounts/settings.h"
 #include "campaigns/campaignjournal_p.h"
+#include "campaigns/journallock.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QIODevice>
-#include <QLockFile>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -82,16 +82,13 @@ StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
         return fail(tr("There is no journal at %1.").arg(m_path));
     if (!readOnly)
         QDir().mkpath(info.absolutePath());
-    if (!readOnly)
-        m_lock = std::make_unique<QLockFile>(m_path + QStringLiteral(".lock"));
-    if (m_lock)
-        m_lock->setStaleLockTime(0);
-    if (m_lock && !m_lock->tryLock(0)) {
-        qint64 pid = 0;
-        QString host, app;
-        m_lock->getLockInfo(&pid, &host, &app);
-        m_lock.reset();
-        return fail(tr("The journal %1 is in use by another program (process %2).").arg(m_path).arg(pid));
+    if (!readOnly) {
+        m_lock = std::make_unique<JournalLock>(m_path);
+        if (!m_lock->tryLock()) {
+            const qint64 pid = m_lock->holder();
+            m_lock.reset();
+            return fail(tr("The journal %1 is in use by another program (process %2).").arg(m_path).arg(pid));
+        }
     }
     if (create) {
         if (auto r = makeFile(); !r)
@@ -155,12 +152,7 @@ StorageResult CampaignJournal::openReadOnly(const QString &path)
 
 bool CampaignJournal::isInUse(const QString &path)
 {
-    QLockFile lock(path + QStringLiteral(".lock"));
-    lock.setStaleLockTime(0);
-    if (!lock.tryLock(0))
-        return lock.error() == QLockFile::LockFailedError;
-    lock.unlock();
-    return false;
+    return JournalLock::isHeld(path);
 }
 
 QString CampaignJournal::meta(const QString &key)

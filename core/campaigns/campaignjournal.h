@@ -5,13 +5,14 @@
 
 #include <QSqlQuery>
 
-class QLockFile;
 
 #include <functional>
 #include <memory>
 #include <optional>
 
 namespace vc {
+
+class JournalLock;
 
 // A campaign on disk: its settings and every input row with its class and state, in SQLite (WAL,
 // synchronous=FULL: a committed state survives a power loss). Each state change is its own
@@ -135,7 +136,7 @@ private:
     qint64 m_seq = 0;
     qint64 m_interrupted = 0;
     CampaignSettings m_settings;
-    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<JournalLock> m_lock;
     std::unique_ptr<QSqlQuery> m_insert;
     std::unique_ptr<QSqlQuery> m_findReady;
 };

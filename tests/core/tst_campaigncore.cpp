@@ -7,6 +7,8 @@
 #include "campaigns/sendingwindow.h"
 
 #include <QBuffer>
+#include <QSysInfo>
+#include <QCoreApplication>
 #include <QDir>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -416,6 +418,51 @@ private Q_SLOTS:
         QVERIFY(!r);
         QVERIFY(r.error().message.contains(QStringLiteral("do not start the campaign again")));
         QVERIFY(QFile::exists(path)); // never removed or replaced
+    }
+
+    // A lock file left by a program killed while it wrote it (empty), or while it removed an older stale lock
+    // (a ".rmlock" beside it), does not keep the journal "in use" for ever; a live holder still does.
+    void abandonedLockIsReplaced()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("the operating-system lock test is Unix only; Windows keeps Qt's rule");
+#else
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("locked.journal"));
+        {
+            CampaignJournal journal;
+            QVERIFY(journal.create(path, {}));
+        }
+        const auto leave = [&](const QString &name, const QByteArray &content) {
+            QFile f(name);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        };
+        leave(path + QStringLiteral(".lock"), {});
+        QVERIFY(!CampaignJournal::isInUse(path));
+        {
+            CampaignJournal journal;
+            const auto r = journal.open(path);
+            QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+            // Held now, by a live program: another cannot have it, and is told who has it.
+            QVERIFY(CampaignJournal::isInUse(path));
+            CampaignJournal other;
+            const auto refused = other.open(path);
+            QVERIFY(!refused);
+            QVERIFY2(refused.error().message.contains(QString::number(QCoreApplication::applicationPid())),
+                     qPrintable(refused.error().message));
+        }
+        QVERIFY(!QFile::exists(path + QStringLiteral(".lock")));
+        // A dead holder's id in the lock, and an empty .rmlock: the way Qt itself gets stuck.
+        leave(path + QStringLiteral(".lock"), "999999999\nvoicectl\n" + QSysInfo::machineHostName().toUtf8() + "\n");
+        leave(path + QStringLiteral(".lock.rmlock"), {});
+        {
+            CampaignJournal journal;
+            const auto r = journal.open(path);
+            QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        }
+        QVERIFY(!QFile::exists(path + QStringLiteral(".lock.rmlock")));
+#endif
     }
 
     void exportNeutralisesFormulas()
