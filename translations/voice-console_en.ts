@@ -134,6 +134,14 @@
         <source>Line %1 is no longer waiting to be called.</source>
         <translation>Line %1 is no longer waiting to be called.</translation>
     </message>
+    <message>
+        <source>cannot rename %1</source>
+        <translation>cannot rename %1</translation>
+    </message>
+    <message>
+        <source>The journal %1 cannot be made: %2</source>
+        <translation>The journal %1 cannot be made: %2</translation>
+    </message>
 </context>
 <context>
     <name>CampaignPlanner</name>

@@ -134,6 +134,14 @@
         <source>Line %1 is no longer waiting to be called.</source>
         <translation>Строка %1 больше не ждёт звонка.</translation>
     </message>
+    <message>
+        <source>cannot rename %1</source>
+        <translation>не удаётся переименовать %1</translation>
+    </message>
+    <message>
+        <source>The journal %1 cannot be made: %2</source>
+        <translation>Не удаётся создать журнал %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>CampaignPlanner</name>
