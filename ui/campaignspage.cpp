@@ -562,8 +562,7 @@ void CampaignsPage::removeSelected()
         return;
     delete m_controllers.take(path);
     m_rows->open({});
-    for (const char *suffix : {"", "-wal", "-shm", ".lock"})
-        QFile::remove(path + QLatin1String(suffix));
+    CampaignJournal::removeFiles(path);
     reload();
 }
 

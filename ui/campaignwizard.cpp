@@ -15,7 +15,6 @@
 #include <QCompleter>
 #include <QDir>
 #include <QDragEnterEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -121,8 +120,7 @@ void CampaignWizard::discardJournal()
     if (m_journalPath.isEmpty())
         return;
     m_check->model()->open({});
-    for (const char *suffix : {"", "-wal", "-shm", ".lock"})
-        QFile::remove(m_journalPath + QLatin1String(suffix));
+    CampaignJournal::removeFiles(m_journalPath);
     m_journalPath.clear();
 }
 

@@ -265,7 +265,6 @@ void Cli::campaignRun(const QString &file, CampaignSettings::Provider provider)
     journalPath = QFileInfo(journalPath).absoluteFilePath();
     if (auto r = c.journal.create(journalPath, s); !r)
         return usage(r.error().message);
-    // Born in "preview": a journal left at the prompt (killed there) is never resumed.
 
     QElapsedTimer planClock;
     planClock.start();
@@ -287,21 +286,20 @@ void Cli::campaignRun(const QString &file, CampaignSettings::Provider provider)
     c.journal.saveSettings(s);
 
     const qint64 estimate = printPreview(file, s, p);
-    const auto proceed = [this, dryRun, estimate](std::optional<double> balance) { confirmAndStart(dryRun, estimate, balance); };
     // integrationapi.net shows the balance before the question; a dry run asks for it only when it can log in.
     if (legacy && (!dryRun || !m_legacy->configurationError())) {
-        m_legacy->balance(this, [proceed](const Result<double> &r) { proceed(r.ok() ? std::optional<double>(r.value()) : std::nullopt); });
+        m_legacy->balance(this, [this, dryRun, estimate](const Result<double> &r) {
+            confirmAndStart(dryRun, estimate, r.ok() ? std::optional<double>(r.value()) : std::nullopt);
+        });
         return;
     }
-    proceed(std::nullopt);
+    confirmAndStart(dryRun, estimate, std::nullopt);
 }
 
 void Cli::removeCampaignJournal()
 {
-    const QString path = m_campaign->journal.path();
     m_campaign->journal.close();
-    for (const char *suffix : {"", "-wal", "-shm", ".lock"})
-        QFile::remove(path + QLatin1String(suffix));
+    CampaignJournal::removeFiles(m_campaign->journal.path());
 }
 
 // The preview: on stdout as text, or on stderr when stdout is for JSON.

@@ -6,6 +6,7 @@
 #include "campaigns/journallock.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QIODevice>
 #include <QLoggingCategory>
@@ -107,14 +108,10 @@ StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
             return fail(tr("The journal %1 cannot be read (%2). It is left as it is: rows in it may have been "
                            "called, so do not start the campaign again without checking.").arg(m_path, r.error().message));
     }
-    {
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("SELECT count(*) FROM meta")) || !q.next()) {
-            return fail(tr("%1 is not a campaign journal or is damaged (%2). It is left as it is: rows in it may "
-                           "have been called, so do not start the campaign again without checking.")
-                            .arg(m_path, q.lastError().text()));
-        }
-    }
+    if (QSqlQuery q(db); !q.exec(QStringLiteral("SELECT count(*) FROM meta")) || !q.next())
+        return fail(tr("%1 is not a campaign journal or is damaged (%2). It is left as it is: rows in it may "
+                       "have been called, so do not start the campaign again without checking.")
+                        .arg(m_path, q.lastError().text()));
     if (!readOnly) {
         if (auto r = ensureTally(); !r)
             return r;
@@ -153,6 +150,12 @@ StorageResult CampaignJournal::openReadOnly(const QString &path)
 bool CampaignJournal::isInUse(const QString &path)
 {
     return JournalLock::isHeld(path);
+}
+
+void CampaignJournal::removeFiles(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm", ".lock"})
+        QFile::remove(path + QLatin1String(suffix));
 }
 
 QString CampaignJournal::meta(const QString &key)

@@ -5,7 +5,6 @@
 
 #include <QSqlQuery>
 
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -47,6 +46,8 @@ public:
     StorageResult setMeta(const QString &key, const QString &value);
     // Whether a program holds the journal's lock now (a run in progress elsewhere).
     static bool isInUse(const QString &path);
+    // Removes a closed journal with its WAL, shared-memory and lock files.
+    static void removeFiles(const QString &path);
 
     // Import (the preview writes every row here, in batches).
     StorageResult beginImport();

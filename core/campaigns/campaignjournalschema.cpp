@@ -29,8 +29,11 @@ StorageResult CampaignJournal::makeFile()
     // only that part file (replaced by the next attempt, under the same lock), never a file at the journal's
     // name without its tables, which could not be told from a journal whose WAL file was lost.
     const QString part = m_path + QStringLiteral(".part");
-    for (const char *suffix : {"", "-journal", "-wal", "-shm"})
-        QFile::remove(part + QLatin1String(suffix));
+    const auto removePart = [&part] {
+        for (const char *suffix : {"", "-journal", "-wal", "-shm"})
+            QFile::remove(part + QLatin1String(suffix));
+    };
+    removePart();
     const QString name = m_connection + QStringLiteral("-make");
     QString error;
     {
@@ -59,8 +62,7 @@ StorageResult CampaignJournal::makeFile()
     if (error.isEmpty() && !QFile::rename(part, m_path))
         error = tr("cannot rename %1").arg(part);
     if (!error.isEmpty()) {
-        for (const char *suffix : {"", "-journal", "-wal", "-shm"})
-            QFile::remove(part + QLatin1String(suffix));
+        removePart();
         return fail(tr("The journal %1 cannot be made: %2").arg(m_path, error));
     }
     return Empty{};

@@ -24,10 +24,9 @@ QString lockFileOf(const QString &journalPath)
 }
 
 #ifdef Q_OS_UNIX
-// Whether a live program keeps an OS lock on the file; the file's inode when nobody does.
+// Whether a live program keeps an OS lock on the file; the file's inode when nobody does (0: held or gone).
 struct Probe
 {
-    bool exists = false;
     bool held = false;
     ino_t inode = 0;
 };
@@ -38,7 +37,6 @@ Probe probe(const QString &lockFile)
     const int fd = ::open(QFile::encodeName(lockFile).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return p;
-    p.exists = true;
     struct stat st = {};
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0)
         p.held = errno == EWOULDBLOCK;
@@ -62,13 +60,12 @@ bool JournalLock::isAbandoned(const QString &lockFile)
 {
 #ifdef Q_OS_UNIX
     const Probe first = probe(lockFile);
-    if (!first.exists || first.held || first.inode == 0)
+    if (first.inode == 0)
         return false;
     // A live program that has just made the file takes its OS lock a few microseconds later: ask again
     // after a moment, about the same file, before calling it abandoned.
     QThread::msleep(100);
-    const Probe again = probe(lockFile);
-    return again.exists && !again.held && again.inode == first.inode;
+    return probe(lockFile).inode == first.inode;
 #else
     Q_UNUSED(lockFile)
     return false;

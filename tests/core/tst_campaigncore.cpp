@@ -7,12 +7,12 @@
 #include "campaigns/sendingwindow.h"
 
 #include <QBuffer>
-#include <QSysInfo>
 #include <QCoreApplication>
 #include <QDir>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
