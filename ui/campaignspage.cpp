@@ -441,11 +441,11 @@ CampaignController *CampaignsPage::ensureController(const QString &path)
         }
     });
     connect(c, &CampaignController::rowsChanged, this, [this, path] {
-        Q_EMIT historyChanged();
         if (path == selectedPath()) {
             m_rows->refresh();
             updateReport();
         }
+        Q_EMIT historyChanged();
     });
     connect(c, &CampaignController::ended, this, [this, path](CampaignController::State state) {
         if (state != CampaignController::State::Finished)

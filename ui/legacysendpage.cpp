@@ -123,16 +123,19 @@ void LegacySendPage::confirmAndSend()
         m_tracker->sendLegacy(request, this, [this, destination](const Result<CallRecord> &r) {
             m_sending = false;
             retranslate();
-            Q_EMIT sendFinished();
+            // The page is brought up to date first, the signals last: their slots may change the page.
             if (r.ok()) {
                 m_ui->legacyResult->setText(tr("Accepted as message %1. It is followed on the Calls page.").arg(r.value().callId));
-                Q_EMIT messageSent(r.value().callId);
+                const QString id = r.value().callId;
+                Q_EMIT sendFinished();
+                Q_EMIT messageSent(id);
                 return;
             }
             SendFailure::report(r.error(),
                                 tr("Outcome unknown: the message to %1 may have been sent. It was recorded in the history "
                                    "as \"outcome unknown\" and was not sent again.").arg(destination),
                                 m_ui->legacyResult, m_banner);
+            Q_EMIT sendFinished();
         });
     });
     box->open();

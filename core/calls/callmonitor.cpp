@@ -2,6 +2,9 @@
 
 
 #include <QLoggingCategory>
+#include <QPointer>
+
+#include <optional>
 
 namespace vc {
 
@@ -67,11 +70,16 @@ void CallMonitor::arm()
 
 void CallMonitor::onTimer()
 {
+    // A poller may answer at once, and a slot of that answer may clear or delete the monitor.
+    const QPointer<CallMonitor> self(this);
+    const quint64 generation = m_generation;
     const qint64 now = m_clock.elapsed();
     while (!m_due.isEmpty() && m_due.firstKey() <= now && m_inFlight < m_options.maxInFlight) {
         const QString id = m_due.first();
         m_due.erase(m_due.begin());
         poll(id);
+        if (!self || generation != m_generation)
+            return;
     }
     arm();
 }
@@ -90,8 +98,7 @@ void CallMonitor::poll(const QString &callId)
         if (generation != m_generation)
             return;
         --m_inFlight;
-        onAnswer(callId, r);
-        arm();
+        onAnswer(callId, r); // arms the timer itself, before it tells anyone
     };
     m_poller(callId, this, answer);
 }
@@ -103,49 +110,62 @@ bool CallMonitor::isStale(const Watched &call) const
                                m_options.staleMarginSec);
 }
 
+// Every change to m_calls, m_due and the timer is made before the first signal: a slot may unwatch,
+// clear or even delete the monitor, so after an emit nothing here touches an entry, and `this` only
+// once it is known to be alive and not cleared since.
 void CallMonitor::onAnswer(const QString &callId, const Result<CallInfo> &result)
 {
     auto it = m_calls.find(callId);
-    if (it == m_calls.end())
+    if (it == m_calls.end()) {
+        arm();
         return; // unwatched while the request ran
-    Watched &call = *it;
-    call.inFlight = false;
+    }
+    it->inFlight = false;
+    const QPointer<CallMonitor> self(this);
+    const quint64 generation = m_generation;
+    const auto stillHere = [&] { return self && generation == m_generation; };
+
     if (!result) {
-        ++call.errors;
+        ++it->errors;
         qCInfo(lcMonitor).noquote() << "poll failed for" << callId << result.error().kindName() << result.error().httpStatus;
-        Q_EMIT pollFailed(callId, result.error());
-        if (isStale(call)) {
-            const CallInfo last = call.last;
+        std::optional<CallInfo> staleLast;
+        if (isStale(*it)) {
+            staleLast = it->last;
             m_calls.erase(it);
-            Q_EMIT stale(callId, last);
-            return;
+        } else {
+            // Fewer polls while the API fails: double the last delay for each error in a row.
+            const int base = m_options.scheduleMs.value(std::min<int>(it->polls, int(m_options.scheduleMs.size()) - 1), 5000);
+            schedule(*it, std::min<qint64>(m_options.errorBackoffMaxMs, qint64(base) << std::min(it->errors, 10)));
         }
-        // Fewer polls while the API fails: double the last delay for each error in a row.
-        const int base = m_options.scheduleMs.value(std::min<int>(call.polls, int(m_options.scheduleMs.size()) - 1), 5000);
-        const qint64 delay = std::min<qint64>(m_options.errorBackoffMaxMs, qint64(base) << std::min(call.errors, 10));
-        schedule(call, delay);
+        arm();
+        Q_EMIT pollFailed(callId, result.error());
+        if (staleLast && stillHere())
+            Q_EMIT stale(callId, *staleLast);
         return;
     }
-    call.errors = 0;
-    call.last = result.value();
-    const CallInfo info = call.last;
+
+    it->errors = 0;
+    it->last = result.value();
+    const CallInfo info = it->last;
+    enum class Next { Poll, Finished, Stale } next = Next::Poll;
+    if (info.isFinal())
+        next = Next::Finished;
+    else if (isStale(*it))
+        next = Next::Stale;
+    if (next == Next::Poll) {
+        const int index = std::min<int>(it->polls, int(m_options.scheduleMs.size()) - 1);
+        schedule(*it, m_options.scheduleMs.value(index, 5000));
+    } else {
+        m_calls.erase(it);
+    }
+    arm();
     Q_EMIT updated(info);
-    it = m_calls.find(callId); // a receiver may have unwatched it
-    if (it == m_calls.end())
+    if (next == Next::Poll || !stillHere())
         return;
-    Watched &current = *it;
-    if (current.last.isFinal()) {
-        m_calls.erase(it);
+    if (next == Next::Finished)
         Q_EMIT finished(info);
-        return;
-    }
-    if (isStale(current)) {
-        m_calls.erase(it);
+    else
         Q_EMIT stale(callId, info);
-        return;
-    }
-    const int index = std::min<int>(current.polls, int(m_options.scheduleMs.size()) - 1);
-    schedule(current, m_options.scheduleMs.value(index, 5000));
 }
 
 } // namespace vc

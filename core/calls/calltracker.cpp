@@ -6,6 +6,7 @@
 #include "common/validation.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QTimer>
 #include <QUuid>
 
@@ -57,8 +58,9 @@ void CallTracker::onUpdate(const CallInfo &info, bool final, bool stale)
     if (final)
         record.final = true;
     m_history->saveSoon(record);
+    const QPointer<CallTracker> self(this);
     Q_EMIT callChanged(record);
-    if ((final || stale) && !wasFinal)
+    if (self && (final || stale) && !wasFinal)
         Q_EMIT callEnded(record);
 }
 
@@ -88,8 +90,9 @@ void CallTracker::finishSend(CallRecord record, const std::optional<ApiError> &e
 {
     if (!error) {
         m_history->save(record);
-        Q_EMIT callChanged(record);
+        // Followed before anyone hears of it: a slot may clear the monitor (a profile switch).
         m_monitor->watch(record.callId, record.created, record.timeout);
+        Q_EMIT callChanged(record);
         return done(record);
     }
     if (error->outcomeUnknown) {
@@ -150,8 +153,8 @@ void CallTracker::watch(const QString &callId)
     record.final = false;
     record.stale = false;
     m_history->saveSoon(record);
-    Q_EMIT callChanged(record);
     m_monitor->watch(callId, record.created, record.timeout);
+    Q_EMIT callChanged(record);
 }
 
 void CallTracker::watch(const QStringList &callIds)

@@ -6,6 +6,7 @@
 #include "net/httptransport.h"
 
 #include <QFileInfo>
+#include <QPointer>
 #include <QTimer>
 
 namespace vc {
@@ -204,8 +205,11 @@ void CampaignController::setState(State state, const QDateTime &until, const QSt
     m_state = state;
     m_until = until;
     m_message = message;
+    // Decided before the first signal: a slot may start the campaign again, or delete this controller.
+    const bool over = !isActive();
+    const QPointer<CampaignController> self(this);
     Q_EMIT stateChanged(state);
-    if (!isActive())
+    if (over && self)
         Q_EMIT ended(state);
 }
 

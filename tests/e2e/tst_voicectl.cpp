@@ -403,6 +403,53 @@ private Q_SLOTS:
         QCOMPARE(raw.requests(), 1);
     }
 
+    // Issue 23.1: a status check that fails right after a paid call once freed the monitor's entry while
+    // it was still in use (SIGSEGV, exit 139; the sanitizer build reports the invalid read). Each command
+    // that follows a call must end with the error and exit 1.
+    void failedStatusCheckEndsWithTheErrorNotACrash_data()
+    {
+        QTest::addColumn<QByteArray>("statusAnswer");
+        QTest::newRow("garbage") << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\n<html>?!<");
+        QTest::newRow("404") << QByteArray("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
+    }
+    void failedStatusCheckEndsWithTheErrorNotACrash()
+    {
+        QFETCH(QByteArray, statusAnswer);
+        vc::test::RawServer raw([statusAnswer](const QByteArray &request) -> QByteArray {
+            const auto ok = [](const QByteArray &body) -> QByteArray {
+                return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+                       "\r\n\r\n" + body;
+            };
+            if (request.contains("MakeVoiceMessage"))
+                return ok(R"({"call_id":"4242"})");
+            if (request.contains("User/SessionId"))
+                return ok(R"("5e1f0c2a")");
+            return statusAnswer; // call/v1/GetInfo and Voice/State
+        });
+        const QMap<QString, QString> env{{QStringLiteral("VOICE_API_URL"), raw.url()},
+                                         {QStringLiteral("VOICE_LEGACY_URL"), raw.url() + QStringLiteral("/rest/")},
+                                         {QStringLiteral("VOICE_LEGACY_LOGIN"), QStringLiteral("sandbox")},
+                                         {QStringLiteral("VOICE_LEGACY_PASSWORD"), QStringLiteral("sandbox-password")}};
+        const Run sent = voicectl({QStringLiteral("call"), QStringLiteral("send"), QStringLiteral("--source"), QStringLiteral("74959999999"),
+                                   QStringLiteral("--destination"), QStringLiteral("79261234567"), QStringLiteral("--service"), kService,
+                                   QStringLiteral("--wait"), QStringLiteral("--interval"), QStringLiteral("0.1")},
+                                  env);
+        QCOMPARE(sent.code, 1);
+        QVERIFY2(sent.out.contains(QStringLiteral("4242")) || sent.err.contains(QStringLiteral("4242")), qPrintable(sent.out + sent.err));
+        QCOMPARE(std::count_if(raw.received().cbegin(), raw.received().cend(),
+                               [](const QByteArray &r) { return r.contains("MakeVoiceMessage"); }),
+                 1); // never resent
+        const Run status = voicectl({QStringLiteral("call"), QStringLiteral("status"), QStringLiteral("4242"), QStringLiteral("--watch"),
+                                     QStringLiteral("--interval"), QStringLiteral("0.1")},
+                                    env);
+        QCOMPARE(status.code, 1);
+        const Run legacy = voicectl({QStringLiteral("legacy"), QStringLiteral("state"), QStringLiteral("4242"), QStringLiteral("--watch"),
+                                     QStringLiteral("--interval"), QStringLiteral("0.1")},
+                                    env);
+        QCOMPARE(legacy.code, 1);
+        QVERIFY2(!legacy.err.isEmpty(), "the error is said");
+    }
+
     void nonFiniteIntervalsAreRefused_data()
     {
         QTest::addColumn<QString>("value");
