@@ -18,6 +18,8 @@
 #include <QLocale>
 #include <QTemporaryDir>
 
+#include <optional>
+
 #include <atomic>
 #include <csignal>
 #include "terminal.h"
@@ -80,6 +82,12 @@ bool Cli::startOffline(const QStringList &args)
         if (!requireArgs(rest, 1, opt("campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]")))
             return true;
         m_campaign = std::make_unique<CampaignSession>();
+        // Checked whole before anything writes to it: a damaged journal could say a called row is pending.
+        if (auto r = CampaignJournal::checkIntegrity(rest.at(0)); !r) {
+            m_out->error(r.error().message);
+            done(r.error().damaged ? ApiFailure : UsageError);
+            return true;
+        }
         if (auto r = m_campaign->journal.open(rest.at(0)); !r) {
             usage(r.error().message);
             return true;
@@ -103,7 +111,7 @@ void Cli::campaignStatus(const QString &path)
         m_out->error(tr("%n row(s) were being requested when the last run stopped: their outcome is unknown.", nullptr,
                         int(m_campaign->journal.interruptedRows())));
     printCounts(m_campaign->journal.counts(), false);
-    done(Success);
+    done(m_campaign->damaged ? ApiFailure : Success);
 }
 
 void Cli::campaignExport(const QString &path)
@@ -113,14 +121,21 @@ void Cli::campaignExport(const QString &path)
     QFile out;
     if (!openOutput(out))
         return;
-    if (auto r = m_campaign->journal.exportCsv(&out); !r) {
+    // To a file byte for byte; to the standard output escaped like every other output.
+    std::optional<Output::PrintableDevice> printable;
+    if (!m_parser.isSet(opt("output")))
+        printable.emplace(&out);
+    QIODevice *target = printable ? static_cast<QIODevice *>(&*printable) : &out;
+    const auto r = m_campaign->journal.exportCsv(target);
+    printable.reset();
+    out.close();
+    if (!r) {
         m_out->error(tr("The export failed: %1").arg(r.error().message));
         return done(ApiFailure);
     }
-    out.close();
     if (m_parser.isSet(opt("output")) && m_out->format() == Format::Table)
         m_out->error(tr("Exported to %1").arg(out.fileName()));
-    done(Success);
+    done(m_campaign->damaged ? ApiFailure : Success);
 }
 
 bool Cli::openOutput(QFile &out)
@@ -141,10 +156,27 @@ bool Cli::openOutput(QFile &out)
 bool Cli::openJournalToRead(const QString &path)
 {
     m_campaign = std::make_unique<CampaignSession>();
-    // A run in progress (here or in the desktop app) holds the journal: it is read as it is.
-    const auto r = CampaignJournal::isInUse(path) ? m_campaign->journal.openReadOnly(path) : m_campaign->journal.open(path);
-    if (!r)
-        usage(r.error().message);
+    const auto checked = CampaignJournal::checkIntegrity(path);
+    if (!checked && !checked.error().damaged) {
+        usage(checked.error().message);
+        return false;
+    }
+    m_campaign->damaged = !checked;
+    if (m_campaign->damaged)
+        m_out->error(tr("The journal %1 is damaged (SQLite's integrity check failed): what follows is what can still be "
+                        "read from it, and it may be incomplete. The file was left as it is.").arg(path));
+    // A run in progress (here or in the desktop app) holds the journal, a damaged one is never written,
+    // and one in a read-only folder cannot be: each is read as it is, without a lock file.
+    const bool asIs = m_campaign->damaged || CampaignJournal::isInUse(path) || !CampaignJournal::isWritable(path);
+    const auto r = asIs ? m_campaign->journal.openReadOnly(path) : m_campaign->journal.open(path);
+    if (!r) {
+        if (m_campaign->damaged) {
+            m_out->error(r.error().message);
+            done(ApiFailure);
+        } else {
+            usage(r.error().message);
+        }
+    }
     return r.ok();
 }
 

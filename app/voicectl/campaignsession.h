@@ -30,6 +30,7 @@ struct CampaignSession
     qint64 placedAtStart = 0;
     bool terminal = false;
     bool wait = true;
+    bool damaged = false; // status and export of a damaged journal: what can be read, then exit 1
 };
 
 } // namespace vc::cli

@@ -42,6 +42,40 @@ QString Output::printable(const QString &text, bool keepNewlines)
     return out;
 }
 
+qint64 Output::PrintableDevice::writeData(const char *data, qint64 size)
+{
+    m_pending.append(data, size);
+    qsizetype start = 0;
+    for (qsizetype nl = m_pending.indexOf('\n'); nl >= 0; nl = m_pending.indexOf('\n', start)) {
+        writeLine(QByteArrayView(m_pending).sliced(start, nl - start));
+        start = nl + 1;
+    }
+    m_pending.remove(0, start);
+    if (m_pending.size() > 1024 * 1024) { // one endless line: escaped in pieces (a sequence may split)
+        m_target->write(printable(QString::fromUtf8(m_pending), false).toUtf8());
+        m_pending.clear();
+    }
+    return size;
+}
+
+void Output::PrintableDevice::writeLine(QByteArrayView line)
+{
+    const bool crlf = line.endsWith('\r');
+    if (crlf)
+        line.chop(1);
+    m_target->write(printable(QString::fromUtf8(line), false).toUtf8() + (crlf ? "\r\n" : "\n"));
+}
+
+void Output::PrintableDevice::close()
+{
+    if (isOpen() && !m_pending.isEmpty()) {
+        const bool crlf = m_pending.endsWith('\r');
+        m_target->write(printable(QString::fromUtf8(crlf ? m_pending.chopped(1) : m_pending), false).toUtf8());
+        m_pending.clear();
+    }
+    QIODevice::close();
+}
+
 QString Output::escapeJson(const QString &json)
 {
     QString out;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QIODevice>
 #include <QJsonValue>
 #include <QStringList>
 #include <QTextStream>
@@ -43,10 +44,31 @@ public:
     static QString localTime(const QDateTime &utc);
     static QString callStatusLine(const CallInfo &c);
 
+    // A device that passes CSV (or any text) on to `target` line by line with each line made printable as
+    // above; line ends (LF or CRLF) are kept. For stdout: a file written with --output stays byte-exact.
+    class PrintableDevice;
+
 private:
     Format m_format;
     QTextStream m_out;
     QTextStream m_err;
+};
+
+class Output::PrintableDevice final : public QIODevice
+{
+public:
+    explicit PrintableDevice(QIODevice *target) : m_target(target) { open(QIODevice::WriteOnly); }
+    ~PrintableDevice() override { close(); }
+    void close() override;
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override;
+
+private:
+    void writeLine(QByteArrayView line);
+    QIODevice *m_target;
+    QByteArray m_pending; // an unfinished line (and so never a split UTF-8 sequence)
 };
 
 } // namespace vc::cli

@@ -1,4 +1,5 @@
 #include "calls/callhistory.h"
+#include "calls/sqlerror.h"
 
 #include "exolve/exolvetypes.h"
 
@@ -139,15 +140,13 @@ bool CallHistory::openFile(QString *error, bool *damaged)
     db.setDatabaseName(m_path);
     *damaged = false;
     if (!db.open()) {
-        *error = db.lastError().text();
+        *error = storage::message(db.lastError());
         return false;
     }
     QSqlQuery q(db);
-    // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): the file is damaged, not merely unwritable.
     const auto failed = [&](const QSqlError &e) {
-        *error = e.text();
-        const QString code = e.nativeErrorCode();
-        *damaged = code == QLatin1String("11") || code == QLatin1String("26");
+        *error = storage::message(e);
+        *damaged = storage::isDamage(e);
         return false;
     };
     if (!q.exec(QStringLiteral("PRAGMA quick_check")))
@@ -247,7 +246,7 @@ bool CallHistory::writeQueued(qint64 budgetMs) const
         if (inTransaction && !db.commit()) {
             // This turn's records are lost (earlier turns' were committed): each call's latest once.
             failures.clear();
-            const QString error = db.lastError().text();
+            const QString error = storage::message(db.lastError());
             for (qsizetype i = first; i < m_queueHead; ++i) {
                 if (m_queuedAt.value(m_queue.at(i).callId, -1) == i)
                     failures.append({m_queue.at(i).callId, error});
@@ -280,7 +279,7 @@ std::optional<QString> CallHistory::write(const CallRecord &record, const std::o
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec()) {
-        const QString error = m_open ? q.lastError().text() : QCoreApplication::translate("CallHistory", "the call history is not open");
+        const QString error = m_open ? storage::message(q.lastError()) : QCoreApplication::translate("CallHistory", "the call history is not open");
         qCWarning(lcStorage) << "history save:" << error;
         return error;
     }
@@ -358,7 +357,7 @@ QList<CallRecord> CallHistory::search(const CallFilter &filter) const
         q.addBindValue(v);
     QList<CallRecord> list;
     if (!q.exec()) {
-        qCWarning(lcStorage) << "history search:" << q.lastError().text();
+        qCInfo(lcStorage) << "history search:" << q.lastError().text();
         return list;
     }
     while (q.next())

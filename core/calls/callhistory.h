@@ -64,6 +64,7 @@ struct CallFilter
 struct StorageError
 {
     QString message;
+    bool damaged = false; // the file itself is damaged (not busy, not unwritable)
 };
 
 inline QString errorMessage(const StorageError &error)

@@ -44,6 +44,9 @@ public:
         if (m_runner && m_runner->isRunning())
             return;
         if (!m_journal.isOpen()) {
+            // Checked whole before anything writes to it (here, off the window's thread).
+            if (auto r = CampaignJournal::checkIntegrity(m_path); !r)
+                return Q_EMIT stateChanged(int(CampaignController::State::StorageFailed), {}, r.error().message);
             if (auto r = m_journal.open(m_path); !r)
                 return Q_EMIT stateChanged(int(CampaignController::State::StorageFailed), {}, r.error().message);
         }

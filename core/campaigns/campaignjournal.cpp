@@ -1,5 +1,6 @@
 // The crash-safe journal: opening and recovering it, the import, and each row's way from pending to its end.
 #include "campaigns/campaignjournal.h"
+#include "calls/sqlerror.h"
 
 #include "accounts/settings.h"
 #include "campaigns/campaignjournal_p.h"
@@ -14,6 +15,7 @@
 #include <QSqlError>
 #include <QTimeZone>
 #include <QRegularExpression>
+#include <QUrl>
 #include <QUuid>
 
 namespace vc {
@@ -66,10 +68,84 @@ StorageResult CampaignJournal::exec(const QString &sql, const QVariantList &valu
                 q.addBindValue(v);
             return !q.exec();
         })()) {
-        qCWarning(lcJournal) << m_path << sql << q.lastError().text();
-        return fail(q.lastError().text());
+        qCInfo(lcJournal) << m_path << sql;
+        return fail(storage::message(q.lastError()));
     }
     return Empty{};
+}
+
+namespace {
+// A file that does not even start like an SQLite database is not opened for writing: SQLite would
+// happily turn an empty or foreign file into a database of its own.
+bool looksLikeSqlite(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    return f.read(16) == QByteArrayView("SQLite format 3\0", 16);
+}
+
+QString readOnlyOptions(const QString &path, int busyMs)
+{
+    // In a folder nobody here can write, SQLite could not make the shared-memory file a WAL journal
+    // needs: such a journal is read as immutable, which needs none.
+    const bool folderWritable = QFileInfo(QFileInfo(path).absolutePath()).isWritable();
+    return QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1;QSQLITE_OPEN_READONLY").arg(busyMs) +
+           (folderWritable ? QString() : QStringLiteral(";QSQLITE_OPEN_URI"));
+}
+
+QString databaseName(const QString &path)
+{
+    if (QFileInfo(QFileInfo(path).absolutePath()).isWritable())
+        return path;
+    return QString::fromLatin1(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded()) + QStringLiteral("?immutable=1");
+}
+} // namespace
+
+bool CampaignJournal::isWritable(const QString &path)
+{
+    const QFileInfo info(path);
+    return QFileInfo(info.absolutePath()).isWritable() && (!info.exists() || info.isWritable());
+}
+
+StorageResult CampaignJournal::checkIntegrity(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        return StorageError{tr("There is no journal at %1.").arg(path)};
+    const QString damaged = tr("The journal %1 is damaged: SQLite's integrity check failed. Nothing was called and the "
+                               "file was left as it is. Rows in it may have been called already: look at what can still "
+                               "be read (status, export) before you call anyone again.").arg(path);
+    if (!looksLikeSqlite(path))
+        return StorageError{tr("%1 is not a campaign journal. It was left as it is.").arg(path)};
+    const QString connection = QStringLiteral("vc-journal-check-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    StorageResult result = Empty{};
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(databaseName(path));
+        db.setConnectOptions(readOnlyOptions(path, 2000));
+        if (!db.open()) {
+            result = StorageError{tr("The journal %1 cannot be opened: %2").arg(path, storage::message(db.lastError()))};
+        } else {
+            QSqlQuery q(db);
+            QStringList problems;
+            if (!q.exec(QStringLiteral("PRAGMA integrity_check"))) {
+                if (storage::isDamage(q.lastError()))
+                    problems.append(q.lastError().text());
+                else
+                    result = StorageError{tr("The journal %1 cannot be read: %2").arg(path, storage::message(q.lastError()))};
+            }
+            while (q.isActive() && q.next() && problems.size() < 10)
+                problems.append(q.value(0).toString());
+            if (result && problems != QStringList{QStringLiteral("ok")}) {
+                qCInfo(lcJournal).noquote() << path << "integrity_check:" << problems.join(QStringLiteral("; "));
+                result = StorageError{damaged, true};
+            }
+            q.finish();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return result;
 }
 
 StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
@@ -81,8 +157,13 @@ StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
         return fail(tr("The journal %1 exists already; choose another file or resume it.").arg(m_path));
     if (!create && !info.exists())
         return fail(tr("There is no journal at %1.").arg(m_path));
-    if (!readOnly)
-        QDir().mkpath(info.absolutePath());
+    if (!create && !looksLikeSqlite(m_path))
+        return fail(tr("%1 is not a campaign journal. It was left as it is.").arg(m_path));
+    if (!readOnly && !create && !isWritable(m_path))
+        return fail(tr("The journal %1 is in a read-only folder (or is read-only itself): it can be looked at and "
+                       "exported, but not run or resumed. Copy it to a folder you can write to first.").arg(m_path));
+    if (create && (!QDir().mkpath(info.absolutePath()) || !QFileInfo(info.absolutePath()).isWritable()))
+        return fail(tr("The folder %1 cannot be written to: the journal cannot be made there.").arg(info.absolutePath()));
     if (!readOnly) {
         m_lock = std::make_unique<JournalLock>(m_path);
         if (!m_lock->tryLock()) {
@@ -97,10 +178,10 @@ StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
     }
     QSqlDatabase db = QSqlDatabase::contains(m_connection) ? QSqlDatabase::database(m_connection, false)
                                                           : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(m_path);
-    db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000;QSQLITE_OPEN_READONLY") : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    db.setDatabaseName(readOnly ? databaseName(m_path) : m_path);
+    db.setConnectOptions(readOnly ? readOnlyOptions(m_path, 2000) : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
-        return fail(tr("The journal %1 cannot be opened: %2").arg(m_path, db.lastError().text()));
+        return fail(tr("The journal %1 cannot be opened: %2").arg(m_path, storage::message(db.lastError())));
     const QList<const char *> pragmas = readOnly ? QList<const char *>{"PRAGMA cache_size=-4096"}
                                                  : QList<const char *>{"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA cache_size=-8192"};
     for (const char *pragma : pragmas) {
@@ -111,7 +192,7 @@ StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
     if (QSqlQuery q(db); !q.exec(QStringLiteral("SELECT count(*) FROM meta")) || !q.next())
         return fail(tr("%1 is not a campaign journal or is damaged (%2). It is left as it is: rows in it may "
                        "have been called, so do not start the campaign again without checking.")
-                        .arg(m_path, q.lastError().text()));
+                        .arg(m_path, storage::message(q.lastError())));
     if (!readOnly) {
         if (auto r = ensureTally(); !r)
             return r;
@@ -187,10 +268,10 @@ StorageResult CampaignJournal::open(const QString &path)
     // A run that ended in the middle of a request: the call may have been placed.
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.prepare(QStringLiteral("UPDATE rows SET state = 'unknown', error = ? WHERE state = 'dispatching'")))
-        return fail(q.lastError().text());
+        return fail(storage::message(q.lastError()));
     q.addBindValue(tr("The run stopped while this call was being requested: it may have been placed."));
     if (!q.exec())
-        return fail(q.lastError().text());
+        return fail(storage::message(q.lastError()));
     m_interrupted = q.numRowsAffected();
     return Empty{};
 }
@@ -232,7 +313,7 @@ StorageResult CampaignJournal::loadSettings()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(QStringLiteral("SELECT key, value FROM meta")))
-        return fail(q.lastError().text());
+        return fail(storage::message(q.lastError()));
     QHash<QString, QString> m;
     while (q.next())
         m.insert(q.value(0).toString(), q.value(1).toString());
@@ -268,10 +349,10 @@ StorageResult CampaignJournal::beginImport()
     if (!m_insert->prepare(QStringLiteral(
             "INSERT INTO rows(line, given, number, class, reason, duplicate_of, service_id, file_id, tz, name, seq)"
             " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
-        return fail(m_insert->lastError().text());
+        return fail(storage::message(m_insert->lastError()));
     m_findReady = std::make_unique<QSqlQuery>(db);
     if (!m_findReady->prepare(QStringLiteral("SELECT line FROM rows WHERE number = ? AND class = 'ready' LIMIT 1")))
-        return fail(m_findReady->lastError().text());
+        return fail(storage::message(m_findReady->lastError()));
     m_importing = true;
     m_batch = 0;
     QSqlQuery last(db);
@@ -299,7 +380,7 @@ StorageResult CampaignJournal::addRow(const CampaignRow &row)
     m_insert->bindValue(9, text(row.name.left(256)));
     m_insert->bindValue(10, ++m_seq);
     if (!m_insert->exec())
-        return fail(m_insert->lastError().text());
+        return fail(storage::message(m_insert->lastError()));
     if (++m_batch >= kImportBatch) {
         m_batch = 0;
         if (auto r = exec(QStringLiteral("COMMIT")); !r)
@@ -372,7 +453,7 @@ QList<CampaignRow> CampaignJournal::nextPending(qint64 now, int limit)
     q.addBindValue(now);
     q.addBindValue(limit);
     if (!q.exec()) {
-        qCWarning(lcJournal) << q.lastError().text();
+        qCInfo(lcJournal) << q.lastError().text();
         return rows;
     }
     while (q.next())
@@ -401,7 +482,7 @@ StorageResult CampaignJournal::markDispatching(qint64 line)
                              " delivered = 0, stale = 0, status = NULL, ended_at = NULL WHERE line = ? AND state = 'pending'"));
     q.addBindValue(line);
     if (!q.exec())
-        return fail(q.lastError().text());
+        return fail(storage::message(q.lastError()));
     // Not pending any more (another run took it): never a second request.
     if (q.numRowsAffected() != 1)
         return fail(tr("Line %1 is no longer waiting to be called.").arg(line));
@@ -454,7 +535,7 @@ Result<qint64, StorageError> CampaignJournal::resendUnknown()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(QStringLiteral("UPDATE rows SET state = 'pending', not_before = 0 WHERE state = 'unknown'")))
-        return StorageError{q.lastError().text()};
+        return StorageError{storage::message(q.lastError())};
     return qint64(q.numRowsAffected());
 }
 

@@ -32,8 +32,15 @@ public:
     // An existing journal. Rows left in `dispatching` by a run that ended without finishing them (a
     // crash, kill -9, power loss) become `unknown`: see interruptedRows().
     StorageResult open(const QString &path);
-    // Another program's (or thread's) journal, to show it: no lock, no recovery, no writes.
+    // Another program's (or thread's) journal, to show it: no lock, no recovery, no writes. A journal in
+    // a folder this program cannot write (a share, an archive) is opened this way too, as immutable.
     StorageResult openReadOnly(const QString &path);
+    // SQLite's full integrity check, on a read-only connection of its own, before anything writes to the
+    // file: a damaged journal is refused (StorageError::damaged) and left byte for byte as it was. About
+    // two seconds for a million rows (see the README); run it off the window's thread.
+    static StorageResult checkIntegrity(const QString &path);
+    // Whether this program may write the journal (its folder and the file): resume needs that.
+    static bool isWritable(const QString &path);
     void close();
     QString path() const { return m_path; }
     bool isOpen() const { return m_open; }

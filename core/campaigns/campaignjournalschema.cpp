@@ -1,6 +1,7 @@
 // How a journal is laid out on disk and how it comes to be: the rows table and its indexes, made whole
 // before the file takes the journal's name, and the tally the triggers keep.
 #include "campaigns/campaignjournal.h"
+#include "calls/sqlerror.h"
 
 #include <QFile>
 #include <QSqlDatabase>
@@ -40,12 +41,12 @@ StorageResult CampaignJournal::makeFile()
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(part);
         if (!db.open()) {
-            error = db.lastError().text();
+            error = storage::message(db.lastError());
         } else {
             QSqlQuery q(db);
             const auto run = [&](const QString &sql) {
                 if (error.isEmpty() && !q.exec(sql))
-                    error = q.lastError().text();
+                    error = storage::message(q.lastError());
             };
             run(QStringLiteral("PRAGMA synchronous=FULL"));
             run(QStringLiteral("BEGIN"));

@@ -1,5 +1,6 @@
 // The journal read for people: rows by filter or by place in the file, the report, the export.
 #include "campaigns/campaignjournal.h"
+#include "calls/sqlerror.h"
 #include "campaigns/campaignjournal_p.h"
 
 #include "accounts/settings.h"
@@ -21,7 +22,7 @@ StorageResult CampaignJournal::forEachRow(const std::function<void(const Campaig
     q.setForwardOnly(true);
     const QString where = problemsOnly ? QStringLiteral(" WHERE class <> 'ready'") : QString();
     if (!q.exec(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows") + where + QStringLiteral(" ORDER BY line")))
-        return fail(q.lastError().text());
+        return fail(storage::message(q.lastError()));
     while (q.next())
         each(readRow(q));
     return Empty{};
@@ -132,7 +133,7 @@ QString CampaignJournal::integrityCheck()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next())
-        return q.lastError().text();
+        return storage::message(q.lastError());
     return q.value(0).toString();
 }
 

@@ -261,7 +261,9 @@ void CampaignRunner::onDispatched(const CampaignRow &row, const Result<QString> 
         record.outcomeUnknown = true;
         record.final = true;
         saveHistory(record);
-        if (++m_unknownStreak >= m_options.unknownStreakLimit)
+        // A run of unknown outcomes stops the campaign only while rows remain to be called: when these
+        // were the last, everything has been dispatched and the campaign simply ends (with unknown rows).
+        if (++m_unknownStreak >= m_options.unknownStreakLimit && (!m_buffer.isEmpty() || m_journal->earliestWaiting()))
             stopWith(Outcome::NetworkStopped, e);
     } else if (e.httpStatus == 429) {
         // Nothing was placed; the whole campaign pauses.

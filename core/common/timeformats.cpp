@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -104,9 +105,29 @@ std::optional<QDateTime> parseUtcFast(std::string_view text)
 
 std::optional<QDateTime> parseRfc2822(const QString &text)
 {
-    const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty())
+    QString trimmed = text.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > 64)
         return std::nullopt;
+    // RFC 2822 4.3 obs-zone: the names Qt does not read become the offsets they stand for. HTTP dates
+    // ("... GMT") are of this kind too. A military letter other than Z carries no reliable offset
+    // (RFC 2822 says to take it as -0000), and neither does -0000 itself: both are read as UTC.
+    static const QRegularExpression zoneName(QStringLiteral("\\s([A-Za-z]{1,3})$"));
+    if (const auto m = zoneName.match(trimmed); m.hasMatch()) {
+        static const QHash<QString, QString> offsets{
+            {QStringLiteral("UT"), QStringLiteral("+0000")},  {QStringLiteral("GMT"), QStringLiteral("+0000")},
+            {QStringLiteral("UTC"), QStringLiteral("+0000")}, {QStringLiteral("Z"), QStringLiteral("+0000")},
+            {QStringLiteral("EST"), QStringLiteral("-0500")}, {QStringLiteral("EDT"), QStringLiteral("-0400")},
+            {QStringLiteral("CST"), QStringLiteral("-0600")}, {QStringLiteral("CDT"), QStringLiteral("-0500")},
+            {QStringLiteral("MST"), QStringLiteral("-0700")}, {QStringLiteral("MDT"), QStringLiteral("-0600")},
+            {QStringLiteral("PST"), QStringLiteral("-0800")}, {QStringLiteral("PDT"), QStringLiteral("-0700")}};
+        const QString name = m.captured(1).toUpper();
+        QString offset = offsets.value(name);
+        if (offset.isEmpty() && name.size() == 1 && name != QLatin1String("J"))
+            offset = QStringLiteral("+0000");
+        if (offset.isEmpty())
+            return std::nullopt;
+        trimmed = trimmed.left(m.capturedStart(1)) + offset;
+    }
     QDateTime dt = QDateTime::fromString(trimmed, Qt::RFC2822Date);
     if (!dt.isValid())
         return std::nullopt;

@@ -17,6 +17,15 @@ bool isSafeHeaderValue(const QByteArray &value)
 }
 } // namespace
 
+bool HttpAttempt::isLoopbackPeer(const QHostAddress &peer)
+{
+    if (peer.isLoopback())
+        return true;
+    bool mapped = false;
+    const quint32 v4 = peer.toIPv4Address(&mapped); // ::ffff:127.x.y.z
+    return mapped && QHostAddress(v4).isLoopback();
+}
+
 HttpAttempt::HttpAttempt(const HttpCall &call, const HeaderList &headers, const AttemptLimits &limits,
                          ConnectionPool *pool, QObject *parent)
     : QObject(parent), m_call(call), m_headers(headers), m_limits(limits),
@@ -74,7 +83,16 @@ void HttpAttempt::connectFresh()
         connect(m_socket, &QSslSocket::encrypted, this, &HttpAttempt::sendRequest);
         m_socket->connectToHostEncrypted(m_call.url.host(), quint16(m_call.url.port(443)));
     } else {
-        connect(m_socket, &QSslSocket::connected, this, &HttpAttempt::sendRequest);
+        connect(m_socket, &QSslSocket::connected, this, [this] {
+            // Plain http only to this computer, judged by the address really connected to, not the
+            // name: a hosts file may send "localhost" anywhere, and the key would go out in clear.
+            const QHostAddress peer = m_socket->peerAddress();
+            if (!isLoopbackPeer(peer))
+                return fail(ApiError::Kind::Configuration,
+                            QStringLiteral("plain http is only for this computer, but %1 is %2; nothing was sent")
+                                .arg(m_call.url.host(), peer.toString()));
+            sendRequest();
+        });
         m_socket->connectToHost(m_call.url.host(), quint16(m_call.url.port(80)));
     }
     m_inactivity.start();

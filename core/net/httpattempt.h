@@ -61,6 +61,8 @@ public:
     HttpAttempt(const HttpCall &call, const HeaderList &headers, const AttemptLimits &limits, ConnectionPool *pool,
                 QObject *parent);
     void start();
+    // Where plain http may go: a loopback address (IPv4, IPv6, or IPv4 mapped into IPv6).
+    static bool isLoopbackPeer(const QHostAddress &peer);
     // Ends the attempt now, reporting `kind` (the transport's deadline uses Timeout).
     void abortWith(ApiError::Kind kind, const QString &reason);
 

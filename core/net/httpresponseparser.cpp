@@ -153,6 +153,12 @@ HttpResponseParser::State HttpResponseParser::finish()
     switch (m_phase) {
     case Phase::UntilClose:
         return complete();
+    case Phase::Trailer: {
+        // The whole body came; only the trailer's end is missing. Usable, but never kept.
+        complete();
+        m_closeFramed = true;
+        return m_state;
+    }
     case Phase::Head:
         return fail(m_buffer.size() == m_pos && m_interim == 0 ? QStringLiteral("connection closed before the answer")
                                                                : QStringLiteral("connection closed in the middle of the answer"));
@@ -284,8 +290,12 @@ HttpResponseParser::State HttpResponseParser::parse()
             if (!size || lineEnd > m_limits.maxChunkLineBytes)
                 return fail(QStringLiteral("bad chunk size"));
             m_pos += lineEnd + 2;
-            if (*size == 0)
-                return complete(); // trailers are of no use here, and the connection closes anyway
+            if (*size == 0) {
+                // The trailer section and its closing CRLF belong to this answer: until they are read
+                // the connection is not clean, and the answer not complete.
+                m_phase = Phase::Trailer;
+                break;
+            }
             if (m_body.size() + *size > m_limits.maxBodyBytes)
                 return fail(QStringLiteral("response larger than %1 bytes").arg(m_limits.maxBodyBytes));
             m_chunkRemaining = *size;
@@ -311,6 +321,19 @@ HttpResponseParser::State HttpResponseParser::parse()
             m_pos += 2;
             m_phase = Phase::ChunkSize;
             break;
+        case Phase::Trailer: {
+            const qsizetype lineEnd = rest.indexOf(kCrlf);
+            const qsizetype lineBytes = lineEnd < 0 ? rest.size() : lineEnd + 2;
+            if (m_headerBytes + lineBytes > m_limits.maxHeaderBytes)
+                return fail(QStringLiteral("headers larger than %1 bytes").arg(m_limits.maxHeaderBytes));
+            if (lineEnd < 0)
+                return m_state;
+            m_headerBytes += lineBytes;
+            m_pos += lineBytes;
+            if (lineEnd == 0)
+                return complete(); // trailer fields themselves are of no use here
+            break;
+        }
         case Phase::Done:
             return m_state;
         }

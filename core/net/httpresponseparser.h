@@ -46,7 +46,7 @@ public:
     static QByteArray headerValue(QByteArrayView headerBlock, QByteArrayView name);
 
 private:
-    enum class Phase { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, UntilClose, Done };
+    enum class Phase { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailer, UntilClose, Done };
 
     State fail(const QString &why);
     State complete();

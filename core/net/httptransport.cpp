@@ -1,6 +1,9 @@
 #include "net/httptransport.h"
 
+#include "common/timeformats.h"
+
 #include <QHostAddress>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSysInfo>
 #include <QTimer>
@@ -20,19 +23,35 @@ namespace {
 
 } // namespace
 
-std::optional<qint64> HttpTransport::retryAfterMs(const QByteArray &value)
+std::optional<qint64> HttpTransport::retryAfterMs(const QByteArray &value, bool *capped)
 {
+    if (capped)
+        *capped = false;
     const QByteArray v = value.trimmed();
     if (v.isEmpty())
         return std::nullopt;
-    bool ok = false;
-    const qint64 seconds = v.toLongLong(&ok);
-    if (ok)
-        return seconds < 0 ? std::nullopt : std::optional<qint64>(seconds * 1000);
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
-    if (!when.isValid())
+    const auto clamp = [capped](qint64 ms) {
+        if (ms <= kRetryAfterMaxMs)
+            return ms;
+        if (capped)
+            *capped = true;
+        return kRetryAfterMaxMs;
+    };
+    // Digits only, compared before any multiplication: a huge number can never overflow.
+    if (std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        QByteArrayView digits(v);
+        while (digits.size() > 1 && digits.front() == '0')
+            digits = digits.sliced(1);
+        if (digits.size() > 7)
+            return clamp(kRetryAfterMaxMs + 1);
+        return clamp(digits.toLongLong() * 1000);
+    }
+    if (v.startsWith('-') || v.startsWith('+'))
         return std::nullopt;
-    return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when));
+    const auto when = time::parseRfc2822(QString::fromLatin1(v));
+    if (!when)
+        return std::nullopt;
+    return clamp(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(*when)));
 }
 
 namespace {
@@ -148,7 +167,6 @@ private:
     // is finally deleted.
     void release()
     {
-        // The guard is null while the transport itself is being destroyed (it owns its pending calls).
         if (!m_released && m_transportGuard)
             PendingCallAccess::adjust(m_transport, -1);
         m_released = true;
@@ -201,6 +219,9 @@ HttpTransport::HttpTransport(QObject *parent)
 
 HttpTransport::~HttpTransport()
 {
+    // Silent: nobody is told about requests that end because the transport itself goes away (a slot
+    // would meet a half-destroyed transport).
+    m_destroying = true;
     // Pending requests go first, while the log they write to still exists.
     const QObjectList kids = children();
     for (QObject *child : kids) {
@@ -224,13 +245,15 @@ bool HttpTransport::isAllowedUrl(const QUrl &url)
     if (url.scheme() != QLatin1String("http"))
         return false;
     if (url.host() == QLatin1String("localhost"))
-        return true;
+        return true; // by name here; HttpAttempt checks the address it really connected to
     const QHostAddress address(url.host());
     return !address.isNull() && address.isLoopback();
 }
 
 void HttpTransport::adjustInFlight(int delta)
 {
+    if (m_destroying)
+        return;
     m_inFlight += delta;
     Q_EMIT activityChanged(m_inFlight);
 }

@@ -48,8 +48,11 @@ public:
     static QByteArray userAgent();
     // Plain http is allowed only to this computer; everything else must be https.
     static bool isAllowedUrl(const QUrl &url);
-    // A Retry-After value (seconds or an HTTP date) in ms; nullopt when absent or unreadable.
-    static std::optional<qint64> retryAfterMs(const QByteArray &value);
+    // A Retry-After value (seconds or an HTTP date) in ms; nullopt when absent or unreadable. Anything
+    // above an hour is an hour (`capped` says so): a server cannot park the client for days, nor
+    // overflow the arithmetic with a huge number.
+    static constexpr qint64 kRetryAfterMaxMs = 3600 * 1000;
+    static std::optional<qint64> retryAfterMs(const QByteArray &value, bool *capped = nullptr);
 
     // `done` runs on `context`'s thread unless context is gone by then.
     void send(const HttpCall &call, QObject *context, std::function<void(const HttpOutcome &)> done);
@@ -63,6 +66,7 @@ private:
     friend class PendingCallAccess;
     void adjustInFlight(int delta);
     int m_inFlight = 0;
+    bool m_destroying = false;
 
     RequestLog *m_log;
     ConnectionPool *m_pool;

@@ -22,8 +22,12 @@ ApiError RequestError::http(const HttpOutcome &o, Effect effect, const QString &
     e.attempts = o.attempts;
     e.kind = ApiError::Kind::Http;
     e.httpStatus = o.last.status;
-    if (const auto after = HttpTransport::retryAfterMs(o.last.retryAfter))
+    bool capped = false;
+    if (const auto after = HttpTransport::retryAfterMs(o.last.retryAfter, &capped))
         e.retryAfterMs = *after;
+    if (capped)
+        e.detail = QStringLiteral("Retry-After of \"%1\" is more than an hour: waiting one hour")
+                       .arg(log.redact(QString::fromLatin1(o.last.retryAfter.left(64))));
     e.serverMessage = log.redact(serverMessage);
     e.outcomeUnknown = effect != Effect::None && serverFailed;
     e.explanation = e.outcomeUnknown ? ErrorCatalog::explainTransport(e.kind, effect, true, e.httpStatus) : explanation;

@@ -416,8 +416,11 @@ private Q_SLOTS:
         CampaignJournal journal;
         const auto r = journal.open(path);
         QVERIFY(!r);
-        QVERIFY(r.error().message.contains(QStringLiteral("do not start the campaign again")));
+        QVERIFY2(r.error().message.contains(QStringLiteral("is not a campaign journal")), qPrintable(r.error().message));
         QVERIFY(QFile::exists(path)); // never removed or replaced
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray(4096, 'z')); // nor written to
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
     }
 
     // A lock file left by a program killed while it wrote it (empty), or while it removed an older stale lock

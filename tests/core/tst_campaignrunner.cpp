@@ -121,6 +121,42 @@ private Q_SLOTS:
         QCOMPARE(m_server->callsPlaced(), 12);
     }
 
+    // Issue 23.3: when the last rows all end unknown, everything was dispatched: the campaign ends (with
+    // unknown rows) instead of stopping "for a resume" that would have nothing to do. With rows left,
+    // five unknown outcomes in a row still stop it.
+    void unknownStreakStopsOnlyWhileRowsRemain_data()
+    {
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<CampaignRunner::Outcome>("outcome");
+        QTest::addColumn<int>("placed");
+        QTest::newRow("the last five") << 5 << CampaignRunner::Outcome::Finished << 5;
+        QTest::newRow("three of them") << 3 << CampaignRunner::Outcome::Finished << 3;
+        QTest::newRow("rows remain") << 8 << CampaignRunner::Outcome::NetworkStopped << 5;
+    }
+    void unknownStreakStopsOnlyWhileRowsRemain()
+    {
+        QFETCH(int, rows);
+        QFETCH(CampaignRunner::Outcome, outcome);
+        QFETCH(int, placed);
+        startServer();
+        FaultRule lost;
+        lost.endpoint = QStringLiteral("call/v1/MakeVoiceMessage");
+        lost.fault.kind = Fault::Kind::PlaceThen500;
+        m_server->addFault(lost);
+        QStringList numbers;
+        for (int i = 0; i < rows; ++i)
+            numbers << QStringLiteral("7900555%1").arg(2010 + i * 10);
+        makeJournal(numbers);
+        RunnerOptions o;
+        o.rate = 1000;
+        o.concurrency = 1;
+        o.waitForCalls = false;
+        auto r = runner(o);
+        QCOMPARE(runToEnd(r.get()), outcome);
+        QCOMPARE(m_server->callsPlaced(), placed);
+        QCOMPARE(m_journal->counts().unknown, placed);
+    }
+
     // The rate spaces the calls: 6 calls at 5 per second take at least a second from first to last.
     void rate()
     {

@@ -57,6 +57,41 @@ private Q_SLOTS:
         QCOMPARE(p.body(), QByteArray("{\"a\":\"bcdefgh\"}"));
     }
 
+    // Issue 23.5: the answer ended at the 0 chunk, before the trailer and its CRLF: a connection with
+    // those bytes still to come went back to the pool.
+    void chunkedAnswerEndsAfterItsTrailer()
+    {
+        const QByteArray head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n";
+        HttpResponseParser p;
+        QCOMPARE(p.feed(head), State::NeedMore); // the final CRLF is still to come
+        QVERIFY(!p.connectionReusable());
+        QCOMPARE(p.feed("\r\n"), State::Complete);
+        QCOMPARE(p.body(), QByteArray("{}"));
+        QVERIFY(p.connectionReusable());
+
+        HttpResponseParser trailers;
+        QCOMPARE(feedAll(trailers, head + "X-Checksum: 1\r\nX-More: 2\r\n\r\n", 3), State::Complete);
+        QVERIFY(trailers.connectionReusable());
+
+        HttpResponseParser extra;
+        QCOMPARE(extra.feed(QByteArray(head + "\r\nHTTP")), State::Complete);
+        QVERIFY(!extra.connectionReusable()); // something unasked came after the answer
+
+        HttpResponseParser cut;
+        QCOMPARE(cut.feed(head), State::NeedMore);
+        QCOMPARE(cut.finish(), State::Complete); // the body is whole: usable, never kept
+        QCOMPARE(cut.body(), QByteArray("{}"));
+        QVERIFY(!cut.connectionReusable());
+
+        HttpResponseParser endless;
+        QCOMPARE(endless.feed(head), State::NeedMore);
+        const QByteArray line = "X-Pad: " + QByteArray(1000, 'a') + "\r\n";
+        State s = State::NeedMore;
+        for (int i = 0; i < 100 && s == State::NeedMore; ++i)
+            s = endless.feed(line);
+        QCOMPARE(s, State::Error); // an endless trailer is bounded like headers
+    }
+
     void interimAnswersAreSkipped()
     {
         HttpResponseParser p;

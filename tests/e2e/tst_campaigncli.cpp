@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,6 +25,7 @@
 #include <csignal>
 #ifdef Q_OS_UNIX
 #include <sys/types.h>
+#include <unistd.h>
 #endif
 
 namespace {
@@ -116,6 +118,47 @@ class TestCampaignCli : public QObject
     static QJsonObject json(const QString &out)
     {
         return QJsonDocument::fromJson(out.toUtf8()).object();
+    }
+    // A confirmed campaign none of whose rows was called yet, made through the journal's own API.
+    static void makeStartedJournal(const QString &path, const QStringList &list, const QStringList &given = {})
+    {
+        vc::CampaignJournal j;
+        vc::CampaignSettings s;
+        s.source = kSource;
+        s.serviceId = kService;
+        QVERIFY(j.create(path, s));
+        QVERIFY(j.beginImport());
+        for (int i = 0; i < list.size(); ++i) {
+            vc::CampaignRow row;
+            row.line = i + 1;
+            row.given = given.value(i, list.at(i));
+            row.number = list.at(i);
+            QVERIFY(j.addRow(row));
+        }
+        QVERIFY(j.endImport());
+        QVERIFY(j.setMeta(QStringLiteral("state"), QStringLiteral("started")));
+    }
+    static QByteArray bytesOf(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    // SQLite's own verdict, on a read-only connection of the test's.
+    static bool passesIntegrityCheck(const QString &path)
+    {
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            db.setDatabaseName(path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+            if (db.open()) {
+                QSqlQuery q(db);
+                ok = q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next() && q.value(0).toString() == QLatin1String("ok") && !q.next();
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+        return ok;
     }
 
 private Q_SLOTS:
@@ -352,6 +395,125 @@ private Q_SLOTS:
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("never confirmed")), qPrintable(r.err));
         QCOMPARE(callsPlaced(), before);
+    }
+
+    // Issue 23.3: random bit flips in a half-done journal. Every copy SQLite finds damaged is refused by
+    // resume (nothing called, the file byte for byte as it was); status says it is damaged and still
+    // shows what it can read.
+    void damagedJournalIsNeverResumed()
+    {
+        const QStringList list = numbers(400, 600);
+        const QString original = m_dir.filePath(QStringLiteral("whole.journal"));
+        makeStartedJournal(original, list);
+        const QByteArray whole = bytesOf(original);
+        QVERIFY(whole.size() > 8 * 4096);
+        QRandomGenerator random(23);
+        int damaged = 0;
+        for (int copy = 0; copy < 11; ++copy) {
+            QByteArray bytes = whole;
+            if (copy == 10) {
+                bytes.replace(2 * 4096, 64, QByteArray(64, '\xff')); // a page header: certainly damaged
+            } else {
+                for (int flip = 0; flip < 3; ++flip) {
+                    const qsizetype at = 100 + random.bounded(int(bytes.size() - 100));
+                    bytes[at] = char(bytes.at(at) ^ (1 << random.bounded(8)));
+                }
+            }
+            const QString path = write(QStringLiteral("flipped-%1.journal").arg(copy), bytes);
+            if (passesIntegrityCheck(path))
+                continue;
+            ++damaged;
+            const int before = callsPlaced();
+            const Run resumed = voicectl({QStringLiteral("campaign"), QStringLiteral("resume"), path, QStringLiteral("--yes"), QStringLiteral("--no-wait")});
+            QVERIFY2(resumed.code == 1, qPrintable(QString::number(resumed.code) + resumed.err));
+            QVERIFY2(resumed.err.contains(QStringLiteral("damaged")), qPrintable(resumed.err));
+            QVERIFY2(!resumed.err.contains(QStringLiteral("Unable to fetch row")), qPrintable(resumed.err));
+            QCOMPARE(callsPlaced(), before);
+            QVERIFY(bytesOf(path) == bytes);
+            const Run status = voicectl({QStringLiteral("campaign"), QStringLiteral("status"), path});
+            QCOMPARE(status.code, 1);
+            QVERIFY2(status.err.contains(QStringLiteral("damaged")), qPrintable(status.err));
+            QVERIFY(!status.err.contains(QStringLiteral("Unable to fetch row")));
+            QVERIFY(bytesOf(path) == bytes);
+            const Run exported = voicectl({QStringLiteral("campaign"), QStringLiteral("export"), path});
+            QCOMPARE(exported.code, 1);
+            QVERIFY(exported.err.contains(QStringLiteral("damaged")));
+            QVERIFY(bytesOf(path) == bytes);
+            QVERIFY(!QFile::exists(path + QStringLiteral(".lock")));
+        }
+        QVERIFY2(damaged >= 2, "the flips should damage some copies");
+        // The undamaged original still runs.
+        const Run status = voicectl({QStringLiteral("campaign"), QStringLiteral("status"), original, QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(status.code, 0);
+        QCOMPARE(json(status.out).value(QStringLiteral("total")).toInt(), list.size());
+    }
+
+    // Issue 23.3: a journal in a read-only folder (an archive, a share) is read without a lock file; resume
+    // says why it cannot run. A 0-byte file is never written to.
+    void readOnlyAndEmptyJournals()
+    {
+#ifdef Q_OS_LINUX
+        const QString folder = m_dir.filePath(QStringLiteral("archive"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString journal = folder + QStringLiteral("/done.journal");
+        makeStartedJournal(journal, numbers(3, 700));
+        const QByteArray before = bytesOf(journal);
+        // As root, permissions do not stop writes: the folder is mounted read-only in a namespace instead.
+        const bool root = geteuid() == 0;
+        const auto inReadOnlyFolder = [&](const QStringList &args) {
+            if (!root)
+                return voicectl(args);
+            const QString script = QStringLiteral("mount --bind \"$1\" \"$1\" && mount -o remount,bind,ro \"$1\" && shift && exec \"$@\"");
+            return vc::test::runProcess(QStringLiteral("unshare"),
+                                        QStringList{QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script,
+                                                    QStringLiteral("sh"), folder, QStringLiteral(VOICECTL_PATH)} + args,
+                                        environment());
+        };
+        if (!root)
+            QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        const Run status = inReadOnlyFolder({QStringLiteral("campaign"), QStringLiteral("status"), journal, QStringLiteral("-o"), QStringLiteral("json")});
+        QVERIFY2(status.code == 0, qPrintable(status.err));
+        QCOMPARE(json(status.out).value(QStringLiteral("total")).toInt(), 3);
+        const Run exported = inReadOnlyFolder({QStringLiteral("campaign"), QStringLiteral("export"), journal});
+        QCOMPARE(exported.code, 0);
+        QCOMPARE(exported.out.count(u'\n'), 4);
+        const int calls = callsPlaced();
+        const Run resumed = inReadOnlyFolder({QStringLiteral("campaign"), QStringLiteral("resume"), journal, QStringLiteral("--yes")});
+        QCOMPARE(resumed.code, 2);
+        QVERIFY2(resumed.err.contains(QStringLiteral("read-only folder")), qPrintable(resumed.err));
+        QVERIFY(!resumed.err.contains(QStringLiteral("in use")));
+        QCOMPARE(callsPlaced(), calls);
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QVERIFY(bytesOf(journal) == before);
+        QVERIFY(!QFile::exists(journal + QStringLiteral(".lock")));
+
+        const QString empty = write(QStringLiteral("empty.journal"), {});
+        const Run emptyStatus = voicectl({QStringLiteral("campaign"), QStringLiteral("status"), empty});
+        QCOMPARE(emptyStatus.code, 2);
+        QVERIFY2(emptyStatus.err.contains(QStringLiteral("not a campaign journal")), qPrintable(emptyStatus.err));
+        QCOMPARE(QFileInfo(empty).size(), 0);
+        for (const char *suffix : {"-wal", "-shm", ".lock"})
+            QVERIFY(!QFile::exists(empty + QLatin1String(suffix)));
+#else
+        QSKIP("POSIX folders");
+#endif
+    }
+
+    // Issue 23.3: export to the terminal escapes what a hostile CSV put in a cell; to a file it is exact.
+    void exportEscapesOnlyTheTerminal()
+    {
+        const QString evil = QStringLiteral("7900 \x1b]0;pwned\x07\u009b31m\u202e1234");
+        const QString journal = m_dir.filePath(QStringLiteral("evil.journal"));
+        makeStartedJournal(journal, {QStringLiteral("79001234565")}, {evil});
+        const Run shown = voicectl({QStringLiteral("campaign"), QStringLiteral("export"), journal});
+        QCOMPARE(shown.code, 0);
+        for (const QChar c : {QChar(0x1b), QChar(0x07), QChar(0x9b), QChar(0x202e)})
+            QVERIFY2(!shown.out.contains(c), qPrintable(shown.out));
+        QVERIFY2(shown.out.contains(QStringLiteral("7900 \\x1b]0;pwned\\x07\\u009b31m\\u202e1234")), qPrintable(shown.out));
+        QVERIFY(shown.out.contains(QStringLiteral("\r\n")));
+        const QString file = m_dir.filePath(QStringLiteral("evil.csv"));
+        QCOMPARE(voicectl({QStringLiteral("campaign"), QStringLiteral("export"), journal, QStringLiteral("--output"), file}).code, 0);
+        QVERIFY(QString::fromUtf8(bytesOf(file)).contains(evil));
     }
 
     // integrationapi.net: Voice/Send then Voice/State, per destination once.

@@ -312,6 +312,84 @@ private Q_SLOTS:
         QCOMPARE(m_transport->connectionPool()->idleCount(), 0);
     }
 
+    // Issue 23.5: a chunked answer whose final CRLF comes in a later segment is complete only then, and
+    // its connection is kept: the old parser stopped at the 0 chunk and pooled a connection with bytes
+    // still to come, which the pool then had to throw away.
+    void chunkedAnswerWithALateFinalCrlfKeepsItsConnection()
+    {
+        RawServer raw([](const QByteArray &) {
+            return QByteArrayLiteral("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                     "19\r\n{\"voice_message_list\":[]}\r\n0\r\n\r\n");
+        });
+        raw.setKeepAlive(true);
+        raw.setSplitTail(2, 150);
+        m_client->setBaseUrl(QUrl(raw.url()));
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(list().ok());
+            QCOMPARE(m_transport->connectionPool()->idleCount(), 1);
+        }
+        QTest::qWait(300);
+        QCOMPARE(m_transport->connectionPool()->idleCount(), 1); // nothing arrived on it while idle
+        QCOMPARE(raw.requests(), 3);
+        QCOMPARE(raw.connections(), 1);
+    }
+
+    // Issue 23.5: "Retry-After: 99999999999999999" once overflowed seconds * 1000 (undefined behaviour).
+    void retryAfterIsAnHourAtMost()
+    {
+        bool capped = true;
+        QCOMPARE(HttpTransport::retryAfterMs("7", &capped), std::optional<qint64>(7000));
+        QVERIFY(!capped);
+        QCOMPARE(HttpTransport::retryAfterMs("3600", &capped), std::optional<qint64>(3600 * 1000));
+        QVERIFY(!capped);
+        for (const QByteArray &huge : {QByteArray("3601"), QByteArray("9223372036854775"), QByteArray("99999999999999999999999"),
+                                      QByteArray("Sun, 06 Dec 2099 01:07:31 GMT")}) {
+            QCOMPARE(HttpTransport::retryAfterMs(huge, &capped), std::optional<qint64>(HttpTransport::kRetryAfterMaxMs));
+            QVERIFY(capped);
+        }
+        QCOMPARE(HttpTransport::retryAfterMs("000000000000000000000000000000000000000000000000001", &capped), std::optional<qint64>(1000));
+        QVERIFY(!capped);
+        QCOMPARE(HttpTransport::retryAfterMs("-5"), std::nullopt);
+        QCOMPARE(HttpTransport::retryAfterMs("soon"), std::nullopt);
+        // An HTTP date (IMF-fixdate, "GMT") a minute ahead.
+        const QString soon = QLocale::c().toString(QDateTime::currentDateTimeUtc().addSecs(60), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")) +
+                             QStringLiteral(" GMT");
+        const auto ms = HttpTransport::retryAfterMs(soon.toLatin1(), &capped);
+        QVERIFY2(ms && *ms > 50000 && *ms <= 60000, qPrintable(soon));
+        QVERIFY(!capped);
+    }
+
+    // Issue 23.5: destroying the transport with requests under way told activityChanged's slots about
+    // each of them, from inside the destructor.
+    void destroyingTheTransportIsSilent()
+    {
+        QTcpServer mute; // accepts, never answers
+        QVERIFY(mute.listen(QHostAddress::LocalHost, 0));
+        m_client->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(mute.serverPort())));
+        m_client->listServices(this, [](const auto &) { QFAIL("no answer can come"); });
+        m_client->listServices(this, [](const auto &) { QFAIL("no answer can come"); });
+        QTRY_COMPARE(m_transport->inFlight(), 2);
+        QTest::qWait(100); // both attempts under way
+        int told = 0;
+        connect(m_transport.get(), &HttpTransport::activityChanged, this, [&told](int) { ++told; });
+        m_client.reset();
+        m_transport.reset();
+        QCOMPARE(told, 0);
+    }
+
+    // Issue 23.5: plain http is trusted by the peer's address, not by the name "localhost".
+    void plainHttpOnlyToALoopbackPeer()
+    {
+        QVERIFY(HttpAttempt::isLoopbackPeer(QHostAddress(QStringLiteral("127.0.0.1"))));
+        QVERIFY(HttpAttempt::isLoopbackPeer(QHostAddress(QStringLiteral("127.8.9.10"))));
+        QVERIFY(HttpAttempt::isLoopbackPeer(QHostAddress(QStringLiteral("::1"))));
+        QVERIFY(HttpAttempt::isLoopbackPeer(QHostAddress(QStringLiteral("::ffff:127.0.0.1"))));
+        QVERIFY(!HttpAttempt::isLoopbackPeer(QHostAddress(QStringLiteral("192.0.2.1"))));
+        QVERIFY(!HttpAttempt::isLoopbackPeer(QHostAddress(QStringLiteral("::ffff:192.0.2.1"))));
+        QVERIFY(!HttpAttempt::isLoopbackPeer(QHostAddress(QStringLiteral("0.0.0.0"))));
+        QVERIFY(!HttpAttempt::isLoopbackPeer(QHostAddress()));
+    }
+
     void answerThatIsNotHttpGoesOutOnce()
     {
         RawServer raw([](const QByteArray &) { return QByteArrayLiteral("SSH-2.0-OpenSSH_9.2\r\n\r\nnot http at all"); });

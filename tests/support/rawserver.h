@@ -2,6 +2,7 @@
 
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 #include <cstring>
 #include <functional>
@@ -41,6 +42,12 @@ public:
     {
         return QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(serverPort());
     }
+    // Sends the last `bytes` of each answer `delayMs` later, in a segment of their own.
+    void setSplitTail(int bytes, int delayMs)
+    {
+        m_tailBytes = bytes;
+        m_tailDelayMs = delayMs;
+    }
     // Keep each connection open after an answer (HTTP keep-alive) instead of closing it.
     void setKeepAlive(bool keep) { m_keepAlive = keep; }
     // Closes every open connection, as a server does with idle kept-alive ones.
@@ -78,6 +85,17 @@ private:
                 socket->abort();
                 return;
             }
+            if (m_tailBytes > 0 && answer.size() > m_tailBytes) {
+                socket->write(answer.first(answer.size() - m_tailBytes));
+                socket->flush();
+                const QByteArray tail = answer.last(m_tailBytes);
+                QTimer::singleShot(m_tailDelayMs, socket, [this, socket, tail] {
+                    socket->write(tail);
+                    if (!m_keepAlive)
+                        socket->disconnectFromHost();
+                });
+                continue;
+            }
             socket->write(answer);
             if (!m_keepAlive)
                 socket->disconnectFromHost();
@@ -89,6 +107,8 @@ private:
     int m_requests = 0;
     int m_connections = 0;
     bool m_keepAlive = false;
+    int m_tailBytes = 0;
+    int m_tailDelayMs = 0;
     QList<QByteArray> m_received;
 };
 
