@@ -76,6 +76,8 @@ void CampaignFilePage::retranslate()
     m_ui->encodingCombo->addItem(tr("Detect"), QString());
     m_ui->encodingCombo->addItem(QStringLiteral("UTF-8"), QStringLiteral("utf-8"));
     m_ui->encodingCombo->addItem(QStringLiteral("Windows-1251"), QStringLiteral("cp1251"));
+    m_ui->encodingCombo->addItem(QStringLiteral("UTF-16 LE"), QStringLiteral("utf-16le"));
+    m_ui->encodingCombo->addItem(QStringLiteral("UTF-16 BE"), QStringLiteral("utf-16be"));
     m_ui->encodingCombo->setCurrentIndex(enc);
     m_ui->separatorCombo->clear();
     m_ui->separatorCombo->addItem(tr("Detect"), QString());
@@ -140,7 +142,7 @@ void CampaignFilePage::readSample()
         else
             style::showHint(m_ui->detectedLabel,
                             tr("Read as %1%2, separator “%3”; %4.")
-                                .arg(m_sample.encoding == CsvEncoding::Utf8 ? QStringLiteral("UTF-8") : QStringLiteral("Windows-1251"),
+                                .arg(CsvReader::encodingTitle(m_sample.encoding),
                                      m_sample.bom ? tr(" with BOM") : QString(),
                                      m_sample.separator == u'\t' ? tr("tab") : QString(m_sample.separator),
                                      m_sample.detected.header ? tr("the first row is a header") : tr("no header row")),

@@ -56,10 +56,10 @@ CampaignSettingsPage::CampaignSettingsPage(CampaignWizard *wizard)
     connect(m_ui->windowCheck, &QCheckBox::toggled, this, [this](bool on) {
         m_ui->windowStart->setEnabled(on);
         m_ui->windowEnd->setEnabled(on);
-        updateEstimate();
+        revalidate();
     });
     for (QTimeEdit *t : {m_ui->windowStart, m_ui->windowEnd})
-        connect(t, &QTimeEdit::timeChanged, this, &CampaignSettingsPage::updateEstimate);
+        connect(t, &QTimeEdit::timeChanged, this, &CampaignSettingsPage::revalidate);
     connect(m_ui->rateSpin, &QDoubleSpinBox::valueChanged, this, &CampaignSettingsPage::updateEstimate);
     connect(m_ui->redialSpin, &QSpinBox::valueChanged, this, [this](int n) { m_ui->redialGapSpin->setEnabled(n > 0); });
     m_ui->redialGapSpin->setEnabled(false);
@@ -154,7 +154,10 @@ void CampaignSettingsPage::revalidate()
     QString zoneHint = zoneOk ? QString() : tr("Unknown time zone: pick one from the list, or type UTC+03:00.");
     if (zoneOk && m_wizard->filePage()->columns().tz >= 0)
         zoneHint = tr("Rows with their own time zone use it; this zone is for the others.");
-    style::showHint(m_ui->zoneHint, zoneHint, !zoneOk);
+    QString windowError;
+    if (m_ui->windowCheck->isChecked())
+        SendingWindow::parse(SendingWindow(m_ui->windowStart->time(), m_ui->windowEnd->time()).toString(), &windowError);
+    style::showHint(m_ui->zoneHint, windowError.isEmpty() ? zoneHint : windowError, !zoneOk || !windowError.isEmpty());
     updateEstimate();
     Q_EMIT completeChanged();
 }
@@ -211,6 +214,8 @@ bool CampaignSettingsPage::isComplete() const
         return !s.fileId.isEmpty() || m_wizard->checkPage()->hasFileColumn();
     const bool zoneOk = m_ui->zoneCombo->currentIndex() == 0 || m_ui->zoneCombo->currentText().trimmed().isEmpty() ||
                         SendingWindow::zone(m_ui->zoneCombo->currentText().trimmed()).has_value();
+    if (!s.window.isEmpty() && !SendingWindow::parse(s.window))
+        return false;
     return zoneOk && (!s.serviceId.isEmpty() || m_wizard->checkPage()->hasServiceColumn());
 }
 

@@ -98,7 +98,7 @@ std::optional<PlanOptions> Cli::planOptions(const CampaignSettings &s, bool dryR
     if (m_parser.isSet(opt("encoding"))) {
         plan.csv.encoding = CsvReader::encodingFromName(m_parser.value(opt("encoding")));
         if (!plan.csv.encoding) {
-            usage(tr("--encoding takes utf-8 or cp1251."));
+            usage(tr("--encoding takes utf-8, cp1251, utf-16le or utf-16be."));
             return std::nullopt;
         }
     }

@@ -41,7 +41,7 @@ void Cli::start(const QStringList &arguments)
         "  legacy state MESSAGE_ID [--watch]\n"
         "  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]\n"
         "               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]\n"
-        "               [--journal FILE] [--encoding utf-8|cp1251] [--separator CHAR] [--column NAME|N]\n"
+        "               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]\n"
         "               [--dry-run] [--yes] [--no-wait]\n"
         "  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]\n"
         "  campaign status JOURNAL\n"
@@ -88,7 +88,7 @@ void Cli::start(const QStringList &arguments)
         {opt("redial"), tr("campaign: call busy or unanswered numbers again, at most N more times."), opt("N")},
         {opt("redial-gap"), tr("campaign: minutes between re-dials."), opt("MIN")},
         {opt("journal"), tr("campaign: where to keep the journal (default: the data folder)."), opt("FILE")},
-        {opt("encoding"), tr("campaign: the file's encoding, utf-8 or cp1251 (default: detected)."), opt("ENCODING")},
+        {opt("encoding"), tr("campaign: the file's encoding, utf-8, cp1251, utf-16le or utf-16be (default: detected)."), opt("ENCODING")},
         {opt("separator"), tr("campaign: the file's separator, one character or tab (default: detected)."), opt("CHAR")},
         {opt("column"), tr("campaign: the number column, by name or position from 1."), opt("NAME|N")},
         {opt("dry-run"), tr("campaign run: show the preview and place no call.")},

@@ -120,7 +120,9 @@ Result<PlanSummary, QString> CampaignPlanner::plan(QIODevice *input, const PlanO
         row.tz = cell(*record, map.tz);
         row.name = cell(*record, map.name);
         QString why;
-        if (record->tooLong) {
+        if (record->fieldCount > options.csv.maxFields) {
+            why = tr("too many columns (%1, at most %2)").arg(record->fieldCount).arg(options.csv.maxFields);
+        } else if (record->tooLong) {
             why = tr("the row is too long");
         } else if (map.number >= record->fields.size()) {
             why = tr("the row has no column %1").arg(map.number + 1);

@@ -2,6 +2,7 @@
 
 #include <QIODevice>
 
+#include <algorithm>
 #include <array>
 
 namespace vc {
@@ -30,23 +31,95 @@ CsvReader::CsvReader(QIODevice *device, const CsvOptions &options) : m_device(de
             break;
         sample += more;
     }
-    if (sample.startsWith("\xEF\xBB\xBF")) {
+    std::optional<CsvEncoding> byBom;
+    if (sample.startsWith("\xEF\xBB\xBF"))
+        byBom = CsvEncoding::Utf8;
+    else if (sample.startsWith("\xFF\xFE"))
+        byBom = CsvEncoding::Utf16Le;
+    else if (sample.startsWith("\xFE\xFF"))
+        byBom = CsvEncoding::Utf16Be;
+    if (byBom && (!m_options.encoding || *m_options.encoding == *byBom)) {
         m_bom = true;
-        sample.remove(0, 3);
+        sample.remove(0, *byBom == CsvEncoding::Utf8 ? 3 : 2);
     }
     if (m_options.encoding)
         m_encoding = *m_options.encoding;
+    else if (byBom)
+        m_encoding = *byBom;
+    else if (const auto utf16 = looksLikeUtf16(sample))
+        m_encoding = *utf16;
     else
-        m_encoding = m_bom || looksLikeUtf8(sample) ? CsvEncoding::Utf8 : CsvEncoding::Cp1251;
-    m_text = m_encoding == CsvEncoding::Utf8 ? m_utf8.decode(sample) : fromCp1251(sample);
+        m_encoding = looksLikeUtf8(sample) ? CsvEncoding::Utf8 : CsvEncoding::Cp1251;
+    switch (m_encoding) {
+    case CsvEncoding::Utf16Le:
+        m_decoder = QStringDecoder(QStringDecoder::Utf16LE);
+        break;
+    case CsvEncoding::Utf16Be:
+        m_decoder = QStringDecoder(QStringDecoder::Utf16BE);
+        break;
+    default:
+        m_decoder = QStringDecoder(QStringDecoder::Utf8);
+        break;
+    }
+    m_text = decode(sample);
     m_separator = m_options.separator.isNull() ? detectSeparator(m_text) : m_options.separator;
     if (m_device->atEnd() || sample.size() < kChunkBytes)
         fill(); // notes the end (or a read error) now
 }
 
+QString CsvReader::decode(QByteArrayView bytes)
+{
+    return m_encoding == CsvEncoding::Cp1251 ? fromCp1251(bytes) : m_decoder.decode(bytes);
+}
+
 QString CsvReader::encodingName(CsvEncoding encoding)
 {
-    return encoding == CsvEncoding::Utf8 ? QStringLiteral("utf-8") : QStringLiteral("cp1251");
+    switch (encoding) {
+    case CsvEncoding::Utf8:
+        return QStringLiteral("utf-8");
+    case CsvEncoding::Cp1251:
+        return QStringLiteral("cp1251");
+    case CsvEncoding::Utf16Le:
+        return QStringLiteral("utf-16le");
+    case CsvEncoding::Utf16Be:
+        return QStringLiteral("utf-16be");
+    }
+    return {};
+}
+
+QString CsvReader::encodingTitle(CsvEncoding encoding)
+{
+    switch (encoding) {
+    case CsvEncoding::Utf8:
+        return QStringLiteral("UTF-8");
+    case CsvEncoding::Cp1251:
+        return QStringLiteral("Windows-1251");
+    case CsvEncoding::Utf16Le:
+        return QStringLiteral("UTF-16 LE");
+    case CsvEncoding::Utf16Be:
+        return QStringLiteral("UTF-16 BE");
+    }
+    return {};
+}
+
+std::optional<CsvEncoding> CsvReader::looksLikeUtf16(QByteArrayView bytes)
+{
+    // Numbers, separators and line ends are ASCII: in UTF-16 every other byte of them is zero. Text in
+    // UTF-8 or Windows-1251 has no zero bytes at all.
+    const qsizetype n = std::min<qsizetype>(bytes.size() & ~qsizetype(1), 4096);
+    if (n < 4)
+        return std::nullopt;
+    qsizetype evenZero = 0, oddZero = 0;
+    for (qsizetype i = 0; i < n; i += 2) {
+        evenZero += bytes[i] == 0;
+        oddZero += bytes[i + 1] == 0;
+    }
+    const qsizetype pairs = n / 2;
+    if (oddZero * 2 > pairs && evenZero * 10 < pairs)
+        return CsvEncoding::Utf16Le;
+    if (evenZero * 2 > pairs && oddZero * 10 < pairs)
+        return CsvEncoding::Utf16Be;
+    return std::nullopt;
 }
 
 std::optional<CsvEncoding> CsvReader::encodingFromName(const QString &name)
@@ -56,6 +129,10 @@ std::optional<CsvEncoding> CsvReader::encodingFromName(const QString &name)
         return CsvEncoding::Utf8;
     if (n == QLatin1String("cp1251") || n == QLatin1String("windows-1251") || n == QLatin1String("1251"))
         return CsvEncoding::Cp1251;
+    if (n == QLatin1String("utf-16le") || n == QLatin1String("utf16le") || n == QLatin1String("utf-16") || n == QLatin1String("utf16"))
+        return CsvEncoding::Utf16Le;
+    if (n == QLatin1String("utf-16be") || n == QLatin1String("utf16be"))
+        return CsvEncoding::Utf16Be;
     return std::nullopt;
 }
 
@@ -167,9 +244,9 @@ bool CsvReader::fill()
         m_eof = true;
         if (!m_device->atEnd() || (m_device->isSequential() && m_device->bytesAvailable() > 0))
             m_error = m_device->errorString();
-        if (m_encoding == CsvEncoding::Utf8) {
+        if (m_encoding != CsvEncoding::Cp1251) {
             // A sequence cut off at the very end becomes U+FFFD.
-            const QString rest = m_utf8.decode(QByteArrayView());
+            const QString rest = m_decoder.decode(QByteArrayView());
             m_text.remove(0, m_pos);
             m_pos = 0;
             m_text += rest;
@@ -179,12 +256,13 @@ bool CsvReader::fill()
     }
     m_text.remove(0, m_pos);
     m_pos = 0;
-    m_text += m_encoding == CsvEncoding::Utf8 ? m_utf8.decode(bytes) : fromCp1251(bytes);
+    m_text += decode(bytes);
     return true;
 }
 
 void CsvReader::endField()
 {
+    ++m_record.fieldCount;
     if (m_record.fields.size() >= m_options.maxFields) {
         m_record.tooLong = true;
     } else {

@@ -12,11 +12,11 @@ class QIODevice;
 namespace vc {
 
 // The text encodings a campaign file may come in: what Excel and LibreOffice save.
-enum class CsvEncoding { Utf8, Cp1251 };
+enum class CsvEncoding { Utf8, Cp1251, Utf16Le, Utf16Be }; // UTF-16: Excel's "Unicode text"
 
 struct CsvOptions
 {
-    std::optional<CsvEncoding> encoding; // nullopt: detect (a BOM, else valid UTF-8, else Windows-1251)
+    std::optional<CsvEncoding> encoding; // nullopt: detect (a BOM, else UTF-16 by its zero bytes, else valid UTF-8, else Windows-1251)
     QChar separator;                     // null: detect among ',' ';' and tab
     qsizetype maxRecordChars = 64 * 1024; // a longer record is reported, not kept
     int maxFields = 256;
@@ -27,6 +27,7 @@ struct CsvRecord
     qint64 line = 0;      // the line (from 1) on which the record starts
     QStringList fields;
     bool tooLong = false; // longer than maxRecordChars or more than maxFields: the fields are cut
+    int fieldCount = 0;   // how many fields the row really had (more than maxFields are not kept)
 };
 
 // A streaming RFC 4180 reader: quoted fields with doubled quotes, separators and line breaks inside
@@ -46,12 +47,16 @@ public:
     QString errorString() const { return m_error; }
 
     static QString encodingName(CsvEncoding encoding);
+    // For a person: "UTF-8", "Windows-1251", "UTF-16 LE", "UTF-16 BE".
+    static QString encodingTitle(CsvEncoding encoding);
     static std::optional<CsvEncoding> encodingFromName(const QString &name);
     static QString separatorName(QChar separator);
     // Windows-1251 to Unicode (every byte maps to a character).
     static QString fromCp1251(QByteArrayView bytes);
     // Whether `bytes` is valid UTF-8, allowing a sequence cut off at the very end.
     static bool looksLikeUtf8(QByteArrayView bytes);
+    // UTF-16 without a BOM, told by the zero bytes of its ASCII characters (digits, separators, line ends).
+    static std::optional<CsvEncoding> looksLikeUtf16(QByteArrayView bytes);
     static QChar detectSeparator(const QString &sample);
 
 private:
@@ -63,7 +68,8 @@ private:
     CsvEncoding m_encoding = CsvEncoding::Utf8;
     QChar m_separator = u',';
     bool m_bom = false;
-    QStringDecoder m_utf8{QStringDecoder::Utf8};
+    QStringDecoder m_decoder; // every encoding but Windows-1251, stateful across chunks
+    QString decode(QByteArrayView bytes);
     QString m_text;       // decoded, not yet parsed
     qsizetype m_pos = 0;
     bool m_eof = false;

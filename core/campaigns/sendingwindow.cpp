@@ -16,6 +16,15 @@ std::optional<SendingWindow> SendingWindow::parse(const QString &text, QString *
             *error = tr("The sending window is hours as HH:MM-HH:MM in the recipient's local time, e.g. 09:00-20:00.");
         return std::nullopt;
     }
+    if (endOfDay && start == QTime(0, 0))
+        return SendingWindow(); // 00:00-24:00, said in so many words: any hour
+    if (start == end) {
+        // Once read as "the whole day", silently: a typo must not mean calls at 3 a.m.
+        if (error)
+            *error = tr("The sending window opens and closes at the same time (%1). Give two different times, e.g. "
+                        "09:00-20:00, or set no window to call at any hour.").arg(start.toString(QStringLiteral("HH:mm")));
+        return std::nullopt;
+    }
     return SendingWindow(start, end);
 }
 

@@ -10,7 +10,7 @@
 namespace vc {
 
 // Hours in the recipient's local time during which calls may be placed, "09:00-20:00". An end before
-// the start spans midnight ("21:00-02:00"); equal ends mean the whole day. The end is exclusive.
+// the start spans midnight ("21:00-02:00"); equal ends are refused by parse(). The end is exclusive.
 class SendingWindow final
 {
     Q_DECLARE_TR_FUNCTIONS(SendingWindow)

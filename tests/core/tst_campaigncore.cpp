@@ -97,6 +97,60 @@ private Q_SLOTS:
         QVERIFY(records.first().fields.first().contains(QChar(0xFFFD)));
     }
 
+    // Issue 23.4: Excel's "Unicode text" is UTF-16 LE with a BOM and tabs; UTF-16 BE and BOM-less files
+    // are read too. Before, every one of them came out as Windows-1251 noise.
+    void utf16Files_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<CsvEncoding>("encoding");
+        QTest::addColumn<bool>("bom");
+        const QString text = QStringLiteral("Телефон\tИмя\r\n+7 900 000-00-01\tёлка\r\n79000000002\tЖанна\r\n");
+        QByteArray le, be;
+        for (const QChar c : text) {
+            le.append(char(c.unicode() & 0xff)).append(char(c.unicode() >> 8));
+            be.append(char(c.unicode() >> 8)).append(char(c.unicode() & 0xff));
+        }
+        QTest::newRow("LE with BOM (Excel)") << QByteArray("\xFF\xFE") + le << CsvEncoding::Utf16Le << true;
+        QTest::newRow("BE with BOM") << QByteArray("\xFE\xFF") + be << CsvEncoding::Utf16Be << true;
+        QTest::newRow("LE without BOM") << le << CsvEncoding::Utf16Le << false;
+        QTest::newRow("BE without BOM") << be << CsvEncoding::Utf16Be << false;
+    }
+    void utf16Files()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(CsvEncoding, encoding);
+        QFETCH(bool, bom);
+        QBuffer buffer;
+        buffer.setData(bytes);
+        buffer.open(QIODevice::ReadOnly);
+        CsvReader reader(&buffer);
+        QCOMPARE(reader.encoding(), encoding);
+        QCOMPARE(reader.hadByteOrderMark(), bom);
+        QCOMPARE(reader.separator(), QChar(u'\t'));
+        QCOMPARE(reader.next()->fields, (QStringList{QStringLiteral("Телефон"), QStringLiteral("Имя")}));
+        QCOMPARE(reader.next()->fields, (QStringList{QStringLiteral("+7 900 000-00-01"), QStringLiteral("ёлка")}));
+        QCOMPARE(reader.next()->fields.at(1), QStringLiteral("Жанна"));
+        QVERIFY(!reader.next());
+        QCOMPARE(CsvReader::encodingFromName(CsvReader::encodingName(encoding)), std::optional<CsvEncoding>(encoding));
+    }
+
+    // Issue 23.4: a row with too many columns says so, not "the row is too long".
+    void tooManyColumnsIsSaid()
+    {
+        QTemporaryDir dir;
+        CampaignJournal journal;
+        QVERIFY(journal.create(dir.filePath(QStringLiteral("wide.journal")), {}));
+        QBuffer in;
+        in.setData("79000000001\n79000000002" + QByteArray(300, ',') + "\n");
+        in.open(QIODevice::ReadOnly);
+        QVERIFY(CampaignPlanner::plan(&in, {}, &journal));
+        const auto row = journal.row(2);
+        QVERIFY(row);
+        QCOMPARE(row->rowClass, RowClass::Invalid);
+        QCOMPARE(row->reason, QStringLiteral("too many columns (301, at most 256)"));
+        QCOMPARE(journal.row(1)->rowClass, RowClass::Ready);
+    }
+
     void separatorDetection()
     {
         QCOMPARE(CsvReader::detectSeparator(QStringLiteral("a\tb\tc\n1\t2\t3\n")), QChar(u'\t'));
@@ -142,6 +196,13 @@ private Q_SLOTS:
         QVERIFY(w);
         QVERIFY(!SendingWindow::parse(QStringLiteral("9-20")));
         QVERIFY(!SendingWindow::parse(QStringLiteral("25:00-26:00")));
+        // Issue 23.4: equal ends once meant "the whole day", silently.
+        QString why;
+        QVERIFY(!SendingWindow::parse(QStringLiteral("09:00-09:00"), &why));
+        QVERIFY2(why.contains(QStringLiteral("same time")), qPrintable(why));
+        QVERIFY(SendingWindow::parse(QStringLiteral("00:00-24:00")));
+        QVERIFY(!SendingWindow::parse(QStringLiteral("00:00-24:00"))->isSet()); // any hour, said explicitly
+        QVERIFY(!SendingWindow::parse(QStringLiteral("00:00-00:00")));
         const QTimeZone novosibirsk = *SendingWindow::zone(QStringLiteral("Asia/Novosibirsk")); // UTC+7
         const QTimeZone moscow = *SendingWindow::zone(QStringLiteral("UTC+03:00"));
         QCOMPARE(moscow.offsetFromUtc(QDateTime::currentDateTimeUtc()), 3 * 3600);

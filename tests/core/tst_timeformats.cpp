@@ -48,11 +48,43 @@ private Q_SLOTS:
         QCOMPARE(*offset, *parsed);
     }
 
+    // Issue 23.4: the zone names RFC 2822 allows (obs-zone), as HTTP dates and older servers write them.
+    void rfc2822ReadsZoneNames_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QDateTime>("utc");
+        const QDateTime base(QDate(2026, 12, 6), QTime(1, 7, 31), Qt::UTC);
+        QTest::newRow("GMT") << QStringLiteral("Sun, 06 Dec 2026 01:07:31 GMT") << base;
+        QTest::newRow("UT") << QStringLiteral("Sun, 06 Dec 2026 01:07:31 UT") << base;
+        QTest::newRow("UTC") << QStringLiteral("Sun, 06 Dec 2026 01:07:31 UTC") << base;
+        QTest::newRow("Z") << QStringLiteral("Sun, 06 Dec 2026 01:07:31 Z") << base;
+        QTest::newRow("gmt lower case") << QStringLiteral("Sun, 06 Dec 2026 01:07:31 gmt") << base;
+        QTest::newRow("EST") << QStringLiteral("Sat, 05 Dec 2026 20:07:31 EST") << base;
+        QTest::newRow("EDT") << QStringLiteral("Sat, 05 Dec 2026 21:07:31 EDT") << base;
+        QTest::newRow("CST") << QStringLiteral("Sat, 05 Dec 2026 19:07:31 CST") << base;
+        QTest::newRow("MDT") << QStringLiteral("Sat, 05 Dec 2026 19:07:31 MDT") << base;
+        QTest::newRow("PST") << QStringLiteral("Sat, 05 Dec 2026 17:07:31 PST") << base;
+        QTest::newRow("military letter") << QStringLiteral("Sun, 06 Dec 2026 01:07:31 A") << base; // RFC 2822: as -0000
+        QTest::newRow("no weekday") << QStringLiteral("06 Dec 2026 01:07:31 GMT") << base;
+    }
+    void rfc2822ReadsZoneNames()
+    {
+        QFETCH(QString, text);
+        QFETCH(QDateTime, utc);
+        const auto parsed = time::parseRfc2822(text);
+        QVERIFY2(parsed, qPrintable(text));
+        QCOMPARE(*parsed, utc);
+        QCOMPARE(*time::parseAny(text), utc);
+    }
+
     void rfc2822RejectsJunk()
     {
         QVERIFY(!time::parseRfc2822(QStringLiteral("2023-03-29T10:32:45Z")));
         QVERIFY(!time::parseRfc2822(QStringLiteral("yesterday")));
         QVERIFY(!time::parseRfc2822(QString()));
+        QVERIFY(!time::parseRfc2822(QStringLiteral("Sun, 06 Dec 2026 01:07:31 MSK"))); // not a name RFC 2822 knows
+        QVERIFY(!time::parseRfc2822(QStringLiteral("Sun, 06 Dec 2026 01:07:31 J")));
+        QVERIFY(!time::parseRfc2822(QStringLiteral("GMT")));
     }
 
     void writersRoundTrip()
