@@ -12,6 +12,7 @@
 #include "messagebanner.h"
 #include "stylepalette.h"
 #include "accessibility.h"
+#include "callhistorymodel.h"
 #include "callspage.h"
 #include "campaignactions.h"
 #include "campaignmodels.h"
@@ -78,8 +79,9 @@ MainWindow::MainWindow(Session *session, ProfileManager *profiles, CallTracker *
     m_balanceStatus->setObjectName(QStringLiteral("balanceStatus"));
 
     connect(m_tracker, &CallTracker::callEnded, this, [this](const CallRecord &record) {
+        // The status in the words of the Calls page ("no answer", «нет ответа»), never the API's code.
         notifyCallEnded(tr("Call to %1 ended").arg(record.destination),
-                        tr("Status: %1").arg(record.stale ? tr("no final status (stale)") : record.status));
+                        tr("Status: %1").arg(record.stale ? tr("no final status (stale)") : CallHistoryModel::statusText(record)));
     });
 
     CallHistory *history = m_tracker->history();
@@ -488,6 +490,7 @@ void MainWindow::notifyCallEnded(const QString &title, const QString &text)
     if (m_tray)
         m_tray->showMessage(title, text, resourceIcon(QStringLiteral(":/voice-console.svg")), 8000);
     qCInfo(lcUi).noquote() << title << '-' << text;
+    Q_EMIT notified(title, text);
 }
 
 void MainWindow::setLanguage(const QString &language)

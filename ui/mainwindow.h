@@ -65,6 +65,10 @@ public:
     int currentPage() const;
     ProfilesDialog *openProfilesDialog();
 
+Q_SIGNALS:
+    // A desktop notification was shown (or would have been, without a tray): its title and text.
+    void notified(const QString &title, const QString &text);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;

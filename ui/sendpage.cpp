@@ -63,9 +63,9 @@ SendPage::SendPage(Session *session, CallTracker *tracker, MessageBanner *banner
     }
     connect(m_session, &Session::profileChanged, this, [this] {
         m_servicesLoaded = false;
+        m_servicesRequest = 0;
         m_service->clear();
-        if (m_pageActive)
-            reloadServices();
+        loadServicesSoon();
     });
     retranslate();
 }
@@ -75,8 +75,22 @@ SendPage::~SendPage() = default;
 void SendPage::setPageActive(bool active)
 {
     m_pageActive = active;
-    if (active && !m_servicesLoaded)
-        reloadServices();
+    if (active)
+        loadServicesSoon();
+}
+
+void SendPage::loadServicesSoon()
+{
+    // Once per profile. A profile switch both shows the page again (the window's slot) and tells the
+    // page itself, in either order: both ask here, and one request goes out on the next turn.
+    if (m_loadQueued)
+        return;
+    m_loadQueued = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_loadQueued = false;
+        if (m_pageActive && !m_servicesLoaded && !m_servicesRequest)
+            reloadServices();
+    }, Qt::QueuedConnection);
 }
 
 void SendPage::retranslate()
@@ -103,7 +117,12 @@ void SendPage::reloadServices()
     if (!m_session->isActive() || m_session->isLegacy())
         return;
     style::showHint(m_ui->serviceHint, tr("Loading services…"), false);
-    m_session->exolve()->listServices(this, [this](const Result<QList<VoiceService>> &r) {
+    static quint64 requests = 0;
+    const quint64 request = m_servicesRequest = ++requests;
+    m_session->exolve()->listServices(this, [this, request](const Result<QList<VoiceService>> &r) {
+        if (request != m_servicesRequest)
+            return; // the profile changed, or a newer reload was asked for
+        m_servicesRequest = 0;
         if (!r) {
             style::showHint(m_ui->serviceHint, tr("The services could not be loaded: %1").arg(r.error().explanation), true);
             return;

@@ -37,6 +37,7 @@ public:
 
     void setPageActive(bool active);
     void reloadServices();
+    void loadServicesSoon();
 
 Q_SIGNALS:
     void callPlaced(const QString &callId);
@@ -61,6 +62,8 @@ private:
     bool m_sending = false;
     bool m_pageActive = false;
     bool m_servicesLoaded = false;
+    bool m_loadQueued = false;
+    quint64 m_servicesRequest = 0; // the request under way, 0 when none; an older profile's answer is dropped
 };
 
 } // namespace vc::ui

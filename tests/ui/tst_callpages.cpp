@@ -186,6 +186,23 @@ private Q_SLOTS:
         QCOMPARE(page->model()->at(0).origin, CallRecord::Origin::Watched);
     }
 
+    // Issue 23.6: the notification for an ended call said "Status: no_answer", in Russian too.
+    void endedCallIsNotifiedInTheOperatorsWords()
+    {
+        child<QAction>(m_window, "notifyCallEnded")->setChecked(true);
+        QList<QPair<QString, QString>> shown;
+        connect(m_window, &MainWindow::notified, this, [&shown](const QString &title, const QString &text) { shown.append({title, text}); });
+        Language::install(QStringLiteral("ru"));
+        fillSend(QStringLiteral("+7 926 123-45-01")); // the sandbox's "no answer"
+        child<QPushButton>(send(), "sendButton")->click();
+        waitForBox(QStringLiteral("sendConfirmation"))->button(QMessageBox::Yes)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 15000);
+        Language::install(QStringLiteral("en"));
+        QVERIFY2(shown.first().second.contains(QStringLiteral("нет ответа")), qPrintable(shown.first().second));
+        QVERIFY(!shown.first().second.contains(QStringLiteral("no_answer")));
+        QVERIFY(shown.first().first.contains(QStringLiteral("79261234501")));
+    }
+
     void sipPasswordIsMaskedCopiedAndCleared()
     {
         m_window->setCurrentPage(MainWindow::SipPageIndex);

@@ -353,6 +353,27 @@ private Q_SLOTS:
         QCOMPARE(second->currentPage(), int(MainWindow::SipPageIndex));
     }
 
+    // Issue 23.6: started on the Send page with --api-url, the app asked for the service list twice.
+    void startOnTheSendPageAsksForTheServicesOnce()
+    {
+        const QString list = QStringLiteral("voice-message/v1/GetList");
+        m_window->setCurrentPage(MainWindow::SendPageIndex);
+        QTRY_VERIFY(m_server->requestCount(list) >= 1);
+        QTest::qWait(300);
+        m_window->close(); // saves the page
+        m_app->closeApp();
+        const int before = m_server->requestCount(list);
+        m_app->reopenApp();
+        MainWindow *window = m_app->window();
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_COMPARE(window->currentPage(), int(MainWindow::SendPageIndex));
+        m_app->profiles()->useEnvironment(QUrl(m_server->baseUrl()), m_server->apiKey()); // what --api-url does
+        QTRY_COMPARE(m_server->requestCount(list), before + 1);
+        QTest::qWait(700);
+        QCOMPARE(m_server->requestCount(list), before + 1);
+    }
+
     void keyboardShortcutsWorkFromTheTable()
     {
         QTRY_COMPARE(model()->count(), 4);
