@@ -11,7 +11,7 @@ packages=(
   libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins qtkeychain-qt6-dev
   libphonenumber-dev libprotobuf-dev libsimdjson-dev
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools imagemagick x11-apps
-  fonts-dejavu-core locales curl iproute2
+  fonts-dejavu-core locales curl iproute2 openssl
 )
 
 missing=()

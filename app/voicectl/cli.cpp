@@ -61,6 +61,10 @@ void Cli::start(const QStringList &arguments)
         {opt("output"), tr("campaign export, dnc export: write to this file instead of the standard output."), opt("FILE")},
         {opt("verbose"), tr("Print every HTTP request to stderr (secrets masked).")},
         {opt("lang"), tr("Language of messages: ru or en (default: the system's)."), opt("LANG")},
+        {opt("proxy"), tr("Proxy for API requests: a URL (http://[user:password@]host:port), none, or system (the "
+                          "default: https_proxy, http_proxy, all_proxy and no_proxy from the environment). A proxy "
+                          "that asks for a password takes VOICE_PROXY_USER and VOICE_PROXY_PASSWORD."),
+         opt("URL")},
         {opt("name"), tr("services create: the service name."), opt("NAME")},
         {opt("media-id"), tr("services create: id of the audio file."), opt("N")},
         {opt("digit"), tr("services create: digit that redirects the call, 0-9 (default 0)."), opt("D")},
@@ -122,6 +126,19 @@ void Cli::start(const QStringList &arguments)
             return usage(tr("--interval takes a number of seconds from 0.1 to 3600."));
         m_pollIntervalMs = int(*seconds * 1000);
     }
+
+    ProxyConfig proxy;
+    if (m_parser.isSet(opt("proxy"))) {
+        const auto chosen = ProxyConfig::fromOption(m_parser.value(opt("proxy")));
+        if (!chosen)
+            return usage(tr("--proxy takes a proxy address such as http://proxy.example:3128, none, or system."));
+        proxy = *chosen;
+    }
+    if (!qEnvironmentVariableIsEmpty("VOICE_PROXY_USER")) {
+        proxy.user = qEnvironmentVariable("VOICE_PROXY_USER");
+        proxy.password = qEnvironmentVariable("VOICE_PROXY_PASSWORD");
+    }
+    m_transport->setProxyConfig(proxy);
 
     const QStringList args = m_parser.positionalArguments();
     if (args.size() < 2)
@@ -250,6 +267,9 @@ void Cli::fail(const ApiError &error)
         text += u'\n' + tr("Server message: %1").arg(Output::printable(checks::elided(error.serverMessage, 1000), false));
     if (!error.detail.isEmpty() && m_parser.isSet(opt("verbose")))
         text += u'\n' + tr("Detail: %1").arg(error.detail);
+    if (error.kind == ApiError::Kind::ProxyAuth)
+        text += u'\n' + tr("Give the proxy's user name and password in VOICE_PROXY_USER and VOICE_PROXY_PASSWORD, or in "
+                           "its address (--proxy http://user:password@host:port).");
     m_out->error(text);
     switch (error.kind) {
     case ApiError::Kind::Validation:
@@ -258,6 +278,8 @@ void Cli::fail(const ApiError &error)
     case ApiError::Kind::Network:
     case ApiError::Kind::Timeout:
     case ApiError::Kind::Tls:
+    case ApiError::Kind::Proxy:
+    case ApiError::Kind::ProxyAuth:
         return done(NetworkFailure);
     case ApiError::Kind::Http:
     case ApiError::Kind::MalformedResponse:

@@ -19,6 +19,10 @@ QString ApiError::kindName() const
         return QStringLiteral("validation");
     case Kind::Configuration:
         return QStringLiteral("configuration");
+    case Kind::Proxy:
+        return QStringLiteral("proxy");
+    case Kind::ProxyAuth:
+        return QStringLiteral("proxy-auth");
     }
     return {};
 }
@@ -60,6 +64,12 @@ QString ErrorCatalog::explainTransport(ApiError::Kind kind, Effect effect, bool 
         return malformed();
     case ApiError::Kind::Http:
         return explainStatus(httpStatus);
+    case ApiError::Kind::Proxy:
+        return tr("The proxy server could not be used: it refused the connection or could not reach the API. "
+                  "Check the proxy (Profiles → Network).");
+    case ApiError::Kind::ProxyAuth:
+        return tr("The proxy server asks for a user name and password, and none (or wrong ones) were given. "
+                  "Nothing was sent.");
     default:
         return tr("The server could not be reached. Check the network connection and the API address.");
     }

@@ -25,6 +25,8 @@ struct ApiError
         MalformedResponse,
         Validation,
         Configuration,
+        Proxy,     // the proxy refused the connection, could not reach the API, or dropped the tunnel
+        ProxyAuth, // the proxy asks for a user name and password (407), or refused those given
     };
 
     Kind kind = Kind::Network;

@@ -26,9 +26,13 @@ QString ConnectionPool::origin(const QUrl &url)
            QString::number(url.port(tls ? 443 : 80));
 }
 
-QSslSocket *ConnectionPool::take(const QUrl &url)
+QString ConnectionPool::key(const QUrl &url, const QString &proxy, const QString &proxyUser)
 {
-    const QString key = origin(url);
+    return origin(url) + u'|' + proxy + u'|' + proxyUser;
+}
+
+QSslSocket *ConnectionPool::take(const QString &key)
+{
     // The most recently used first: the least likely to have been closed by the server meanwhile.
     for (size_t i = m_idle.size(); i-- > 0;) {
         if (m_idle[i].origin != key)
@@ -50,9 +54,8 @@ QSslSocket *ConnectionPool::take(const QUrl &url)
     return nullptr;
 }
 
-void ConnectionPool::put(const QUrl &url, QSslSocket *socket)
+void ConnectionPool::put(const QString &key, QSslSocket *socket)
 {
-    const QString key = origin(url);
     socket->setParent(this);
     // A connection the server closes (or sends anything unasked on) while idle is of no use any more.
     const auto unusable = [this, socket] {

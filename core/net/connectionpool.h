@@ -26,13 +26,16 @@ public:
     explicit ConnectionPool(QObject *parent = nullptr);
     ~ConnectionPool() override;
 
-    // An open idle connection to this URL's origin, now owned by the caller; nullptr when there is none.
-    QSslSocket *take(const QUrl &url);
+    // An open idle connection for this key (see key()), now owned by the caller; nullptr when there is none.
+    QSslSocket *take(const QString &key);
     // Keeps a connection whose last answer was complete and framed by itself, with nothing left unread.
-    void put(const QUrl &url, QSslSocket *socket);
+    void put(const QString &key, QSslSocket *socket);
     int idleCount() const { return int(m_idle.size()); }
 
     static QString origin(const QUrl &url);
+    // The origin and the way there: a connection through one proxy (or with other proxy credentials:
+    // `proxyUser` is the user and a digest of the password) never serves a request meant for another.
+    static QString key(const QUrl &url, const QString &proxy, const QString &proxyUser);
 
 private:
     struct Idle

@@ -1,6 +1,10 @@
 #include "net/httpattempt.h"
 
 #include "net/connectionpool.h"
+#include "net/proxy.h"
+
+#include <QCryptographicHash>
+#include <QSslConfiguration>
 
 #include <algorithm>
 
@@ -27,10 +31,17 @@ bool HttpAttempt::isLoopbackPeer(const QHostAddress &peer)
 }
 
 HttpAttempt::HttpAttempt(const HttpCall &call, const HeaderList &headers, const AttemptLimits &limits,
-                         ConnectionPool *pool, QObject *parent)
+                         ConnectionPool *pool, const QNetworkProxy &proxy, QObject *parent)
     : QObject(parent), m_call(call), m_headers(headers), m_limits(limits),
       m_parser(HttpResponseParser::Limits{64 * 1024, 8, limits.maxResponseBytes, 1024}),
-      m_pool(call.retriable ? pool : nullptr)
+      m_pool(call.retriable ? pool : nullptr), m_proxy(proxy),
+      m_poolKey(ConnectionPool::key(call.url, proxyDisplay(proxy),
+                                    proxy.user().isEmpty() ? QString()
+                                                           : proxy.user() + u':' +
+                                                                 QString::fromLatin1(QCryptographicHash::hash(proxy.password().toUtf8(),
+                                                                                                              QCryptographicHash::Sha256)
+                                                                                         .toHex()
+                                                                                         .left(16))))
 {
     m_inactivity.setSingleShot(true);
     m_inactivity.setInterval(m_limits.inactivityMs);
@@ -51,7 +62,7 @@ void HttpAttempt::start()
         }
     }
     if (m_pool) {
-        if (QSslSocket *kept = m_pool->take(m_call.url)) {
+        if (QSslSocket *kept = m_pool->take(m_poolKey)) {
             m_reused = true;
             useSocket(kept);
             sendRequest();
@@ -77,9 +88,16 @@ void HttpAttempt::useSocket(QSslSocket *socket)
 void HttpAttempt::connectFresh()
 {
     useSocket(new QSslSocket(this));
+    // Always set: Qt's own default would pick a proxy from some variables and not others.
+    m_socket->setProxy(m_proxy);
     const bool tls = m_call.url.scheme() == QLatin1String("https");
     // TLS errors are never ignored: an unverified peer ends the handshake with an error.
     if (tls) {
+        if (!m_limits.extraCaCertificates.isEmpty()) {
+            QSslConfiguration conf = m_socket->sslConfiguration();
+            conf.addCaCertificates(m_limits.extraCaCertificates);
+            m_socket->setSslConfiguration(conf);
+        }
         connect(m_socket, &QSslSocket::encrypted, this, &HttpAttempt::sendRequest);
         m_socket->connectToHostEncrypted(m_call.url.host(), quint16(m_call.url.port(443)));
     } else {
@@ -148,9 +166,29 @@ void HttpAttempt::onReadyRead()
     consume(m_parser.feed(m_socket->readAll()));
 }
 
+bool HttpAttempt::failedAtProxy(QAbstractSocket::SocketError error)
+{
+    if (error == QAbstractSocket::ProxyAuthenticationRequiredError) {
+        fail(ApiError::Kind::ProxyAuth, QStringLiteral("the proxy %1 asks for credentials (407)").arg(proxyDisplay(m_proxy)));
+        return true;
+    }
+    // Qt reports a proxy's 403 to CONNECT as SocketAccessError ("Proxy denied connection").
+    const bool viaProxy = m_proxy.type() != QNetworkProxy::NoProxy && m_proxy.type() != QNetworkProxy::DefaultProxy;
+    if (error == QAbstractSocket::ProxyConnectionRefusedError || error == QAbstractSocket::ProxyConnectionClosedError ||
+        error == QAbstractSocket::ProxyConnectionTimeoutError || error == QAbstractSocket::ProxyNotFoundError ||
+        error == QAbstractSocket::ProxyProtocolError || (viaProxy && error == QAbstractSocket::SocketAccessError)) {
+        fail(ApiError::Kind::Proxy, QStringLiteral("proxy %1: %2").arg(proxyDisplay(m_proxy), m_socket->errorString()));
+        return true;
+    }
+    return false;
+}
+
 void HttpAttempt::onDisconnected()
 {
     if (m_done || retryOnFreshConnection())
+        return;
+    // Qt may say "disconnected" before the proxy's refusal arrives as an error.
+    if (m_parser.bytesReceived() == 0 && failedAtProxy(m_socket->error()))
         return;
     if (m_parser.feed(m_socket->readAll()) != HttpResponseParser::State::NeedMore)
         return consume(m_parser.state());
@@ -163,6 +201,8 @@ void HttpAttempt::onSocketError(QAbstractSocket::SocketError error)
     if (m_done || error == QAbstractSocket::RemoteHostClosedError)
         return; // disconnected() decides whether the answer was complete
     if (retryOnFreshConnection())
+        return;
+    if (failedAtProxy(error))
         return;
     if (error == QAbstractSocket::SslHandshakeFailedError)
         fail(ApiError::Kind::Tls, m_socket->errorString());
@@ -199,7 +239,7 @@ void HttpAttempt::finish(AttemptResult result)
         m_socket->disconnect(this);
         if (m_pool && result.answered && m_parser.connectionReusable() &&
             m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesAvailable() == 0) {
-            m_pool->put(m_call.url, m_socket); // the pool owns it now
+            m_pool->put(m_poolKey, m_socket); // the pool owns it now
             m_socket = nullptr;
         } else {
             m_socket->abort();

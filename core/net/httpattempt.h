@@ -5,6 +5,7 @@
 #include "net/requestlog.h"
 
 #include <QElapsedTimer>
+#include <QNetworkProxy>
 #include <QObject>
 #include <QSslSocket>
 #include <QTimer>
@@ -42,6 +43,7 @@ struct AttemptLimits
 {
     int inactivityMs = 15000;
     qint64 maxResponseBytes = 16 * 1024 * 1024;
+    QList<QSslCertificate> extraCaCertificates;
 };
 
 class ConnectionPool;
@@ -59,7 +61,7 @@ class HttpAttempt final : public QObject
     Q_OBJECT
 public:
     HttpAttempt(const HttpCall &call, const HeaderList &headers, const AttemptLimits &limits, ConnectionPool *pool,
-                QObject *parent);
+                const QNetworkProxy &proxy, QObject *parent);
     void start();
     // Where plain http may go: a loopback address (IPv4, IPv6, or IPv4 mapped into IPv6).
     static bool isLoopbackPeer(const QHostAddress &peer);
@@ -78,6 +80,8 @@ private:
     void onReadyRead();
     void onDisconnected();
     void onSocketError(QAbstractSocket::SocketError error);
+    // A proxy's refusal or request for credentials: true when reported (with its own kind).
+    bool failedAtProxy(QAbstractSocket::SocketError error);
     // Reports the parser's verdict once it has one.
     void consume(HttpResponseParser::State state,
                  ApiError::Kind failure = ApiError::Kind::MalformedResponse);
@@ -91,6 +95,8 @@ private:
     QTimer m_inactivity;
     HttpResponseParser m_parser;
     ConnectionPool *m_pool = nullptr; // only for reads
+    QNetworkProxy m_proxy;
+    QString m_poolKey;
     bool m_reused = false;
     bool m_written = false;
     bool m_done = false;

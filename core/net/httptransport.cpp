@@ -17,6 +17,7 @@ class PendingCallAccess
 {
 public:
     static void adjust(HttpTransport *t, int delta) { t->adjustInFlight(delta); }
+    static void proxyAuth(HttpTransport *t, const QString &proxy) { t->reportProxyAuthentication(proxy); }
 };
 
 namespace {
@@ -97,8 +98,10 @@ private:
     {
         ++m_attempts;
         const TransportOptions &o = m_transport->options();
-        AttemptLimits limits{o.inactivityMs, o.maxResponseBytes};
-        m_attempt = new HttpAttempt(m_call, m_headers, limits, m_transport->connectionPool(), this);
+        AttemptLimits limits{o.inactivityMs, o.maxResponseBytes, o.extraCaCertificates};
+        const QNetworkProxy proxy = m_transport->proxyFor(m_call.url);
+        m_proxy = proxyDisplay(proxy);
+        m_attempt = new HttpAttempt(m_call, m_headers, limits, m_transport->connectionPool(), proxy, this);
         m_attemptStart = QDateTime::currentDateTimeUtc();
         m_elapsed.start();
         connect(m_attempt, &HttpAttempt::finished, this, &PendingCall::onAttemptFinished);
@@ -124,6 +127,8 @@ private:
         attempt->deleteLater();
         m_last = r;
         logAttempt(r);
+        if (!r.answered && r.failure == ApiError::Kind::ProxyAuth)
+            PendingCallAccess::proxyAuth(m_transport, m_proxy);
 
         const TransportOptions &o = m_transport->options();
         if (!m_call.retriable || m_attempts >= o.maxAttempts || !worthRetrying(r) || m_deadlinePassed ||
@@ -157,6 +162,7 @@ private:
         e.bytesSent = r.bytesSent;
         e.bytesReceived = r.bytesReceived;
         e.attempt = m_attempts;
+        e.proxy = m_proxy;
         e.requestHeaders = m_headers;
         e.requestBody = m_call.body;
         e.responseBody = m_call.secretAnswer ? QByteArrayLiteral("***") : r.body.left(256 * 1024);
@@ -207,6 +213,7 @@ private:
     AttemptResult m_last;
     int m_attempts = 0;
     QDateTime m_attemptStart;
+    QString m_proxy; // the way the current attempt went, as the log shows it
     QElapsedTimer m_elapsed;
 };
 
@@ -248,6 +255,15 @@ bool HttpTransport::isAllowedUrl(const QUrl &url)
         return true; // by name here; HttpAttempt checks the address it really connected to
     const QHostAddress address(url.host());
     return !address.isNull() && address.isLoopback();
+}
+
+void HttpTransport::setProxyConfig(const ProxyConfig &config)
+{
+    m_proxy = config;
+    if (!config.password.isEmpty())
+        m_log->addSecret(config.password);
+    if (const auto manual = ProxyConfig::parseProxy(config.manual); manual && !manual->password().isEmpty())
+        m_log->addSecret(manual->password());
 }
 
 void HttpTransport::adjustInFlight(int delta)

@@ -2,6 +2,7 @@
 
 #include "net/connectionpool.h"
 #include "net/httpattempt.h"
+#include "net/proxy.h"
 
 #include <QDeadlineTimer>
 #include <QObject>
@@ -21,6 +22,9 @@ struct TransportOptions
     int backoffInitialMs = 500;
     int backoffMaxMs = 5000;
     int retryAfterCapMs = 60000;
+    // Certificate authorities trusted besides the system's: a company's own CA (a TLS-inspecting proxy),
+    // or a test's. Never a way to skip verification.
+    QList<QSslCertificate> extraCaCertificates;
 };
 
 // The outcome of a request after all its attempts.
@@ -42,6 +46,12 @@ public:
     void setOptions(const TransportOptions &options) { m_options = options; }
     const TransportOptions &options() const { return m_options; }
     RequestLog *log() { return m_log; }
+    // Which proxy requests take (each attempt resolves it for its URL). Credentials are registered with
+    // the log as secrets: they never appear in it.
+    void setProxyConfig(const ProxyConfig &config);
+    const ProxyConfig &proxyConfig() const { return m_proxy; }
+    // The proxy a request to `url` would use now.
+    QNetworkProxy proxyFor(const QUrl &url) const { return resolveProxy(m_proxy, url); }
     // Kept-alive connections for reads (see HttpAttempt).
     ConnectionPool *connectionPool() const { return m_pool; }
 
@@ -61,15 +71,20 @@ public:
 Q_SIGNALS:
     // Requests under way changed (for a busy indicator).
     void activityChanged(int inFlight);
+    // An attempt met a proxy that wants a user name and password (or refused the ones given): `proxy` as
+    // proxyDisplay() names it. Nothing of that request was sent.
+    void proxyAuthenticationRequired(const QString &proxy);
 
 private:
     friend class PendingCallAccess;
     void adjustInFlight(int delta);
+    void reportProxyAuthentication(const QString &proxy) { Q_EMIT proxyAuthenticationRequired(proxy); }
     int m_inFlight = 0;
     bool m_destroying = false;
 
     RequestLog *m_log;
     ConnectionPool *m_pool;
+    ProxyConfig m_proxy;
     TransportOptions m_options;
 };
 

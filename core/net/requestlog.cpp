@@ -135,7 +135,8 @@ QString RequestLog::formatLine(const RequestLogEntry &e)
         .arg(e.latencyMs)
         .arg(e.bytesSent)
         .arg(e.bytesReceived)
-        .arg(e.attempt);
+        .arg(e.attempt) +
+           (e.proxy.isEmpty() || e.proxy == QLatin1String("direct") ? QString() : QStringLiteral(" via proxy %1").arg(e.proxy));
 }
 
 void RequestLog::record(RequestLogEntry entry)
@@ -147,6 +148,7 @@ void RequestLog::record(RequestLogEntry entry)
     entry.responseBody = scrub(redactBody(entry.responseBody));
     entry.url = QString::fromUtf8(scrub(entry.url.toUtf8()));
     entry.endpoint = QString::fromUtf8(scrub(entry.endpoint.toUtf8()));
+    entry.proxy = QString::fromUtf8(scrub(entry.proxy.toUtf8()));
     qCInfo(lcApi).noquote() << formatLine(entry);
     m_entries.append(entry);
     if (m_entries.size() > m_capacity)

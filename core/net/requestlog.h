@@ -25,6 +25,7 @@ struct RequestLogEntry
     qint64 bytesSent = 0;
     qint64 bytesReceived = 0;
     int attempt = 1;
+    QString proxy;         // the proxy the attempt went through ("host:port"), "direct", or empty when unknown
     HeaderList requestHeaders;
     QByteArray requestBody;
     QByteArray responseBody;

@@ -3,6 +3,7 @@
 #include "accounts/profile.h"
 #include "accounts/secretstore.h"
 #include "support/processes.h"
+#include "support/connectproxy.h"
 #include "support/rawserver.h"
 
 #include <QJsonArray>
@@ -448,6 +449,43 @@ private Q_SLOTS:
                                     env);
         QCOMPARE(legacy.code, 1);
         QVERIFY2(!legacy.err.isEmpty(), "the error is said");
+    }
+
+    // Issue 23.2: a proxy that asks for a password gets the one from VOICE_PROXY_USER/PASSWORD or the
+    // proxy URL; without one, a clear error and exit 3. Credentials never reach the output.
+    void proxyCredentialsComeFromTheEnvironment()
+    {
+        vc::test::ConnectProxy proxy;
+        proxy.requireCredentials("ivan", "pr0xy-pass");
+        const QMap<QString, QString> viaProxy{{QStringLiteral("VOICE_API_URL"), QStringLiteral("https://api.proxy.test:1")},
+                                              {QStringLiteral("HTTPS_PROXY"), proxy.url()},
+                                              {QStringLiteral("https_proxy"), QString()},
+                                              {QStringLiteral("NO_PROXY"), QString()},
+                                              {QStringLiteral("no_proxy"), QString()}};
+        const Run denied = voicectl({QStringLiteral("services"), QStringLiteral("list")}, viaProxy);
+        QCOMPARE(denied.code, 3);
+        QVERIFY2(denied.err.contains(QStringLiteral("VOICE_PROXY_USER")), qPrintable(denied.err));
+        QCOMPARE(proxy.connects(), 1);
+        QCOMPARE(proxy.tunnels(), 0);
+
+        QMap<QString, QString> withUser = viaProxy;
+        withUser.insert(QStringLiteral("VOICE_PROXY_USER"), QStringLiteral("ivan"));
+        withUser.insert(QStringLiteral("VOICE_PROXY_PASSWORD"), QStringLiteral("pr0xy-pass"));
+        const Run verbose = voicectl({QStringLiteral("--verbose"), QStringLiteral("services"), QStringLiteral("list")}, withUser);
+        QCOMPARE(proxy.lastAuthorization(), "Basic " + QByteArray("ivan:pr0xy-pass").toBase64());
+        QVERIFY2(verbose.err.contains(QStringLiteral("via proxy ") + proxy.address()), qPrintable(verbose.err));
+        QVERIFY(!verbose.err.contains(QStringLiteral("pr0xy-pass")) && !verbose.out.contains(QStringLiteral("pr0xy-pass")));
+
+        const QString inUrl = QStringLiteral("http://ivan:pr0xy-pass@") + proxy.address();
+        const Run fromOption = voicectl({QStringLiteral("--verbose"), QStringLiteral("--proxy"), inUrl, QStringLiteral("services"), QStringLiteral("list")},
+                                        {{QStringLiteral("VOICE_API_URL"), QStringLiteral("https://api.proxy.test:1")}});
+        QCOMPARE(proxy.lastAuthorization(), "Basic " + QByteArray("ivan:pr0xy-pass").toBase64());
+        QVERIFY(!fromOption.err.contains(QStringLiteral("pr0xy-pass")));
+        const int connects = proxy.connects();
+        const Run direct = voicectl({QStringLiteral("--proxy"), QStringLiteral("none"), QStringLiteral("services"), QStringLiteral("list")}, viaProxy);
+        QCOMPARE(direct.code, 3);
+        QCOMPARE(proxy.connects(), connects); // "none" means none
+        QCOMPARE(voicectl({QStringLiteral("--proxy"), QStringLiteral("ftp://nope"), QStringLiteral("services"), QStringLiteral("list")}).code, 2);
     }
 
     void nonFiniteIntervalsAreRefused_data()
