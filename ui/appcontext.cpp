@@ -1,5 +1,6 @@
 #include "appcontext.h"
 
+#include "accounts/networksetup.h"
 #include "accounts/profilemanager.h"
 #include "accounts/secretstore.h"
 #include "accounts/session.h"
@@ -24,8 +25,11 @@ AppContext::AppContext(Options options)
       m_history(std::make_unique<CallHistory>()),
       m_historyPath(options.historyPath.isEmpty() ? CallHistory::defaultPath() : options.historyPath)
 {
+    m_network = std::make_unique<NetworkSetup>(m_settings, m_secrets.get(), m_session.get());
+    m_network->apply();
     m_tracker = std::make_unique<CallTracker>(m_session.get(), m_history.get());
     m_window = std::make_unique<MainWindow>(m_session.get(), m_profiles.get(), m_tracker.get(), m_settings);
+    m_window->setNetworkSetup(m_network.get());
     // Campaign threads write their calls into the same history file.
     m_window->setCampaignHistoryPath(m_historyPath);
     if (!options.openHistoryLater)

@@ -10,6 +10,7 @@ class QSettings;
 namespace vc {
 class CallHistory;
 class CallTracker;
+class NetworkSetup;
 class ProfileManager;
 class ProfileStore;
 class SecretBackend;
@@ -60,6 +61,7 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<ProfileManager> m_profiles;
     std::unique_ptr<CallHistory> m_history;
+    std::unique_ptr<NetworkSetup> m_network;
     std::unique_ptr<CallTracker> m_tracker;
     std::unique_ptr<MainWindow> m_window;
     QString m_historyPath;

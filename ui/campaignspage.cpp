@@ -421,6 +421,7 @@ CampaignController *CampaignsPage::ensureController(const QString &path)
     connection.login = p.login;
     connection.profileId = p.id;
     connection.historyPath = m_historyPath;
+    connection.proxy = m_session->transport()->proxyConfig();
     auto *c = new CampaignController(path, connection, this);
     m_controllers.insert(path, c);
     connect(c, &CampaignController::stateChanged, this, [this, c, path] {

@@ -21,6 +21,8 @@
 #include "networklogdock.h"
 #include "accounts/profilemanager.h"
 #include "profilesdialog.h"
+#include "proxycredentialsdialog.h"
+#include "accounts/networksetup.h"
 #include "accounts/secretstore.h"
 #include "sendpage.h"
 #include "servicespage.h"
@@ -439,7 +441,30 @@ void MainWindow::showProfile()
                                                                 : tr("Profile: %1").arg(p.name));
         m_sandboxBanner->clear();
     }
-    m_endpointStatus->setText(m_session->endpoint().toString());
+    const QString proxy = m_network ? m_network->currentProxy() : QString();
+    m_endpointStatus->setText(proxy.isEmpty() || proxy == QLatin1String("direct")
+                                  ? m_session->endpoint().toString()
+                                  : tr("%1 via proxy %2").arg(m_session->endpoint().toString(), proxy));
+}
+
+void MainWindow::setNetworkSetup(NetworkSetup *network)
+{
+    m_network = network;
+    connect(network, &NetworkSetup::changed, this, &MainWindow::showProfile);
+    connect(m_session->transport(), &HttpTransport::proxyAuthenticationRequired, this, [this](const QString &proxy) {
+        if (!m_network || m_network->askedThisSession())
+            return; // once per session; the request's own error says what happened
+        m_network->markAsked();
+        auto *dialog = new ProxyCredentialsDialog(proxy, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog, proxy] {
+            m_network->setCredentials(proxy, dialog->user(), dialog->password(), dialog->remember());
+            m_banner->showMessage(MessageBanner::Level::Info,
+                                  tr("The proxy's user name and password are used from now on. Try again what the proxy refused."));
+        });
+        dialog->open();
+    });
+    showProfile();
 }
 
 ProfilesDialog *MainWindow::openProfilesDialog()
@@ -451,6 +476,7 @@ ProfilesDialog *MainWindow::openProfilesDialog()
     }
     auto *dialog = new ProfilesDialog(m_profiles, m_session->profile().id, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setNetworkSetup(m_network);
     dialog->open();
     return dialog;
 }

@@ -16,6 +16,7 @@ class QSystemTrayIcon;
 
 namespace vc {
 class CallTracker;
+class NetworkSetup;
 class ProfileManager;
 class Session;
 struct Profile;
@@ -65,6 +66,11 @@ public:
     int currentPage() const;
     ProfilesDialog *openProfilesDialog();
 
+public:
+    // The app's network choice (the proxy): the Profiles dialog edits it, a proxy's 407 asks for its
+    // password once per session, the status bar says which proxy requests take.
+    void setNetworkSetup(NetworkSetup *network);
+
 Q_SIGNALS:
     // A desktop notification was shown (or would have been, without a tray): its title and text.
     void notified(const QString &title, const QString &text);
@@ -96,6 +102,7 @@ private:
 
     Session *m_session;
     ProfileManager *m_profiles;
+    NetworkSetup *m_network = nullptr;
     CallTracker *m_tracker;
     QSettings *m_settings;
     QWidget *m_central; // made first: the widgets in it are born there (moving a built tree re-polishes it)

@@ -5,7 +5,9 @@
 
 #include "exolve/exolveclient.h"
 #include "legacy/legacyclient.h"
+#include "accounts/networksetup.h"
 #include "accounts/profilemanager.h"
+#include "accounts/settings.h"
 #include "ui_profilesdialog.h"
 
 #include <QComboBox>
@@ -49,8 +51,57 @@ ProfilesDialog::ProfilesDialog(ProfileManager *manager, const QString &currentId
     });
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_manager, &ProfileManager::profilesChanged, this, [this] { reload(selectedId()); });
+    m_ui->proxyCombo->addItem(QString(), int(ProxyConfig::Mode::System));
+    m_ui->proxyCombo->addItem(QString(), int(ProxyConfig::Mode::None));
+    m_ui->proxyCombo->addItem(QString(), int(ProxyConfig::Mode::Manual));
+    m_ui->networkGroup->setEnabled(false); // until the window hands over its network setup
+    connect(m_ui->proxyCombo, &QComboBox::activated, this, &ProfilesDialog::networkEdited);
+    connect(m_ui->proxyAddressEdit, &QLineEdit::textEdited, this, &ProfilesDialog::networkEdited);
     retranslate();
     reload(currentId);
+}
+
+void ProfilesDialog::setNetworkSetup(NetworkSetup *network)
+{
+    m_network = network;
+    m_ui->networkGroup->setEnabled(network != nullptr);
+    if (!network)
+        return;
+    const ProxyConfig c = network->configured();
+    m_ui->proxyCombo->setCurrentIndex(m_ui->proxyCombo->findData(int(c.mode)));
+    m_ui->proxyAddressEdit->setText(network->savedAddress());
+    showNetwork();
+}
+
+void ProfilesDialog::networkEdited()
+{
+    if (!m_network)
+        return;
+    const auto mode = ProxyConfig::Mode(m_ui->proxyCombo->currentData().toInt());
+    const QString address = m_ui->proxyAddressEdit->text().trimmed();
+    // A manual choice takes effect once its address is usable; until then the last good one stays.
+    if (mode != ProxyConfig::Mode::Manual || NetworkSetup::manualAddressError(address).isEmpty())
+        m_network->setConfigured(mode, address);
+    showNetwork();
+}
+
+void ProfilesDialog::showNetwork()
+{
+    const auto mode = ProxyConfig::Mode(m_ui->proxyCombo->currentData().toInt());
+    const bool manual = mode == ProxyConfig::Mode::Manual;
+    m_ui->proxyAddressEdit->setEnabled(manual);
+    m_ui->proxyAddressLabel->setEnabled(manual);
+    const QString address = m_ui->proxyAddressEdit->text().trimmed();
+    const QString error = manual ? NetworkSetup::manualAddressError(address) : QString();
+    m_ui->proxyAddressEdit->setStyleSheet(manual && !address.isEmpty() && !error.isEmpty() ? style::invalidLineEdit() : QString());
+    QString hint;
+    if (!error.isEmpty() && (!address.isEmpty() || manual))
+        hint = error;
+    else if (m_network)
+        hint = m_network->currentProxy() == QLatin1String("direct")
+                   ? tr("Requests go straight to the API (addresses on this computer never use a proxy).")
+                   : tr("Requests go through %1.").arg(m_network->currentProxy());
+    style::showHint(m_ui->proxyHint, hint, !error.isEmpty());
 }
 
 ProfilesDialog::~ProfilesDialog() = default;
@@ -221,6 +272,11 @@ void ProfilesDialog::retranslate()
     a11y::nameFromLabels(this);
     a11y::nameFieldButtons(m_ui->keyEdit);
     a11y::name(m_ui->profileList, tr("Profiles"));
+    m_ui->proxyCombo->setItemText(0, tr("The system's settings"));
+    m_ui->proxyCombo->setItemText(1, tr("No proxy"));
+    m_ui->proxyCombo->setItemText(2, tr("Manual"));
+    m_ui->proxyAddressEdit->setPlaceholderText(tr("host:port, e.g. proxy.example.com:3128"));
+    showNetwork();
 }
 
 void ProfilesDialog::changeEvent(QEvent *event)

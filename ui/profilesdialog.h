@@ -11,6 +11,7 @@ class ProfilesDialog;
 }
 
 namespace vc {
+class NetworkSetup;
 class ProfileManager;
 }
 
@@ -27,6 +28,8 @@ public:
 
     void selectProfile(const QString &id);
     void startNewProfile();
+    // The Network group: the proxy choice, saved and applied as it is made.
+    void setNetworkSetup(NetworkSetup *network);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -39,11 +42,14 @@ private:
     void setStatus(const QString &text, bool problem);
     void retranslate();
     void providerChanged();
+    void showNetwork();
+    void networkEdited();
     Profile::Provider currentProvider() const;
     QString selectedId() const;
 
     std::unique_ptr<Ui::ProfilesDialog> m_ui;
     ProfileManager *m_manager;
+    NetworkSetup *m_network = nullptr;
     QString m_currentId;
     QAction *m_reveal = nullptr;
     bool m_creating = false;

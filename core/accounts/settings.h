@@ -52,6 +52,10 @@ public:
     SettingValue<QString> lastProfile() const { return {m_store, QStringLiteral("state/lastProfile")}; }
     SettingValue<bool> notifyWhenCallEnds() const { return {m_store, QStringLiteral("notify/callEnded"), true}; }
     SettingValue<QStringList> recentSources() const { return {m_store, QStringLiteral("send/sources")}; }
+    // The proxy: "system" (the OS's, or the environment's), "none", or "manual" with proxyAddress
+    // (host:port, never credentials).
+    SettingValue<QString> proxyMode() const { return {m_store, QStringLiteral("network/proxy"), QStringLiteral("system")}; }
+    SettingValue<QString> proxyAddress() const { return {m_store, QStringLiteral("network/proxyAddress")}; }
     SettingValue<int> lastPage() const { return {m_store, QStringLiteral("ui/lastPage"), 0}; }
     SettingValue<QByteArray> windowGeometry() const { return {m_store, QStringLiteral("ui/geometry")}; }
     SettingValue<QByteArray> windowState() const { return {m_store, QStringLiteral("ui/state")}; }

@@ -60,6 +60,7 @@ public:
             return Q_EMIT stateChanged(int(CampaignController::State::StorageFailed), {}, options.error());
         if (!m_transport) {
             m_transport = std::make_unique<HttpTransport>();
+            m_transport->setProxyConfig(m_connection.proxy);
             m_exolve = std::make_unique<ExolveClient>(m_transport.get());
             m_legacy = std::make_unique<LegacyClient>(m_transport.get());
             if (m_connection.provider == CampaignSettings::Provider::IntegrationApi) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "campaigns/campaignrunner.h"
+#include "net/proxy.h"
 
 #include <QObject>
 #include <QPointer>
@@ -18,6 +19,7 @@ struct CampaignConnection
     QString login;    // integrationapi.net
     QString profileId;
     QString historyPath; // empty: the data folder's
+    ProxyConfig proxy;   // the window's proxy choice and credentials, for the worker's own transport
 };
 
 class CampaignWorker;

@@ -4,18 +4,23 @@
 #include "common/language.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
+#include "accounts/networksetup.h"
 #include "accounts/profilemanager.h"
 #include "profilesdialog.h"
 #include "sandboxserver.h"
 #include "accounts/secretstore.h"
 #include "support/appfixture.h"
+#include "support/connectproxy.h"
 #include "support/memorysecretbackend.h"
+#include "net/httptransport.h"
+#include "proxycredentialsdialog.h"
 #include "serviceeditordialog.h"
 #include "servicelistmodel.h"
 #include "servicespage.h"
 #include "accounts/session.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -290,6 +295,65 @@ private Q_SLOTS:
         QVERIFY(text.contains("Staging"));
         QVERIFY(!text.contains("canary-key"));
         QVERIFY(!text.contains(m_server->apiKey().toUtf8()));
+    }
+
+    // Issue 23.2: Profiles → Network chooses the proxy (saved without credentials); a proxy that answers
+    // 407 gets its password asked once per session, remembered in the keychain only when asked to.
+    void proxyIsChosenAndItsPasswordAskedOnce()
+    {
+        m_window->openProfilesDialog();
+        ProfilesDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ProfilesDialog *>()) && dialog->isVisible());
+        auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("proxyCombo"));
+        auto *address = dialog->findChild<QLineEdit *>(QStringLiteral("proxyAddressEdit"));
+        auto *hint = dialog->findChild<QLabel *>(QStringLiteral("proxyHint"));
+        QCOMPARE(combo->currentData().toInt(), int(ProxyConfig::Mode::System));
+        QVERIFY(!address->isEnabled());
+        combo->setCurrentIndex(combo->findData(int(ProxyConfig::Mode::Manual)));
+        Q_EMIT combo->activated(combo->currentIndex());
+        QVERIFY(address->isEnabled());
+        vc::test::ConnectProxy proxy;
+        proxy.requireCredentials("ivan", "gui-proxy-pass");
+        proxy.routeToLoopback("api.proxy.test");
+        address->setText(QStringLiteral("http://ivan:secret@") + proxy.address());
+        Q_EMIT address->textEdited(address->text());
+        QVERIFY2(hint->text().contains(QStringLiteral("keychain")), qPrintable(hint->text())); // no password here
+        QCOMPARE(m_session->transport()->proxyConfig().mode, ProxyConfig::Mode::System); // not taken
+        address->setText(proxy.address());
+        Q_EMIT address->textEdited(address->text());
+        QCOMPARE(m_session->transport()->proxyConfig().mode, ProxyConfig::Mode::Manual);
+        QVERIFY2(hint->text().contains(QStringLiteral("Requests go straight")), qPrintable(hint->text())); // the sandbox is local
+        dialog->close();
+
+        // A real (non-local) address: requests take the proxy, which asks for a password.
+        m_profiles->useEnvironment(QUrl(QStringLiteral("https://api.proxy.test:1")), QStringLiteral("key"));
+        QTRY_VERIFY(m_window->findChild<QLabel *>(QStringLiteral("endpointStatus"))->text().contains(QStringLiteral("via proxy ") + proxy.address()));
+        ProxyCredentialsDialog *ask = nullptr;
+        QTRY_VERIFY((ask = m_window->findChild<ProxyCredentialsDialog *>()) && ask->isVisible());
+        QVERIFY(ask->findChild<QLabel *>()->text().contains(proxy.address()));
+        ask->findChild<QLineEdit *>(QStringLiteral("proxyUserEdit"))->setText(QStringLiteral("ivan"));
+        auto *password = ask->findChild<QLineEdit *>(QStringLiteral("proxyPasswordEdit"));
+        QCOMPARE(password->echoMode(), QLineEdit::Password);
+        password->setText(QStringLiteral("gui-proxy-pass"));
+        ask->findChild<QCheckBox *>(QStringLiteral("proxyRememberCheck"))->setChecked(true);
+        ask->accept();
+        QCOMPARE(m_session->transport()->proxyConfig().user, QStringLiteral("ivan"));
+        QTRY_COMPARE(m_backend->contents().value(NetworkSetup::keychainKey(proxy.address())), QStringLiteral("ivan\ngui-proxy-pass"));
+        // Refresh: the proxy now sees the password, and is not asked about again in this session.
+        page()->refreshAction()->trigger();
+        QTRY_COMPARE(proxy.lastAuthorization(), "Basic " + QByteArray("ivan:gui-proxy-pass").toBase64());
+        m_session->transport()->setProxyConfig(*ProxyConfig::fromOption(proxy.url())); // credentials gone: 407 again
+        page()->refreshAction()->trigger();
+        QTRY_VERIFY(proxy.challenged() >= 2);
+        QTest::qWait(200);
+        QCOMPARE(m_window->findChildren<ProxyCredentialsDialog *>().size(), 0);
+        m_window->close();
+        m_settings->sync();
+        QFile ini(m_settings->fileName());
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        const QByteArray text = ini.readAll();
+        QVERIFY(text.contains("manual"));
+        QVERIFY(!text.contains("gui-proxy-pass") && !text.contains("secret"));
     }
 
     void keychainThatNeverAnswersIsReported()
