@@ -142,6 +142,26 @@
         <source>The journal %1 cannot be made: %2</source>
         <translation>The journal %1 cannot be made: %2</translation>
     </message>
+    <message>
+        <source>The journal %1 is damaged: SQLite&apos;s integrity check failed. Nothing was called and the file was left as it is. Rows in it may have been called already: look at what can still be read (status, export) before you call anyone again.</source>
+        <translation>The journal %1 is damaged: SQLite&apos;s integrity check failed. Nothing was called and the file was left as it is. Rows in it may have been called already: look at what can still be read (status, export) before you call anyone again.</translation>
+    </message>
+    <message>
+        <source>%1 is not a campaign journal. It was left as it is.</source>
+        <translation>%1 is not a campaign journal. It was left as it is.</translation>
+    </message>
+    <message>
+        <source>The journal %1 cannot be read: %2</source>
+        <translation>The journal %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>The journal %1 is in a read-only folder (or is read-only itself): it can be looked at and exported, but not run or resumed. Copy it to a folder you can write to first.</source>
+        <translation>The journal %1 is in a read-only folder (or is read-only itself): it can be looked at and exported, but not run or resumed. Copy it to a folder you can write to first.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to: the journal cannot be made there.</source>
+        <translation>The folder %1 cannot be written to: the journal cannot be made there.</translation>
+    </message>
 </context>
 <context>
     <name>CampaignPlanner</name>
@@ -192,6 +212,10 @@
     <message>
         <source>duplicate of line %1</source>
         <translation>duplicate of line %1</translation>
+    </message>
+    <message>
+        <source>too many columns (%1, at most %2)</source>
+        <translation>too many columns (%1, at most %2)</translation>
     </message>
 </context>
 <context>
@@ -327,6 +351,14 @@
     <message>
         <source>The outcome is unknown: the server&apos;s answer could not be read, so the call may have been placed. It was not sent again. Check the call list before sending again.</source>
         <translation>The outcome is unknown: the server&apos;s answer could not be read, so the call may have been placed. It was not sent again. Check the call list before sending again.</translation>
+    </message>
+    <message>
+        <source>The proxy server could not be used: it refused the connection or could not reach the API. Check the proxy (Profiles → Network).</source>
+        <translation>The proxy server could not be used: it refused the connection or could not reach the API. Check the proxy (Profiles → Network).</translation>
+    </message>
+    <message>
+        <source>The proxy server asks for a user name and password, and none (or wrong ones) were given. Nothing was sent.</source>
+        <translation>The proxy server asks for a user name and password, and none (or wrong ones) were given. Nothing was sent.</translation>
     </message>
 </context>
 <context>
@@ -620,6 +652,17 @@
     </message>
 </context>
 <context>
+    <name>NetworkSetup</name>
+    <message>
+        <source>Give the proxy as host:port, e.g. proxy.example.com:3128.</source>
+        <translation>Give the proxy as host:port, e.g. proxy.example.com:3128.</translation>
+    </message>
+    <message>
+        <source>Leave the user name and password out: they are asked for when the proxy wants them, and kept only in the system keychain.</source>
+        <translation>Leave the user name and password out: they are asked for when the proxy wants them, and kept only in the system keychain.</translation>
+    </message>
+</context>
+<context>
     <name>Output</name>
     <message>
         <source>%1  %2</source>
@@ -837,6 +880,18 @@
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>Pro&amp;xy:</translation>
+    </message>
+    <message>
+        <source>Proxy a&amp;ddress:</source>
+        <translation>Proxy a&amp;ddress:</translation>
+    </message>
 </context>
 <context>
     <name>SecretMessages</name>
@@ -907,6 +962,10 @@
     <message>
         <source>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</source>
         <translation>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</translation>
+    </message>
+    <message>
+        <source>The sending window opens and closes at the same time (%1). Give two different times, e.g. 09:00-20:00, or set no window to call at any hour.</source>
+        <translation>The sending window opens and closes at the same time (%1). Give two different times, e.g. 09:00-20:00, or set no window to call at any hour.</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1099,41 @@
     <message>
         <source>Password:</source>
         <translation>Password:</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>the file is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>the file is busy: another program is writing to it. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>the file cannot be written: it or its folder is read-only.</source>
+        <translation>the file cannot be written: it or its folder is read-only.</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written.</source>
+        <translation>the disk could not be read or written.</translation>
+    </message>
+    <message>
+        <source>the file is damaged.</source>
+        <translation>the file is damaged.</translation>
+    </message>
+    <message>
+        <source>the disk is full.</source>
+        <translation>the disk is full.</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened.</source>
+        <translation>the file cannot be opened.</translation>
+    </message>
+    <message>
+        <source>the file could not be read or written.</source>
+        <translation>the file could not be read or written.</translation>
+    </message>
+    <message>
+        <source>the file could not be read or written (SQLite error %1).</source>
+        <translation>the file could not be read or written (SQLite error %1).</translation>
     </message>
 </context>
 <context>
@@ -1441,10 +1535,6 @@
         <translation>--redial-gap takes minutes from 1 to 1440.</translation>
     </message>
     <message>
-        <source>--encoding takes utf-8 or cp1251.</source>
-        <translation>--encoding takes utf-8 or cp1251.</translation>
-    </message>
-    <message>
         <source>--separator takes one character: , ; or tab.</source>
         <translation>--separator takes one character: , ; or tab.</translation>
     </message>
@@ -1654,58 +1744,6 @@
         <translation>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import or export.</translation>
     </message>
     <message>
-        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251] [--separator CHAR] [--column NAME|N]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
-        <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251] [--separator CHAR] [--column NAME|N]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
-    </message>
-    <message>
         <source>campaign export, dnc export: write to this file instead of the standard output.</source>
         <translation>campaign export, dnc export: write to this file instead of the standard output.</translation>
     </message>
@@ -1742,10 +1780,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <translation>campaign: where to keep the journal (default: the data folder).</translation>
     </message>
     <message>
-        <source>campaign: the file&apos;s encoding, utf-8 or cp1251 (default: detected).</source>
-        <translation>campaign: the file&apos;s encoding, utf-8 or cp1251 (default: detected).</translation>
-    </message>
-    <message>
         <source>campaign: the file&apos;s separator, one character or tab (default: detected).</source>
         <translation>campaign: the file&apos;s separator, one character or tab (default: detected).</translation>
     </message>
@@ -1780,6 +1814,82 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>This campaign was cancelled; it is not resumed. Nothing was sent.</source>
         <translation>This campaign was cancelled; it is not resumed. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>The journal %1 is damaged (SQLite&apos;s integrity check failed): what follows is what can still be read from it, and it may be incomplete. The file was left as it is.</source>
+        <translation>The journal %1 is damaged (SQLite&apos;s integrity check failed): what follows is what can still be read from it, and it may be incomplete. The file was left as it is.</translation>
+    </message>
+    <message>
+        <source>--encoding takes utf-8, cp1251, utf-16le or utf-16be.</source>
+        <translation>--encoding takes utf-8, cp1251, utf-16le or utf-16be.</translation>
+    </message>
+    <message>
+        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
+        <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
+    </message>
+    <message>
+        <source>Proxy for API requests: a URL (http://[user:password@]host:port), none, or system (the default: https_proxy, http_proxy, all_proxy and no_proxy from the environment). A proxy that asks for a password takes VOICE_PROXY_USER and VOICE_PROXY_PASSWORD.</source>
+        <translation>Proxy for API requests: a URL (http://[user:password@]host:port), none, or system (the default: https_proxy, http_proxy, all_proxy and no_proxy from the environment). A proxy that asks for a password takes VOICE_PROXY_USER and VOICE_PROXY_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>campaign: the file&apos;s encoding, utf-8, cp1251, utf-16le or utf-16be (default: detected).</source>
+        <translation>campaign: the file&apos;s encoding, utf-8, cp1251, utf-16le or utf-16be (default: detected).</translation>
+    </message>
+    <message>
+        <source>--proxy takes a proxy address such as http://proxy.example:3128, none, or system.</source>
+        <translation>--proxy takes a proxy address such as http://proxy.example:3128, none, or system.</translation>
+    </message>
+    <message>
+        <source>Give the proxy&apos;s user name and password in VOICE_PROXY_USER and VOICE_PROXY_PASSWORD, or in its address (--proxy http://user:password@host:port).</source>
+        <translation>Give the proxy&apos;s user name and password in VOICE_PROXY_USER and VOICE_PROXY_PASSWORD, or in its address (--proxy http://user:password@host:port).</translation>
     </message>
 </context>
 <context>
@@ -3295,6 +3405,14 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>Network &amp;Log</source>
         <translation>Network &amp;Log</translation>
     </message>
+    <message>
+        <source>%1 via proxy %2</source>
+        <translation>%1 via proxy %2</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s user name and password are used from now on. Try again what the proxy refused.</source>
+        <translation>The proxy&apos;s user name and password are used from now on. Try again what the proxy refused.</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::MessageBanner</name>
@@ -3470,6 +3588,57 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Profiles</source>
         <translation>Profiles</translation>
+    </message>
+    <message>
+        <source>Requests go straight to the API (addresses on this computer never use a proxy).</source>
+        <translation>Requests go straight to the API (addresses on this computer never use a proxy).</translation>
+    </message>
+    <message>
+        <source>Requests go through %1.</source>
+        <translation>Requests go through %1.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s settings</source>
+        <translation>The system&apos;s settings</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>No proxy</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>host:port, e.g. proxy.example.com:3128</source>
+        <translation>host:port, e.g. proxy.example.com:3128</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::ProxyCredentialsDialog</name>
+    <message>
+        <source>Proxy Password</source>
+        <translation>Proxy Password</translation>
+    </message>
+    <message>
+        <source>The proxy server %1 asks for a user name and password before it lets requests through. Nothing was sent. Give them, then try again.</source>
+        <translation>The proxy server %1 asks for a user name and password before it lets requests through. Nothing was sent. Give them, then try again.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system keychain</source>
+        <translation>&amp;Remember in the system keychain</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Use</translation>
     </message>
 </context>
 <context>

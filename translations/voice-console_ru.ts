@@ -142,6 +142,26 @@
         <source>The journal %1 cannot be made: %2</source>
         <translation>Не удаётся создать журнал %1: %2</translation>
     </message>
+    <message>
+        <source>The journal %1 is damaged: SQLite&apos;s integrity check failed. Nothing was called and the file was left as it is. Rows in it may have been called already: look at what can still be read (status, export) before you call anyone again.</source>
+        <translation>Журнал %1 повреждён: проверка целостности SQLite не пройдена. Никому не звонили, файл оставлен как есть. По строкам из него уже могли звонить: посмотрите, что ещё читается (status, export), прежде чем звонить снова.</translation>
+    </message>
+    <message>
+        <source>%1 is not a campaign journal. It was left as it is.</source>
+        <translation>%1 — не журнал кампании. Файл оставлен как есть.</translation>
+    </message>
+    <message>
+        <source>The journal %1 cannot be read: %2</source>
+        <translation>Не удаётся прочитать журнал %1: %2</translation>
+    </message>
+    <message>
+        <source>The journal %1 is in a read-only folder (or is read-only itself): it can be looked at and exported, but not run or resumed. Copy it to a folder you can write to first.</source>
+        <translation>Журнал %1 лежит в папке только для чтения (или сам доступен только для чтения): его можно просмотреть и выгрузить, но не запустить и не продолжить. Сначала скопируйте его в папку, доступную для записи.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to: the journal cannot be made there.</source>
+        <translation>В папку %1 нельзя записывать: журнал там создать нельзя.</translation>
+    </message>
 </context>
 <context>
     <name>CampaignPlanner</name>
@@ -192,6 +212,10 @@
     <message>
         <source>duplicate of line %1</source>
         <translation>повтор строки %1</translation>
+    </message>
+    <message>
+        <source>too many columns (%1, at most %2)</source>
+        <translation>слишком много столбцов (%1, не больше %2)</translation>
     </message>
 </context>
 <context>
@@ -328,6 +352,14 @@
     <message>
         <source>The outcome is unknown: the server&apos;s answer could not be read, so the call may have been placed. It was not sent again. Check the call list before sending again.</source>
         <translation>Результат неизвестен: ответ сервера не удалось прочитать, поэтому звонок мог состояться. Повторно запрос не отправлялся. Проверьте список вызовов, прежде чем отправлять снова.</translation>
+    </message>
+    <message>
+        <source>The proxy server could not be used: it refused the connection or could not reach the API. Check the proxy (Profiles → Network).</source>
+        <translation>Не удалось воспользоваться прокси-сервером: он отказал в соединении или не смог связаться с API. Проверьте прокси (Профили → Сеть).</translation>
+    </message>
+    <message>
+        <source>The proxy server asks for a user name and password, and none (or wrong ones) were given. Nothing was sent.</source>
+        <translation>Прокси-сервер требует имя пользователя и пароль, а они не указаны (или неверны). Ничего не отправлено.</translation>
     </message>
 </context>
 <context>
@@ -621,6 +653,17 @@
     </message>
 </context>
 <context>
+    <name>NetworkSetup</name>
+    <message>
+        <source>Give the proxy as host:port, e.g. proxy.example.com:3128.</source>
+        <translation>Укажите прокси как узел:порт, например proxy.example.com:3128.</translation>
+    </message>
+    <message>
+        <source>Leave the user name and password out: they are asked for when the proxy wants them, and kept only in the system keychain.</source>
+        <translation>Не указывайте здесь имя пользователя и пароль: их спросят, когда прокси потребует, и сохранят только в системном хранилище паролей.</translation>
+    </message>
+</context>
+<context>
     <name>Output</name>
     <message>
         <source>%1  %2</source>
@@ -840,6 +883,18 @@
         <source>&amp;Login:</source>
         <translation>&amp;Логин:</translation>
     </message>
+    <message>
+        <source>Network</source>
+        <translation>Сеть</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>Про&amp;кси:</translation>
+    </message>
+    <message>
+        <source>Proxy a&amp;ddress:</source>
+        <translation>&amp;Адрес прокси:</translation>
+    </message>
 </context>
 <context>
     <name>SecretMessages</name>
@@ -911,6 +966,10 @@
     <message>
         <source>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</source>
         <translation>Неизвестный часовой пояс «%1»: укажите имя IANA, например Europe/Moscow, или UTC+03:00.</translation>
+    </message>
+    <message>
+        <source>The sending window opens and closes at the same time (%1). Give two different times, e.g. 09:00-20:00, or set no window to call at any hour.</source>
+        <translation>Окно отправки открывается и закрывается в одно время (%1). Укажите два разных времени, например 09:00-20:00, или не задавайте окно, чтобы звонить в любое время.</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1103,41 @@
     <message>
         <source>Password:</source>
         <translation>Пароль:</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>the file is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>файл занят: в него пишет другая программа. Повторите чуть позже.</translation>
+    </message>
+    <message>
+        <source>the file cannot be written: it or its folder is read-only.</source>
+        <translation>в файл нельзя записывать: он или его папка доступны только для чтения.</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written.</source>
+        <translation>не удалось прочитать диск или записать на него.</translation>
+    </message>
+    <message>
+        <source>the file is damaged.</source>
+        <translation>файл повреждён.</translation>
+    </message>
+    <message>
+        <source>the disk is full.</source>
+        <translation>диск заполнен.</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened.</source>
+        <translation>файл не открывается.</translation>
+    </message>
+    <message>
+        <source>the file could not be read or written.</source>
+        <translation>файл не удалось прочитать или записать.</translation>
+    </message>
+    <message>
+        <source>the file could not be read or written (SQLite error %1).</source>
+        <translation>файл не удалось прочитать или записать (ошибка SQLite %1).</translation>
     </message>
 </context>
 <context>
@@ -1447,10 +1541,6 @@
         <translation>--redial-gap принимает минуты от 1 до 1440.</translation>
     </message>
     <message>
-        <source>--encoding takes utf-8 or cp1251.</source>
-        <translation>--encoding принимает utf-8 или cp1251.</translation>
-    </message>
-    <message>
         <source>--separator takes one character: , ; or tab.</source>
         <translation>--separator принимает один символ: , ; или tab.</translation>
     </message>
@@ -1671,58 +1761,6 @@
         <translation>Неизвестная команда «dnc %1». Используйте add, remove, list, import или export.</translation>
     </message>
     <message>
-        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251] [--separator CHAR] [--column NAME|N]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
-        <translation>Voice Console, командная строка: управление услугами голосовых SMS Exolve, отправка голосовых сообщений, отслеживание вызовов.
-
-Команды:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251] [--separator CHAR] [--column NAME|N]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-
-API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
-    </message>
-    <message>
         <source>campaign export, dnc export: write to this file instead of the standard output.</source>
         <translation>campaign export, dnc export: писать в этот файл, а не в стандартный вывод.</translation>
     </message>
@@ -1759,10 +1797,6 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <translation>campaign: где вести журнал (по умолчанию в папке данных).</translation>
     </message>
     <message>
-        <source>campaign: the file&apos;s encoding, utf-8 or cp1251 (default: detected).</source>
-        <translation>campaign: кодировка файла, utf-8 или cp1251 (по умолчанию определяется).</translation>
-    </message>
-    <message>
         <source>campaign: the file&apos;s separator, one character or tab (default: detected).</source>
         <translation>campaign: разделитель файла, один символ или tab (по умолчанию определяется).</translation>
     </message>
@@ -1797,6 +1831,82 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>This campaign was cancelled; it is not resumed. Nothing was sent.</source>
         <translation>Эта кампания отменена и не продолжается. Ничего не отправлено.</translation>
+    </message>
+    <message>
+        <source>The journal %1 is damaged (SQLite&apos;s integrity check failed): what follows is what can still be read from it, and it may be incomplete. The file was left as it is.</source>
+        <translation>Журнал %1 повреждён (проверка целостности SQLite не пройдена): ниже — то, что из него ещё читается, и это может быть неполным. Файл оставлен как есть.</translation>
+    </message>
+    <message>
+        <source>--encoding takes utf-8, cp1251, utf-16le or utf-16be.</source>
+        <translation>--encoding принимает utf-8, cp1251, utf-16le или utf-16be.</translation>
+    </message>
+    <message>
+        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
+        <translation>Voice Console, командная строка: управление услугами голосовых SMS Exolve, отправка голосовых сообщений, отслеживание вызовов.
+
+Команды:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+
+API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
+    </message>
+    <message>
+        <source>Proxy for API requests: a URL (http://[user:password@]host:port), none, or system (the default: https_proxy, http_proxy, all_proxy and no_proxy from the environment). A proxy that asks for a password takes VOICE_PROXY_USER and VOICE_PROXY_PASSWORD.</source>
+        <translation>Прокси для запросов к API: URL (http://[user:password@]host:port), none или system (по умолчанию: https_proxy, http_proxy, all_proxy и no_proxy из окружения). Прокси, который требует пароль, берёт VOICE_PROXY_USER и VOICE_PROXY_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>campaign: the file&apos;s encoding, utf-8, cp1251, utf-16le or utf-16be (default: detected).</source>
+        <translation>campaign: кодировка файла — utf-8, cp1251, utf-16le или utf-16be (по умолчанию определяется).</translation>
+    </message>
+    <message>
+        <source>--proxy takes a proxy address such as http://proxy.example:3128, none, or system.</source>
+        <translation>--proxy принимает адрес прокси, например http://proxy.example:3128, none или system.</translation>
+    </message>
+    <message>
+        <source>Give the proxy&apos;s user name and password in VOICE_PROXY_USER and VOICE_PROXY_PASSWORD, or in its address (--proxy http://user:password@host:port).</source>
+        <translation>Укажите имя пользователя и пароль прокси в VOICE_PROXY_USER и VOICE_PROXY_PASSWORD или в его адресе (--proxy http://user:password@host:port).</translation>
     </message>
 </context>
 <context>
@@ -3329,6 +3439,14 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>Network &amp;Log</source>
         <translation>&amp;Журнал сети</translation>
     </message>
+    <message>
+        <source>%1 via proxy %2</source>
+        <translation>%1 через прокси %2</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s user name and password are used from now on. Try again what the proxy refused.</source>
+        <translation>Имя пользователя и пароль прокси теперь используются. Повторите то, что прокси отклонил.</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::MessageBanner</name>
@@ -3504,6 +3622,57 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Profiles</source>
         <translation>Профили</translation>
+    </message>
+    <message>
+        <source>Requests go straight to the API (addresses on this computer never use a proxy).</source>
+        <translation>Запросы идут прямо к API (адреса на этом компьютере никогда не идут через прокси).</translation>
+    </message>
+    <message>
+        <source>Requests go through %1.</source>
+        <translation>Запросы идут через %1.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s settings</source>
+        <translation>Настройки системы</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Без прокси</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Вручную</translation>
+    </message>
+    <message>
+        <source>host:port, e.g. proxy.example.com:3128</source>
+        <translation>узел:порт, например proxy.example.com:3128</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::ProxyCredentialsDialog</name>
+    <message>
+        <source>Proxy Password</source>
+        <translation>Пароль прокси</translation>
+    </message>
+    <message>
+        <source>The proxy server %1 asks for a user name and password before it lets requests through. Nothing was sent. Give them, then try again.</source>
+        <translation>Прокси-сервер %1 требует имя пользователя и пароль, прежде чем пропускать запросы. Ничего не отправлено. Укажите их и повторите.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system keychain</source>
+        <translation>&amp;Запомнить в системном хранилище паролей</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Использовать</translation>
     </message>
 </context>
 <context>
