@@ -22,6 +22,7 @@ ProxyCredentialsDialog::ProxyCredentialsDialog(const QString &proxy, QWidget *pa
     m_password->setObjectName(QStringLiteral("proxyPasswordEdit"));
     m_remember->setObjectName(QStringLiteral("proxyRememberCheck"));
     m_message->setWordWrap(true);
+    setMinimumWidth(460);
     m_password->setEchoMode(QLineEdit::Password);
     m_userLabel->setBuddy(m_user);
     m_passwordLabel->setBuddy(m_password);

@@ -9,6 +9,7 @@
 #include "messagebanner.h"
 #include "accounts/profilemanager.h"
 #include "profilesdialog.h"
+#include "proxycredentialsdialog.h"
 #include "sandboxserver.h"
 #include "accounts/secretstore.h"
 #include "support/appfixture.h"
@@ -183,7 +184,25 @@ int main(int argc, char *argv[])
     type(profilesDialog, "nameEdit", QStringLiteral("Staging"));
     profilesDialog->findChild<QLineEdit *>(QStringLiteral("keyEdit"))->setText(QStringLiteral("eyJhbGciOiJSUzI1NiJ9.screenshot"));
     shoot(QStringLiteral("profiles"));
+    // Profiles → Network with a manual proxy, then back to the system's settings.
+    auto *proxyCombo = profilesDialog->findChild<QComboBox *>(QStringLiteral("proxyCombo"));
+    proxyCombo->setCurrentIndex(2);
+    Q_EMIT proxyCombo->activated(2);
+    auto *proxyAddress = profilesDialog->findChild<QLineEdit *>(QStringLiteral("proxyAddressEdit"));
+    proxyAddress->setText(QStringLiteral("proxy.corp.example:3128"));
+    Q_EMIT proxyAddress->textEdited(proxyAddress->text());
+    shoot(QStringLiteral("profiles-network"));
+    proxyCombo->setCurrentIndex(0);
+    Q_EMIT proxyCombo->activated(0);
     profilesDialog->reject();
+    {
+        ProxyCredentialsDialog ask(QStringLiteral("proxy.corp.example:3128"), &window);
+        ask.findChild<QLineEdit *>(QStringLiteral("proxyUserEdit"))->setText(QStringLiteral("i.petrov"));
+        ask.findChild<QLineEdit *>(QStringLiteral("proxyPasswordEdit"))->setText(QStringLiteral("screenshot"));
+        ask.open();
+        shoot(QStringLiteral("proxy-password"));
+        ask.reject();
+    }
 
     profiles.useEnvironment(QUrl(server.baseUrl()), QStringLiteral("not-the-key"));
     (void)QTest::qWaitFor([&] { return window.banner()->isVisible(); }, 5000);
