@@ -6,6 +6,7 @@
 #include "campaignwizard.h"
 #include "donotcalldialog.h"
 #include "profilesdialog.h"
+#include "proxycredentialsdialog.h"
 #include "support/campaigndriver.h"
 #include "serviceeditordialog.h"
 #include "servicespage.h"
@@ -27,6 +28,7 @@
 #include <QMessageBox>
 #include <QScrollBar>
 #include <QStandardPaths>
+#include <QPointer>
 #include <QTest>
 #include <QToolButton>
 
@@ -216,6 +218,17 @@ private Q_SLOTS:
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("new profile: ") + missing.join(QStringLiteral(", "))));
         QTest::keyClick(profiles, Qt::Key_Escape);
         QTRY_VERIFY(!profiles->isVisible());
+
+        // The proxy's password, asked when a proxy answers 407.
+        auto *ask = new ProxyCredentialsDialog(QStringLiteral("proxy.example:3128"), m_app->window());
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        ask->open();
+        QVERIFY(QTest::qWaitForWindowExposed(ask));
+        missing = unnamed(ask);
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("proxy password: ") + missing.join(QStringLiteral(", "))));
+        const QPointer<ProxyCredentialsDialog> askGuard(ask);
+        QTest::keyClick(ask, Qt::Key_Escape);
+        QTRY_VERIFY(!askGuard || !askGuard->isVisible());
 
         // Campaigns: the do-not-call list, each wizard page, and the page with a campaign on it.
         CampaignsPage *campaigns = m_app->window()->campaignsPage();
