@@ -3463,6 +3463,14 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>Headers and bodies of the selected request (secrets masked)</source>
         <translation>Headers and bodies of the selected request (secrets masked)</translation>
     </message>
+    <message>
+        <source>Connection: direct, no proxy</source>
+        <translation>Connection: direct, no proxy</translation>
+    </message>
+    <message>
+        <source>Connection: through the proxy %1</source>
+        <translation>Connection: through the proxy %1</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::NetworkLogModel</name>

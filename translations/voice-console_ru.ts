@@ -3497,6 +3497,14 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>Headers and bodies of the selected request (secrets masked)</source>
         <translation>Заголовки и тела выбранного запроса (секреты скрыты)</translation>
     </message>
+    <message>
+        <source>Connection: direct, no proxy</source>
+        <translation>Соединение: напрямую, без прокси</translation>
+    </message>
+    <message>
+        <source>Connection: through the proxy %1</source>
+        <translation>Соединение: через прокси %1</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::NetworkLogModel</name>

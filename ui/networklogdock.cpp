@@ -131,6 +131,8 @@ QString NetworkLogDock::curlCommand(const RequestLogEntry &e)
 {
     const auto quote = [](QString s) -> QString { return u'\'' + s.replace(QStringLiteral("'"), QStringLiteral("'\\''")) + u'\''; };
     QStringList parts = {QStringLiteral("curl -sS -X %1 %2").arg(QString::fromLatin1(e.verb), quote(e.url))};
+    if (!e.proxy.isEmpty() && e.proxy != QLatin1String("direct"))
+        parts.append(QStringLiteral("--proxy %1").arg(quote(e.proxy))); // without its credentials, as logged
     for (const auto &[name, value] : e.requestHeaders) {
         if (name.compare("Authorization", Qt::CaseInsensitive) == 0)
             parts << QStringLiteral("-H \"Authorization: Bearer $VOICE_API_KEY\""); // the shell fills in the key
@@ -158,6 +160,8 @@ void NetworkLogDock::showSelected()
         text += QString::fromUtf8(name + ": " + value) + u'\n';
     text += u'\n' + QString::fromUtf8(e.requestBody) + QStringLiteral("\n\n");
     text += tr("Answer: %1, %2 ms, attempt %3").arg(e.status ? QString::number(e.status) : e.outcome).arg(e.latencyMs).arg(e.attempt);
+    if (!e.proxy.isEmpty())
+        text += u'\n' + (e.proxy == QLatin1String("direct") ? tr("Connection: direct, no proxy") : tr("Connection: through the proxy %1").arg(e.proxy));
     text += u'\n' + QString::fromUtf8(e.responseBody.left(64 * 1024));
     m_details->setPlainText(text);
 }

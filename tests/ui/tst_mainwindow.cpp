@@ -4,6 +4,7 @@
 #include "common/language.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
+#include "networklogdock.h"
 #include "accounts/networksetup.h"
 #include "accounts/profilemanager.h"
 #include "profilesdialog.h"
@@ -342,6 +343,12 @@ private Q_SLOTS:
         // Refresh: the proxy now sees the password, and is not asked about again in this session.
         page()->refreshAction()->trigger();
         QTRY_COMPARE(proxy.lastAuthorization(), "Basic " + QByteArray("ivan:gui-proxy-pass").toBase64());
+        // The network log says which proxy, never its password; "Copy as curl" goes the same way.
+        const RequestLogEntry last = m_session->transport()->log()->entries().constLast();
+        QCOMPARE(last.proxy, proxy.address());
+        const QString curl = NetworkLogDock::curlCommand(last);
+        QVERIFY2(curl.contains(QStringLiteral("--proxy '") + proxy.address()), qPrintable(curl));
+        QVERIFY(!curl.contains(QStringLiteral("gui-proxy-pass")));
         m_session->transport()->setProxyConfig(*ProxyConfig::fromOption(proxy.url())); // credentials gone: 407 again
         page()->refreshAction()->trigger();
         QTRY_VERIFY(proxy.challenged() >= 2);
