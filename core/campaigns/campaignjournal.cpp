@@ -20,7 +20,10 @@
 
 namespace vc {
 
+using journal::databaseName;
 using journal::fromIso;
+using journal::looksLikeSqlite;
+using journal::readOnlyOptions;
 using journal::iso;
 
 Q_LOGGING_CATEGORY(lcJournal, "vc.campaign.journal")
@@ -72,80 +75,6 @@ StorageResult CampaignJournal::exec(const QString &sql, const QVariantList &valu
         return fail(storage::message(q.lastError()));
     }
     return Empty{};
-}
-
-namespace {
-// A file that does not even start like an SQLite database is not opened for writing: SQLite would
-// happily turn an empty or foreign file into a database of its own.
-bool looksLikeSqlite(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    return f.read(16) == QByteArrayView("SQLite format 3\0", 16);
-}
-
-QString readOnlyOptions(const QString &path, int busyMs)
-{
-    // In a folder nobody here can write, SQLite could not make the shared-memory file a WAL journal
-    // needs: such a journal is read as immutable, which needs none.
-    const bool folderWritable = QFileInfo(QFileInfo(path).absolutePath()).isWritable();
-    return QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1;QSQLITE_OPEN_READONLY").arg(busyMs) +
-           (folderWritable ? QString() : QStringLiteral(";QSQLITE_OPEN_URI"));
-}
-
-QString databaseName(const QString &path)
-{
-    if (QFileInfo(QFileInfo(path).absolutePath()).isWritable())
-        return path;
-    return QString::fromLatin1(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded()) + QStringLiteral("?immutable=1");
-}
-} // namespace
-
-bool CampaignJournal::isWritable(const QString &path)
-{
-    const QFileInfo info(path);
-    return QFileInfo(info.absolutePath()).isWritable() && (!info.exists() || info.isWritable());
-}
-
-StorageResult CampaignJournal::checkIntegrity(const QString &path)
-{
-    if (!QFileInfo::exists(path))
-        return StorageError{tr("There is no journal at %1.").arg(path)};
-    const QString damaged = tr("The journal %1 is damaged: SQLite's integrity check failed. Nothing was called and the "
-                               "file was left as it is. Rows in it may have been called already: look at what can still "
-                               "be read (status, export) before you call anyone again.").arg(path);
-    if (!looksLikeSqlite(path))
-        return StorageError{tr("%1 is not a campaign journal. It was left as it is.").arg(path)};
-    const QString connection = QStringLiteral("vc-journal-check-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    StorageResult result = Empty{};
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(databaseName(path));
-        db.setConnectOptions(readOnlyOptions(path, 2000));
-        if (!db.open()) {
-            result = StorageError{tr("The journal %1 cannot be opened: %2").arg(path, storage::message(db.lastError()))};
-        } else {
-            QSqlQuery q(db);
-            QStringList problems;
-            if (!q.exec(QStringLiteral("PRAGMA integrity_check"))) {
-                if (storage::isDamage(q.lastError()))
-                    problems.append(q.lastError().text());
-                else
-                    result = StorageError{tr("The journal %1 cannot be read: %2").arg(path, storage::message(q.lastError()))};
-            }
-            while (q.isActive() && q.next() && problems.size() < 10)
-                problems.append(q.value(0).toString());
-            if (result && problems != QStringList{QStringLiteral("ok")}) {
-                qCInfo(lcJournal).noquote() << path << "integrity_check:" << problems.join(QStringLiteral("; "));
-                result = StorageError{damaged, true};
-            }
-            q.finish();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return result;
 }
 
 StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)

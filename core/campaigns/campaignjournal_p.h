@@ -21,6 +21,14 @@ inline QDateTime fromIso(const QString &s)
     return t;
 }
 
+// A file that does not even start like an SQLite database is never opened for writing: SQLite would
+// happily turn an empty or foreign file into a database of its own.
+bool looksLikeSqlite(const QString &path);
+// A read-only connection's options and file name. In a folder nobody here can write, SQLite could not
+// make the shared-memory file a WAL journal needs: such a journal is read as immutable, which needs none.
+QString readOnlyOptions(const QString &path, int busyMs);
+QString databaseName(const QString &path);
+
 } // namespace vc::journal
 
 #define VC_ROW_COLUMNS                                                                                              \
