@@ -242,6 +242,55 @@ private Q_SLOTS:
         QVERIFY(!page()->controller(foreign));
     }
 
+    // Issue 23.3: a damaged journal is refused by a resume from the window too: its worker runs SQLite's
+    // integrity check before it writes anything, nobody is called, and the file stays as it was.
+    void damagedJournalIsNotResumed()
+    {
+        const QStringList list = numbers(400, 600);
+        QString journalPath;
+        QByteArray damaged;
+        startApp([&](const QString &folder) {
+            journalPath = folder + QStringLiteral("/data/campaigns/damaged.journal");
+            {
+                CampaignJournal j;
+                CampaignSettings s;
+                s.source = QStringLiteral("74951234567");
+                s.serviceId = QString::fromLatin1(sandbox::seeds::kReminderServiceId);
+                s.profile = QLatin1String(ProfileManager::kSandboxId);
+                if (!j.create(journalPath, s) || !j.beginImport())
+                    qFatal("cannot make the journal");
+                for (int i = 0; i < list.size(); ++i) {
+                    CampaignRow row;
+                    row.line = i + 2;
+                    row.given = list.at(i);
+                    row.number = list.at(i);
+                    j.addRow(row);
+                }
+                j.endImport();
+                j.setMeta(QStringLiteral("state"), QStringLiteral("started"));
+            }
+            QFile f(journalPath);
+            if (!f.open(QIODevice::ReadWrite) || f.size() < 8 * 4096)
+                qFatal("the journal is too small to damage");
+            f.seek(6 * 4096); // a page of rows or of an index, past the meta table
+            f.write(QByteArray(64, '\xff'));
+            f.close();
+            if (f.open(QIODevice::ReadOnly))
+                damaged = f.readAll();
+        });
+        QVERIFY(!CampaignJournal::checkIntegrity(journalPath).ok());
+        page()->resume(journalPath);
+        QTRY_VERIFY(page()->controller(journalPath) &&
+                    page()->controller(journalPath)->state() == CampaignController::State::StorageFailed);
+        QVERIFY2(page()->controller(journalPath)->message().contains(QStringLiteral("damaged")),
+                 qPrintable(page()->controller(journalPath)->message()));
+        QTest::qWait(300);
+        QCOMPARE(m_app->server()->callsPlaced(), 0);
+        QFile f(journalPath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll() == damaged);
+    }
+
     // A journal left by a crash with a row caught mid-request: the row is listed as unknown, the
     // campaign offered, and a resume never calls that number; Resend Unknown asks first.
     void crashInterruptedJournal()
