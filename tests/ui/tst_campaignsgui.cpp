@@ -75,6 +75,27 @@ class TestCampaignsGui : public QObject
             return {};
         return j.counts();
     }
+    // A confirmed campaign of these numbers (from line 2, after a header) for the sandbox profile, as a
+    // run that never got to call them leaves it.
+    static void makeStartedJournal(CampaignJournal &j, const QString &path, const QStringList &list, double rate = 1)
+    {
+        CampaignSettings s;
+        s.source = QStringLiteral("74951234567");
+        s.serviceId = QString::fromLatin1(sandbox::seeds::kReminderServiceId);
+        s.profile = QLatin1String(ProfileManager::kSandboxId);
+        s.rate = rate;
+        if (!j.create(path, s) || !j.beginImport())
+            qFatal("cannot make the journal");
+        for (int i = 0; i < list.size(); ++i) {
+            CampaignRow row;
+            row.line = i + 2;
+            row.given = list.at(i);
+            row.number = list.at(i);
+            j.addRow(row);
+        }
+        j.endImport();
+        j.setMeta(QStringLiteral("state"), QStringLiteral("started"));
+    }
     bool finished(const QString &path)
     {
         CampaignController *c = page()->controller(path);
@@ -253,21 +274,7 @@ private Q_SLOTS:
             journalPath = folder + QStringLiteral("/data/campaigns/damaged.journal");
             {
                 CampaignJournal j;
-                CampaignSettings s;
-                s.source = QStringLiteral("74951234567");
-                s.serviceId = QString::fromLatin1(sandbox::seeds::kReminderServiceId);
-                s.profile = QLatin1String(ProfileManager::kSandboxId);
-                if (!j.create(journalPath, s) || !j.beginImport())
-                    qFatal("cannot make the journal");
-                for (int i = 0; i < list.size(); ++i) {
-                    CampaignRow row;
-                    row.line = i + 2;
-                    row.given = list.at(i);
-                    row.number = list.at(i);
-                    j.addRow(row);
-                }
-                j.endImport();
-                j.setMeta(QStringLiteral("state"), QStringLiteral("started"));
+                makeStartedJournal(j, journalPath, list);
             }
             QFile f(journalPath);
             if (!f.open(QIODevice::ReadWrite) || f.size() < 8 * 4096)
@@ -300,22 +307,7 @@ private Q_SLOTS:
         startApp([&](const QString &folder) {
             journalPath = folder + QStringLiteral("/data/campaigns/crashed.journal");
             CampaignJournal j;
-            CampaignSettings s;
-            s.source = QStringLiteral("74951234567");
-            s.serviceId = QString::fromLatin1(sandbox::seeds::kReminderServiceId);
-            s.profile = QLatin1String(ProfileManager::kSandboxId);
-            s.rate = 20;
-            if (!j.create(journalPath, s) || !j.beginImport())
-                qFatal("cannot make the journal");
-            for (int i = 0; i < list.size(); ++i) {
-                CampaignRow row;
-                row.line = i + 2;
-                row.given = list.at(i);
-                row.number = list.at(i);
-                j.addRow(row);
-            }
-            j.endImport();
-            j.setMeta(QStringLiteral("state"), QStringLiteral("started"));
+            makeStartedJournal(j, journalPath, list, 20);
             j.markDispatching(2); // the process died here, the request perhaps on the wire
         });
         QTRY_VERIFY(window()->banner()->text().contains(QStringLiteral("crashed")));
