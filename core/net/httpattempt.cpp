@@ -23,25 +23,27 @@ bool isSafeHeaderValue(const QByteArray &value)
 
 bool HttpAttempt::isLoopbackPeer(const QHostAddress &peer)
 {
-    if (peer.isLoopback())
-        return true;
-    bool mapped = false;
-    const quint32 v4 = peer.toIPv4Address(&mapped); // ::ffff:127.x.y.z
-    return mapped && QHostAddress(v4).isLoopback();
+    return isLoopbackAddress(peer);
 }
+
+namespace {
+// Who the proxy lets through: its user and a digest of the password, so that a tunnel opened with other
+// credentials is never reused. Empty without credentials.
+QString proxyIdentity(const QNetworkProxy &proxy)
+{
+    if (proxy.user().isEmpty())
+        return {};
+    const QByteArray digest = QCryptographicHash::hash(proxy.password().toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    return proxy.user() + u':' + QString::fromLatin1(digest);
+}
+} // namespace
 
 HttpAttempt::HttpAttempt(const HttpCall &call, const HeaderList &headers, const AttemptLimits &limits,
                          ConnectionPool *pool, const QNetworkProxy &proxy, QObject *parent)
     : QObject(parent), m_call(call), m_headers(headers), m_limits(limits),
       m_parser(HttpResponseParser::Limits{64 * 1024, 8, limits.maxResponseBytes, 1024}),
       m_pool(call.retriable ? pool : nullptr), m_proxy(proxy),
-      m_poolKey(ConnectionPool::key(call.url, proxyDisplay(proxy),
-                                    proxy.user().isEmpty() ? QString()
-                                                           : proxy.user() + u':' +
-                                                                 QString::fromLatin1(QCryptographicHash::hash(proxy.password().toUtf8(),
-                                                                                                              QCryptographicHash::Sha256)
-                                                                                         .toHex()
-                                                                                         .left(16))))
+      m_poolKey(ConnectionPool::key(call.url, proxyDisplay(proxy), proxyIdentity(proxy)))
 {
     m_inactivity.setSingleShot(true);
     m_inactivity.setInterval(m_limits.inactivityMs);

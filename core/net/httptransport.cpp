@@ -3,7 +3,6 @@
 #include "common/timeformats.h"
 
 #include <QHostAddress>
-#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSysInfo>
 #include <QTimer>

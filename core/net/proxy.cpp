@@ -16,13 +16,21 @@ QString envValue(const QProcessEnvironment &env, const char *lower, const char *
 }
 } // namespace
 
+bool isLoopbackAddress(const QHostAddress &address)
+{
+    if (address.isLoopback())
+        return true;
+    bool mapped = false;
+    const quint32 v4 = address.toIPv4Address(&mapped);
+    return mapped && QHostAddress(v4).isLoopback();
+}
+
 bool isLoopbackHost(const QString &host)
 {
     const QString h = host.toLower();
     if (h == QLatin1String("localhost") || h.endsWith(QLatin1String(".localhost")))
         return true;
-    const QHostAddress address(h.startsWith(u'[') ? h.mid(1, h.size() - 2) : h);
-    return !address.isNull() && address.isLoopback();
+    return isLoopbackAddress(QHostAddress(h.startsWith(u'[') ? h.mid(1, h.size() - 2) : h));
 }
 
 std::optional<QNetworkProxy> ProxyConfig::parseProxy(const QString &text)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHostAddress>
 #include <QNetworkProxy>
 #include <QProcessEnvironment>
 #include <QString>
@@ -40,5 +41,7 @@ QString proxyDisplay(const QNetworkProxy &proxy);
 // Whether `host` matches a no_proxy list ("*", "example.com", ".example.com", "10.0.0.1", "host:port").
 bool matchesNoProxy(const QString &noProxy, const QString &host, int port);
 bool isLoopbackHost(const QString &host);
+// A loopback address: IPv4 127/8, IPv6 ::1, or IPv4 loopback mapped into IPv6 (::ffff:127.x.y.z).
+bool isLoopbackAddress(const QHostAddress &address);
 
 } // namespace vc
