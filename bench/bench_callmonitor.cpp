@@ -3,10 +3,11 @@
 #include "sandboxseeds.h"
 #include "calls/callhistory.h"
 #include "calls/calltracker.h"
-#include "mainwindow.h"
+#include "ui/shell/mainwindow.h"
 #include "accounts/profilemanager.h"
 #include "accounts/secretstore.h"
 #include "support/memorysecretbackend.h"
+#include "support/must.h"
 #include "accounts/session.h"
 
 #include <QApplication>
@@ -44,7 +45,7 @@ int main(int argc, char *argv[])
     vc::SecretStore secrets(std::make_unique<vc::test::MemoryBackend>());
     vc::ProfileManager profiles(&store, &secrets, &session, {});
     vc::CallHistory history;
-    history.open(dir.filePath(QStringLiteral("history.sqlite")));
+    vc::test::must(history.open(dir.filePath(QStringLiteral("history.sqlite"))));
     vc::CallTracker tracker(&session, &history);
     vc::ui::MainWindow window(&session, &profiles, &tracker, &settings);
     profiles.useEnvironment(QUrl(url), QStringLiteral("sandbox-key"));

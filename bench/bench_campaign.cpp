@@ -7,6 +7,7 @@
 //  3. What the journal costs per row: the state changes of one call (dispatching, placed, final), each
 //     its own synchronous transaction, on this disk.
 // Run: build/bench/bench_campaign [ROWS]
+#include "support/must.h"
 #include "sandboxseeds.h"
 #include "campaigns/campaignjournal.h"
 
@@ -104,16 +105,16 @@ int main(int argc, char *argv[])
         const QString path = dir.filePath(QStringLiteral("million.journal"));
         {
             vc::CampaignJournal journal;
-            journal.create(path, {});
-            journal.beginImport();
+            vc::test::must(journal.create(path, {}));
+            vc::test::must(journal.beginImport());
             for (int i = 1; i <= 1000000; ++i) {
                 vc::CampaignRow row;
                 row.line = i;
                 row.given = number(i);
                 row.number = number(i);
-                journal.addRow(row);
+                vc::test::must(journal.addRow(row));
             }
-            journal.endImport();
+            vc::test::must(journal.endImport());
         }
         QTextStream out(stdout);
         out << QStringLiteral("Journal of 1,000,000 rows: %1 MB\n").arg(QFileInfo(path).size() / 1e6, 0, 'f', 1);
@@ -148,22 +149,22 @@ int main(int argc, char *argv[])
     // 3. The journal's cost per row.
     {
         vc::CampaignJournal journal;
-        journal.create(dir.filePath(QStringLiteral("cost.journal")), {});
+        vc::test::must(journal.create(dir.filePath(QStringLiteral("cost.journal")), {}));
         const int n = 2000;
-        journal.beginImport();
+        vc::test::must(journal.beginImport());
         for (int i = 1; i <= n; ++i) {
             vc::CampaignRow row;
             row.line = i;
             row.number = number(i);
-            journal.addRow(row);
+            vc::test::must(journal.addRow(row));
         }
-        journal.endImport();
+        vc::test::must(journal.endImport());
         QElapsedTimer clock;
         clock.start();
         for (int i = 1; i <= n; ++i) {
-            journal.markDispatching(i);
-            journal.markPlaced(i, QStringLiteral("call-%1").arg(i), QDateTime::currentDateTimeUtc());
-            journal.markFinal(i, QStringLiteral("completed"), true, false, QDateTime::currentDateTimeUtc());
+            vc::test::must(journal.markDispatching(i));
+            vc::test::must(journal.markPlaced(i, QStringLiteral("call-%1").arg(i), QDateTime::currentDateTimeUtc()));
+            vc::test::must(journal.markFinal(i, QStringLiteral("completed"), true, false, QDateTime::currentDateTimeUtc()));
         }
         out << QStringLiteral("Journal cost per row (dispatching + placed + final, each committed with synchronous=FULL): %1 ms\n")
                    .arg(clock.elapsed() / double(n), 0, 'f', 3);

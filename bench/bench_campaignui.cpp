@@ -2,14 +2,15 @@
 // table and counters update as calls progress. Prints the longest stall of the window's event loop
 // while it runs (the journal, the requests and the call monitor are on the campaign's thread).
 // Figures only. Run: build/bench/bench_campaignui [ROWS]
-#include "campaignspage.h"
+#include "ui/campaigns/campaignspage.h"
 #include "campaigns/campaignplanner.h"
-#include "campaignmodels.h"
-#include "mainwindow.h"
+#include "ui/campaigns/campaignmodels.h"
+#include "ui/shell/mainwindow.h"
 #include "accounts/profile.h"
 #include "accounts/profilemanager.h"
 #include "support/appfixture.h"
 #include "support/campaigndriver.h"
+#include "support/must.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -57,10 +58,10 @@ int main(int argc, char *argv[])
             file.write(QStringLiteral("7926%1\n").arg(i, 7, 10, QLatin1Char('0')).toLatin1());
         file.close();
         vc::CampaignJournal journal;
-        journal.create(big, {});
+        vc::test::must(journal.create(big, {}));
         file.open(QIODevice::ReadOnly);
-        vc::CampaignPlanner::plan(&file, {}, &journal);
-        journal.setMeta(QStringLiteral("state"), QStringLiteral("preview"));
+        vc::test::must(vc::CampaignPlanner::plan(&file, {}, &journal));
+        vc::test::must(journal.setMeta(QStringLiteral("state"), QStringLiteral("preview")));
         journal.close();
         QElapsedTimer shown;
         shown.start();
@@ -110,14 +111,14 @@ int main(int argc, char *argv[])
     beat.start();
     heartbeat.start(5);
     (void)QTest::qWaitFor([&] {
-        auto *c = page->controller(path);
+        auto *c = page->registry()->controller(path);
         return c && c->state() == vc::CampaignController::State::Finished;
     }, 1800000);
     heartbeat.stop();
     const qint64 runMs = clock.elapsed();
     std::sort(stalls.begin(), stalls.end());
     vc::CampaignJournal journal;
-    journal.openReadOnly(path);
+    vc::test::must(journal.openReadOnly(path));
     const vc::CampaignCounts n = journal.counts();
     out << "campaign of " << rows << " rows (rate 100/s, 6 at once) placed " << n.placed << ", completed " << n.completed
         << " in " << QString::number(runMs / 1000.0, 'f', 1) << " s, the rows table showing it all along\n";

@@ -3,8 +3,8 @@
 // and the time per filter keystroke with the real table view on screen (offscreen platform). Figures
 // only: no pass or fail.
 #include "exolve/exolvecodec.h"
-#include "servicefilterproxy.h"
-#include "servicelistmodel.h"
+#include "ui/services/servicefilterproxy.h"
+#include "ui/services/servicelistmodel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

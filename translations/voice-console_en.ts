@@ -101,6 +101,17 @@
     </message>
 </context>
 <context>
+    <name>CampaignDraft</name>
+    <message>
+        <source>The campaign&apos;s journal is not open.</source>
+        <translation>The campaign&apos;s journal is not open.</translation>
+    </message>
+    <message>
+        <source>This campaign was already confirmed or cancelled: it is not started twice.</source>
+        <translation>This campaign was already confirmed or cancelled: it is not started twice.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignJournal</name>
     <message>
         <source>The journal %1 exists already; choose another file or resume it.</source>
@@ -166,14 +177,6 @@
 <context>
     <name>CampaignPlanner</name>
     <message>
-        <source>The file has no column named &quot;%1&quot; in its first row.</source>
-        <translation>The file has no column named &quot;%1&quot; in its first row.</translation>
-    </message>
-    <message>
-        <source>--column takes a column name or a position from 1.</source>
-        <translation>--column takes a column name or a position from 1.</translation>
-    </message>
-    <message>
         <source>The file has no rows.</source>
         <translation>The file has no rows.</translation>
     </message>
@@ -219,6 +222,53 @@
     </message>
 </context>
 <context>
+    <name>CampaignSettings</name>
+    <message>
+        <source>Enter the caller number the calls come from.</source>
+        <translation>Enter the caller number the calls come from.</translation>
+    </message>
+    <message>
+        <source>Caller number: %1</source>
+        <translation>Caller number: %1</translation>
+    </message>
+    <message>
+        <source>Choose the service to send: the file has no service_id column.</source>
+        <translation>Choose the service to send: the file has no service_id column.</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <source>Enter the audio file id: the file has no file_id column.</source>
+        <translation>Enter the audio file id: the file has no file_id column.</translation>
+    </message>
+    <message>
+        <source>Audio file id: %1</source>
+        <translation>Audio file id: %1</translation>
+    </message>
+    <message>
+        <source>The rate is calls per second, from 0.001 to 10000 (fractions allowed).</source>
+        <translation>The rate is calls per second, from 0.001 to 10000 (fractions allowed).</translation>
+    </message>
+    <message>
+        <source>At most 1 to 64 requests at once.</source>
+        <translation>At most 1 to 64 requests at once.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</source>
+        <translation>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</translation>
+    </message>
+    <message>
+        <source>Re-dials: from 0 to 10 extra calls.</source>
+        <translation>Re-dials: from 0 to 10 extra calls.</translation>
+    </message>
+    <message>
+        <source>Minutes between calls to the same number: from 1 to 1440.</source>
+        <translation>Minutes between calls to the same number: from 1 to 1440.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsPage</name>
     <message>
         <source>Rows</source>
@@ -231,6 +281,17 @@
     <message>
         <source>Report</source>
         <translation>Report</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMap</name>
+    <message>
+        <source>The file has no column named &quot;%1&quot; in its first row.</source>
+        <translation>The file has no column named &quot;%1&quot; in its first row.</translation>
+    </message>
+    <message>
+        <source>--column takes a column name or a position from 1.</source>
+        <translation>--column takes a column name or a position from 1.</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1220,37 @@
     </message>
 </context>
 <context>
+    <name>vc::CampaignRegistry</name>
+    <message>
+        <source>This campaign is running in another program.</source>
+        <translation>This campaign is running in another program.</translation>
+    </message>
+    <message>
+        <source>This campaign was never confirmed, so it is not started: create it again.</source>
+        <translation>This campaign was never confirmed, so it is not started: create it again.</translation>
+    </message>
+    <message>
+        <source>This campaign was cancelled: it cannot be resumed.</source>
+        <translation>This campaign was cancelled: it cannot be resumed.</translation>
+    </message>
+    <message>
+        <source>The campaign is running: pause or cancel it first.</source>
+        <translation>The campaign is running: pause or cancel it first.</translation>
+    </message>
+    <message>
+        <source>The campaign is in use by another program (process %1): it was not removed.</source>
+        <translation>The campaign is in use by another program (process %1): it was not removed.</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s lock file cannot be made: it was not removed.</source>
+        <translation>The campaign&apos;s lock file cannot be made: it was not removed.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed.</source>
+        <translation>%1 could not be removed.</translation>
+    </message>
+</context>
+<context>
     <name>vc::cli::Cli</name>
     <message>
         <source>API address (default: VOICE_API_URL or https://api.exolve.ru).</source>
@@ -1507,32 +1599,12 @@
         <translation>Estimated duration</translation>
     </message>
     <message>
-        <source>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</source>
-        <translation>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</translation>
-    </message>
-    <message>
         <source>campaign run needs --source NUMBER.</source>
         <translation>campaign run needs --source NUMBER.</translation>
     </message>
     <message>
-        <source>--rate takes calls per second, from 0.001 to 10000 (fractions allowed).</source>
-        <translation>--rate takes calls per second, from 0.001 to 10000 (fractions allowed).</translation>
-    </message>
-    <message>
-        <source>--concurrency takes a number of requests from 1 to 64.</source>
-        <translation>--concurrency takes a number of requests from 1 to 64.</translation>
-    </message>
-    <message>
-        <source>--redial takes a number of extra calls from 0 to 10.</source>
-        <translation>--redial takes a number of extra calls from 0 to 10.</translation>
-    </message>
-    <message>
         <source>--redial needs --redial-gap MIN (minutes between calls).</source>
         <translation>--redial needs --redial-gap MIN (minutes between calls).</translation>
-    </message>
-    <message>
-        <source>--redial-gap takes minutes from 1 to 1440.</source>
-        <translation>--redial-gap takes minutes from 1 to 1440.</translation>
     </message>
     <message>
         <source>--separator takes one character: , ; or tab.</source>
@@ -1890,6 +1962,18 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Give the proxy&apos;s user name and password in VOICE_PROXY_USER and VOICE_PROXY_PASSWORD, or in its address (--proxy http://user:password@host:port).</source>
         <translation>Give the proxy&apos;s user name and password in VOICE_PROXY_USER and VOICE_PROXY_PASSWORD, or in its address (--proxy http://user:password@host:port).</translation>
+    </message>
+    <message>
+        <source>The journal could not be read to its end: %1</source>
+        <translation>The journal could not be read to its end: %1</translation>
+    </message>
+    <message>
+        <source>The campaign could not be confirmed in its journal %1: %2. Nothing was sent.</source>
+        <translation>The campaign could not be confirmed in its journal %1: %2. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>--tz takes a time zone such as Europe/Moscow or UTC+03:00.</source>
+        <translation>--tz takes a time zone such as Europe/Moscow or UTC+03:00.</translation>
     </message>
 </context>
 <context>
@@ -2317,6 +2401,21 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>This is the built-in sandbox: no real call is made and nothing costs money.</source>
         <translation>This is the built-in sandbox: no real call is made and nothing costs money.</translation>
     </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>Balance: %1</translation>
+    </message>
+    <message>
+        <source>The balance is unavailable: %1</source>
+        <translation>The balance is unavailable: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Estimated duration: %1 for %n call(s).</source>
+        <translation>
+            <numerusform>Estimated duration: %1 for %n call(s).</numerusform>
+            <numerusform>Estimated duration: %1 for %n call(s).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CampaignFilePage</name>
@@ -2682,38 +2781,27 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <translation>The services could not be loaded: %1</translation>
     </message>
     <message>
-        <source>Balance: %1</source>
-        <translation>Balance: %1</translation>
-    </message>
-    <message>
-        <source>The balance is unavailable: %1</source>
-        <translation>The balance is unavailable: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n number(s) on the shared do-not-call list (Tools → Do-Not-Call List…); rows with them were found on the previous page.</source>
-        <translation>
-            <numerusform>%n number(s) on the shared do-not-call list (Tools → Do-Not-Call List…); rows with them were found on the previous page.</numerusform>
-            <numerusform>%n number(s) on the shared do-not-call list (Tools → Do-Not-Call List…); rows with them were found on the previous page.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Calls come from %1</source>
         <translation>Calls come from %1</translation>
-    </message>
-    <message>
-        <source>Unknown time zone: pick one from the list, or type UTC+03:00.</source>
-        <translation>Unknown time zone: pick one from the list, or type UTC+03:00.</translation>
     </message>
     <message>
         <source>Rows with their own time zone use it; this zone is for the others.</source>
         <translation>Rows with their own time zone use it; this zone is for the others.</translation>
     </message>
     <message numerus="yes">
-        <source>Estimated duration: %1 for %n call(s).</source>
+        <source>%n number(s) on the shared do-not-call list (Tools → Do-Not-Call List…): rows with them are found on the next page and never called.</source>
         <translation>
-            <numerusform>Estimated duration: %1 for %n call(s).</numerusform>
-            <numerusform>Estimated duration: %1 for %n call(s).</numerusform>
+            <numerusform>%n number on the shared do-not-call list (Tools → Do-Not-Call List…): rows with it are found on the next page and never called.</numerusform>
+            <numerusform>%n numbers on the shared do-not-call list (Tools → Do-Not-Call List…): rows with them are found on the next page and never called.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Rows without a file_id of their own will be invalid on the next page.</source>
+        <translation>Rows without a file_id of their own will be invalid on the next page.</translation>
+    </message>
+    <message>
+        <source>Rows without a service_id of their own will be invalid on the next page.</source>
+        <translation>Rows without a service_id of their own will be invalid on the next page.</translation>
     </message>
 </context>
 <context>
@@ -2721,6 +2809,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>New Campaign</source>
         <translation>New Campaign</translation>
+    </message>
+    <message>
+        <source>The campaign could not be started: %1. Nothing was called.</source>
+        <translation>The campaign could not be started: %1. Nothing was called.</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,17 @@
     </message>
 </context>
 <context>
+    <name>CampaignDraft</name>
+    <message>
+        <source>The campaign&apos;s journal is not open.</source>
+        <translation>Журнал кампании не открыт.</translation>
+    </message>
+    <message>
+        <source>This campaign was already confirmed or cancelled: it is not started twice.</source>
+        <translation>Эта кампания уже подтверждена или отменена: дважды она не запускается.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignJournal</name>
     <message>
         <source>The journal %1 exists already; choose another file or resume it.</source>
@@ -166,14 +177,6 @@
 <context>
     <name>CampaignPlanner</name>
     <message>
-        <source>The file has no column named &quot;%1&quot; in its first row.</source>
-        <translation>В первой строке файла нет столбца «%1».</translation>
-    </message>
-    <message>
-        <source>--column takes a column name or a position from 1.</source>
-        <translation>--column принимает имя столбца или его номер, начиная с 1.</translation>
-    </message>
-    <message>
         <source>The file has no rows.</source>
         <translation>В файле нет строк.</translation>
     </message>
@@ -219,6 +222,53 @@
     </message>
 </context>
 <context>
+    <name>CampaignSettings</name>
+    <message>
+        <source>Enter the caller number the calls come from.</source>
+        <translation>Введите номер, с которого пойдут звонки.</translation>
+    </message>
+    <message>
+        <source>Caller number: %1</source>
+        <translation>Номер отправителя: %1</translation>
+    </message>
+    <message>
+        <source>Choose the service to send: the file has no service_id column.</source>
+        <translation>Выберите услугу: в файле нет столбца service_id.</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Услуга: %1</translation>
+    </message>
+    <message>
+        <source>Enter the audio file id: the file has no file_id column.</source>
+        <translation>Введите ID аудиофайла: в файле нет столбца file_id.</translation>
+    </message>
+    <message>
+        <source>Audio file id: %1</source>
+        <translation>ID аудиофайла: %1</translation>
+    </message>
+    <message>
+        <source>The rate is calls per second, from 0.001 to 10000 (fractions allowed).</source>
+        <translation>Частота — звонков в секунду, от 0,001 до 10000 (дробные допустимы).</translation>
+    </message>
+    <message>
+        <source>At most 1 to 64 requests at once.</source>
+        <translation>Одновременно — от 1 до 64 запросов.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</source>
+        <translation>Неизвестный часовой пояс «%1»: укажите имя IANA, например Europe/Moscow, или UTC+03:00.</translation>
+    </message>
+    <message>
+        <source>Re-dials: from 0 to 10 extra calls.</source>
+        <translation>Перезвоны: от 0 до 10 дополнительных звонков.</translation>
+    </message>
+    <message>
+        <source>Minutes between calls to the same number: from 1 to 1440.</source>
+        <translation>Минут между звонками на один номер: от 1 до 1440.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsPage</name>
     <message>
         <source>Rows</source>
@@ -231,6 +281,17 @@
     <message>
         <source>Report</source>
         <translation>Отчёт</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMap</name>
+    <message>
+        <source>The file has no column named &quot;%1&quot; in its first row.</source>
+        <translation>В первой строке файла нет столбца «%1».</translation>
+    </message>
+    <message>
+        <source>--column takes a column name or a position from 1.</source>
+        <translation>--column принимает имя столбца или его номер, начиная с 1.</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1224,37 @@
     </message>
 </context>
 <context>
+    <name>vc::CampaignRegistry</name>
+    <message>
+        <source>This campaign is running in another program.</source>
+        <translation>Эта кампания идёт в другой программе.</translation>
+    </message>
+    <message>
+        <source>This campaign was never confirmed, so it is not started: create it again.</source>
+        <translation>Эта кампания не была подтверждена, поэтому она не запускается: создайте её заново.</translation>
+    </message>
+    <message>
+        <source>This campaign was cancelled: it cannot be resumed.</source>
+        <translation>Эта кампания отменена: продолжить её нельзя.</translation>
+    </message>
+    <message>
+        <source>The campaign is running: pause or cancel it first.</source>
+        <translation>Кампания идёт: сначала приостановите или отмените её.</translation>
+    </message>
+    <message>
+        <source>The campaign is in use by another program (process %1): it was not removed.</source>
+        <translation>Кампания занята другой программой (процесс %1): она не удалена.</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s lock file cannot be made: it was not removed.</source>
+        <translation>Не удаётся создать файл блокировки кампании: она не удалена.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed.</source>
+        <translation>Не удалось удалить %1.</translation>
+    </message>
+</context>
+<context>
     <name>vc::cli::Cli</name>
     <message>
         <source>API address (default: VOICE_API_URL or https://api.exolve.ru).</source>
@@ -1513,32 +1605,12 @@
         <translation>Оценка длительности</translation>
     </message>
     <message>
-        <source>Unknown time zone &quot;%1&quot;: use an IANA name such as Europe/Moscow, or UTC+03:00.</source>
-        <translation>Неизвестный часовой пояс «%1»: укажите имя IANA, например Europe/Moscow, или UTC+03:00.</translation>
-    </message>
-    <message>
         <source>campaign run needs --source NUMBER.</source>
         <translation>Для campaign run нужен --source НОМЕР.</translation>
     </message>
     <message>
-        <source>--rate takes calls per second, from 0.001 to 10000 (fractions allowed).</source>
-        <translation>--rate принимает число звонков в секунду от 0.001 до 10000 (можно дробное).</translation>
-    </message>
-    <message>
-        <source>--concurrency takes a number of requests from 1 to 64.</source>
-        <translation>--concurrency принимает число запросов от 1 до 64.</translation>
-    </message>
-    <message>
-        <source>--redial takes a number of extra calls from 0 to 10.</source>
-        <translation>--redial принимает число повторных звонков от 0 до 10.</translation>
-    </message>
-    <message>
         <source>--redial needs --redial-gap MIN (minutes between calls).</source>
         <translation>Для --redial нужен --redial-gap МИН (минут между звонками).</translation>
-    </message>
-    <message>
-        <source>--redial-gap takes minutes from 1 to 1440.</source>
-        <translation>--redial-gap принимает минуты от 1 до 1440.</translation>
     </message>
     <message>
         <source>--separator takes one character: , ; or tab.</source>
@@ -1907,6 +1979,18 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Give the proxy&apos;s user name and password in VOICE_PROXY_USER and VOICE_PROXY_PASSWORD, or in its address (--proxy http://user:password@host:port).</source>
         <translation>Укажите имя пользователя и пароль прокси в VOICE_PROXY_USER и VOICE_PROXY_PASSWORD или в его адресе (--proxy http://user:password@host:port).</translation>
+    </message>
+    <message>
+        <source>The journal could not be read to its end: %1</source>
+        <translation>Журнал не удалось прочитать до конца: %1</translation>
+    </message>
+    <message>
+        <source>The campaign could not be confirmed in its journal %1: %2. Nothing was sent.</source>
+        <translation>Не удалось подтвердить кампанию в её журнале %1: %2. Ничего не отправлено.</translation>
+    </message>
+    <message>
+        <source>--tz takes a time zone such as Europe/Moscow or UTC+03:00.</source>
+        <translation>--tz принимает часовой пояс, например Europe/Moscow или UTC+03:00.</translation>
     </message>
 </context>
 <context>
@@ -2338,6 +2422,22 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>This is the built-in sandbox: no real call is made and nothing costs money.</source>
         <translation>Это встроенная песочница: настоящих звонков нет, ничего не оплачивается.</translation>
     </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>Баланс: %1</translation>
+    </message>
+    <message>
+        <source>The balance is unavailable: %1</source>
+        <translation>Баланс недоступен: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Estimated duration: %1 for %n call(s).</source>
+        <translation>
+            <numerusform>Оценка длительности: %1 на %n звонок.</numerusform>
+            <numerusform>Оценка длительности: %1 на %n звонка.</numerusform>
+            <numerusform>Оценка длительности: %1 на %n звонков.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CampaignFilePage</name>
@@ -2703,40 +2803,28 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <translation>Не удалось загрузить услуги: %1</translation>
     </message>
     <message>
-        <source>Balance: %1</source>
-        <translation>Баланс: %1</translation>
-    </message>
-    <message>
-        <source>The balance is unavailable: %1</source>
-        <translation>Баланс недоступен: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n number(s) on the shared do-not-call list (Tools → Do-Not-Call List…); rows with them were found on the previous page.</source>
-        <translation>
-            <numerusform>%n номер в общем списке «не звонить» (Инструменты → Список «не звонить»…); строки с ним отмечены на предыдущей странице.</numerusform>
-            <numerusform>%n номера в общем списке «не звонить» (Инструменты → Список «не звонить»…); строки с ними отмечены на предыдущей странице.</numerusform>
-            <numerusform>%n номеров в общем списке «не звонить» (Инструменты → Список «не звонить»…); строки с ними отмечены на предыдущей странице.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Calls come from %1</source>
         <translation>Звонки пойдут с номера %1</translation>
-    </message>
-    <message>
-        <source>Unknown time zone: pick one from the list, or type UTC+03:00.</source>
-        <translation>Неизвестный часовой пояс: выберите его из списка или введите UTC+03:00.</translation>
     </message>
     <message>
         <source>Rows with their own time zone use it; this zone is for the others.</source>
         <translation>Строки со своим часовым поясом используют его; этот пояс — для остальных.</translation>
     </message>
     <message numerus="yes">
-        <source>Estimated duration: %1 for %n call(s).</source>
+        <source>%n number(s) on the shared do-not-call list (Tools → Do-Not-Call List…): rows with them are found on the next page and never called.</source>
         <translation>
-            <numerusform>Оценка длительности: %1 на %n звонок.</numerusform>
-            <numerusform>Оценка длительности: %1 на %n звонка.</numerusform>
-            <numerusform>Оценка длительности: %1 на %n звонков.</numerusform>
+            <numerusform>%n номер в общем списке «не звонить» (Сервис → Список «не звонить»…): строки с ними найдутся на следующей странице, по ним не звонят.</numerusform>
+            <numerusform>%n номера в общем списке «не звонить» (Сервис → Список «не звонить»…): строки с ними найдутся на следующей странице, по ним не звонят.</numerusform>
+            <numerusform>%n номеров в общем списке «не звонить» (Сервис → Список «не звонить»…): строки с ними найдутся на следующей странице, по ним не звонят.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Rows without a file_id of their own will be invalid on the next page.</source>
+        <translation>Строки без своего file_id на следующей странице будут ошибочными.</translation>
+    </message>
+    <message>
+        <source>Rows without a service_id of their own will be invalid on the next page.</source>
+        <translation>Строки без своего service_id на следующей странице будут ошибочными.</translation>
     </message>
 </context>
 <context>
@@ -2744,6 +2832,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>New Campaign</source>
         <translation>Новая кампания</translation>
+    </message>
+    <message>
+        <source>The campaign could not be started: %1. Nothing was called.</source>
+        <translation>Кампанию не удалось запустить: %1. Никому не звонили.</translation>
     </message>
 </context>
 <context>

@@ -1,14 +1,15 @@
 // voice-console: the desktop application.
 #include "accounts/settings.h"
-#include "appcontext.h"
-#include "appstyle.h"
+#include "common/paths.h"
+#include "ui/shell/appcontext.h"
+#include "ui/widgets/appstyle.h"
 #include "common/language.h"
-#include "mainwindow.h"
-#include "messagebanner.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/messagebanner.h"
 #include "accounts/profilemanager.h"
 #include "sandboxserver.h"
 #include "accounts/secretstore.h"
-#include "startupprobe.h"
+#include "ui/shell/startupprobe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -47,7 +48,7 @@ int main(int argc, char *argv[])
     vc::ui::startupMark("main");
     if (onlyAsksForText(argc, argv)) {
         QCoreApplication textOnly(argc, argv);
-        QCoreApplication::setApplicationName(QLatin1String(vc::Settings::kApplication));
+        QCoreApplication::setApplicationName(QLatin1String(vc::paths::kApplication));
         QCoreApplication::setApplicationVersion(QStringLiteral(VC_VERSION));
         QCommandLineParser parser;
         addOptions(parser);
@@ -57,8 +58,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setStyle(new vc::ui::AppStyle);
     vc::ui::startupMark("QApplication");
-    QCoreApplication::setOrganizationName(QLatin1String(vc::Settings::kOrganization));
-    QCoreApplication::setApplicationName(QLatin1String(vc::Settings::kApplication));
+    QCoreApplication::setOrganizationName(QLatin1String(vc::paths::kOrganization));
+    QCoreApplication::setApplicationName(QLatin1String(vc::paths::kApplication));
     QCoreApplication::setApplicationVersion(QStringLiteral(VC_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Voice Console"));
     QGuiApplication::setDesktopFileName(QStringLiteral("voice-console"));

@@ -1,5 +1,8 @@
 // voicectl campaign ... and voicectl dnc ...: one voice message to a list of numbers.
 #include "cli.h"
+
+#include "campaigns/campaigndraft.h"
+#include "common/paths.h"
 #include "campaignsession.h"
 
 #include "accounts/settings.h"
@@ -167,8 +170,7 @@ bool Cli::openJournalToRead(const QString &path)
                         "read from it, and it may be incomplete. The file was left as it is.").arg(path));
     // A run in progress (here or in the desktop app) holds the journal, a damaged one is never written,
     // and one in a read-only folder cannot be: each is read as it is, without a lock file.
-    const bool asIs = m_campaign->damaged || CampaignJournal::isInUse(path) || !CampaignJournal::isWritable(path);
-    const auto r = asIs ? m_campaign->journal.openReadOnly(path) : m_campaign->journal.open(path);
+    const auto r = m_campaign->journal.openToShow(path, m_campaign->damaged);
     if (!r) {
         if (m_campaign->damaged) {
             m_out->error(r.error().message);
@@ -204,7 +206,7 @@ void Cli::printCounts(const CampaignCounts &c, bool dryRun, qint64 estimatedSeco
         head.chop(1); // the closing brace
         m_out->raw(QString::fromUtf8(head) + QStringLiteral(",\"problems\":["));
         bool first = true;
-        m_campaign->journal.forEachRow(
+        const StorageResult read = m_campaign->journal.forEachRow(
             [&](const CampaignRow &row) {
                 const QJsonObject p{{QStringLiteral("line"), row.line},
                                     {QStringLiteral("value"), row.given},
@@ -214,6 +216,8 @@ void Cli::printCounts(const CampaignCounts &c, bool dryRun, qint64 estimatedSeco
             },
             true);
         m_out->raw(QStringLiteral("]}\n"));
+        if (!read)
+            m_out->error(tr("The journal could not be read to its end: %1").arg(read.error().message));
         return;
     }
     QList<QPair<QString, QString>> rows = {
@@ -292,30 +296,23 @@ void Cli::campaignRun(const QString &file, CampaignSettings::Provider provider)
         c.dryRunDir = std::make_unique<QTemporaryDir>();
         journalPath = c.dryRunDir->filePath(QStringLiteral("preview.journal"));
     } else if (journalPath.isEmpty()) {
-        journalPath = CampaignJournal::defaultPath(file);
+        journalPath = paths::newJournalPath(file);
     }
     journalPath = QFileInfo(journalPath).absoluteFilePath();
-    if (auto r = c.journal.create(journalPath, s); !r)
-        return usage(r.error().message);
 
     QElapsedTimer planClock;
     planClock.start();
-    const auto summary = CampaignPlanner::plan(&input, plan, &c.journal, [this, &planClock](qint64 rows) {
+    const auto summary = CampaignDraft::preview(&input, journalPath, s, plan, &c.journal, [this, &planClock](qint64 rows) {
         if (m_campaign->terminal && planClock.elapsed() > 500)
             m_out->progress(tr("Reading the file: %n row(s)", nullptr, int(std::min<qint64>(rows, INT_MAX))));
         return true;
     });
     if (c.terminal && planClock.elapsed() > 500)
         m_out->progress({});
-    if (!summary) {
-        removeCampaignJournal();
+    if (!summary)
         return usage(tr("%1: %2").arg(file, summary.error()));
-    }
     const PlanSummary &p = summary.value();
-    s.encoding = CsvReader::encodingName(p.encoding);
-    s.separator = CsvReader::separatorName(p.separator);
-    s.numberColumn = p.columns.numberName;
-    c.journal.saveSettings(s);
+    s = CampaignDraft::withPreview(s, p);
 
     const qint64 estimate = printPreview(file, s, p);
     // integrationapi.net shows the balance before the question; a dry run asks for it only when it can log in.
@@ -355,12 +352,14 @@ qint64 Cli::printPreview(const QString &file, const CampaignSettings &s, const P
     previewLine(tr("Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5")
                     .arg(n.total).arg(n.ready).arg(n.invalid).arg(n.duplicate).arg(n.suppressed));
     int shown = 0;
-    c.journal.forEachRow(
+    const StorageResult read = c.journal.forEachRow(
         [&](const CampaignRow &row) {
             if (shown++ < 20)
                 previewLine(tr("  line %1: \"%2\" — %3").arg(row.line).arg(checks::elided(row.given, 40), row.reason));
         },
         true);
+    if (!read)
+        previewLine(tr("The journal could not be read to its end: %1").arg(read.error().message));
     if (shown > 20)
         previewLine(tr("  … and %n more (all of them: voicectl campaign export, or -o json --dry-run)", nullptr, shown - 20));
     const auto window = SendingWindow::parse(s.window);
@@ -404,6 +403,13 @@ void Cli::confirmAndStart(bool dryRun, qint64 estimate, std::optional<double> ba
             removeCampaignJournal();
             return usage(tr("Nothing was sent."));
         }
+    }
+    // Confirmed: the settings and the state "started" together, or nothing is called.
+    if (auto r = CampaignDraft::confirm(c.journal, c.journal.settings()); !r) {
+        m_out->error(tr("The campaign could not be confirmed in its journal %1: %2. Nothing was sent.")
+                         .arg(QDir::toNativeSeparators(c.journal.path()), r.error().message));
+        removeCampaignJournal();
+        return done(ApiFailure);
     }
     startRunner();
 }

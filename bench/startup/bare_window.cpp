@@ -1,5 +1,5 @@
 // The floor for bench_startup: a bare Qt QMainWindow with a QTableView, the same probe as the app.
-#include "startupprobe.h"
+#include "ui/shell/startupprobe.h"
 
 #include <QApplication>
 #include <QMainWindow>

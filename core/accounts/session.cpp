@@ -44,4 +44,18 @@ QUrl Session::endpoint() const
     return isLegacy() ? m_legacy->baseUrl() : m_exolve->baseUrl();
 }
 
+ConnectionSnapshot Session::connectionSnapshot() const
+{
+    ConnectionSnapshot c;
+    if (!m_active)
+        return c;
+    c.legacy = isLegacy();
+    c.url = endpoint();
+    c.secret = m_secret;
+    c.login = m_profile.login;
+    c.profileId = m_profile.id;
+    c.proxy = m_transport->proxyConfig();
+    return c;
+}
+
 } // namespace vc

@@ -37,13 +37,8 @@ private:
 class Settings final
 {
 public:
-    static constexpr const char *kOrganization = "VoiceConsole";
-    static constexpr const char *kApplication = "voice-console";
     // The desktop app's settings file, wherever the platform keeps it; voicectl opens the same one.
     static std::unique_ptr<QSettings> openShared();
-    // The data folder the desktop app and voicectl share (history, do-not-call list, campaign
-    // journals), created when missing. VOICE_CONSOLE_DATA_DIR overrides it (tests, portable installs).
-    static QString dataFolder();
 
     explicit Settings(QSettings *store) : m_store(store) {}
     QSettings *store() const { return m_store; }

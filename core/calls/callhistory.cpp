@@ -1,4 +1,7 @@
 #include "calls/callhistory.h"
+
+#include "common/csv.h"
+#include "common/paths.h"
 #include "calls/sqlerror.h"
 
 #include "exolve/exolvetypes.h"
@@ -98,7 +101,7 @@ CallHistory::~CallHistory()
 
 QString CallHistory::defaultPath()
 {
-    return Settings::dataFolder() + QStringLiteral("/history.sqlite");
+    return paths::dataFolder() + QStringLiteral("/history.sqlite");
 }
 
 StorageResult CallHistory::open(const QString &path)
@@ -416,18 +419,6 @@ QStringList CallHistory::statuses() const
             list.append(q.value(0).toString());
     }
     return list;
-}
-
-QString CallHistory::csvCell(const QString &value)
-{
-    QString cell = value;
-    // A cell starting with = + - @ (or a tab or carriage return) is run as a formula by spreadsheets:
-    // a leading apostrophe keeps it text.
-    if (!cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()))
-        cell.prepend(u'\'');
-    if (cell.contains(u'"') || cell.contains(u',') || cell.contains(u'\n') || cell.contains(u'\r') || cell.contains(u';'))
-        cell = u'"' + cell.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
-    return cell;
 }
 
 StorageResult CallHistory::exportCsv(const CallFilter &filter, QIODevice *out) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/storage.h"
 
 #include <QDateTime>
 #include <QList>
@@ -61,19 +62,6 @@ struct CallFilter
 };
 
 // Why the history could not do what was asked (SQLite's words).
-struct StorageError
-{
-    QString message;
-    bool damaged = false; // the file itself is damaged (not busy, not unwritable)
-};
-
-inline QString errorMessage(const StorageError &error)
-{
-    return error.message;
-}
-
-using StorageResult = Result<Empty, StorageError>;
-
 // Every call sent or watched, in SQLite (WAL) in the user's data folder. Survives restarts; the
 // monitor resumes the calls that are not final yet.
 class CallHistory final : public QObject
@@ -115,7 +103,6 @@ public:
 
     // CSV (RFC 4180) of the filtered calls; cells a spreadsheet would run as a formula are neutralised.
     StorageResult exportCsv(const CallFilter &filter, QIODevice *out) const;
-    static QString csvCell(const QString &value);
 
 Q_SIGNALS:
     // A record could not be written: the call went ahead, but the history does not show it.

@@ -89,7 +89,7 @@ void CallTracker::finishSend(CallRecord record, const std::optional<ApiError> &e
                              const std::function<void(const Result<CallRecord> &)> &done)
 {
     if (!error) {
-        m_history->save(record);
+        (void)m_history->save(record); // a failed write is reported by CallHistory::writeFailed
         // Followed before anyone hears of it: a slot may clear the monitor (a profile switch).
         m_monitor->watch(record.callId, record.created, record.timeout);
         Q_EMIT callChanged(record);
@@ -100,7 +100,7 @@ void CallTracker::finishSend(CallRecord record, const std::optional<ApiError> &e
         record.callId = QStringLiteral("unknown-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
         record.status = CallRecord::unknownOutcomeStatus();
         record.outcomeUnknown = true;
-        m_history->save(record);
+        (void)m_history->save(record); // a failed write is reported by CallHistory::writeFailed
         Q_EMIT callChanged(record);
     }
     done(*error);

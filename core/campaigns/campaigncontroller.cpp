@@ -63,14 +63,16 @@ public:
             m_transport->setProxyConfig(m_connection.proxy);
             m_exolve = std::make_unique<ExolveClient>(m_transport.get());
             m_legacy = std::make_unique<LegacyClient>(m_transport.get());
-            if (m_connection.provider == CampaignSettings::Provider::IntegrationApi) {
+            if (m_connection.legacy) {
                 m_legacy->setBaseUrl(m_connection.url);
                 m_legacy->setCredentials(m_connection.login, m_connection.secret);
             } else {
                 m_exolve->setBaseUrl(m_connection.url);
                 m_exolve->setApiKey(m_connection.secret);
             }
-            m_history.open(m_connection.historyPath);
+            // The journal is the campaign's record; a history that cannot open only misses its calls
+            // (saveHistory checks isOpen).
+            (void)m_history.open(m_connection.historyPath);
         }
         m_runner = std::make_unique<CampaignRunner>(&m_journal, campaignsetup::dispatcher(s, m_exolve.get(), m_legacy.get()),
                                                     campaignsetup::poller(s, m_exolve.get(), m_legacy.get()), options.value());
@@ -112,8 +114,10 @@ public:
     {
         m_cancel = m_cancel || cancel;
         if (!m_runner || !m_runner->isRunning()) {
-            if (m_cancel && (m_journal.isOpen() || m_journal.open(m_path)))
-                m_journal.setMeta(QStringLiteral("state"), QStringLiteral("cancelled"));
+            if (m_cancel) {
+                if (auto r = markCancelled(); !r)
+                    return Q_EMIT stateChanged(int(CampaignController::State::StorageFailed), {}, r.error().message);
+            }
             return Q_EMIT stateChanged(int(m_cancel ? CampaignController::State::Cancelled : CampaignController::State::Paused), {}, {});
         }
         Q_EMIT stateChanged(int(CampaignController::State::Stopping), {}, {});
@@ -126,6 +130,16 @@ Q_SIGNALS:
     void countsChanged(const vc::CampaignCounts &counts);
 
 private:
+    // "cancelled" on disk: a cancelled campaign is never resumed, here or by voicectl.
+    StorageResult markCancelled()
+    {
+        if (!m_journal.isOpen()) {
+            if (auto r = m_journal.open(m_path); !r)
+                return r;
+        }
+        return m_journal.setMeta(QStringLiteral("state"), QStringLiteral("cancelled"));
+    }
+
     void onFinished(CampaignRunner::Outcome outcome)
     {
         m_notify.stop();
@@ -136,8 +150,10 @@ private:
         const QString message = m_runner->lastError().toDisplayString();
         switch (outcome) {
         case CampaignRunner::Outcome::Interrupted:
-            if (m_cancel)
-                m_journal.setMeta(QStringLiteral("state"), QStringLiteral("cancelled"));
+            if (m_cancel) {
+                if (auto r = markCancelled(); !r)
+                    return Q_EMIT stateChanged(int(State::StorageFailed), {}, r.error().message);
+            }
             return Q_EMIT stateChanged(int(m_cancel ? State::Cancelled : State::Paused), {}, {});
         case CampaignRunner::Outcome::NetworkStopped:
             return Q_EMIT stateChanged(int(State::NetworkFailed), {}, message);

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "accounts/session.h"
 #include "campaigns/campaignrunner.h"
-#include "net/proxy.h"
 
 #include <QObject>
 #include <QPointer>
@@ -10,16 +10,11 @@
 
 namespace vc {
 
-// Where a campaign's calls go and with which secret. The secret stays in memory.
-struct CampaignConnection
+// Where a campaign's calls go and with which secret (Session::connectionSnapshot()), and where its calls
+// are recorded. The secret stays in memory.
+struct CampaignConnection : ConnectionSnapshot
 {
-    CampaignSettings::Provider provider = CampaignSettings::Provider::Exolve;
-    QUrl url;
-    QString secret;   // API key, or the integrationapi.net password
-    QString login;    // integrationapi.net
-    QString profileId;
     QString historyPath; // empty: the data folder's
-    ProxyConfig proxy;   // the window's proxy choice and credentials, for the worker's own transport
 };
 
 class CampaignWorker;

@@ -205,37 +205,42 @@ StorageResult CampaignJournal::open(const QString &path)
     return Empty{};
 }
 
-StorageResult CampaignJournal::saveSettings(const CampaignSettings &s)
+StorageResult CampaignJournal::saveSettings(const CampaignSettings &s, const QList<QPair<QString, QString>> &meta)
 {
-    m_settings = s;
-    const QList<QPair<const char *, QString>> values = {
-        {"provider", CampaignSettings::providerName(s.provider)},
-        {"api_url", s.apiUrl},
-        {"profile", s.profile},
-        {"source", s.source},
-        {"service_id", s.serviceId},
-        {"file_id", s.fileId},
-        {"rate", QString::number(s.rate, 'g', 10)},
-        {"concurrency", QString::number(s.concurrency)},
-        {"window", s.window},
-        {"tz", s.defaultZone},
-        {"redial", QString::number(s.redial)},
-        {"redial_gap", QString::number(s.redialGapMin)},
-        {"input", s.inputFile},
-        {"encoding", s.encoding},
-        {"separator", s.separator},
-        {"column", s.numberColumn},
-        {"created", iso(s.created)},
+    QList<QPair<QString, QString>> values = {
+        {QStringLiteral("provider"), CampaignSettings::providerName(s.provider)},
+        {QStringLiteral("api_url"), s.apiUrl},
+        {QStringLiteral("profile"), s.profile},
+        {QStringLiteral("source"), s.source},
+        {QStringLiteral("service_id"), s.serviceId},
+        {QStringLiteral("file_id"), s.fileId},
+        {QStringLiteral("rate"), QString::number(s.rate, 'g', 10)},
+        {QStringLiteral("concurrency"), QString::number(s.concurrency)},
+        {QStringLiteral("window"), s.window},
+        {QStringLiteral("tz"), s.defaultZone},
+        {QStringLiteral("redial"), QString::number(s.redial)},
+        {QStringLiteral("redial_gap"), QString::number(s.redialGapMin)},
+        {QStringLiteral("input"), s.inputFile},
+        {QStringLiteral("encoding"), s.encoding},
+        {QStringLiteral("separator"), s.separator},
+        {QStringLiteral("column"), s.numberColumn},
+        {QStringLiteral("created"), iso(s.created)},
     };
+    values.append(meta);
     if (auto r = exec(QStringLiteral("BEGIN")); !r)
         return r;
     for (const auto &[key, value] : values) {
-        if (auto r = exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"), {QLatin1String(key), value}); !r) {
-            exec(QStringLiteral("ROLLBACK"));
+        if (auto r = exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"), {key, value}); !r) {
+            (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
             return r;
         }
     }
-    return exec(QStringLiteral("COMMIT"));
+    if (auto r = exec(QStringLiteral("COMMIT")); !r) {
+        (void)exec(QStringLiteral("ROLLBACK"));
+        return r;
+    }
+    m_settings = s; // only what is on disk
+    return Empty{};
 }
 
 StorageResult CampaignJournal::loadSettings()
@@ -288,7 +293,7 @@ StorageResult CampaignJournal::beginImport()
     m_seq = last.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM rows")) && last.next() ? last.value(0).toLongLong() : 0;
     // The import is not a call: a normal commit is enough, and much faster; the rows are counted once
     // at its end rather than by a trigger per row.
-    exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    (void)exec(QStringLiteral("PRAGMA synchronous=NORMAL")); // only speed depends on it
     if (auto r = exec(QStringLiteral("DROP TRIGGER IF EXISTS rows_tally_insert")); !r)
         return r;
     return exec(QStringLiteral("BEGIN"));
@@ -327,7 +332,9 @@ StorageResult CampaignJournal::endImport()
     auto r = exec(QStringLiteral("COMMIT"));
     if (r)
         r = ensureTally(); // counts the imported rows and puts the insert trigger back
-    exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    // Every state change after this must survive a power loss: a journal that cannot say so fails here.
+    if (auto full = exec(QStringLiteral("PRAGMA synchronous=FULL")); !full && r)
+        r = full;
     return r;
 }
 

@@ -41,13 +41,19 @@ public:
     static StorageResult checkIntegrity(const QString &path);
     // Whether this program may write the journal (its folder and the file): resume needs that.
     static bool isWritable(const QString &path);
+    // A journal to show, not to run — the one rule for the Campaigns list and voicectl's status and export:
+    // rows a run that is gone left `dispatching` become `unknown` (the call may have been placed), as a
+    // resume would make them. A journal a live program holds (this one included), one this program cannot
+    // write, and one known to be `damaged` are read as they are, never written. Read-only afterwards.
+    StorageResult openToShow(const QString &path, bool damaged = false);
     void close();
     QString path() const { return m_path; }
     bool isOpen() const { return m_open; }
     qint64 interruptedRows() const { return m_interrupted; }
 
     CampaignSettings settings() const { return m_settings; }
-    StorageResult saveSettings(const CampaignSettings &settings);
+    // The settings and any other facts (`meta`), in one transaction: all of them or none.
+    StorageResult saveSettings(const CampaignSettings &settings, const QList<QPair<QString, QString>> &meta = {});
     // Free-form facts about the campaign ("state": preview, started, finished, cancelled).
     QString meta(const QString &key);
     StorageResult setMeta(const QString &key, const QString &value);
@@ -118,10 +124,6 @@ public:
 
     // CSV, one row per input row; cells a spreadsheet would run as a formula are neutralised.
     StorageResult exportCsv(QIODevice *out);
-
-    // Where a new journal goes by default: the data folder's campaigns/ with the input's name and
-    // the time.
-    static QString defaultPath(const QString &inputFile);
 
 private:
     StorageResult exec(const QString &sql, const QVariantList &values = {});

@@ -97,4 +97,21 @@ StorageResult CampaignJournal::checkIntegrity(const QString &path)
 }
 
 
+StorageResult CampaignJournal::openToShow(const QString &path, bool damaged)
+{
+    if (auto r = openReadOnly(path); !r || damaged || counts().dispatching == 0)
+        return r;
+    if (isInUse(path) || !isWritable(path) || !checkIntegrity(path))
+        return Empty{};
+    // Nobody runs it: opening it for writing applies the rule, then it is read like any other.
+    close();
+    if (auto r = open(path); !r)
+        return openReadOnly(path); // taken a moment ago by another program: as it is
+    const qint64 interrupted = m_interrupted;
+    close();
+    auto r = openReadOnly(path);
+    m_interrupted = interrupted;
+    return r;
+}
+
 } // namespace vc

@@ -101,18 +101,18 @@ StorageResult CampaignJournal::ensureTally()
         return r;
     for (const char *sql : tally) {
         if (auto r = exec(QLatin1String(sql)); !r) {
-            exec(QStringLiteral("ROLLBACK"));
+            (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
             return r;
         }
     }
     if (!existed) {
         if (auto r = exec(QStringLiteral("DELETE FROM tally")); !r) {
-            exec(QStringLiteral("ROLLBACK"));
+            (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
             return r;
         }
         if (auto r = exec(QStringLiteral("INSERT INTO tally SELECT class, state, final, delivered, count(*) FROM rows"
                                          " GROUP BY class, state, final, delivered")); !r) {
-            exec(QStringLiteral("ROLLBACK"));
+            (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
             return r;
         }
     }

@@ -2,6 +2,7 @@
 #include "campaigns/campaignjournal.h"
 #include "calls/sqlerror.h"
 #include "campaigns/campaignjournal_p.h"
+#include "common/csv.h"
 
 #include "accounts/settings.h"
 
@@ -139,7 +140,7 @@ QString CampaignJournal::integrityCheck()
 
 StorageResult CampaignJournal::exportCsv(QIODevice *out)
 {
-    const auto cell = [](const QString &v) { return CallHistory::csvCell(v); };
+    const auto cell = [](const QString &v) { return csvCell(v); };
     out->write("line,number_given,number,class,state,call_id,final_status,attempts,placed_at,ended_at\r\n");
     bool ok = true;
     auto r = forEachRow([&](const CampaignRow &row) {
@@ -157,16 +158,6 @@ StorageResult CampaignJournal::exportCsv(QIODevice *out)
     if (!ok)
         return StorageError{out->errorString()};
     return Empty{};
-}
-
-QString CampaignJournal::defaultPath(const QString &inputFile)
-{
-    QString base = QFileInfo(inputFile).completeBaseName();
-    base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("_"));
-    if (base.isEmpty())
-        base = QStringLiteral("campaign");
-    return Settings::dataFolder() + QStringLiteral("/campaigns/") + base.left(60) + u'-' +
-           QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".journal");
 }
 
 } // namespace vc

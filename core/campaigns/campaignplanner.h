@@ -1,7 +1,8 @@
 #pragma once
 
 #include "campaigns/campaignjournal.h"
-#include "campaigns/csvreader.h"
+#include "campaigns/columnmap.h"
+#include "common/csv.h"
 #include "campaigns/sendingwindow.h"
 
 #include <QCoreApplication>
@@ -15,22 +16,6 @@ class QIODevice;
 namespace vc {
 
 class DoNotCallList;
-
-// Which column holds what. The number column is found by name (phone, destination, number, телефон,
-// номер, any case) in a header row, else it is the first column; `--column NAME|N` overrides.
-struct ColumnMap
-{
-    bool header = false;
-    int number = 0;
-    int serviceId = -1;
-    int fileId = -1;
-    int tz = -1;
-    int name = -1;
-    QString numberName; // as the header has it, or "1", "2"... for a position
-
-    // From the first record and the operator's choice (empty: find it). An error is translated.
-    static Result<ColumnMap, QString> detect(const QStringList &first, const QString &column);
-};
 
 struct PlanOptions
 {
@@ -80,9 +65,6 @@ public:
     // Seconds to place `ready` calls at `rate` per second inside `window` (in `zone`), from `now`.
     static qint64 estimateSeconds(qint64 ready, double rate, const SendingWindow &window, const QTimeZone &zone,
                                   const QDateTime &now = QDateTime::currentDateTimeUtc());
-
-    // Known column names, lower case.
-    static bool isNumberColumnName(const QString &name);
 };
 
 // Time zones by name, cached: QTimeZone lookups are slow and a file repeats a handful of zones.

@@ -37,7 +37,8 @@ CampaignRunner::CampaignRunner(CampaignJournal *journal, Dispatcher dispatch, Ca
         if (it == m_following.end() || info.status.isEmpty() || info.status == it->status)
             return;
         it->status = info.status;
-        m_journal->updateStatus(it->line, info.status);
+        if (auto r = m_journal->updateStatus(it->line, info.status); !r)
+            return storageFailure(r);
         it->record.apply(info);
         saveHistory(it->record);
     });
@@ -69,8 +70,10 @@ void CampaignRunner::start()
         return;
     m_started = true;
     m_clock.start();
-    if (m_journal->meta(QStringLiteral("state")) != QLatin1String("started"))
-        m_journal->setMeta(QStringLiteral("state"), QStringLiteral("started"));
+    if (m_journal->meta(QStringLiteral("state")) != QLatin1String("started")) {
+        if (auto r = m_journal->setMeta(QStringLiteral("state"), QStringLiteral("started")); !r)
+            return storageFailure(r);
+    }
     // Calls placed by an earlier run that are not final yet: followed again (a read, always safe).
     if (m_options.waitForCalls) {
         for (const CampaignRow &row : m_journal->following()) {
@@ -121,7 +124,7 @@ void CampaignRunner::finishIfIdle()
     if (outcome == Outcome::Finished) {
         const CampaignCounts c = m_journal->counts();
         if (c.waiting == 0 && c.following == 0 && c.dispatching == 0)
-            m_journal->setMeta(QStringLiteral("state"), QStringLiteral("finished"));
+            (void)m_journal->setMeta(QStringLiteral("state"), QStringLiteral("finished")); // else it stays resumable, with nothing left
     }
     QTimer::singleShot(0, this, [this, outcome] { Q_EMIT finished(outcome); });
 }
@@ -324,7 +327,7 @@ void CampaignRunner::onCallEnded(const CallInfo &info, bool stale)
 void CampaignRunner::saveHistory(const CallRecord &record)
 {
     if (m_history && m_history->isOpen())
-        m_history->save(record);
+        (void)m_history->save(record); // the journal is the campaign's record; writeFailed tells the history's reader
 }
 
 } // namespace vc

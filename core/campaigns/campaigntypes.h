@@ -1,6 +1,9 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QCoreApplication>
+#include <QList>
 #include <QDateTime>
 #include <QMap>
 #include <QString>
@@ -45,9 +48,30 @@ struct CampaignRow
     qint64 notBeforeMs = 0;   // waits for its window or a redial until then (ms since the epoch, UTC)
 };
 
+// A setting that is not right, named by the field that holds it, with a translated message.
+struct SettingProblem
+{
+    enum class Field { Source, Service, FileId, Rate, Concurrency, Window, Zone, Redial, RedialGap };
+    Field field;
+    QString message;
+};
+
+// What the settings are checked against besides themselves.
+struct SettingsScope
+{
+    bool sourceRequired = true;  // a dry run may go without one
+    // Whether the file's rows may name their own service or audio file (a service_id / file_id column).
+    // voicectl cannot know before the file is read, so it assumes they may; rows that then name none are
+    // invalid in the preview.
+    bool rowsNameService = true;
+    bool rowsNameFile = true;
+};
+
 // A campaign's fixed settings, kept in its journal so that resume runs the same campaign.
 struct CampaignSettings
 {
+    Q_DECLARE_TR_FUNCTIONS(CampaignSettings)
+public:
     enum class Provider { Exolve, IntegrationApi };
     Provider provider = Provider::Exolve;
     QString apiUrl;       // where the calls went (no secret)
@@ -68,7 +92,24 @@ struct CampaignSettings
     QDateTime created;
 
     static QString providerName(Provider p) { return p == Provider::Exolve ? QStringLiteral("exolve") : QStringLiteral("integrationapi"); }
+
+    // The one check of what an operator chose, for voicectl and the wizard alike (campaignsettings.cpp):
+    // the caller number, the service id (Exolve) or audio file id (integrationapi.net) — needed unless the
+    // rows may name their own —, rate, concurrency, window, time zone and re-dials, by this provider's
+    // rules. Returns the settings as they are kept (E.164 source, ids and zone trimmed) or every problem.
+    Result<CampaignSettings, QList<SettingProblem>> validate(const SettingsScope &scope = {}) const;
+    // Limits of the numeric settings, for forms.
+    static constexpr double kMinRate = 0.001, kMaxRate = 10000;
+    static constexpr int kMaxConcurrency = 64, kMaxRedial = 10, kMaxRedialGapMin = 1440;
 };
+
+inline QString errorMessage(const QList<SettingProblem> &problems)
+{
+    QStringList lines;
+    for (const SettingProblem &p : problems)
+        lines << p.message;
+    return lines.join(u'\n');
+}
 
 struct CampaignCounts
 {

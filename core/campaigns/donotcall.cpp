@@ -1,8 +1,10 @@
 #include "campaigns/donotcall.h"
 
+#include "common/paths.h"
+
 #include "accounts/settings.h"
-#include "campaigns/campaignplanner.h"
-#include "campaigns/csvreader.h"
+#include "campaigns/columnmap.h"
+#include "common/csv.h"
 #include "common/phonenumbers.h"
 
 #include <QDir>
@@ -17,7 +19,7 @@ namespace vc {
 
 QString DoNotCallList::defaultPath()
 {
-    return Settings::dataFolder() + QStringLiteral("/do-not-call.txt");
+    return paths::dataFolder() + QStringLiteral("/do-not-call.txt");
 }
 
 StorageResult DoNotCallList::load(const QString &path)
@@ -38,7 +40,7 @@ StorageResult DoNotCallList::load(const QString &path)
             continue;
         if (const auto n = PhoneNumbers::normalise(cell))
             m_numbers.insert(*n);
-        else if (!(first && CampaignPlanner::isNumberColumnName(cell)))
+        else if (!(first && isNumberColumnName(cell)))
             ++m_skipped;
         first = false;
     }

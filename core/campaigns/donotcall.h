@@ -1,6 +1,6 @@
 #pragma once
 
-#include "calls/callhistory.h"
+#include "common/storage.h"
 
 #include <QCoreApplication>
 #include <QSet>

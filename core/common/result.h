@@ -12,6 +12,11 @@ struct Empty
 };
 
 // The message for a person in an error value; each error type of the core has one.
+inline QString errorMessage(const QString &error)
+{
+    return error; // a translated message is its own explanation
+}
+
 inline QString errorMessage(const ApiError &error)
 {
     return error.explanation;
@@ -21,7 +26,7 @@ inline QString errorMessage(const ApiError &error)
 // explains why there is none. API calls and validation use ApiError; other layers bring their own
 // error type (the keychain's SecretError, the storage's StorageError).
 template <typename T, typename E = ApiError>
-class Result final
+class [[nodiscard]] Result final
 {
 public:
     Result(T value) : m_data(std::move(value)) {}

@@ -1,4 +1,5 @@
 #include "calls/callhistory.h"
+#include "common/csv.h"
 #include "exolve/exolvetypes.h"
 
 #include <QBuffer>
@@ -177,9 +178,9 @@ private Q_SLOTS:
         QVERIFY(h.open(m_dir.filePath(QStringLiteral("b.sqlite"))));
         const QDateTime day1(QDate(2026, 11, 1), QTime(12, 0), Qt::LocalTime);
         const QDateTime day2(QDate(2026, 11, 15), QTime(12, 0), Qt::LocalTime);
-        h.save(make(QStringLiteral("a"), QStringLiteral("79261110000"), QStringLiteral("completed"), day1.toUTC()));
-        h.save(make(QStringLiteral("b"), QStringLiteral("79262220000"), QStringLiteral("busy"), day2.toUTC()));
-        h.save(make(QStringLiteral("c"), QStringLiteral("79263330000"), QStringLiteral("talk"), day2.toUTC()));
+        QVERIFY(h.save(make(QStringLiteral("a"), QStringLiteral("79261110000"), QStringLiteral("completed"), day1.toUTC())).ok());
+        QVERIFY(h.save(make(QStringLiteral("b"), QStringLiteral("79262220000"), QStringLiteral("busy"), day2.toUTC())).ok());
+        QVERIFY(h.save(make(QStringLiteral("c"), QStringLiteral("79263330000"), QStringLiteral("talk"), day2.toUTC())).ok());
         QCOMPARE(h.search({}).size(), 3);
         QCOMPARE(h.search({}).at(0).created, h.search({}).at(1).created); // newest first
         CallFilter byDate;
@@ -200,19 +201,19 @@ private Q_SLOTS:
 
     void csvNeutralisesFormulas()
     {
-        QCOMPARE(CallHistory::csvCell(QStringLiteral("=HYPERLINK(\"http://x\")")), QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\")\""));
-        QCOMPARE(CallHistory::csvCell(QStringLiteral("+79261234567")), QStringLiteral("'+79261234567"));
-        QCOMPARE(CallHistory::csvCell(QStringLiteral("-1")), QStringLiteral("'-1"));
-        QCOMPARE(CallHistory::csvCell(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
-        QCOMPARE(CallHistory::csvCell(QStringLiteral("plain")), QStringLiteral("plain"));
-        QCOMPARE(CallHistory::csvCell(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
+        QCOMPARE(csvCell(QStringLiteral("=HYPERLINK(\"http://x\")")), QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\")\""));
+        QCOMPARE(csvCell(QStringLiteral("+79261234567")), QStringLiteral("'+79261234567"));
+        QCOMPARE(csvCell(QStringLiteral("-1")), QStringLiteral("'-1"));
+        QCOMPARE(csvCell(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
+        QCOMPARE(csvCell(QStringLiteral("plain")), QStringLiteral("plain"));
+        QCOMPARE(csvCell(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
 
         CallHistory h;
         QVERIFY(h.open(m_dir.filePath(QStringLiteral("c.sqlite"))));
         CallRecord r = make(QStringLiteral("x1"), QStringLiteral("79261234567"), QStringLiteral("completed"),
                             QDateTime::currentDateTimeUtc());
         r.serviceName = QStringLiteral("=cmd|' /C calc'!A0");
-        h.save(r);
+        QVERIFY(h.save(r).ok());
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         QVERIFY(h.exportCsv({}, &buffer));

@@ -2,7 +2,7 @@
 // map, the preview into a journal, the journal's crash rule and the estimate.
 #include "campaigns/campaignjournal.h"
 #include "campaigns/campaignplanner.h"
-#include "campaigns/csvreader.h"
+#include "common/csv.h"
 #include "campaigns/donotcall.h"
 #include "campaigns/sendingwindow.h"
 

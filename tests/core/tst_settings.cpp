@@ -1,6 +1,7 @@
 // Typed settings: every key in one place, defaults, round trips, and one file for the GUI and the CLI.
 #include "accounts/profile.h"
 #include "accounts/settings.h"
+#include "common/paths.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>
@@ -45,8 +46,8 @@ private Q_SLOTS:
     // voicectl names the desktop app's file itself; both must land on the same one.
     void cliAndGuiOpenTheSameFile()
     {
-        QCoreApplication::setOrganizationName(QLatin1String(Settings::kOrganization));
-        QCoreApplication::setApplicationName(QLatin1String(Settings::kApplication));
+        QCoreApplication::setOrganizationName(QLatin1String(paths::kOrganization));
+        QCoreApplication::setApplicationName(QLatin1String(paths::kApplication));
         const QSettings gui;
         QCoreApplication::setApplicationName(QStringLiteral("voicectl"));
         QCOMPARE(Settings::openShared()->fileName(), gui.fileName());

@@ -69,7 +69,8 @@ private Q_SLOTS:
                 empty.open(QIODevice::ReadOnly);
                 QTemporaryDir dir;
                 CampaignJournal j;
-                j.create(dir.filePath(QStringLiteral("t.journal")), {});
+                if (!j.create(dir.filePath(QStringLiteral("t.journal")), {}))
+                    return QStringLiteral("the journal could not be made");
                 return CampaignPlanner::plan(&empty, {}, &j).error();
             }(),
             [] {

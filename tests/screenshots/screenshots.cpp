@@ -4,27 +4,27 @@
 #include "calls/callhistory.h"
 #include "calls/calltracker.h"
 #include "common/language.h"
-#include "legacysendpage.h"
-#include "mainwindow.h"
-#include "messagebanner.h"
+#include "ui/send/legacysendpage.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/messagebanner.h"
 #include "accounts/profilemanager.h"
-#include "profilesdialog.h"
-#include "proxycredentialsdialog.h"
+#include "ui/shell/profilesdialog.h"
+#include "ui/shell/proxycredentialsdialog.h"
 #include "sandboxserver.h"
 #include "accounts/secretstore.h"
 #include "support/appfixture.h"
 #include "support/campaigndriver.h"
-#include "serviceeditordialog.h"
-#include "callspage.h"
-#include "campaignmodels.h"
-#include "campaignspage.h"
-#include "campaignwizard.h"
+#include "ui/services/serviceeditordialog.h"
+#include "ui/calls/callspage.h"
+#include "ui/campaigns/campaignmodels.h"
+#include "ui/campaigns/campaignspage.h"
+#include "ui/campaigns/wizard/campaignwizard.h"
 #include "campaigns/donotcall.h"
-#include "donotcalldialog.h"
-#include "networklogdock.h"
-#include "sendpage.h"
-#include "servicespage.h"
-#include "sippage.h"
+#include "ui/campaigns/donotcalldialog.h"
+#include "ui/shell/networklogdock.h"
+#include "ui/send/sendpage.h"
+#include "ui/services/servicespage.h"
+#include "ui/sip/sippage.h"
 #include "accounts/session.h"
 
 #include <QAction>
@@ -291,7 +291,7 @@ int main(int argc, char *argv[])
     (void)QTest::qWaitFor([&] { return rows->journal()->isOpen() && rows->journal()->counts().placed >= 12; }, 20000);
     shoot(QStringLiteral("campaign-running"));
     const QString first = campaigns->selectedPath();
-    (void)QTest::qWaitFor([&] { return campaigns->controller(first) && !campaigns->controller(first)->isActive(); }, 60000);
+    (void)QTest::qWaitFor([&] { return campaigns->registry()->controller(first) && !campaigns->registry()->controller(first)->isActive(); }, 60000);
     campaigns->findChild<QTabWidget *>(QStringLiteral("detailTabs"))->setCurrentIndex(1);
     shoot(QStringLiteral("campaign-report"));
     campaigns->findChild<QTabWidget *>(QStringLiteral("detailTabs"))->setCurrentIndex(0);
@@ -305,7 +305,7 @@ int main(int argc, char *argv[])
         page->findChild<QTimeEdit *>(QStringLiteral("windowEnd"))->setTime(QTime(now.addSecs(8 * 3600).hour(), 0));
     });
     const QString waiting = campaigns->selectedPath();
-    (void)QTest::qWaitFor([&] { return campaigns->controller(waiting) && campaigns->controller(waiting)->state() == CampaignController::State::WaitingForWindow; }, 15000);
+    (void)QTest::qWaitFor([&] { return campaigns->registry()->controller(waiting) && campaigns->registry()->controller(waiting)->state() == CampaignController::State::WaitingForWindow; }, 15000);
     shoot(QStringLiteral("campaign-waiting"));
     campaigns->pause(campaigns->selectedPath());
 
@@ -316,10 +316,10 @@ int main(int argc, char *argv[])
         page->findChild<QCheckBox *>(QStringLiteral("windowCheck"))->setChecked(false);
     });
     const QString limited = campaigns->selectedPath();
-    (void)QTest::qWaitFor([&] { return campaigns->controller(limited) && campaigns->controller(limited)->state() == CampaignController::State::RateLimited; }, 10000);
+    (void)QTest::qWaitFor([&] { return campaigns->registry()->controller(limited) && campaigns->registry()->controller(limited)->state() == CampaignController::State::RateLimited; }, 10000);
     shoot(QStringLiteral("campaign-rate-limited"));
     campaigns->pause(limited);
-    (void)QTest::qWaitFor([&] { return !campaigns->controller(limited)->isActive(); }, 10000);
+    (void)QTest::qWaitFor([&] { return !campaigns->registry()->controller(limited)->isActive(); }, 10000);
     server.setRateLimit(0);
 
     // The second provider: integrationapi.net (2013), through the built-in legacy sandbox.

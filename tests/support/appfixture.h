@@ -2,10 +2,10 @@
 
 #include "accounts/profilemanager.h"
 #include "accounts/session.h"
-#include "appcontext.h"
+#include "ui/shell/appcontext.h"
 #include "calls/callhistory.h"
 #include "calls/calltracker.h"
-#include "mainwindow.h"
+#include "ui/shell/mainwindow.h"
 #include "sandboxserver.h"
 #include "support/memorysecretbackend.h"
 

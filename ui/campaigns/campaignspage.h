@@ -1,0 +1,98 @@
+#pragma once
+
+#include "campaigns/campaignregistry.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QSettings;
+class QTimer;
+class QToolBar;
+
+namespace vc {
+class Session;
+}
+
+namespace Ui {
+class CampaignsPage;
+}
+
+namespace vc::ui {
+
+class CampaignActions;
+class ChartView;
+class CampaignListModel;
+class CampaignRowsModel;
+class MessageBanner;
+
+// The campaigns in the data folder and the one selected: its state and why it waits, progress, the
+// rows as calls progress, the report. Runs go through CampaignController (a thread per campaign).
+class CampaignsPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    // The page acts on `actions` (the window's Campaigns menu) and keeps their enabled state; every run goes
+    // through `registry`.
+    CampaignsPage(Session *session, CampaignRegistry *registry, CampaignActions *actions, MessageBanner *banner,
+                  QWidget *parent = nullptr);
+    ~CampaignsPage() override;
+    void setHistoryPath(const QString &path) { m_historyPath = path; }
+
+    QAction *doNotCallAction() const;
+
+    void reload();
+    void select(const QString &path);
+    // Selects the campaign and lists its rows with an unknown outcome, when it has any.
+    void showUnknown(const QString &path);
+    QString selectedPath() const;
+    // Starts a journal the wizard prepared (state "preview").
+    void start(const QString &path);
+    void resume(const QString &path, bool resendUnknown = false);
+    void pause(const QString &path);
+    CampaignRegistry *registry() const { return m_registry; }
+    // Campaigns a crash or a closed window interrupted (started, not finished, not running anywhere).
+    QStringList interrupted() const;
+    CampaignRowsModel *rowsModel() const { return m_rows; }
+    CampaignListModel *listModel() const { return m_list; }
+
+    void openWizard();
+    void openDoNotCallList();
+
+Q_SIGNALS:
+    void campaignEnded(const QString &name, const QString &summary);
+    // A campaign wrote calls into the call history.
+    void historyChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void showSelected();
+    void updateActions();
+    void updateState();
+    void updateReport();
+    void applyRowFilter();
+    void exportSelected();
+    void removeSelected();
+    void resendSelected();
+    void cancelSelected();
+    bool checkProfile(const QString &path);
+
+    std::unique_ptr<Ui::CampaignsPage> m_ui;
+    Session *m_session;
+    CampaignRegistry *m_registry;
+    MessageBanner *m_banner;
+    CampaignActions *m_actions;
+    QString m_historyPath;
+    CampaignListModel *m_list;
+    CampaignRowsModel *m_rows;
+    QTimer *m_tick;
+    QToolBar *m_toolbar;
+    ChartView *m_outcomeChart;
+    ChartView *m_hourChart;
+};
+
+} // namespace vc::ui

@@ -1,0 +1,188 @@
+#include "ui/campaigns/donotcalldialog.h"
+#include "ui/widgets/lazyicon.h"
+#include "ui_donotcalldialog.h"
+
+#include "ui/widgets/accessibility.h"
+#include "campaigns/donotcall.h"
+#include "common/validation.h"
+#include "ui/widgets/stylepalette.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QStringListModel>
+
+namespace vc::ui {
+
+DoNotCallDialog::DoNotCallDialog(QWidget *parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::DoNotCallDialog>()), m_path(DoNotCallList::defaultPath()),
+      m_model(new QStringListModel(this)), m_filter(new QSortFilterProxyModel(this))
+{
+    m_ui->setupUi(this);
+    setObjectName(QStringLiteral("doNotCallDialog"));
+    m_filter->setSourceModel(m_model);
+    m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_ui->numbersList->setModel(m_filter);
+    m_ui->addButton->setIcon(resourceIcon(QStringLiteral(":/icons/add.svg")));
+    m_ui->removeButton->setIcon(resourceIcon(QStringLiteral(":/icons/delete.svg")));
+    connect(m_ui->numberEdit, &QLineEdit::textChanged, this, &DoNotCallDialog::revalidate);
+    connect(m_ui->numberEdit, &QLineEdit::returnPressed, this, [this] { addNumber(m_ui->numberEdit->text()); });
+    connect(m_ui->addButton, &QPushButton::clicked, this, [this] { addNumber(m_ui->numberEdit->text()); });
+    connect(m_ui->searchEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        QString digits;
+        for (const QChar c : text) {
+            if (c.isDigit())
+                digits += c;
+        }
+        m_filter->setFilterFixedString(digits.isEmpty() ? text : digits);
+    });
+    connect(m_ui->removeButton, &QPushButton::clicked, this, &DoNotCallDialog::removeSelected);
+    connect(m_ui->importButton, &QPushButton::clicked, this, &DoNotCallDialog::importFile);
+    connect(m_ui->exportButton, &QPushButton::clicked, this, &DoNotCallDialog::exportFile);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->numbersList->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_ui->removeButton->setEnabled(m_ui->numbersList->selectionModel()->hasSelection()); });
+    retranslate();
+    reload();
+}
+
+DoNotCallDialog::~DoNotCallDialog() = default;
+
+void DoNotCallDialog::retranslate()
+{
+    setWindowTitle(tr("Do-Not-Call List"));
+    m_ui->numberEdit->setPlaceholderText(tr("A number to add, in any notation"));
+    m_ui->addButton->setText(tr("&Add"));
+    m_ui->searchEdit->setPlaceholderText(tr("Search"));
+    m_ui->removeButton->setText(tr("&Remove"));
+    m_ui->importButton->setText(tr("&Import…"));
+    m_ui->exportButton->setText(tr("E&xport…"));
+    a11y::name(m_ui->numberEdit, tr("Number to add"));
+    a11y::name(m_ui->searchEdit, tr("Search the list"));
+    a11y::name(m_ui->numbersList, tr("Numbers never called"));
+    reload();
+    revalidate();
+}
+
+void DoNotCallDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void DoNotCallDialog::reload()
+{
+    DoNotCallList list;
+    if (auto r = list.load(m_path); !r)
+        style::showHint(m_ui->numberHint, r.error().message, true);
+    m_model->setStringList(list.sorted());
+    m_ui->intro->setText(tr("Campaigns never call these %n number(s), here and in voicectl. The list is kept in %1.", nullptr,
+                            int(list.size())).arg(QDir::toNativeSeparators(m_path)));
+    m_ui->removeButton->setEnabled(m_ui->numbersList->selectionModel() && m_ui->numbersList->selectionModel()->hasSelection());
+}
+
+int DoNotCallDialog::count() const
+{
+    return m_model->rowCount();
+}
+
+void DoNotCallDialog::revalidate()
+{
+    const QString text = m_ui->numberEdit->text().trimmed();
+    if (text.isEmpty()) {
+        m_ui->numberHint->clear();
+        m_ui->numberEdit->setStyleSheet({});
+        m_ui->addButton->setEnabled(false);
+        return;
+    }
+    const auto checked = Validation::phoneNumber(text);
+    m_ui->addButton->setEnabled(checked.ok());
+    m_ui->numberEdit->setStyleSheet(checked.ok() ? QString() : style::invalidLineEdit());
+    style::showHint(m_ui->numberHint, checked.ok() ? tr("Will be kept as %1").arg(checked.value()) : checked.error().explanation,
+                    !checked.ok());
+}
+
+bool DoNotCallDialog::addNumber(const QString &number)
+{
+    if (!Validation::phoneNumber(number).ok())
+        return false;
+    // A list that cannot be read is never written over: the numbers on it would be lost.
+    DoNotCallList list;
+    if (auto loaded = list.load(m_path); !loaded) {
+        style::showHint(m_ui->numberHint, loaded.error().message, true);
+        return false;
+    }
+    const auto r = list.add({number});
+    if (!r) {
+        style::showHint(m_ui->numberHint, r.error().message, true);
+        return false;
+    }
+    m_ui->numberEdit->clear();
+    reload();
+    return true;
+}
+
+void DoNotCallDialog::removeSelected()
+{
+    QStringList numbers;
+    for (const QModelIndex &i : m_ui->numbersList->selectionModel()->selectedIndexes())
+        numbers << i.data().toString();
+    if (numbers.isEmpty())
+        return;
+    if (QMessageBox::question(this, tr("Remove Numbers"),
+                              tr("Remove %n number(s) from the do-not-call list? Campaigns may call them again.", nullptr,
+                                 int(numbers.size()))) != QMessageBox::Yes)
+        return;
+    DoNotCallList list;
+    if (auto loaded = list.load(m_path); !loaded)
+        return style::showHint(m_ui->numberHint, loaded.error().message, true);
+    if (const auto r = list.remove(numbers); !r)
+        style::showHint(m_ui->numberHint, r.error().message, true);
+    reload();
+}
+
+void DoNotCallDialog::importFile()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Import Numbers"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+                                                      tr("CSV or text files (*.csv *.txt);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    const auto numbers = DoNotCallList::readNumbers(file);
+    if (!numbers)
+        return style::showHint(m_ui->numberHint, numbers.error().message, true);
+    DoNotCallList list;
+    if (auto loaded = list.load(m_path); !loaded)
+        return style::showHint(m_ui->numberHint, loaded.error().message, true);
+    const auto r = list.add(numbers.value());
+    if (!r)
+        return style::showHint(m_ui->numberHint, r.error().message, true);
+    reload();
+    style::showHint(m_ui->numberHint,
+                    tr("Added %1; %n line(s) were not phone numbers and were skipped.", nullptr, int(r.value().invalid.size()))
+                        .arg(r.value().changed),
+                    false);
+}
+
+void DoNotCallDialog::exportFile()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export Numbers"),
+                                                      QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+                                                          QStringLiteral("/do-not-call.txt"),
+                                                      tr("Text files (*.txt)"));
+    if (file.isEmpty())
+        return;
+    QSaveFile out(file);
+    if (out.open(QIODevice::WriteOnly)) {
+        for (const QString &n : m_model->stringList())
+            out.write(n.toLatin1() + '\n');
+    }
+    if (!out.commit())
+        style::showHint(m_ui->numberHint, tr("Cannot write %1: %2").arg(file, out.errorString()), true);
+}
+
+} // namespace vc::ui

@@ -1,0 +1,85 @@
+// The new-campaign wizard, page 4: the question, with the real counts.
+#include "ui/campaigns/wizard/campaignconfirmpage.h"
+#include "ui_campaignconfirmpage.h"
+
+#include "accounts/session.h"
+#include "campaigns/campaignplanner.h"
+#include "common/timeformats.h"
+#include "ui/campaigns/wizard/campaigncheckpage.h"
+#include "ui/campaigns/wizard/campaignsettingspage.h"
+#include "ui/campaigns/wizard/campaignwizard.h"
+#include "ui/widgets/stylepalette.h"
+
+#include <QLocale>
+#include <QTimeZone>
+
+namespace vc::ui {
+
+CampaignConfirmPage::CampaignConfirmPage(CampaignWizard *wizard) : m_ui(std::make_unique<Ui::CampaignConfirmPage>()), m_wizard(wizard)
+{
+    m_ui->setupUi(this);
+    retranslate();
+}
+
+CampaignConfirmPage::~CampaignConfirmPage() = default;
+
+void CampaignConfirmPage::retranslate()
+{
+    setTitle(tr("Start the campaign"));
+    // Nothing is called before this button.
+    setButtonText(QWizard::FinishButton, tr("&Start Calling"));
+    if (m_wizard->currentId() == CampaignWizard::ConfirmPageId)
+        updateDetails();
+}
+
+void CampaignConfirmPage::initializePage()
+{
+    m_balance.clear();
+    updateDetails();
+    if (m_wizard->isLegacy()) {
+        m_wizard->session()->legacy()->balance(this, [this](const Result<double> &r) {
+            m_balance = r.ok() ? tr("Balance: %1").arg(QLocale().toString(r.value(), 'f', 2))
+                               : tr("The balance is unavailable: %1").arg(r.error().toDisplayString());
+            updateDetails();
+        });
+    }
+}
+
+void CampaignConfirmPage::updateDetails()
+{
+    const CampaignSettings s = m_wizard->settingsPage()->settings();
+    const CampaignCounts &n = m_wizard->checkPage()->counts();
+    const QString count = QLocale().toString(n.ready);
+    const QString what = m_wizard->isLegacy() ? tr("audio file %1").arg(s.fileId.isEmpty() ? tr("named by each row") : s.fileId)
+                                              : tr("service «%1»").arg(s.serviceId.isEmpty() ? tr("named by each row")
+                                                                                              : m_wizard->settingsPage()->serviceName());
+    QString question = s.window.isEmpty()
+                           ? tr("Call %1 number(s) from %2 with %3?").arg(count, s.source, what)
+                           : tr("Call %1 number(s) from %2 with %3 between %4 and %5 in each recipient's time?")
+                                 .arg(count, s.source, what, s.window.section(u'-', 0, 0), s.window.section(u'-', 1, 1));
+    m_ui->questionLabel->setText(QStringLiteral("<h3>%1</h3>").arg(question.toHtmlEscaped()));
+    const auto window = SendingWindow::parse(s.window);
+    const QTimeZone zone = SendingWindow::zone(s.defaultZone).value_or(QTimeZone::systemTimeZone());
+    const qint64 seconds = CampaignPlanner::estimateSeconds(n.ready, s.rate, window.value_or(SendingWindow()), zone);
+    QString details = tr("%1 call(s) per second, at most %2 at once. Not called: %3 invalid, %4 duplicate, %5 on the "
+                         "do-not-call list. Nobody is called twice; a call whose outcome is unknown is never sent "
+                         "again without your say.")
+                          .arg(QLocale().toString(s.rate, 'g', 4)).arg(s.concurrency).arg(n.invalid).arg(n.duplicate)
+                          .arg(n.suppressed);
+    details += u'\n' + tr("Estimated duration: %1 for %n call(s).", nullptr, int(std::min<qint64>(n.ready, INT_MAX)))
+                           .arg(time::duration(seconds));
+    if (!m_balance.isEmpty())
+        details += u' ' + m_balance;
+    m_ui->detailsLabel->setText(details);
+    const bool sandbox = m_wizard->session()->profile().sandbox;
+    m_ui->sandboxLabel->setVisible(sandbox);
+    style::showHint(m_ui->sandboxLabel, tr("This is the built-in sandbox: no real call is made and nothing costs money."), false);
+}
+
+void CampaignConfirmPage::showError(const QString &message)
+{
+    m_ui->sandboxLabel->setVisible(true);
+    style::showHint(m_ui->sandboxLabel, message, true);
+}
+
+} // namespace vc::ui

@@ -1,0 +1,55 @@
+#include "ui/shell/appcontext.h"
+
+#include "accounts/networksetup.h"
+#include "accounts/profilemanager.h"
+#include "accounts/secretstore.h"
+#include "accounts/session.h"
+#include "calls/callhistory.h"
+#include "calls/calltracker.h"
+#include "ui/campaigns/campaignspage.h"
+#include "ui/shell/mainwindow.h"
+
+#include <QLoggingCategory>
+
+namespace vc::ui {
+
+namespace {
+Q_LOGGING_CATEGORY(lcApp, "vc.ui")
+}
+
+AppContext::AppContext(Options options)
+    : m_settings(options.settings), m_session(std::make_unique<Session>()),
+      m_store(std::make_unique<ProfileStore>(options.settings)),
+      m_secrets(std::make_unique<SecretStore>(std::move(options.secrets))),
+      m_profiles(std::make_unique<ProfileManager>(m_store.get(), m_secrets.get(), m_session.get(), std::move(options.sandboxUrl))),
+      m_history(std::make_unique<CallHistory>()),
+      m_historyPath(options.historyPath.isEmpty() ? CallHistory::defaultPath() : options.historyPath)
+{
+    m_network = std::make_unique<NetworkSetup>(m_settings, m_secrets.get(), m_session.get());
+    m_network->apply();
+    m_tracker = std::make_unique<CallTracker>(m_session.get(), m_history.get());
+    m_window = std::make_unique<MainWindow>(m_session.get(), m_profiles.get(), m_tracker.get(), m_settings);
+    m_window->setNetworkSetup(m_network.get());
+    // Campaign threads write their calls into the same history file.
+    m_window->setCampaignHistoryPath(m_historyPath);
+    if (!options.openHistoryLater)
+        openHistory();
+}
+
+void AppContext::openHistory()
+{
+    if (m_history->isOpen() || !m_history->path().isEmpty())
+        return; // opened, or tried
+    // A history that cannot be opened is shown in the window's banner; the app still works.
+    if (const auto opened = m_history->open(m_historyPath); !opened)
+        qCWarning(lcApp).noquote() << "call history unavailable:" << opened.message();
+    m_window->historyOpened();
+}
+
+AppContext::~AppContext()
+{
+    m_window.reset();
+    m_tracker.reset();
+}
+
+} // namespace vc::ui
