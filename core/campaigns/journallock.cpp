@@ -6,6 +6,7 @@
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -31,6 +32,48 @@ struct Probe
     ino_t inode = 0;
 };
 
+#ifdef F_OFD_GETLK
+// Linux: the holder keeps an open-file-description write lock on its lock file (taken right after the
+// file is made, released by the kernel when the holder dies). The probe only asks (F_OFD_GETLK): it
+// never takes a lock, so it can never be what makes the holder's own lock fail — the race in which a
+// probe briefly held the file between another program's exclusive create and its lock, and that
+// program's lock was later judged abandoned. Open-file-description locks also survive other descriptors
+// of the same file being closed in the holder (unlike process-wide fcntl locks).
+Probe probe(const QString &lockFile)
+{
+    Probe p;
+    const int fd = ::open(QFile::encodeName(lockFile).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return p;
+    struct flock fl = {};
+    fl.l_type = F_RDLCK; // would a reader be refused? only by a holder's write lock
+    fl.l_whence = SEEK_SET;
+    struct stat st = {};
+    if (::fcntl(fd, F_OFD_GETLK, &fl) == 0 && fl.l_type != F_UNLCK)
+        p.held = true;
+    else if (::fstat(fd, &st) == 0)
+        p.inode = st.st_ino;
+    ::close(fd);
+    return p;
+}
+
+// The holder's side: a write lock on its lock file through a descriptor it keeps until unlock().
+int holdFile(const QString &lockFile)
+{
+    const int fd = ::open(QFile::encodeName(lockFile).constData(), O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct flock fl = {};
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    if (::fcntl(fd, F_OFD_SETLK, &fl) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+#else
+// Elsewhere (macOS, BSD): the holder's flock, which QLockFile takes; the probe takes it for a moment.
 Probe probe(const QString &lockFile)
 {
     Probe p;
@@ -45,6 +88,12 @@ Probe probe(const QString &lockFile)
     ::close(fd);
     return p;
 }
+
+int holdFile(const QString &)
+{
+    return -1; // QLockFile's own flock is the OS lock
+}
+#endif
 #endif
 
 } // namespace
@@ -54,7 +103,10 @@ JournalLock::JournalLock(const QString &journalPath) : m_lock(lockFileOf(journal
     m_lock.setStaleLockTime(0); // stale only when its holder is gone, however long it ran
 }
 
-JournalLock::~JournalLock() = default;
+JournalLock::~JournalLock()
+{
+    unlock();
+}
 
 bool JournalLock::isAbandoned(const QString &lockFile)
 {
@@ -76,7 +128,7 @@ bool JournalLock::tryLock()
 {
     m_holder = 0;
     if (m_lock.tryLock(0))
-        return true;
+        return holdOsLock();
     if (m_lock.error() != QLockFile::LockFailedError)
         return false;
     const QString file = m_lock.fileName();
@@ -88,7 +140,7 @@ bool JournalLock::tryLock()
         if (isAbandoned(rmlock))
             QFile::remove(rmlock);
         if (m_lock.tryLock(0))
-            return true;
+            return holdOsLock();
     }
     qint64 pid = 0;
     QString host, app;
@@ -97,9 +149,29 @@ bool JournalLock::tryLock()
     return false;
 }
 
+bool JournalLock::holdOsLock()
+{
+#if defined(Q_OS_UNIX) && defined(F_OFD_SETLK)
+    m_fd = holdFile(m_lock.fileName());
+    if (m_fd < 0) {
+        qCWarning(lcJournalLock) << "cannot lock" << m_lock.fileName() << ::strerror(errno);
+        m_lock.unlock();
+        return false;
+    }
+#endif
+    return true;
+}
+
 void JournalLock::unlock()
 {
-    m_lock.unlock();
+    if (!m_lock.isLocked())
+        return;
+    m_lock.unlock(); // removes the file first: nobody sees it without its OS lock
+#ifdef Q_OS_UNIX
+    if (m_fd >= 0)
+        ::close(m_fd);
+#endif
+    m_fd = -1;
 }
 
 bool JournalLock::isHeld(const QString &journalPath)

@@ -10,7 +10,9 @@ namespace vc {
 // was writing that file, or while it was removing an older stale lock, leaves a file it cannot judge, and
 // the journal would look in use for ever. A live holder always keeps an operating-system lock on the file,
 // which the kernel drops when the process dies: when nobody has it, the lock file is abandoned and is
-// replaced. (Unix; on Windows, Qt's own rule.)
+// replaced. (Unix; on Windows, Qt's own rule.) On Linux that OS lock is an open-file-description lock the
+// holder takes on its lock file, and asking whether a journal is held only tests it (F_OFD_GETLK): a probe
+// never takes anything, so it cannot make a holder's lock fail and later look abandoned.
 class JournalLock final
 {
 public:
@@ -33,8 +35,11 @@ public:
     static bool isAbandoned(const QString &lockFile);
 
 private:
+    bool holdOsLock();
+
     QLockFile m_lock;
     qint64 m_holder = 0;
+    int m_fd = -1; // the descriptor that keeps the OS lock (Linux)
 };
 
 } // namespace vc
