@@ -139,8 +139,10 @@ CampaignSettings CampaignSettingsPage::typed() const
     s.concurrency = m_ui->concurrencySpin->value();
     if (m_ui->windowCheck->isChecked())
         s.window = SendingWindow(m_ui->windowStart->time(), m_ui->windowEnd->time()).toString();
-    if (m_ui->zoneCombo->currentIndex() != 0)
-        s.defaultZone = m_ui->zoneCombo->currentText();
+    // What the box shows, typed or picked: its first item is this computer's zone (no default).
+    const QString zone = m_ui->zoneCombo->currentText().trimmed();
+    if (zone != m_ui->zoneCombo->itemText(0).trimmed())
+        s.defaultZone = zone;
     s.redial = m_ui->redialSpin->value();
     s.redialGapMin = m_ui->redialGapSpin->value();
     return s;
