@@ -2347,10 +2347,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <translation>%1 rows: &lt;b&gt;%2 ready&lt;/b&gt;, %3 invalid, %4 duplicates, %5 on the do-not-call list.</translation>
     </message>
     <message>
-        <source>No row can be called: check the number column on the previous page.</source>
-        <translation>No row can be called: check the number column on the previous page.</translation>
-    </message>
-    <message>
         <source>Export Problems</source>
         <translation>Export Problems</translation>
     </message>
@@ -2361,6 +2357,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>No row can be called: check the number column on the first page and the service on the previous one.</source>
+        <translation>No row can be called: check the number column on the first page and the service on the previous one.</translation>
     </message>
 </context>
 <context>

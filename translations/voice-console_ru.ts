@@ -2368,10 +2368,6 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <translation>Строк: %1 — &lt;b&gt;готово %2&lt;/b&gt;, с ошибкой %3, повторов %4, в списке «не звонить» %5.</translation>
     </message>
     <message>
-        <source>No row can be called: check the number column on the previous page.</source>
-        <translation>Звонить не по чему: проверьте столбец номера на предыдущей странице.</translation>
-    </message>
-    <message>
         <source>Export Problems</source>
         <translation>Экспорт проблем</translation>
     </message>
@@ -2382,6 +2378,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <source>No row can be called: check the number column on the first page and the service on the previous one.</source>
+        <translation>Звонить не по чему: проверьте столбец номера на первой странице и услугу на предыдущей.</translation>
     </message>
 </context>
 <context>

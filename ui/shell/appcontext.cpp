@@ -6,7 +6,6 @@
 #include "accounts/session.h"
 #include "calls/callhistory.h"
 #include "calls/calltracker.h"
-#include "ui/campaigns/campaignspage.h"
 #include "ui/shell/mainwindow.h"
 
 #include <QLoggingCategory>

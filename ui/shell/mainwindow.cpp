@@ -15,7 +15,6 @@
 #include "ui/calls/callhistorymodel.h"
 #include "ui/calls/callspage.h"
 #include "ui/campaigns/campaignactions.h"
-#include "ui/campaigns/campaignmodels.h"
 #include "campaigns/campaignregistry.h"
 #include "common/paths.h"
 #include "ui/campaigns/campaignspage.h"
@@ -196,17 +195,11 @@ void MainWindow::historyOpened()
 
 void MainWindow::offerInterruptedCampaigns()
 {
-    // Read from the journals without building the Campaigns page, unless it is there already.
+    // Read from the journals by the registry, without building the Campaigns page.
     QList<CampaignSummary> stopped;
-    if (m_campaignsPage) {
-        const CampaignListModel *list = m_campaignsPage->listModel();
-        for (const QString &path : m_campaignsPage->interrupted())
-            stopped << *list->find(path);
-    } else {
-        const auto campaigns = m_campaignRegistry->scan(paths::campaignsFolder());
-        std::copy_if(campaigns.cbegin(), campaigns.cend(), std::back_inserter(stopped),
-                     [this](const CampaignSummary &c) { return m_campaignRegistry->isInterrupted(c); });
-    }
+    const auto campaigns = m_campaignRegistry->scan(paths::campaignsFolder());
+    std::copy_if(campaigns.cbegin(), campaigns.cend(), std::back_inserter(stopped),
+                 [this](const CampaignSummary &c) { return m_campaignRegistry->isInterrupted(c); });
     if (stopped.isEmpty())
         return;
     const CampaignSummary &c = stopped.constFirst();

@@ -173,7 +173,7 @@ void CampaignCheckPage::finished(const QString &error)
     style::showHint(m_ui->countsLabel,
                     tr("%1 rows: <b>%2 ready</b>, %3 invalid, %4 duplicates, %5 on the do-not-call list.")
                         .arg(n.total).arg(n.ready).arg(n.invalid).arg(n.duplicate).arg(n.suppressed) +
-                        (n.ready == 0 ? u' ' + tr("No row can be called: check the number column on the previous page.") : QString()),
+                        (n.ready == 0 ? u' ' + tr("No row can be called: check the number column on the first page and the service on the previous one.") : QString()),
                     n.ready == 0);
     m_ui->exportProblemsButton->setEnabled(n.invalid + n.duplicate + n.suppressed > 0);
     m_ui->rowsTable->setColumnWidth(CampaignRowsModel::NumberColumn, 170);
