@@ -73,7 +73,8 @@ int holdFile(const QString &lockFile)
     return fd;
 }
 #else
-// Elsewhere (macOS, BSD): the holder's flock, which QLockFile takes; the probe takes it for a moment.
+// Elsewhere (macOS, BSD): the holder's flock, which QLockFile takes; the probe takes it for a moment
+// (so there the race above remains possible, if unlikely).
 Probe probe(const QString &lockFile)
 {
     Probe p;
@@ -87,11 +88,6 @@ Probe probe(const QString &lockFile)
         p.inode = st.st_ino; // closing the descriptor drops the lock just taken
     ::close(fd);
     return p;
-}
-
-int holdFile(const QString &)
-{
-    return -1; // QLockFile's own flock is the OS lock
 }
 #endif
 #endif
