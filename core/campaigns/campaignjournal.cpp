@@ -125,6 +125,10 @@ StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
     if (!readOnly) {
         if (auto r = ensureTally(); !r)
             return r;
+        // Journals made before the run looked rows up by zone: the index is added once (a second or two
+        // for a million rows), before any run.
+        if (auto r = exec(QLatin1String(journal::kPendingZoneIndex)); !r)
+            return r;
     } else {
         QSqlQuery q(db);
         m_hasTally = q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tally'")) && q.next();
@@ -379,21 +383,45 @@ CampaignRow CampaignJournal::readRow(const QSqlQuery &q) const
 }
 
 
-QList<CampaignRow> CampaignJournal::nextPending(qint64 now, int limit)
+QStringList CampaignJournal::pendingZones()
 {
+    QStringList zones;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT DISTINCT ifnull(tz, '') FROM rows WHERE class = 'ready' AND state = 'pending'"))) {
+        qCInfo(lcJournal) << q.lastError().text();
+        return zones;
+    }
+    while (q.next())
+        zones << q.value(0).toString();
+    return zones;
+}
+
+QList<CampaignRow> CampaignJournal::nextPending(qint64 now, int limit, const QStringList &zones)
+{
+    // One indexed range per zone (rows_pending_zone), merged: a zone's rows are reached without reading
+    // those of the others.
     QList<CampaignRow> rows;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows WHERE class = 'ready' AND state = 'pending'"
-                             " AND not_before <= ? ORDER BY not_before, line LIMIT ?"));
-    q.addBindValue(now);
-    q.addBindValue(limit);
-    if (!q.exec()) {
-        qCInfo(lcJournal) << q.lastError().text();
-        return rows;
+                             " AND ifnull(tz, '') = ? AND not_before <= ? ORDER BY not_before, line LIMIT ?"));
+    for (const QString &zone : zones) {
+        q.bindValue(0, zone);
+        q.bindValue(1, now);
+        q.bindValue(2, limit);
+        if (!q.exec()) {
+            qCInfo(lcJournal) << q.lastError().text();
+            return {};
+        }
+        while (q.next())
+            rows.append(readRow(q));
     }
-    while (q.next())
-        rows.append(readRow(q));
+    std::sort(rows.begin(), rows.end(), [](const CampaignRow &a, const CampaignRow &b) {
+        return a.notBeforeMs != b.notBeforeMs ? a.notBeforeMs < b.notBeforeMs : a.line < b.line;
+    });
+    if (rows.size() > limit)
+        rows.resize(limit);
     return rows;
 }
 
@@ -402,6 +430,16 @@ std::optional<qint64> CampaignJournal::earliestWaiting()
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(QStringLiteral("SELECT min(not_before) FROM rows WHERE class = 'ready' AND state = 'pending'")) || !q.next() ||
         q.value(0).isNull())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
+std::optional<qint64> CampaignJournal::earliestWaiting(const QString &zone)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT min(not_before) FROM rows WHERE class = 'ready' AND state = 'pending' AND ifnull(tz, '') = ?"));
+    q.addBindValue(zone);
+    if (!q.exec() || !q.next() || q.value(0).isNull())
         return std::nullopt;
     return q.value(0).toLongLong();
 }

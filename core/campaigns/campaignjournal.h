@@ -69,9 +69,14 @@ public:
     // The line of the ready row with this number, if any (for duplicates).
     std::optional<qint64> readyLineOf(const QString &number);
 
-    // The run.
-    QList<CampaignRow> nextPending(qint64 nowMs, int limit);
+    // The run. Rows are looked up by their time zone ("" for the campaign's default) through an index, so
+    // that the rows of zones whose window is closed are never read, let alone rewritten, while they wait.
+    // The zones of the rows that may still be called (ready, pending).
+    QStringList pendingZones();
+    // Pending rows of these zones due by `nowMs`, in the order they are due (then file order).
+    QList<CampaignRow> nextPending(qint64 nowMs, int limit, const QStringList &zones);
     std::optional<qint64> earliestWaiting(); // the smallest not-before of pending rows
+    std::optional<qint64> earliestWaiting(const QString &zone); // of this zone's; nullopt: none pending
     StorageResult setNotBefore(qint64 line, qint64 notBeforeMs);
     // Committed to disk before the request is written.
     StorageResult markDispatching(qint64 line);

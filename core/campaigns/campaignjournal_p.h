@@ -29,6 +29,12 @@ bool looksLikeSqlite(const QString &path);
 QString readOnlyOptions(const QString &path, int busyMs);
 QString databaseName(const QString &path);
 
+// The run's lookup of pending rows by time zone ("" for the campaign's default): rows of a zone whose
+// window is closed are never read while they wait.
+inline constexpr const char *kPendingZoneIndex =
+    "CREATE INDEX IF NOT EXISTS rows_pending_zone ON rows(ifnull(tz, ''), not_before, line)"
+    " WHERE class = 'ready' AND state = 'pending'";
+
 } // namespace vc::journal
 
 #define VC_ROW_COLUMNS                                                                                              \

@@ -2,6 +2,7 @@
 // before the file takes the journal's name, and the tally the triggers keep.
 #include "campaigns/campaignjournal.h"
 #include "calls/sqlerror.h"
+#include "campaigns/campaignjournal_p.h"
 
 #include <QFile>
 #include <QSqlDatabase>
@@ -23,6 +24,7 @@ StorageResult CampaignJournal::makeFile()
         "CREATE UNIQUE INDEX rows_seq ON rows(seq)",
         "CREATE INDEX rows_ready_number ON rows(number) WHERE class = 'ready'",
         "CREATE INDEX rows_pending ON rows(not_before, line) WHERE class = 'ready' AND state = 'pending'",
+        journal::kPendingZoneIndex,
         "CREATE INDEX rows_following ON rows(line) WHERE state = 'placed' AND final = 0",
         "CREATE INDEX rows_not_delivered ON rows(status) WHERE state = 'placed' AND final = 1 AND delivered = 0",
     };

@@ -74,6 +74,8 @@ void CampaignRunner::start()
         if (auto r = m_journal->setMeta(QStringLiteral("state"), QStringLiteral("started")); !r)
             return storageFailure(r);
     }
+    const QStringList zones = m_journal->pendingZones();
+    m_zoneNames = QSet<QString>(zones.cbegin(), zones.cend());
     // Calls placed by an earlier run that are not final yet: followed again (a read, always safe).
     if (m_options.waitForCalls) {
         for (const CampaignRow &row : m_journal->following()) {
@@ -146,11 +148,42 @@ void CampaignRunner::arm(qint64 ms)
 
 QTimeZone CampaignRunner::zoneFor(const CampaignRow &row)
 {
-    if (!row.tz.isEmpty()) {
-        if (const auto z = m_zones.zone(row.tz))
+    return zoneNamed(row.tz);
+}
+
+QTimeZone CampaignRunner::zoneNamed(const QString &name)
+{
+    if (!name.isEmpty()) {
+        if (const auto z = m_zones.zone(name))
             return *z;
     }
     return m_options.defaultZone;
+}
+
+QStringList CampaignRunner::openZones(const QDateTime &at)
+{
+    QStringList open;
+    for (const QString &name : std::as_const(m_zoneNames)) {
+        if (m_options.window.isOpen(at, zoneNamed(name)))
+            open << name;
+    }
+    return open;
+}
+
+std::optional<qint64> CampaignRunner::nextDue(const QDateTime &at)
+{
+    std::optional<qint64> next;
+    for (const QString &name : std::as_const(m_zoneNames)) {
+        const auto earliest = m_journal->earliestWaiting(name);
+        if (!earliest)
+            continue;
+        QDateTime due = QDateTime::fromMSecsSinceEpoch(std::max(*earliest, at.toMSecsSinceEpoch()), QTimeZone::utc());
+        const QTimeZone zone = zoneNamed(name);
+        if (!m_options.window.isOpen(due, zone))
+            due = m_options.window.nextOpening(due, zone);
+        next = std::min(next.value_or(due.toMSecsSinceEpoch()), due.toMSecsSinceEpoch());
+    }
+    return next;
 }
 
 void CampaignRunner::pump()
@@ -162,10 +195,11 @@ void CampaignRunner::pump()
     const qint64 now = wallMs();
     if (m_pausedUntilMs > now)
         return arm(m_pausedUntilMs - now);
-    bool announcedWait = false;
+    // Only rows of zones whose window is open are read: the others wait untouched, whatever their number,
+    // and the loop never runs longer than one batch before it returns to the event loop.
     while (m_inFlight < m_options.concurrency) {
         if (m_buffer.isEmpty()) {
-            m_buffer = m_journal->nextPending(wallMs(), 64);
+            m_buffer = m_journal->nextPending(wallMs(), 64, openZones(QDateTime::currentDateTimeUtc()));
             if (m_buffer.isEmpty())
                 break;
         }
@@ -173,14 +207,9 @@ void CampaignRunner::pump()
         if (wait > 0)
             return arm(qint64(std::ceil(wait)));
         const CampaignRow row = m_buffer.takeFirst();
-        const QDateTime at = QDateTime::currentDateTimeUtc();
-        const QTimeZone zone = zoneFor(row);
-        if (!m_options.window.isOpen(at, zone)) {
-            // Never outside the recipient's window: the row waits, the others go on.
-            const QDateTime opens = m_options.window.nextOpening(at, zone);
-            if (auto r = m_journal->setNotBefore(row.line, opens.toMSecsSinceEpoch()); !r)
-                return storageFailure(r);
-            announcedWait = true;
+        if (!m_options.window.isOpen(QDateTime::currentDateTimeUtc(), zoneFor(row))) {
+            // Its window closed a moment ago: never outside it. The next look skips the zone.
+            m_buffer.clear();
             continue;
         }
         dispatch(row);
@@ -190,15 +219,15 @@ void CampaignRunner::pump()
     if (m_inFlight > 0 || !m_buffer.isEmpty())
         return;
     // Nothing to dispatch now.
-    if (const auto earliest = m_journal->earliestWaiting()) {
-        const QDateTime until = QDateTime::fromMSecsSinceEpoch(*earliest, QTimeZone::utc());
-        if (until != m_waitingUntil || announcedWait) {
+    if (const auto due = nextDue(QDateTime::currentDateTimeUtc())) {
+        const QDateTime until = QDateTime::fromMSecsSinceEpoch(*due, QTimeZone::utc());
+        if (until != m_waitingUntil) {
             m_waitingUntil = until;
             Q_EMIT waiting(until, m_journal->counts().waiting);
         }
         if (!m_options.waitForCalls)
             return stopWith(Outcome::Finished);
-        return arm(*earliest - wallMs() + 5);
+        return arm(*due - wallMs() + 5);
     }
     m_waitingUntil = {};
     if (!m_options.waitForCalls || m_following.isEmpty())
@@ -320,6 +349,8 @@ void CampaignRunner::onCallEnded(const CallInfo &info, bool stale)
         const qint64 at = wallMs() + m_options.redialGapMs;
         if (auto r = m_journal->scheduleRedial(f.line, at); !r)
             storageFailure(r);
+        else if (const auto row = m_journal->row(f.line))
+            m_zoneNames.insert(row->tz); // pending again, perhaps in a zone that had none left
     }
     pump();
 }

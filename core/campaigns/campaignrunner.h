@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace vc {
@@ -102,6 +103,11 @@ private:
     void storageFailure(const StorageResult &r);
     bool isCampaignRefusal(const ApiError &e) const;
     QTimeZone zoneFor(const CampaignRow &row);
+    QTimeZone zoneNamed(const QString &name);
+    // The zones whose window is open at `at`.
+    QStringList openZones(const QDateTime &at);
+    // When the next pending row may be called (its not-before, inside its zone's window); nullopt: none.
+    std::optional<qint64> nextDue(const QDateTime &at);
     void saveHistory(const CallRecord &record);
 
     CampaignJournal *m_journal;
@@ -122,6 +128,7 @@ private:
     QList<CampaignRow> m_buffer;
     QHash<QString, Followed> m_following;
     ZoneCache m_zones;
+    QSet<QString> m_zoneNames; // the zones of the rows still to call ("": the campaign's default)
     int m_inFlight = 0;
     int m_unknownStreak = 0;
     bool m_started = false;

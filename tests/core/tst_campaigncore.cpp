@@ -375,12 +375,12 @@ private Q_SLOTS:
         QVERIFY(journal.open(path));
         QCOMPARE(journal.interruptedRows(), 1);
         QCOMPARE(journal.row(1)->state, RowState::Unknown);
-        const auto pending = journal.nextPending(QDateTime::currentMSecsSinceEpoch(), 10);
+        const auto pending = journal.nextPending(QDateTime::currentMSecsSinceEpoch(), 10, journal.pendingZones());
         QCOMPARE(pending.size(), 1);
         QCOMPARE(pending.first().line, 3);
         QCOMPARE(journal.following().size(), 1);
         QCOMPARE(journal.resendUnknown().value(), 1);
-        QCOMPARE(journal.nextPending(QDateTime::currentMSecsSinceEpoch(), 10).size(), 2);
+        QCOMPARE(journal.nextPending(QDateTime::currentMSecsSinceEpoch(), 10, journal.pendingZones()).size(), 2);
         QCOMPARE(journal.integrityCheck(), QStringLiteral("ok"));
     }
 
