@@ -5,10 +5,13 @@
 #include "exolve/exolvevalidation.h"
 #include "legacy/legacyvalidation.h"
 
+#include <QThread>
+
 #include <condition_variable>
-#include <deque>
+#include <map>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace vc {
 
@@ -85,43 +88,48 @@ bool isBlank(const CsvRecord &record)
     return true;
 }
 
-// The preview in two stages on two threads: one reads the file and classes each row (libphonenumber is
-// most of the work), the other — the caller's — finds duplicates through the journal and writes the rows,
-// in file order. Batches go between them through a short queue, so memory stays flat.
+// The preview in two stages: classing threads (one per core) read the file a batch at a time and class
+// each row (libphonenumber is most of the work); the caller's thread finds duplicates through the journal
+// and writes the rows, batch by batch in file order. The queue between them is short, so memory stays flat.
 class RowFeed final
 {
 public:
     static constexpr int kBatch = 1024;
     static constexpr std::size_t kQueued = 8;
 
-    // Worker side.
-    bool push(QList<CampaignRow> batch)
+    explicit RowFeed(int workers) : m_workers(workers) {}
+
+    // Classing side: the batch numbered `seq` (from 0, in file order). The next one the caller waits for
+    // is always taken, so a full queue of later batches cannot block it.
+    bool push(qint64 seq, QList<CampaignRow> batch)
     {
         std::unique_lock lock(m_mutex);
-        m_space.wait(lock, [this] { return m_stop || m_queue.size() < kQueued; });
+        m_space.wait(lock, [&] { return m_stop || seq == m_next || m_queue.size() < kQueued; });
         if (m_stop)
             return false;
-        m_queue.push_back(std::move(batch));
+        m_queue.emplace(seq, std::move(batch));
         m_ready.notify_one();
         return true;
     }
     void finish(const QString &readError)
     {
         std::lock_guard lock(m_mutex);
-        m_finished = true;
-        m_readError = readError;
+        --m_workers;
+        if (!readError.isEmpty())
+            m_readError = readError;
         m_ready.notify_one();
     }
-    // Caller side: the next batch, or nullopt at the end.
+    // Caller side: the next batch in file order, or nullopt at the end.
     std::optional<QList<CampaignRow>> pop()
     {
         std::unique_lock lock(m_mutex);
-        m_ready.wait(lock, [this] { return m_finished || !m_queue.empty(); });
-        if (m_queue.empty())
+        m_ready.wait(lock, [this] { return m_workers == 0 || (!m_queue.empty() && m_queue.begin()->first == m_next); });
+        if (m_queue.empty() || m_queue.begin()->first != m_next)
             return std::nullopt;
-        QList<CampaignRow> batch = std::move(m_queue.front());
-        m_queue.pop_front();
-        m_space.notify_one();
+        QList<CampaignRow> batch = std::move(m_queue.begin()->second);
+        m_queue.erase(m_queue.begin());
+        ++m_next;
+        m_space.notify_all();
         return batch;
     }
     void stop()
@@ -129,6 +137,11 @@ public:
         std::lock_guard lock(m_mutex);
         m_stop = true;
         m_space.notify_all();
+    }
+    bool stopped()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_stop;
     }
     QString readError()
     {
@@ -140,10 +153,47 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_ready;
     std::condition_variable m_space;
-    std::deque<QList<CampaignRow>> m_queue;
-    bool m_finished = false;
+    std::map<qint64, QList<CampaignRow>> m_queue;
+    qint64 m_next = 0;
+    int m_workers;
     bool m_stop = false;
     QString m_readError;
+};
+
+// The file, shared by the classing threads: each takes the next batch of records under the lock.
+class RecordSource final
+{
+public:
+    RecordSource(CsvReader *reader, std::optional<CsvRecord> first) : m_reader(reader), m_first(std::move(first)) {}
+
+    // The next records (blank ones skipped) and their batch number; empty at the end.
+    QList<CsvRecord> take(qint64 *seq)
+    {
+        std::lock_guard lock(m_mutex);
+        QList<CsvRecord> records;
+        records.reserve(RowFeed::kBatch);
+        while (records.size() < RowFeed::kBatch && !m_end) {
+            std::optional<CsvRecord> record = m_first ? std::exchange(m_first, std::nullopt) : m_reader->next();
+            if (!record)
+                m_end = true;
+            else if (!isBlank(*record))
+                records.append(std::move(*record));
+        }
+        *seq = m_seq++;
+        return records;
+    }
+    QString errorString()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_reader->errorString();
+    }
+
+private:
+    std::mutex m_mutex;
+    CsvReader *m_reader;
+    std::optional<CsvRecord> m_first;
+    qint64 m_seq = 0;
+    bool m_end = false;
 };
 
 } // namespace
@@ -167,31 +217,35 @@ Result<PlanSummary, QString> CampaignPlanner::plan(QIODevice *input, const PlanO
     if (auto r = journal->beginImport(); !r)
         return r.error().message;
 
-    // From here the reader (and the input device) belong to the classing thread until it is joined.
-    RowFeed feed;
-    std::optional<CsvRecord> start = map.header ? std::nullopt : std::move(first);
-    std::thread classer([&feed, &reader, &options, map, start = std::move(start)]() mutable {
-        ZoneCache zones;
-        QList<CampaignRow> batch;
-        batch.reserve(RowFeed::kBatch);
-        for (std::optional<CsvRecord> record = start ? std::move(start) : reader.next(); record; record = reader.next()) {
-            if (isBlank(*record))
-                continue;
-            batch.append(classify(*record, map, options, zones));
-            if (batch.size() == RowFeed::kBatch) {
-                if (!feed.push(std::move(batch)))
+    // From here the reader (and the input device) belong to the classing threads until they are joined.
+    const int workers = std::max(1, std::min(QThread::idealThreadCount(), 4));
+    RowFeed feed(workers);
+    RecordSource source(&reader, map.header ? std::nullopt : std::move(first));
+    std::vector<std::thread> classers;
+    for (int w = 0; w < workers; ++w) {
+        classers.emplace_back([&feed, &source, &options, map] {
+            ZoneCache zones;
+            for (;;) {
+                qint64 seq = 0;
+                const QList<CsvRecord> records = source.take(&seq);
+                if (records.isEmpty() || feed.stopped())
+                    return feed.finish(source.errorString());
+                QList<CampaignRow> batch;
+                batch.reserve(records.size());
+                for (const CsvRecord &record : records)
+                    batch.append(classify(record, map, options, zones));
+                if (!feed.push(seq, std::move(batch)))
                     return feed.finish({});
-                batch = {};
-                batch.reserve(RowFeed::kBatch);
             }
-        }
-        if (!batch.isEmpty() && !feed.push(std::move(batch)))
-            return feed.finish({});
-        feed.finish(reader.errorString());
-    });
+        });
+    }
+    const auto joinAll = [&classers] {
+        for (std::thread &t : classers)
+            t.join();
+    };
     const auto end = [&](const QString &error) -> Result<PlanSummary, QString> {
         feed.stop();
-        classer.join();
+        joinAll();
         (void)journal->endImport(); // the first error is the one to report; a stopped preview is discarded
         return error;
     };
@@ -219,7 +273,7 @@ Result<PlanSummary, QString> CampaignPlanner::plan(QIODevice *input, const PlanO
                 return end(QString());
         }
     }
-    classer.join();
+    joinAll();
     summary.readError = feed.readError();
     if (auto r = journal->endImport(); !r)
         return r.error().message;
