@@ -1,6 +1,6 @@
 #include "net/connectionpool.h"
 
-#include <QSslSocket>
+#include <QTcpSocket>
 
 namespace vc {
 
@@ -31,13 +31,13 @@ QString ConnectionPool::key(const QUrl &url, const QString &proxy, const QString
     return origin(url) + u'|' + proxy + u'|' + proxyUser;
 }
 
-QSslSocket *ConnectionPool::take(const QString &key)
+QTcpSocket *ConnectionPool::take(const QString &key)
 {
     // The most recently used first: the least likely to have been closed by the server meanwhile.
     for (size_t i = m_idle.size(); i-- > 0;) {
         if (m_idle[i].origin != key)
             continue;
-        QSslSocket *socket = m_idle[i].socket;
+        QTcpSocket *socket = m_idle[i].socket;
         const bool usable = socket->state() == QAbstractSocket::ConnectedState && socket->bytesAvailable() == 0 &&
                             !m_idle[i].since.hasExpired(kIdleMs);
         if (!usable) {
@@ -54,7 +54,7 @@ QSslSocket *ConnectionPool::take(const QString &key)
     return nullptr;
 }
 
-void ConnectionPool::put(const QString &key, QSslSocket *socket)
+void ConnectionPool::put(const QString &key, QTcpSocket *socket)
 {
     socket->setParent(this);
     // A connection the server closes (or sends anything unasked on) while idle is of no use any more.
@@ -64,8 +64,8 @@ void ConnectionPool::put(const QString &key, QSslSocket *socket)
                 return drop(i);
         }
     };
-    connect(socket, &QSslSocket::disconnected, this, unusable);
-    connect(socket, &QSslSocket::readyRead, this, unusable);
+    connect(socket, &QTcpSocket::disconnected, this, unusable);
+    connect(socket, &QTcpSocket::readyRead, this, unusable);
     Idle idle{key, socket, {}};
     idle.since.start();
     m_idle.push_back(std::move(idle));
@@ -80,7 +80,7 @@ void ConnectionPool::put(const QString &key, QSslSocket *socket)
 
 void ConnectionPool::drop(size_t index)
 {
-    QSslSocket *socket = m_idle[index].socket;
+    QTcpSocket *socket = m_idle[index].socket;
     m_idle.erase(m_idle.begin() + qsizetype(index));
     socket->disconnect(this);
     socket->abort();

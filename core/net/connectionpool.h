@@ -8,7 +8,7 @@
 
 #include <vector>
 
-class QSslSocket;
+class QTcpSocket;
 
 namespace vc {
 
@@ -27,9 +27,9 @@ public:
     ~ConnectionPool() override;
 
     // An open idle connection for this key (see key()), now owned by the caller; nullptr when there is none.
-    QSslSocket *take(const QString &key);
+    QTcpSocket *take(const QString &key);
     // Keeps a connection whose last answer was complete and framed by itself, with nothing left unread.
-    void put(const QString &key, QSslSocket *socket);
+    void put(const QString &key, QTcpSocket *socket);
     int idleCount() const { return int(m_idle.size()); }
 
     static QString origin(const QUrl &url);
@@ -41,7 +41,7 @@ private:
     struct Idle
     {
         QString origin;
-        QSslSocket *socket;
+        QTcpSocket *socket;
         QElapsedTimer since;
     };
     void drop(size_t index);

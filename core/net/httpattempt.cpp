@@ -64,7 +64,7 @@ void HttpAttempt::start()
         }
     }
     if (m_pool) {
-        if (QSslSocket *kept = m_pool->take(m_poolKey)) {
+        if (QTcpSocket *kept = m_pool->take(m_poolKey)) {
             m_reused = true;
             useSocket(kept);
             sendRequest();
@@ -74,14 +74,14 @@ void HttpAttempt::start()
     connectFresh();
 }
 
-void HttpAttempt::useSocket(QSslSocket *socket)
+void HttpAttempt::useSocket(QTcpSocket *socket)
 {
     m_socket = socket;
     m_socket->setParent(this);
-    connect(m_socket, &QSslSocket::readyRead, this, &HttpAttempt::onReadyRead);
-    connect(m_socket, &QSslSocket::disconnected, this, &HttpAttempt::onDisconnected);
-    connect(m_socket, &QSslSocket::errorOccurred, this, &HttpAttempt::onSocketError);
-    connect(m_socket, &QSslSocket::bytesWritten, this, [this](qint64 n) {
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpAttempt::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, &HttpAttempt::onDisconnected);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, &HttpAttempt::onSocketError);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this](qint64 n) {
         m_sent += n;
         m_inactivity.start();
     });
@@ -89,21 +89,24 @@ void HttpAttempt::useSocket(QSslSocket *socket)
 
 void HttpAttempt::connectFresh()
 {
-    useSocket(new QSslSocket(this));
+    const bool tls = m_call.url.scheme() == QLatin1String("https");
+    // A TLS socket only for https: making one loads the TLS backend (OpenSSL and its certificate store,
+    // some 4 MiB resident), which plain http to this computer — the sandbox — never needs.
+    QSslSocket *secure = tls ? new QSslSocket(this) : nullptr;
+    useSocket(secure ? secure : new QTcpSocket(this));
     // Always set: Qt's own default would pick a proxy from some variables and not others.
     m_socket->setProxy(m_proxy);
-    const bool tls = m_call.url.scheme() == QLatin1String("https");
     // TLS errors are never ignored: an unverified peer ends the handshake with an error.
-    if (tls) {
+    if (secure) {
         if (!m_limits.extraCaCertificates.isEmpty()) {
-            QSslConfiguration conf = m_socket->sslConfiguration();
+            QSslConfiguration conf = secure->sslConfiguration();
             conf.addCaCertificates(m_limits.extraCaCertificates);
-            m_socket->setSslConfiguration(conf);
+            secure->setSslConfiguration(conf);
         }
-        connect(m_socket, &QSslSocket::encrypted, this, &HttpAttempt::sendRequest);
-        m_socket->connectToHostEncrypted(m_call.url.host(), quint16(m_call.url.port(443)));
+        connect(secure, &QSslSocket::encrypted, this, &HttpAttempt::sendRequest);
+        secure->connectToHostEncrypted(m_call.url.host(), quint16(m_call.url.port(443)));
     } else {
-        connect(m_socket, &QSslSocket::connected, this, [this] {
+        connect(m_socket, &QTcpSocket::connected, this, [this] {
             // Plain http only to this computer, judged by the address really connected to, not the
             // name: a hosts file may send "localhost" anywhere, and the key would go out in clear.
             const QHostAddress peer = m_socket->peerAddress();

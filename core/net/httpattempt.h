@@ -73,7 +73,7 @@ Q_SIGNALS:
 
 private:
     void connectFresh();
-    void useSocket(QSslSocket *socket);
+    void useSocket(QTcpSocket *socket);
     // A kept connection closed under the request before any answer: true when it was sent again.
     bool retryOnFreshConnection();
     void sendRequest();
@@ -91,7 +91,7 @@ private:
     HttpCall m_call;
     HeaderList m_headers;
     AttemptLimits m_limits;
-    QSslSocket *m_socket = nullptr;
+    QTcpSocket *m_socket = nullptr; // a QSslSocket for https
     QTimer m_inactivity;
     HttpResponseParser m_parser;
     ConnectionPool *m_pool = nullptr; // only for reads
