@@ -282,6 +282,11 @@ StorageResult CampaignJournal::loadSettings()
 
 StorageResult CampaignJournal::beginImport()
 {
+    // Before any statement of ours is open on the table (SQLite refuses to drop an index under one).
+    for (const char *name : journal::kIndexNamesAfterImport) {
+        if (auto r = exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(QLatin1String(name))); !r)
+            return r;
+    }
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     m_insert = std::make_unique<QSqlQuery>(db);
     if (!m_insert->prepare(QStringLiteral(
@@ -334,6 +339,11 @@ StorageResult CampaignJournal::endImport()
     m_insert.reset();
     m_findReady.reset();
     auto r = exec(QStringLiteral("COMMIT"));
+    // The indexes the import went without, built from the whole table at once.
+    for (const char *index : journal::kIndexesAfterImport) {
+        if (r)
+            r = exec(QLatin1String(index));
+    }
     if (r)
         r = ensureTally(); // counts the imported rows and puts the insert trigger back
     // Every state change after this must survive a power loss: a journal that cannot say so fails here.

@@ -34,6 +34,14 @@ QString databaseName(const QString &path);
 inline constexpr const char *kPendingZoneIndex =
     "CREATE INDEX IF NOT EXISTS rows_pending_zone ON rows(ifnull(tz, ''), not_before, line)"
     " WHERE class = 'ready' AND state = 'pending'";
+// The rows' order in the file, 1..N: a view of a million rows reaches row i without a list of lines.
+inline constexpr const char *kSequenceIndex = "CREATE UNIQUE INDEX IF NOT EXISTS rows_seq ON rows(seq)";
+inline constexpr const char *kPendingIndex =
+    "CREATE INDEX IF NOT EXISTS rows_pending ON rows(not_before, line) WHERE class = 'ready' AND state = 'pending'";
+// Indexes nobody reads while the preview writes the rows: built once at its end, from the whole table
+// (sorted in one pass), instead of row by row.
+inline constexpr const char *kIndexesAfterImport[] = {kSequenceIndex, kPendingIndex, kPendingZoneIndex};
+inline constexpr const char *kIndexNamesAfterImport[] = {"rows_seq", "rows_pending", "rows_pending_zone"};
 
 } // namespace vc::journal
 

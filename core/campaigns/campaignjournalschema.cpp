@@ -20,10 +20,9 @@ StorageResult CampaignJournal::makeFile()
         " state TEXT NOT NULL DEFAULT 'pending', call_id TEXT, status TEXT, final INTEGER NOT NULL DEFAULT 0,"
         " delivered INTEGER NOT NULL DEFAULT 0, stale INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,"
         " error TEXT, placed_at TEXT, ended_at TEXT, not_before INTEGER NOT NULL DEFAULT 0, duration INTEGER, seq INTEGER)",
-        // The rows' order in the file, 1..N: a view of a million rows reaches row i without a list of lines.
-        "CREATE UNIQUE INDEX rows_seq ON rows(seq)",
+        journal::kSequenceIndex,
         "CREATE INDEX rows_ready_number ON rows(number) WHERE class = 'ready'",
-        "CREATE INDEX rows_pending ON rows(not_before, line) WHERE class = 'ready' AND state = 'pending'",
+        journal::kPendingIndex,
         journal::kPendingZoneIndex,
         "CREATE INDEX rows_following ON rows(line) WHERE state = 'placed' AND final = 0",
         "CREATE INDEX rows_not_delivered ON rows(status) WHERE state = 'placed' AND final = 1 AND delivered = 0",
