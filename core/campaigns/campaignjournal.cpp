@@ -393,67 +393,6 @@ CampaignRow CampaignJournal::readRow(const QSqlQuery &q) const
 }
 
 
-QStringList CampaignJournal::pendingZones()
-{
-    QStringList zones;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT DISTINCT ifnull(tz, '') FROM rows WHERE class = 'ready' AND state = 'pending'"))) {
-        qCInfo(lcJournal) << q.lastError().text();
-        return zones;
-    }
-    while (q.next())
-        zones << q.value(0).toString();
-    return zones;
-}
-
-QList<CampaignRow> CampaignJournal::nextPending(qint64 now, int limit, const QStringList &zones)
-{
-    // One indexed range per zone (rows_pending_zone), merged: a zone's rows are reached without reading
-    // those of the others.
-    QList<CampaignRow> rows;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows WHERE class = 'ready' AND state = 'pending'"
-                             " AND ifnull(tz, '') = ? AND not_before <= ? ORDER BY not_before, line LIMIT ?"));
-    for (const QString &zone : zones) {
-        q.bindValue(0, zone);
-        q.bindValue(1, now);
-        q.bindValue(2, limit);
-        if (!q.exec()) {
-            qCInfo(lcJournal) << q.lastError().text();
-            return {};
-        }
-        while (q.next())
-            rows.append(readRow(q));
-    }
-    std::sort(rows.begin(), rows.end(), [](const CampaignRow &a, const CampaignRow &b) {
-        return a.notBeforeMs != b.notBeforeMs ? a.notBeforeMs < b.notBeforeMs : a.line < b.line;
-    });
-    if (rows.size() > limit)
-        rows.resize(limit);
-    return rows;
-}
-
-std::optional<qint64> CampaignJournal::earliestWaiting()
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("SELECT min(not_before) FROM rows WHERE class = 'ready' AND state = 'pending'")) || !q.next() ||
-        q.value(0).isNull())
-        return std::nullopt;
-    return q.value(0).toLongLong();
-}
-
-std::optional<qint64> CampaignJournal::earliestWaiting(const QString &zone)
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("SELECT min(not_before) FROM rows WHERE class = 'ready' AND state = 'pending' AND ifnull(tz, '') = ?"));
-    q.addBindValue(zone);
-    if (!q.exec() || !q.next() || q.value(0).isNull())
-        return std::nullopt;
-    return q.value(0).toLongLong();
-}
-
 StorageResult CampaignJournal::setNotBefore(qint64 line, qint64 notBeforeMs)
 {
     return exec(QStringLiteral("UPDATE rows SET not_before = ? WHERE line = ?"), {notBeforeMs, line});

@@ -2,8 +2,13 @@
 
 // What the journal's source files share: how times are stored and the columns a row is read from.
 #include <QDateTime>
+#include <QLoggingCategory>
 #include <QString>
 #include <QTimeZone>
+
+namespace vc {
+Q_DECLARE_LOGGING_CATEGORY(lcJournal) // campaignjournal.cpp
+}
 
 namespace vc::journal {
 

@@ -1,4 +1,5 @@
-// The journal read for people: rows by filter or by place in the file, the report, the export.
+// The journal read: rows by filter or by place in the file, the report, the export — and the run's
+// lookups of the rows it may call next.
 #include "campaigns/campaignjournal.h"
 #include "calls/sqlerror.h"
 #include "campaigns/campaignjournal_p.h"
@@ -158,6 +159,69 @@ StorageResult CampaignJournal::exportCsv(QIODevice *out)
     if (!ok)
         return StorageError{out->errorString()};
     return Empty{};
+}
+
+// ---- The run's lookups of pending rows -------------------------------------------------------------
+
+QStringList CampaignJournal::pendingZones()
+{
+    QStringList zones;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT DISTINCT ifnull(tz, '') FROM rows WHERE class = 'ready' AND state = 'pending'"))) {
+        qCInfo(lcJournal) << q.lastError().text();
+        return zones;
+    }
+    while (q.next())
+        zones << q.value(0).toString();
+    return zones;
+}
+
+QList<CampaignRow> CampaignJournal::nextPending(qint64 now, int limit, const QStringList &zones)
+{
+    // One indexed range per zone (rows_pending_zone), merged: a zone's rows are reached without reading
+    // those of the others.
+    QList<CampaignRow> rows;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT " VC_ROW_COLUMNS " FROM rows WHERE class = 'ready' AND state = 'pending'"
+                             " AND ifnull(tz, '') = ? AND not_before <= ? ORDER BY not_before, line LIMIT ?"));
+    for (const QString &zone : zones) {
+        q.bindValue(0, zone);
+        q.bindValue(1, now);
+        q.bindValue(2, limit);
+        if (!q.exec()) {
+            qCInfo(lcJournal) << q.lastError().text();
+            return {};
+        }
+        while (q.next())
+            rows.append(readRow(q));
+    }
+    std::sort(rows.begin(), rows.end(), [](const CampaignRow &a, const CampaignRow &b) {
+        return a.notBeforeMs != b.notBeforeMs ? a.notBeforeMs < b.notBeforeMs : a.line < b.line;
+    });
+    if (rows.size() > limit)
+        rows.resize(limit);
+    return rows;
+}
+
+std::optional<qint64> CampaignJournal::earliestWaiting()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT min(not_before) FROM rows WHERE class = 'ready' AND state = 'pending'")) || !q.next() ||
+        q.value(0).isNull())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
+std::optional<qint64> CampaignJournal::earliestWaiting(const QString &zone)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT min(not_before) FROM rows WHERE class = 'ready' AND state = 'pending' AND ifnull(tz, '') = ?"));
+    q.addBindValue(zone);
+    if (!q.exec() || !q.next() || q.value(0).isNull())
+        return std::nullopt;
+    return q.value(0).toLongLong();
 }
 
 } // namespace vc
