@@ -393,11 +393,6 @@ CampaignRow CampaignJournal::readRow(const QSqlQuery &q) const
 }
 
 
-StorageResult CampaignJournal::setNotBefore(qint64 line, qint64 notBeforeMs)
-{
-    return exec(QStringLiteral("UPDATE rows SET not_before = ? WHERE line = ?"), {notBeforeMs, line});
-}
-
 StorageResult CampaignJournal::markDispatching(qint64 line)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));

@@ -44,8 +44,9 @@ public:
     // A journal to show, not to run — the one rule for the Campaigns list and voicectl's status and export:
     // rows a run that is gone left `dispatching` become `unknown` (the call may have been placed), as a
     // resume would make them. A journal a live program holds (this one included), one this program cannot
-    // write, and one known to be `damaged` are read as they are, never written. Read-only afterwards.
-    StorageResult openToShow(const QString &path, bool damaged = false);
+    // write, and a damaged one are read as they are, never written. Read-only afterwards. `damaged`: what the
+    // caller's own integrity check found (nullopt: not checked — checked here when the rule would write).
+    StorageResult openToShow(const QString &path, std::optional<bool> damaged = std::nullopt);
     void close();
     QString path() const { return m_path; }
     bool isOpen() const { return m_open; }
@@ -77,7 +78,6 @@ public:
     QList<CampaignRow> nextPending(qint64 nowMs, int limit, const QStringList &zones);
     std::optional<qint64> earliestWaiting(); // the smallest not-before of pending rows
     std::optional<qint64> earliestWaiting(const QString &zone); // of this zone's; nullopt: none pending
-    StorageResult setNotBefore(qint64 line, qint64 notBeforeMs);
     // Committed to disk before the request is written.
     StorageResult markDispatching(qint64 line);
     StorageResult markPlaced(qint64 line, const QString &callId, const QDateTime &at);

@@ -97,11 +97,11 @@ StorageResult CampaignJournal::checkIntegrity(const QString &path)
 }
 
 
-StorageResult CampaignJournal::openToShow(const QString &path, bool damaged)
+StorageResult CampaignJournal::openToShow(const QString &path, std::optional<bool> damaged)
 {
-    if (auto r = openReadOnly(path); !r || damaged || counts().dispatching == 0)
+    if (auto r = openReadOnly(path); !r || damaged.value_or(false) || counts().dispatching == 0)
         return r;
-    if (isInUse(path) || !isWritable(path) || !checkIntegrity(path))
+    if (isInUse(path) || !isWritable(path) || (!damaged && !checkIntegrity(path)))
         return Empty{};
     // Nobody runs it: opening it for writing applies the rule, then it is read like any other.
     close();

@@ -103,14 +103,6 @@ public:
     static constexpr int kMaxConcurrency = 64, kMaxRedial = 10, kMaxRedialGapMin = 1440;
 };
 
-inline QString errorMessage(const QList<SettingProblem> &problems)
-{
-    QStringList lines;
-    for (const SettingProblem &p : problems)
-        lines << p.message;
-    return lines.join(u'\n');
-}
-
 struct CampaignCounts
 {
     qint64 total = 0;
