@@ -49,6 +49,7 @@ void CampaignJournal::close()
 {
     m_insert.reset();
     m_findReady.reset();
+    m_readyNumbers.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
@@ -300,6 +301,14 @@ StorageResult CampaignJournal::beginImport()
     m_batch = 0;
     QSqlQuery last(db);
     m_seq = last.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM rows")) && last.next() ? last.value(0).toLongLong() : 0;
+    m_readyNumbers.clear();
+    if (m_seq > 0) { // rows imported before: their ready numbers are in the filter too
+        QSqlQuery ready(db);
+        if (!ready.exec(QStringLiteral("SELECT number FROM rows WHERE class = 'ready'")))
+            return fail(storage::message(ready.lastError()));
+        while (ready.next())
+            m_readyNumbers.add(ready.value(0).toString());
+    }
     // The import is not a call: a normal commit is enough, and much faster; the rows are counted once
     // at its end rather than by a trigger per row.
     (void)exec(QStringLiteral("PRAGMA synchronous=NORMAL")); // only speed depends on it
@@ -324,6 +333,8 @@ StorageResult CampaignJournal::addRow(const CampaignRow &row)
     m_insert->bindValue(10, ++m_seq);
     if (!m_insert->exec())
         return fail(storage::message(m_insert->lastError()));
+    if (row.rowClass == RowClass::Ready)
+        m_readyNumbers.add(row.number);
     if (++m_batch >= kImportBatch) {
         m_batch = 0;
         if (auto r = exec(QStringLiteral("COMMIT")); !r)
@@ -338,6 +349,7 @@ StorageResult CampaignJournal::endImport()
     m_importing = false;
     m_insert.reset();
     m_findReady.reset();
+    m_readyNumbers.clear();
     auto r = exec(QStringLiteral("COMMIT"));
     // The indexes the import went without, built from the whole table at once.
     for (const char *index : journal::kIndexesAfterImport) {
@@ -354,7 +366,7 @@ StorageResult CampaignJournal::endImport()
 
 std::optional<qint64> CampaignJournal::readyLineOf(const QString &number)
 {
-    if (!m_findReady)
+    if (!m_findReady || !m_readyNumbers.mayContain(number))
         return std::nullopt;
     m_findReady->bindValue(0, number);
     if (!m_findReady->exec() || !m_findReady->next())

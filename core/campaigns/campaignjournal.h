@@ -2,6 +2,7 @@
 
 #include "calls/callhistory.h"
 #include "campaigns/campaigntypes.h"
+#include "campaigns/numberfilter.h"
 
 #include <QSqlQuery>
 
@@ -154,6 +155,7 @@ private:
     std::unique_ptr<JournalLock> m_lock;
     std::unique_ptr<QSqlQuery> m_insert;
     std::unique_ptr<QSqlQuery> m_findReady;
+    NumberFilter m_readyNumbers; // the import's ready numbers: the journal is asked only on "perhaps"
 };
 
 } // namespace vc

@@ -345,6 +345,38 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("peek"));
     }
 
+    // The duplicate search asks a filter of the import's ready numbers before the journal: numbers a
+    // second import into the same journal meets again are still found, with their lines.
+    void duplicatesAcrossImports()
+    {
+        QTemporaryDir dir;
+        CampaignJournal journal;
+        QVERIFY(journal.create(dir.filePath(QStringLiteral("twice.journal")), {}));
+        const auto import = [&journal](int first, const QStringList &numbers) {
+            if (!journal.beginImport())
+                return false;
+            for (int i = 0; i < numbers.size(); ++i) {
+                CampaignRow row;
+                row.line = first + i;
+                row.number = numbers.at(i);
+                if (!journal.readyLineOf(row.number) && !journal.addRow(row))
+                    return false;
+            }
+            return bool(journal.endImport());
+        };
+        QVERIFY(import(2, {QStringLiteral("79000000001"), QStringLiteral("79000000002")}));
+        QVERIFY(journal.beginImport());
+        QCOMPARE(journal.readyLineOf(QStringLiteral("79000000002")), std::optional<qint64>(3));
+        QCOMPARE(journal.readyLineOf(QStringLiteral("79000000003")), std::nullopt);
+        CampaignRow row;
+        row.line = 10;
+        row.number = QStringLiteral("79000000003");
+        QVERIFY(journal.addRow(row));
+        QCOMPARE(journal.readyLineOf(QStringLiteral("79000000003")), std::optional<qint64>(10));
+        QCOMPARE(journal.readyLineOf(QStringLiteral("79000000001")), std::optional<qint64>(2));
+        QVERIFY(journal.endImport());
+    }
+
     // A row caught in `dispatching` (the process died mid-request) becomes unknown on open, and is never
     // pending again unless the operator says so.
     void crashRule()
