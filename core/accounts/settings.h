@@ -59,6 +59,11 @@ public:
     SettingValue<QByteArray> servicesHeader() const { return {m_store, QStringLiteral("ui/servicesHeader")}; }
     SettingValue<QByteArray> callsSplitter() const { return {m_store, QStringLiteral("ui/callsSplitter")}; }
     SettingValue<QByteArray> callsHeader() const { return {m_store, QStringLiteral("ui/callsHeader")}; }
+    // The contact policy (ContactPolicy::load/save): a preset name and the caps per number (0 = none).
+    SettingValue<QString> policyPreset() const { return {m_store, QStringLiteral("policy/preset"), QStringLiteral("none")}; }
+    SettingValue<int> policyPerDay() const { return {m_store, QStringLiteral("policy/perDay"), 0}; }
+    SettingValue<int> policyPerWeek() const { return {m_store, QStringLiteral("policy/perWeek"), 0}; }
+    SettingValue<int> policyPerMonth() const { return {m_store, QStringLiteral("policy/perMonth"), 0}; }
     // The profiles (name, provider, address, login) are a group of their own, kept by ProfileStore.
     static QString profilesGroup() { return QStringLiteral("profiles"); }
 

@@ -2,7 +2,7 @@
 
 #include "common/csv.h"
 #include "common/paths.h"
-#include "calls/sqlerror.h"
+#include "common/sqlerror.h"
 
 #include "exolve/exolvetypes.h"
 

@@ -1,6 +1,6 @@
 // The crash-safe journal: opening and recovering it, the import, and each row's way from pending to its end.
 #include "campaigns/campaignjournal.h"
-#include "calls/sqlerror.h"
+#include "common/sqlerror.h"
 
 #include "accounts/settings.h"
 #include "campaigns/campaignjournal_p.h"

@@ -2,7 +2,7 @@
 // write it, how a read-only one is opened, and the integrity check that comes before every resume.
 #include "campaigns/campaignjournal.h"
 
-#include "calls/sqlerror.h"
+#include "common/sqlerror.h"
 #include "campaigns/campaignjournal_p.h"
 
 #include <QFile>

@@ -1,7 +1,7 @@
 // How a journal is laid out on disk and how it comes to be: the rows table and its indexes, made whole
 // before the file takes the journal's name, and the tally the triggers keep.
 #include "campaigns/campaignjournal.h"
-#include "calls/sqlerror.h"
+#include "common/sqlerror.h"
 #include "campaigns/campaignjournal_p.h"
 
 #include <QFile>

@@ -1,7 +1,7 @@
 // The journal read: rows by filter or by place in the file, the report, the export — and the run's
 // lookups of the rows it may call next.
 #include "campaigns/campaignjournal.h"
-#include "calls/sqlerror.h"
+#include "common/sqlerror.h"
 #include "campaigns/campaignjournal_p.h"
 #include "common/csv.h"
 

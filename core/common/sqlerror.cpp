@@ -1,4 +1,4 @@
-#include "calls/sqlerror.h"
+#include "common/sqlerror.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

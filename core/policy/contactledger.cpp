@@ -1,0 +1,188 @@
+#include "policy/contactledger.h"
+
+#include "common/paths.h"
+#include "common/sqlerror.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace vc {
+
+namespace {
+Q_LOGGING_CATEGORY(lcLedger, "vc.ledger")
+}
+
+QString ContactLedger::defaultPath()
+{
+    return QDir(paths::dataFolder()).filePath(QStringLiteral("contacts.sqlite"));
+}
+
+ContactLedger::ContactLedger(const QString &path)
+    : m_path(path), m_connection(QStringLiteral("ledger-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+ContactLedger::~ContactLedger()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+StorageResult ContactLedger::fail(const QString &what)
+{
+    qCWarning(lcLedger) << "contact ledger" << m_path << what;
+    return StorageError{tr("The contact ledger (%1) cannot be used: %2").arg(QDir::toNativeSeparators(m_path), what)};
+}
+
+StorageResult ContactLedger::exec(const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(sql)) {
+        StorageError e{tr("The contact ledger (%1) cannot be used: %2")
+                           .arg(QDir::toNativeSeparators(m_path), storage::message(q.lastError())),
+                       storage::isDamage(q.lastError())};
+        qCWarning(lcLedger) << sql << q.lastError().text();
+        return e;
+    }
+    return Empty{};
+}
+
+StorageResult ContactLedger::open()
+{
+    if (m_open)
+        return Empty{};
+    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
+        return fail(tr("its folder cannot be made"));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(m_path);
+    // Another process may hold the write lock for a moment (its own reserve()): wait for it, briefly.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=3000"));
+    if (!db.open())
+        return fail(storage::message(db.lastError()));
+    for (const char *sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+                            "CREATE TABLE IF NOT EXISTS contacts(id INTEGER PRIMARY KEY, number TEXT NOT NULL,"
+                            " placed_at INTEGER NOT NULL, zone TEXT, campaign TEXT, provider TEXT, outcome TEXT,"
+                            " call_id TEXT, override_reason TEXT)",
+                            "CREATE INDEX IF NOT EXISTS contacts_number ON contacts(number, placed_at)"}) {
+        if (auto r = exec(QLatin1String(sql)); !r)
+            return r;
+    }
+    m_open = true;
+    return Empty{};
+}
+
+Result<ContactCounts, StorageError> ContactLedger::counts(const QString &number, const ContactPeriods &p)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT coalesce(sum(placed_at >= ? AND placed_at < ?), 0),"
+                             " coalesce(sum(placed_at >= ? AND placed_at < ?), 0),"
+                             " coalesce(sum(placed_at >= ? AND placed_at < ?), 0)"
+                             " FROM contacts WHERE number = ? AND placed_at >= ? AND placed_at < ?"
+                             " AND (outcome IS NULL OR outcome <> ?)"));
+    for (const QDateTime &t : {p.dayStart, p.dayEnd, p.weekStart, p.weekEnd, p.monthStart, p.monthEnd})
+        q.addBindValue(t.toMSecsSinceEpoch());
+    q.addBindValue(number);
+    q.addBindValue(p.earliest().toMSecsSinceEpoch());
+    q.addBindValue(p.latest().toMSecsSinceEpoch());
+    q.addBindValue(notPlaced());
+    if (!q.exec() || !q.next())
+        return StorageError{tr("The contact ledger (%1) cannot be read: %2")
+                                .arg(QDir::toNativeSeparators(m_path), storage::message(q.lastError())),
+                            storage::isDamage(q.lastError())};
+    return ContactCounts{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt()};
+}
+
+Result<CapVerdict, StorageError> ContactLedger::check(const QString &number, const QTimeZone &zone,
+                                                      const ContactCaps &caps, const QDateTime &nowUtc)
+{
+    if (!caps.any())
+        return CapVerdict{};
+    if (auto r = open(); !r)
+        return r.error();
+    const ContactPeriods periods = ContactPeriods::around(nowUtc, zone);
+    const auto c = counts(number, periods);
+    if (!c)
+        return c.error();
+    return judgeCaps(caps, c.value(), periods, zone);
+}
+
+Result<ContactLedger::Reservation, StorageError> ContactLedger::reserve(const Call &call, const ContactCaps &caps,
+                                                                        const QDateTime &nowUtc)
+{
+    if (auto r = open(); !r)
+        return r.error();
+    // IMMEDIATE: the write lock first, so no other process counts between our count and our insert.
+    if (auto r = exec(QStringLiteral("BEGIN IMMEDIATE")); !r)
+        return r.error();
+    const auto rollback = [this](const StorageError &e) -> Result<Reservation, StorageError> {
+        (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
+        return e;
+    };
+    Reservation reservation;
+    if (caps.any()) {
+        const ContactPeriods periods = ContactPeriods::around(nowUtc, call.zone);
+        const auto c = counts(call.number, periods);
+        if (!c)
+            return rollback(c.error());
+        reservation.verdict = judgeCaps(caps, c.value(), periods, call.zone);
+        if (!reservation.verdict.allowed && call.overrideReason.trimmed().isEmpty()) {
+            (void)exec(QStringLiteral("ROLLBACK")); // nothing was written
+            return reservation;
+        }
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("INSERT INTO contacts(number, placed_at, zone, campaign, provider, override_reason)"
+                             " VALUES(?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(call.number);
+    q.addBindValue(nowUtc.toMSecsSinceEpoch());
+    q.addBindValue(QString::fromUtf8(call.zone.id()));
+    q.addBindValue(call.campaign);
+    q.addBindValue(call.provider);
+    q.addBindValue(call.overrideReason.trimmed().isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                           : QVariant(call.overrideReason.trimmed().left(500)));
+    if (!q.exec())
+        return rollback(StorageError{tr("The contact ledger (%1) cannot be written: %2")
+                                         .arg(QDir::toNativeSeparators(m_path), storage::message(q.lastError())),
+                                     storage::isDamage(q.lastError())});
+    reservation.id = q.lastInsertId().toLongLong();
+    if (auto r = exec(QStringLiteral("COMMIT")); !r)
+        return rollback(r.error());
+    return reservation;
+}
+
+StorageResult ContactLedger::setOutcome(qint64 id, const QString &outcome, const QString &callId)
+{
+    if (auto r = open(); !r)
+        return r;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("UPDATE contacts SET outcome = ?, call_id = ? WHERE id = ?"));
+    q.addBindValue(outcome);
+    q.addBindValue(callId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(callId));
+    q.addBindValue(id);
+    if (!q.exec())
+        return StorageError{tr("The contact ledger (%1) cannot be written: %2")
+                                .arg(QDir::toNativeSeparators(m_path), storage::message(q.lastError())),
+                            storage::isDamage(q.lastError())};
+    return Empty{};
+}
+
+Result<qint64, StorageError> ContactLedger::total()
+{
+    if (auto r = open(); !r)
+        return r.error();
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM contacts")) || !q.next())
+        return StorageError{storage::message(q.lastError()), storage::isDamage(q.lastError())};
+    return q.value(0).toLongLong();
+}
+
+} // namespace vc

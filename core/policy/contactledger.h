@@ -1,0 +1,70 @@
+#pragma once
+
+#include "common/storage.h"
+#include "policy/contactpolicy.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace vc {
+
+// Every call placed from this computer -- single sends, campaign rows, re-dials, both providers -- with
+// its number (E.164 digits), time (UTC), campaign ("" for a single send), provider and outcome. The caps
+// are counted from it. SQLite in the data folder, written like a journal (WAL, synchronous=FULL); one
+// file shared by every process: reserve() checks the caps and records the call in one IMMEDIATE
+// transaction, so two campaigns running at once can never both take the last call a cap allows.
+class ContactLedger final
+{
+    Q_DECLARE_TR_FUNCTIONS(ContactLedger)
+public:
+    // The file: <data folder>/contacts.sqlite.
+    static QString defaultPath();
+
+    explicit ContactLedger(const QString &path = defaultPath());
+    ~ContactLedger();
+    ContactLedger(const ContactLedger &) = delete;
+    ContactLedger &operator=(const ContactLedger &) = delete;
+
+    StorageResult open();
+    bool isOpen() const { return m_open; }
+    const QString &path() const { return m_path; }
+
+    struct Call
+    {
+        QString number;   // E.164 digits, no '+'
+        QTimeZone zone;   // the recipient's: the caps' days, weeks and months are theirs
+        QString campaign; // "" for a single send
+        QString provider; // "exolve", "legacy"
+        QString overrideReason; // non-empty: placed over a cap, the operator's reason recorded
+    };
+    struct Reservation
+    {
+        qint64 id = 0; // 0: refused by a cap (see verdict)
+        CapVerdict verdict;
+    };
+    // Checks the caps for the call at `nowUtc` and, when allowed (or overridden), records it before the
+    // request is written: a crash after this leaves a call counted, never one uncounted.
+    Result<Reservation, StorageError> reserve(const Call &call, const ContactCaps &caps,
+                                              const QDateTime &nowUtc = QDateTime::currentDateTimeUtc());
+    // What the request came to: "placed" with the call id, "unknown" (may have rung: still counted), or
+    // "not placed" (the API refused it: no call, not counted).
+    StorageResult setOutcome(qint64 id, const QString &outcome, const QString &callId = {});
+    static QString notPlaced() { return QStringLiteral("not placed"); }
+
+    // The verdict for one more call now, without recording anything (the preview).
+    Result<CapVerdict, StorageError> check(const QString &number, const QTimeZone &zone, const ContactCaps &caps,
+                                           const QDateTime &nowUtc = QDateTime::currentDateTimeUtc());
+    // Calls recorded (all outcomes), for reports and tests.
+    Result<qint64, StorageError> total();
+
+private:
+    Result<ContactCounts, StorageError> counts(const QString &number, const ContactPeriods &periods);
+    StorageResult exec(const QString &sql);
+    StorageResult fail(const QString &what);
+
+    QString m_path;
+    QString m_connection;
+    bool m_open = false;
+};
+
+} // namespace vc

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QTimeZone>
+
+#include <optional>
+
+namespace vc {
+
+class Settings;
+
+// How many calls one person may get: at most so many per calendar day, week (Monday to Sunday) and
+// month, each in the person's own local time. 0 = no cap. Counted: calls placed, an unknown outcome
+// included (it may have rung).
+struct ContactCaps
+{
+    int perDay = 0;
+    int perWeek = 0;
+    int perMonth = 0;
+
+    bool any() const { return perDay > 0 || perWeek > 0 || perMonth > 0; }
+    bool operator==(const ContactCaps &) const = default;
+};
+
+// The company's contact policy, kept with the other typed settings (the app and voicectl share it).
+struct ContactPolicy
+{
+    Q_DECLARE_TR_FUNCTIONS(ContactPolicy)
+public:
+    enum class Preset {
+        None,           // no caps
+        DebtCollection, // 230-FZ art. 7: 2 a day, 4 a week, 16 a month
+        Custom,
+    };
+
+    Preset preset = Preset::None;
+    ContactCaps caps;
+
+    static ContactPolicy fromPreset(Preset preset);
+    // "none", "230-fz", "custom" (the names voicectl and the settings file use).
+    static QString presetName(Preset preset);
+    static std::optional<Preset> presetNamed(const QString &name);
+    // The preset's name for a person: "230-FZ (debt collection)".
+    static QString presetTitle(Preset preset);
+
+    static ContactPolicy load(const Settings &settings);
+    void save(const Settings &settings) const;
+    // "at most 2 a day, 4 a week, 16 a month" / "no caps".
+    QString describeCaps() const;
+};
+
+// The calendar periods around a moment in a person's zone: [start, end) of their day, week and month.
+struct ContactPeriods
+{
+    QDateTime dayStart, dayEnd, weekStart, weekEnd, monthStart, monthEnd;
+
+    static ContactPeriods around(const QDateTime &utc, const QTimeZone &zone);
+    QDateTime earliest() const { return std::min(weekStart, monthStart); }
+    QDateTime latest() const { return std::max(weekEnd, monthEnd); }
+};
+
+struct ContactCounts
+{
+    int day = 0;
+    int week = 0;
+    int month = 0;
+};
+
+// Whether one more call may be placed now, and if not why and from when.
+struct CapVerdict
+{
+    bool allowed = true;
+    ContactCounts counts;
+    QDateTime nextPossible; // UTC; invalid when allowed
+    QString reason;         // "2 calls today already (at most 2); next possible 07.12.2026 00:00 (Asia/Tokyo)"
+};
+
+CapVerdict judgeCaps(const ContactCaps &caps, const ContactCounts &counts, const ContactPeriods &periods,
+                     const QTimeZone &zone);
+
+} // namespace vc
