@@ -50,7 +50,8 @@ Cli::~Cli() = default;
 
 bool Cli::isCampaignCommand(const QStringList &args)
 {
-    return args.value(0) == QLatin1String("campaign") || args.value(0) == QLatin1String("dnc");
+    return args.value(0) == QLatin1String("campaign") || args.value(0) == QLatin1String("dnc") ||
+           args.value(0) == QLatin1String("policy");
 }
 
 // Commands that need no API key: dnc, campaign status/export, and an Exolve dry run.
@@ -61,6 +62,10 @@ bool Cli::startOffline(const QStringList &args)
     const QStringList rest = args.mid(2);
     if (group == QLatin1String("dnc")) {
         dnc(action, rest);
+        return true;
+    }
+    if (group == QLatin1String("policy")) {
+        policy(action, rest);
         return true;
     }
     if (group != QLatin1String("campaign"))
@@ -453,8 +458,15 @@ void Cli::startRunner()
     else
         m_out->line(where);
 
+    // Every call goes to the contact ledger first; one that cannot be recorded is not placed.
+    c.ledger = std::make_unique<ContactLedger>();
+    if (auto r = c.ledger->open(); !r) {
+        m_out->error(r.error().message);
+        return done(ApiFailure);
+    }
     c.runner = std::make_unique<CampaignRunner>(&c.journal, campaignsetup::dispatcher(s, m_client, m_legacy),
                                                 campaignsetup::poller(s, m_client, m_legacy), *options);
+    campaignsetup::recordContacts(*c.runner, c.ledger.get(), c.journal.path(), s, ContactPolicy::load(Settings(m_settings.get())).caps);
     campaignsetup::configure(*c.runner, s);
     c.history = std::make_unique<CallHistory>();
     if (auto r = c.history->open(); r) {

@@ -4,6 +4,7 @@
 #include "campaigns/campaignjournal.h"
 #include "campaigns/campaignrunner.h"
 #include "campaigns/donotcall.h"
+#include "policy/contactledger.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -20,6 +21,7 @@ struct CampaignSession
     CampaignJournal journal;
     std::unique_ptr<CampaignRunner> runner;
     std::unique_ptr<CallHistory> history;
+    std::unique_ptr<ContactLedger> ledger;
     DoNotCallList shared;
     DoNotCallList extra;
     QTimer progressTimer;

@@ -32,7 +32,7 @@ void Cli::start(const QStringList &arguments)
         "  services show ID\n"
         "  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER\n"
         "  services delete ID... [--yes]\n"
-        "  call send --source NUMBER --destination NUMBER --service ID [--wait]\n"
+        "  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]\n"
         "  call status CALL_ID [--watch]\n"
         "  sip show SIP_RESOURCE_ID [--show-secrets]\n"
         "  legacy balance\n"
@@ -47,7 +47,9 @@ void Cli::start(const QStringList &arguments)
         "  campaign status JOURNAL\n"
         "  campaign export JOURNAL [--output FILE]\n"
         "  legacy campaign run FILE --file-id N --source NUMBER [the same options]\n"
-        "  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]\n\n"
+        "  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]\n"
+        "  policy show\n"
+        "  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]\n\n"
         "The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and "
         "VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation "
         "error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, "
@@ -74,6 +76,11 @@ void Cli::start(const QStringList &arguments)
         {opt("destination"), tr("call send: the number to call."), opt("NUMBER")},
         {opt("service"), tr("call send: the voice-message service id."), opt("ID")},
         {opt("wait"), tr("call send: follow the call until it ends.")},
+        {opt("override-cap"), tr("call send, legacy send: place the call over the contact policy's cap; the reason is recorded."), opt("REASON")},
+        {opt("preset"), tr("policy set: 230-fz (2 calls a day, 4 a week, 16 a month to one number) or none."), opt("PRESET")},
+        {opt("per-day"), tr("policy set: calls to one number per day, in its local time (0 = no cap)."), opt("N")},
+        {opt("per-week"), tr("policy set: calls to one number per week, Monday to Sunday (0 = no cap)."), opt("N")},
+        {opt("per-month"), tr("policy set: calls to one number per calendar month (0 = no cap)."), opt("N")},
         {opt("watch"), tr("call status: follow the call until it ends.")},
         {opt("interval"), tr("Seconds between status checks with --wait/--watch (default 1)."), opt("SECONDS")},
         {opt("show-secrets"), tr("sip show: show the SIP password.")},
@@ -393,7 +400,12 @@ void Cli::callSend()
     const auto service = ExolveValidation::serviceId(m_parser.value(opt("service")));
     if (!service.ok())
         return usage(tr("service: %1").arg(service.error().explanation));
-    m_client->makeVoiceMessage({source.value(), destination.value(), service.value()}, this, [this](const Result<QString> &r) {
+    // The contact policy's caps, checked and the call recorded before the request is written.
+    const auto contact = reserveContact(destination.value(), QStringLiteral("exolve"));
+    if (!contact)
+        return;
+    m_client->makeVoiceMessage({source.value(), destination.value(), service.value()}, this, [this, id = *contact](const Result<QString> &r) {
+        recordContactOutcome(id, r ? nullptr : &r.error(), r ? r.value() : QString());
         if (!r)
             return fail(r.error());
         const bool wait = m_parser.isSet(opt("wait"));

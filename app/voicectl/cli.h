@@ -8,6 +8,7 @@
 #include "output.h"
 #include "accounts/profile.h"
 #include "accounts/secretstore.h"
+#include "policy/contactledger.h"
 
 #include <QSettings>
 
@@ -110,6 +111,11 @@ private:
     bool openJournalToRead(const QString &path);
     std::optional<RunnerOptions> runnerOptions(const CampaignSettings &settings);
     void dnc(const QString &action, const QStringList &rest);
+    // The contact policy (policycommands.cpp): show and set it; before a single send, check its caps and
+    // record the call in the contact ledger (nullopt: refused or failed, already reported).
+    void policy(const QString &action, const QStringList &rest);
+    std::optional<qint64> reserveContact(const QString &number, const QString &provider);
+    void recordContactOutcome(qint64 id, const ApiError *error, const QString &callId = {});
 
     QCommandLineParser m_parser;
     std::unique_ptr<CampaignSession> m_campaign;
@@ -120,6 +126,7 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<CallMonitor> m_monitor;
+    std::unique_ptr<ContactLedger> m_ledger;
     QString m_lastStatus;
     int m_pollIntervalMs = 1000;
 };

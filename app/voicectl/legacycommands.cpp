@@ -114,7 +114,13 @@ void Cli::legacySend()
     const auto checked = LegacyValidation::sendRequest(request);
     if (!checked)
         return usage(tr("%1: %2").arg(checked.error().field, checked.error().explanation));
-    m_legacy->send(request, this, [this](const Result<quint64> &r) {
+    // The contact policy's caps, checked and the call recorded before the request is written.
+    const auto number = Validation::phoneNumber(request.destination);
+    const auto contact = reserveContact(number ? number.value() : request.destination, QStringLiteral("legacy"));
+    if (!contact)
+        return;
+    m_legacy->send(request, this, [this, id = *contact](const Result<quint64> &r) {
+        recordContactOutcome(id, r ? nullptr : &r.error(), r ? QString::number(r.value()) : QString());
         if (!r)
             return fail(r.error());
         if (m_out->format() == Format::Json)

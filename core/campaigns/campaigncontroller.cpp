@@ -1,6 +1,7 @@
 #include "campaigns/campaigncontroller.h"
 
 #include "campaigns/campaignsetup.h"
+#include "accounts/settings.h"
 #include "exolve/exolveclient.h"
 #include "legacy/legacyclient.h"
 #include "net/httptransport.h"
@@ -79,6 +80,17 @@ public:
         campaignsetup::configure(*m_runner, s);
         if (m_history.isOpen())
             campaignsetup::recordInto(*m_runner, &m_history, m_path, s, m_connection.profileId);
+        // The ledger is not optional: a call it cannot record is not placed.
+        if (!m_ledger) {
+            m_ledger = std::make_unique<ContactLedger>(m_connection.ledgerPath.isEmpty() ? ContactLedger::defaultPath()
+                                                                                         : m_connection.ledgerPath);
+        }
+        if (auto r = m_ledger->open(); !r) {
+            m_runner.reset();
+            return Q_EMIT stateChanged(int(CampaignController::State::StorageFailed), {}, r.error().message);
+        }
+        const ContactCaps caps = m_connection.caps ? *m_connection.caps : ContactPolicy::load(Settings(Settings::openShared().get())).caps;
+        campaignsetup::recordContacts(*m_runner, m_ledger.get(), m_path, s, caps);
         CampaignRunner *r = m_runner.get();
         const auto dirty = [this] { m_dirty = true; };
         connect(r, &CampaignRunner::rowDispatched, this, dirty);
@@ -173,6 +185,7 @@ private:
     std::unique_ptr<LegacyClient> m_legacy;
     CampaignJournal m_journal;
     CallHistory m_history;
+    std::unique_ptr<ContactLedger> m_ledger;
     std::unique_ptr<CampaignRunner> m_runner;
     QTimer m_notify;
     bool m_dirty = false;

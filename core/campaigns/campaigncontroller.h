@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/session.h"
+#include "policy/contactpolicy.h"
 #include "campaigns/campaignrunner.h"
 
 #include <QObject>
@@ -15,6 +16,8 @@ namespace vc {
 struct CampaignConnection : ConnectionSnapshot
 {
     QString historyPath; // empty: the data folder's
+    QString ledgerPath;  // empty: the data folder's (ContactLedger::defaultPath)
+    std::optional<ContactCaps> caps; // nullopt: the contact policy in the shared settings, read at each start
 };
 
 class CampaignWorker;

@@ -461,6 +461,12 @@ StorageResult CampaignJournal::scheduleRedial(qint64 line, qint64 notBeforeMs)
                 {notBeforeMs, line});
 }
 
+StorageResult CampaignJournal::deferPending(qint64 line, qint64 notBeforeMs, const QString &why)
+{
+    return exec(QStringLiteral("UPDATE rows SET not_before = ?, error = ? WHERE line = ? AND state = 'pending'"),
+                {notBeforeMs, why, line});
+}
+
 Result<qint64, StorageError> CampaignJournal::resendUnknown()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));

@@ -93,6 +93,8 @@ public:
     StorageResult updateStatus(qint64 line, const QString &status);
     // A re-dial: the row is pending again from `notBeforeMs`, its last call kept in the attempts count.
     StorageResult scheduleRedial(qint64 line, qint64 notBeforeMs);
+    // A pending row over a contact cap waits until `notBeforeMs`; `why` says so in its error column.
+    StorageResult deferPending(qint64 line, qint64 notBeforeMs, const QString &why);
     // The operator's explicit choice: rows with an unknown outcome are sent again. Returns how many.
     Result<qint64, StorageError> resendUnknown();
 

@@ -59,6 +59,15 @@ void CampaignRunner::setHistory(CallHistory *history, const QString &campaign, c
     m_base = base;
 }
 
+void CampaignRunner::setContactLedger(ContactLedger *ledger, const ContactCaps &caps, const QString &campaign,
+                                      const QString &provider)
+{
+    m_ledger = ledger;
+    m_caps = caps;
+    m_ledgerCampaign = campaign;
+    m_provider = provider;
+}
+
 QDateTime CampaignRunner::pausedUntil() const
 {
     return m_pausedUntilMs > wallMs() ? QDateTime::fromMSecsSinceEpoch(m_pausedUntilMs, QTimeZone::utc()) : QDateTime();
@@ -212,9 +221,11 @@ void CampaignRunner::pump()
             m_buffer.clear();
             continue;
         }
-        dispatch(row);
+        const bool dispatched = dispatch(row);
         if (m_done || m_stop)
             return;
+        if (!dispatched)
+            continue; // over a cap: it waits; the next row may go in this slot
     }
     if (m_inFlight > 0 || !m_buffer.isEmpty())
         return;
@@ -234,15 +245,44 @@ void CampaignRunner::pump()
         stopWith(Outcome::Finished);
 }
 
-void CampaignRunner::dispatch(const CampaignRow &row)
+bool CampaignRunner::dispatch(const CampaignRow &row)
 {
+    // The ledger first, in one transaction with the caps' check: a call over a cap is never placed, even
+    // when another campaign (another process) calls the same number at the same moment.
+    qint64 ledgerId = 0;
+    if (m_ledger) {
+        const auto reserved = m_ledger->reserve({row.number, zoneFor(row), m_ledgerCampaign, m_provider, {}}, m_caps);
+        if (!reserved) {
+            storageFailure(reserved.error());
+            return false;
+        }
+        if (reserved.value().id == 0) {
+            const CapVerdict &v = reserved.value().verdict;
+            if (auto r = m_journal->deferPending(row.line, v.nextPossible.toMSecsSinceEpoch(), v.reason); !r)
+                storageFailure(r);
+            return false;
+        }
+        ledgerId = reserved.value().id;
+    }
     // On disk before the request is written: a crash from here on leaves the row `unknown`.
-    if (auto r = m_journal->markDispatching(row.line); !r)
-        return storageFailure(r);
+    if (auto r = m_journal->markDispatching(row.line); !r) {
+        storageFailure(r);
+        return false;
+    }
     ++m_inFlight;
     m_nextSlotMs = std::max(m_nextSlotMs, double(m_clock.elapsed())) + 1000.0 / m_options.rate;
     Q_EMIT rowDispatched(row.line);
-    m_dispatch(row, this, [this, row](const Result<QString> &r) { onDispatched(row, r); });
+    m_dispatch(row, this, [this, row, ledgerId](const Result<QString> &r) { onDispatched(row, ledgerId, r); });
+    return true;
+}
+
+void CampaignRunner::recordOutcome(qint64 ledgerId, const QString &outcome, const QString &callId)
+{
+    if (!m_ledger || ledgerId == 0)
+        return;
+    // The call is already counted; its outcome only refines the report (a refused request stops counting).
+    if (auto r = m_ledger->setOutcome(ledgerId, outcome, callId); !r)
+        storageFailure(r);
 }
 
 bool CampaignRunner::isCampaignRefusal(const ApiError &e) const
@@ -256,7 +296,7 @@ bool CampaignRunner::isCampaignRefusal(const ApiError &e) const
            e.serverCode == 7;
 }
 
-void CampaignRunner::onDispatched(const CampaignRow &row, const Result<QString> &result)
+void CampaignRunner::onDispatched(const CampaignRow &row, qint64 ledgerId, const Result<QString> &result)
 {
     --m_inFlight;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -271,6 +311,7 @@ void CampaignRunner::onDispatched(const CampaignRow &row, const Result<QString> 
         m_backoffMs = 0;
         if (auto r = m_journal->markPlaced(row.line, result.value(), now); !r)
             storageFailure(r);
+        recordOutcome(ledgerId, QStringLiteral("placed"), result.value());
         record.callId = result.value();
         record.status = QStringLiteral("placed");
         saveHistory(record);
@@ -319,6 +360,7 @@ void CampaignRunner::onDispatched(const CampaignRow &row, const Result<QString> 
     }
     if (!written)
         storageFailure(written);
+    recordOutcome(ledgerId, e.outcomeUnknown ? QStringLiteral("unknown") : ContactLedger::notPlaced());
     Q_EMIT rowFailed(row.line, state, e);
     pump();
 }

@@ -5,6 +5,7 @@
 #include "campaigns/campaignjournal.h"
 #include "campaigns/campaignplanner.h"
 #include "campaigns/sendingwindow.h"
+#include "policy/contactledger.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -58,6 +59,9 @@ public:
     void setRedialTest(StatusTest test) { m_redialable = std::move(test); }
     // Calls also go to the call history, tagged with `campaign`; `base` gives profile, source, service.
     void setHistory(CallHistory *history, const QString &campaign, const CallRecord &base);
+    // Every call is recorded in the contact ledger before its request is written, and the caps are
+    // checked there: a row over a cap waits, untouched otherwise, until its next possible time.
+    void setContactLedger(ContactLedger *ledger, const ContactCaps &caps, const QString &campaign, const QString &provider);
 
     void start();
     // Stops dispatching; requests in flight finish within their deadline; then finished(Interrupted).
@@ -94,8 +98,10 @@ private:
 
     void pump();
     void arm(qint64 ms);
-    void dispatch(const CampaignRow &row);
-    void onDispatched(const CampaignRow &row, const Result<QString> &result);
+    // false: not dispatched (over a cap: deferred; or storage failed).
+    bool dispatch(const CampaignRow &row);
+    void onDispatched(const CampaignRow &row, qint64 ledgerId, const Result<QString> &result);
+    void recordOutcome(qint64 ledgerId, const QString &outcome, const QString &callId = {});
     void follow(const QString &callId, const Followed &f, const QDateTime &created);
     void onCallEnded(const CallInfo &info, bool stale);
     void stopWith(Outcome outcome, const ApiError &error = {});
@@ -117,6 +123,10 @@ private:
     StatusTest m_delivered;
     StatusTest m_redialable;
     CallHistory *m_history = nullptr;
+    ContactLedger *m_ledger = nullptr;
+    ContactCaps m_caps;
+    QString m_ledgerCampaign;
+    QString m_provider;
     QString m_campaign;
     CallRecord m_base;
 

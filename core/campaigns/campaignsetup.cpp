@@ -82,4 +82,11 @@ void recordInto(CampaignRunner &runner, CallHistory *history, const QString &jou
     runner.setHistory(history, QFileInfo(journalPath).completeBaseName(), base);
 }
 
+void recordContacts(CampaignRunner &runner, ContactLedger *ledger, const QString &journalPath, const CampaignSettings &s,
+                    const ContactCaps &caps)
+{
+    runner.setContactLedger(ledger, caps, QFileInfo(journalPath).completeBaseName(),
+                            s.provider == CampaignSettings::Provider::Exolve ? QStringLiteral("exolve") : QStringLiteral("legacy"));
+}
+
 } // namespace vc::campaignsetup

@@ -21,5 +21,9 @@ void configure(CampaignRunner &runner, const CampaignSettings &settings);
 void recordInto(CampaignRunner &runner, CallHistory *history, const QString &journalPath, const CampaignSettings &settings,
                 const QString &profileId);
 
+// The runner's calls go to the contact ledger and obey the caps; the campaign is named by its journal.
+void recordContacts(CampaignRunner &runner, ContactLedger *ledger, const QString &journalPath, const CampaignSettings &settings,
+                    const ContactCaps &caps);
+
 } // namespace campaignsetup
 } // namespace vc

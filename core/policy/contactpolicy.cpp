@@ -78,7 +78,7 @@ QString ContactPolicy::describeCaps() const
         parts << tr("%n a month", nullptr, caps.perMonth);
     if (parts.isEmpty())
         return tr("no caps");
-    return tr("at most %1 calls to one number").arg(parts.join(QStringLiteral(", ")));
+    return tr("at most %1").arg(parts.join(QStringLiteral(", ")));
 }
 
 ContactPeriods ContactPeriods::around(const QDateTime &utc, const QTimeZone &zone)

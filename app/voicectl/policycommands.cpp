@@ -1,0 +1,124 @@
+// voicectl policy ...: the contact policy the desktop app shares; and the contact ledger's check before a
+// single send (call send, legacy send).
+#include "cli.h"
+
+#include "accounts/settings.h"
+#include "common/checks.h"
+#include "common/timeformats.h"
+#include "policy/contactledger.h"
+
+#include <QJsonObject>
+
+namespace vc::cli {
+
+namespace {
+
+// A cap option: a whole number 0..1000 (0 = no cap); nullopt when not a number.
+std::optional<int> capValue(const QString &text)
+{
+    bool ok = false;
+    const int n = text.trimmed().toInt(&ok);
+    if (!ok || n < 0 || n > 1000)
+        return std::nullopt;
+    return n;
+}
+
+} // namespace
+
+void Cli::policy(const QString &action, const QStringList &rest)
+{
+    std::unique_ptr<QSettings> store = Settings::openShared();
+    const Settings settings(store.get());
+    ContactPolicy p = ContactPolicy::load(settings);
+    if (action == QLatin1String("set") && requireArgs(rest, 0, opt("policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]"))) {
+        if (m_parser.isSet(opt("preset"))) {
+            const auto preset = ContactPolicy::presetNamed(m_parser.value(opt("preset")));
+            if (!preset || *preset == ContactPolicy::Preset::Custom)
+                return usage(tr("--preset takes 230-fz or none."));
+            p = ContactPolicy::fromPreset(*preset);
+        }
+        bool edited = false;
+        for (auto [name, cap] : {std::pair{"per-day", &p.caps.perDay}, std::pair{"per-week", &p.caps.perWeek},
+                                 std::pair{"per-month", &p.caps.perMonth}}) {
+            if (!m_parser.isSet(opt(name)))
+                continue;
+            const auto n = capValue(m_parser.value(opt(name)));
+            if (!n)
+                return usage(tr("--%1 takes a whole number from 0 (no cap) to 1000.").arg(QLatin1String(name)));
+            *cap = *n;
+            edited = true;
+        }
+        if (edited)
+            p.preset = p.caps == ContactPolicy::fromPreset(ContactPolicy::Preset::DebtCollection).caps ? ContactPolicy::Preset::DebtCollection
+                       : p.caps.any()                                                            ? ContactPolicy::Preset::Custom
+                                                                                                 : ContactPolicy::Preset::None;
+        p.save(settings);
+        store->sync();
+        if (store->status() != QSettings::NoError) {
+            m_out->error(tr("The settings file cannot be written: %1").arg(store->fileName()));
+            return done(ApiFailure);
+        }
+    } else if (action != QLatin1String("show") || !requireArgs(rest, 0, opt("policy show"))) {
+        if (action != QLatin1String("show") && action != QLatin1String("set"))
+            usage(tr("Unknown command \"policy %1\". See voicectl --help.").arg(checks::elided(action)));
+        return;
+    }
+    if (m_out->format() == Format::Json) {
+        m_out->json(QJsonObject{{QStringLiteral("preset"), ContactPolicy::presetName(p.preset)},
+                                {QStringLiteral("per_day"), p.caps.perDay},
+                                {QStringLiteral("per_week"), p.caps.perWeek},
+                                {QStringLiteral("per_month"), p.caps.perMonth}});
+    } else {
+        m_out->line(tr("Contact policy: %1").arg(ContactPolicy::presetTitle(p.preset)));
+        m_out->line(tr("Caps per number, in the recipient's local time: %1").arg(p.describeCaps()));
+    }
+    done(Success);
+}
+
+std::optional<qint64> Cli::reserveContact(const QString &number, const QString &provider)
+{
+    std::unique_ptr<QSettings> store = Settings::openShared();
+    const ContactCaps caps = ContactPolicy::load(Settings(store.get())).caps;
+    m_ledger = std::make_unique<ContactLedger>();
+    ContactLedger::Call call{number, QTimeZone::systemTimeZone(), {}, provider, m_parser.value(opt("override-cap"))};
+    if (m_parser.isSet(opt("tz"))) {
+        const auto zone = SendingWindow::zone(m_parser.value(opt("tz")));
+        if (!zone) {
+            usage(SendingWindow::tr("Unknown time zone \"%1\": use an IANA name such as Europe/Moscow, or UTC+03:00.")
+                      .arg(checks::elided(m_parser.value(opt("tz")))));
+            return std::nullopt;
+        }
+        call.zone = *zone;
+    }
+    if (m_parser.isSet(opt("override-cap")) && call.overrideReason.trimmed().isEmpty()) {
+        usage(tr("--override-cap needs a reason, recorded in the contact ledger."));
+        return std::nullopt;
+    }
+    const auto reserved = m_ledger->reserve(call, caps);
+    if (!reserved) {
+        m_out->error(tr("Nothing was sent: %1").arg(reserved.error().message));
+        done(ApiFailure);
+        return std::nullopt;
+    }
+    if (reserved.value().id == 0) {
+        usage(tr("Nothing was sent: the contact policy allows no more calls to %1 now (%2). To call anyway, give "
+                 "--override-cap REASON.")
+                  .arg(number, reserved.value().verdict.reason));
+        return std::nullopt;
+    }
+    if (!reserved.value().verdict.allowed)
+        m_out->error(tr("Over the contact policy's cap (%1): placed with the reason you gave, recorded in the ledger.")
+                         .arg(reserved.value().verdict.reason));
+    return reserved.value().id;
+}
+
+void Cli::recordContactOutcome(qint64 id, const ApiError *error, const QString &callId)
+{
+    if (!m_ledger || id == 0)
+        return;
+    const QString outcome = !error ? QStringLiteral("placed") : error->outcomeUnknown ? QStringLiteral("unknown") : ContactLedger::notPlaced();
+    if (auto r = m_ledger->setOutcome(id, outcome, callId); !r)
+        m_out->error(r.error().message);
+}
+
+} // namespace vc::cli
