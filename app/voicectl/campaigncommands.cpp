@@ -196,6 +196,7 @@ void Cli::printCounts(const CampaignCounts &c, bool dryRun, qint64 estimatedSeco
                       {QStringLiteral("invalid"), c.invalid},
                       {QStringLiteral("duplicate"), c.duplicate},
                       {QStringLiteral("suppressed"), c.suppressed},
+                      {QStringLiteral("capped"), c.capped},
                       {QStringLiteral("placed"), c.placed},
                       {QStringLiteral("completed"), c.completed},
                       {QStringLiteral("not_delivered"), c.notDelivered},
@@ -232,6 +233,7 @@ void Cli::printCounts(const CampaignCounts &c, bool dryRun, qint64 estimatedSeco
         {tr("Invalid"), QString::number(c.invalid)},
         {tr("Duplicate"), QString::number(c.duplicate)},
         {tr("Suppressed (do not call)"), QString::number(c.suppressed)},
+        {tr("Capped (contact policy)"), QString::number(c.capped)},
     };
     if (!dryRun) {
         rows.append({tr("Placed"), QString::number(c.placed)});
@@ -354,8 +356,8 @@ qint64 Cli::printPreview(const QString &file, const CampaignSettings &s, const P
     if (!p.readError.isEmpty())
         previewLine(tr("Warning: the file could not be read to its end: %1").arg(p.readError));
     const CampaignCounts &n = p.counts;
-    previewLine(tr("Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5")
-                    .arg(n.total).arg(n.ready).arg(n.invalid).arg(n.duplicate).arg(n.suppressed));
+    previewLine(tr("Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5, capped %6")
+                    .arg(n.total).arg(n.ready).arg(n.invalid).arg(n.duplicate).arg(n.suppressed).arg(n.capped));
     int shown = 0;
     const StorageResult read = c.journal.forEachRow(
         [&](const CampaignRow &row) {
@@ -466,7 +468,7 @@ void Cli::startRunner()
     }
     c.runner = std::make_unique<CampaignRunner>(&c.journal, campaignsetup::dispatcher(s, m_client, m_legacy),
                                                 campaignsetup::poller(s, m_client, m_legacy), *options);
-    campaignsetup::recordContacts(*c.runner, c.ledger.get(), c.journal.path(), s, ContactPolicy::load(Settings(m_settings.get())).caps);
+    campaignsetup::recordContacts(*c.runner, c.ledger.get(), c.journal.path(), s, ContactPolicy::load(Settings(Settings::openShared().get())).caps);
     campaignsetup::configure(*c.runner, s);
     c.history = std::make_unique<CallHistory>();
     if (auto r = c.history->open(); r) {

@@ -1,5 +1,7 @@
 #include "campaigns/campaigndraft.h"
 
+#include "accounts/settings.h"
+
 namespace vc {
 
 PlanOptions CampaignDraft::planOptions(const CampaignSettings &settings, bool dryRun)
@@ -8,6 +10,8 @@ PlanOptions CampaignDraft::planOptions(const CampaignSettings &settings, bool dr
     plan.legacy = settings.provider == CampaignSettings::Provider::IntegrationApi;
     plan.needsServiceId = !plan.legacy && settings.serviceId.isEmpty() && !dryRun;
     plan.needsFileId = plan.legacy && settings.fileId.isEmpty() && !dryRun;
+    plan.caps = ContactPolicy::load(Settings(Settings::openShared().get())).caps;
+    plan.defaultZone = settings.defaultZone;
     return plan;
 }
 

@@ -521,6 +521,9 @@ CampaignCounts CampaignJournal::counts()
             case RowClass::Suppressed:
                 c.suppressed += n;
                 continue;
+            case RowClass::Capped:
+                c.capped += n;
+                continue;
             case RowClass::Ready:
                 c.ready += n;
                 break;

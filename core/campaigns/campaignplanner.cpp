@@ -4,6 +4,7 @@
 #include "common/phonenumbers.h"
 #include "exolve/exolvevalidation.h"
 #include "legacy/legacyvalidation.h"
+#include "policy/contactledger.h"
 
 #include <QThread>
 
@@ -250,6 +251,20 @@ Result<PlanSummary, QString> CampaignPlanner::plan(QIODevice *input, const PlanO
         return error;
     };
 
+    // The contact policy: numbers the ledger holds a call for in the last 32 days go into a filter; only
+    // those are counted against the caps (one query each), so a policy costs the preview next to nothing.
+    std::unique_ptr<ContactLedger> ledger;
+    NumberFilter contacted;
+    ZoneCache zones;
+    QTimeZone defaultZone = QTimeZone::systemTimeZone();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (options.caps.any()) {
+        if (const auto z = SendingWindow::zone(options.defaultZone); z && !options.defaultZone.isEmpty())
+            defaultZone = *z;
+        ledger = std::make_unique<ContactLedger>(options.ledgerPath.isEmpty() ? ContactLedger::defaultPath() : options.ledgerPath);
+        if (auto r = ledger->forEachNumberSince(now.addDays(-32), [&contacted](const QString &n) { contacted.add(n); }); !r)
+            return end(r.error().message);
+    }
     CampaignCounts &c = summary.counts;
     while (auto batch = feed.pop()) {
         for (CampaignRow &row : *batch) {
@@ -263,6 +278,19 @@ Result<PlanSummary, QString> CampaignPlanner::plan(QIODevice *input, const PlanO
                 row.duplicateOf = *earlier;
                 row.reason = tr("duplicate of line %1").arg(*earlier);
                 ++c.duplicate;
+            } else if (ledger && contacted.mayContain(row.number)) {
+                const QTimeZone zone = row.tz.isEmpty() ? defaultZone : zones.zone(row.tz).value_or(defaultZone);
+                const auto verdict = ledger->check(row.number, zone, options.caps, now);
+                if (!verdict)
+                    return end(verdict.error().message);
+                if (verdict.value().allowed) {
+                    ++c.ready;
+                    ++c.waiting;
+                } else {
+                    row.rowClass = RowClass::Capped;
+                    row.reason = verdict.value().reason;
+                    ++c.capped;
+                }
             } else {
                 ++c.ready;
                 ++c.waiting;

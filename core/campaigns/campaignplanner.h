@@ -4,6 +4,7 @@
 #include "campaigns/columnmap.h"
 #include "common/csv.h"
 #include "campaigns/sendingwindow.h"
+#include "policy/contactpolicy.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -27,6 +28,10 @@ struct PlanOptions
     bool needsServiceId = false; // Exolve with no --service: every row must name one
     bool needsFileId = false;    // integrationapi.net with no --file-id
     std::optional<ColumnMap> columns; // the operator's mapping (the wizard); nullopt: detected
+    // The contact policy: a ready row whose number the ledger says is at a cap now is classed capped.
+    ContactCaps caps;
+    QString ledgerPath;              // empty: the data folder's ledger
+    QString defaultZone;             // rows without a tz column ("" = this computer's)
 };
 
 // The first records of a file as they will be read, for a person to check the mapping.

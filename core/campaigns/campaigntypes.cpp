@@ -13,6 +13,8 @@ QString rowClassName(RowClass c)
         return QStringLiteral("duplicate");
     case RowClass::Suppressed:
         return QStringLiteral("suppressed");
+    case RowClass::Capped:
+        return QStringLiteral("capped");
     }
     return {};
 }
@@ -36,7 +38,7 @@ QString rowStateName(RowState s)
 
 RowClass rowClassFromName(const QString &name)
 {
-    for (RowClass c : {RowClass::Ready, RowClass::Invalid, RowClass::Duplicate, RowClass::Suppressed}) {
+    for (RowClass c : {RowClass::Ready, RowClass::Invalid, RowClass::Duplicate, RowClass::Suppressed, RowClass::Capped}) {
         if (rowClassName(c) == name)
             return c;
     }

@@ -11,12 +11,12 @@
 namespace vc {
 
 // What the preview made of an input row.
-enum class RowClass { Ready, Invalid, Duplicate, Suppressed };
+enum class RowClass { Ready, Invalid, Duplicate, Suppressed, Capped };
 // Where a ready row is in the run. dispatching is on disk before the request is written; a row found
 // in it after a crash becomes unknown.
 enum class RowState { Pending, Dispatching, Placed, Rejected, Unknown };
 
-QString rowClassName(RowClass c);   // stable: "ready", "invalid", "duplicate", "suppressed"
+QString rowClassName(RowClass c);   // stable: "ready", "invalid", "duplicate", "suppressed", "capped"
 QString rowStateName(RowState s);   // stable: "pending", "dispatching", "placed", "rejected", "unknown"
 RowClass rowClassFromName(const QString &name);
 RowState rowStateFromName(const QString &name);
@@ -110,6 +110,7 @@ struct CampaignCounts
     qint64 invalid = 0;
     qint64 duplicate = 0;
     qint64 suppressed = 0;
+    qint64 capped = 0;         // over the contact policy's caps when previewed (not called)
     qint64 placed = 0;         // rows with a call or message id
     qint64 completed = 0;      // placed and delivered
     qint64 notDelivered = 0;   // placed, final, not delivered

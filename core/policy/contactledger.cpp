@@ -175,6 +175,24 @@ StorageResult ContactLedger::setOutcome(qint64 id, const QString &outcome, const
     return Empty{};
 }
 
+StorageResult ContactLedger::forEachNumberSince(const QDateTime &since, const std::function<void(const QString &)> &each)
+{
+    if (auto r = open(); !r)
+        return r;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT number FROM contacts WHERE placed_at >= ? AND (outcome IS NULL OR outcome <> ?)"));
+    q.addBindValue(since.toMSecsSinceEpoch());
+    q.addBindValue(notPlaced());
+    if (!q.exec())
+        return StorageError{tr("The contact ledger (%1) cannot be read: %2")
+                                .arg(QDir::toNativeSeparators(m_path), storage::message(q.lastError())),
+                            storage::isDamage(q.lastError())};
+    while (q.next())
+        each(q.value(0).toString());
+    return Empty{};
+}
+
 Result<qint64, StorageError> ContactLedger::total()
 {
     if (auto r = open(); !r)

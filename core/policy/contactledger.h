@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <functional>
+
 namespace vc {
 
 // Every call placed from this computer -- single sends, campaign rows, re-dials, both providers -- with
@@ -54,6 +56,8 @@ public:
     // The verdict for one more call now, without recording anything (the preview).
     Result<CapVerdict, StorageError> check(const QString &number, const QTimeZone &zone, const ContactCaps &caps,
                                            const QDateTime &nowUtc = QDateTime::currentDateTimeUtc());
+    // Each number with a call counted since `since` (repeats possible), for a filter ahead of check().
+    StorageResult forEachNumberSince(const QDateTime &since, const std::function<void(const QString &)> &each);
     // Calls recorded (all outcomes), for reports and tests.
     Result<qint64, StorageError> total();
 

@@ -76,6 +76,7 @@ protected:
         e.insert(QStringLiteral("VOICE_LEGACY_LOGIN"), QStringLiteral("sandbox"));
         e.insert(QStringLiteral("VOICE_LEGACY_PASSWORD"), QStringLiteral("sandbox-password"));
         e.insert(QStringLiteral("VOICE_CONSOLE_DATA_DIR"), m_dir.filePath(QStringLiteral("data")));
+        e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config"))); // the shared settings: the policy
         return e;
     }
 

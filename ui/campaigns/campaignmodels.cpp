@@ -115,6 +115,7 @@ QString CampaignRowsModel::badgeText(const QString &badge)
         {QStringLiteral("invalid"), QT_TR_NOOP("invalid")},
         {QStringLiteral("duplicate"), QT_TR_NOOP("duplicate")},
         {QStringLiteral("suppressed"), QT_TR_NOOP("do not call")},
+        {QStringLiteral("capped"), QT_TR_NOOP("over a cap")},
         {QStringLiteral("pending"), QT_TR_NOOP("waiting")},
         {QStringLiteral("dispatching"), QT_TR_NOOP("calling")},
         {QStringLiteral("placed"), QT_TR_NOOP("placed")},

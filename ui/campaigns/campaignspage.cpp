@@ -147,7 +147,7 @@ void CampaignsPage::retranslate()
         {tr("Waiting"), QStringLiteral("pending")}, {tr("Placed"), QStringLiteral("placed")},
         {tr("Rejected"), QStringLiteral("rejected")}, {tr("Outcome unknown"), QStringLiteral("unknown")},
         {tr("Invalid"), QStringLiteral("invalid")}, {tr("Duplicates"), QStringLiteral("duplicate")},
-        {tr("Do not call"), QStringLiteral("suppressed")}};
+        {tr("Do not call"), QStringLiteral("suppressed")}, {tr("Over a contact cap"), QStringLiteral("capped")}};
     for (const auto &[text, key] : filters)
         m_ui->rowFilter->addItem(text, key);
     m_ui->rowFilter->setCurrentIndex(filter);
@@ -324,6 +324,8 @@ void CampaignsPage::updateState()
                         "in progress %8, rejected %9, unknown %10, waiting %11.")
                          .arg(n.total).arg(n.ready).arg(n.invalid).arg(n.duplicate).arg(n.suppressed).arg(n.completed)
                          .arg(n.notDelivered).arg(n.following).arg(n.rejected).arg(n.unknown).arg(n.waiting);
+    if (n.capped > 0)
+        counts += u' ' + tr("%n row(s) over the contact policy's caps when checked: not called.", nullptr, int(std::min<qint64>(n.capped, INT_MAX)));
     if (c && c->state() == CampaignController::State::Running && n.waiting > 0 && s.settings.rate > 0)
         counts += u' ' + tr("About %1 left at %2 call(s) per second.").arg(time::duration(qint64(double(n.waiting) / s.settings.rate)))
                              .arg(QLocale().toString(s.settings.rate, 'g', 4));
@@ -385,6 +387,8 @@ void CampaignsPage::applyRowFilter()
         f.rowClass = RowClass::Duplicate;
     else if (key == QLatin1String("suppressed"))
         f.rowClass = RowClass::Suppressed;
+    else if (key == QLatin1String("capped"))
+        f.rowClass = RowClass::Capped;
     f.number = m_ui->rowSearch->text();
     m_rows->setFilter(f);
 }

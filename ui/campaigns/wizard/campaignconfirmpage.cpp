@@ -66,6 +66,8 @@ void CampaignConfirmPage::updateDetails()
                          "again without your say.")
                           .arg(QLocale().toString(s.rate, 'g', 4)).arg(s.concurrency).arg(n.invalid).arg(n.duplicate)
                           .arg(n.suppressed);
+    if (n.capped > 0)
+        details += u' ' + tr("%n more over the contact policy's caps.", nullptr, int(std::min<qint64>(n.capped, INT_MAX)));
     details += u'\n' + tr("Estimated duration: %1 for %n call(s).", nullptr, int(std::min<qint64>(n.ready, INT_MAX)))
                            .arg(time::duration(seconds));
     if (!m_balance.isEmpty())

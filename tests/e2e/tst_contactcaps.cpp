@@ -1,0 +1,116 @@
+// The contact policy's caps across campaigns and processes, against voice-sandbox: voicectl policy set,
+// three campaigns over the same numbers running at once in three voicectl processes (never more calls
+// to a number than the cap allows, whatever the timing), the preview's capped class, and a single send
+// refused over the cap unless overridden with a reason.
+#include "campaigncliharness.h"
+
+using namespace vc::test;
+
+class TestContactCaps : public CampaignCliHarness
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { startSandbox(); }
+    void cleanupTestCase() { stopSandbox(); }
+    void cleanup() { resetSandbox(); }
+
+    void policyIsSetAndShown()
+    {
+        Run r = voicectl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--preset"), QStringLiteral("230-fz")});
+        QCOMPARE(r.code, 0);
+        r = voicectl({QStringLiteral("policy"), QStringLiteral("show"), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = json(r.out);
+        QCOMPARE(o.value(QStringLiteral("preset")).toString(), QStringLiteral("230-fz"));
+        QCOMPARE(o.value(QStringLiteral("per_day")).toInt(), 2);
+        QCOMPARE(o.value(QStringLiteral("per_week")).toInt(), 4);
+        QCOMPARE(o.value(QStringLiteral("per_month")).toInt(), 16);
+        r = voicectl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--per-week"), QStringLiteral("-1")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QLatin1String("--per-week")), qPrintable(r.err));
+    }
+
+    // Three campaigns over the same eight numbers, started at once: without the ledger each number would
+    // get three calls; the cap is two a day, and two it is, exactly.
+    void campaignsInThreeProcessesNeverExceedTheCap()
+    {
+        QCOMPARE(voicectl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--preset"), QStringLiteral("230-fz")}).code, 0);
+        const QStringList list = numbers(8, 700);
+        const QString file = write(QStringLiteral("overlap.csv"), "phone\n" + list.join(u'\n').toUtf8() + '\n');
+        const int before = callsPlaced();
+        QList<QProcess *> runs;
+        for (int i = 0; i < 3; ++i) {
+            auto *p = new QProcess(this);
+            p->setProcessEnvironment(environment());
+            p->start(QStringLiteral(VOICECTL_PATH),
+                     runArgs(file, m_dir.filePath(QStringLiteral("overlap-%1.journal").arg(i))) +
+                         QStringList{QStringLiteral("--yes"), QStringLiteral("--no-wait"), QStringLiteral("--rate"), QStringLiteral("50"),
+                                     QStringLiteral("--window"), QStringLiteral("00:00-23:59")});
+            runs << p;
+        }
+        for (QProcess *p : runs) {
+            QVERIFY(QTest::qWaitFor([p] { return p->state() == QProcess::NotRunning; }, 120000));
+            QVERIFY2(p->exitCode() == 0 || p->exitCode() == 4,
+                     qPrintable(QStringLiteral("exit %1: %2 %3").arg(p->exitCode()).arg(QString::fromUtf8(p->readAllStandardError()), QString::fromUtf8(p->readAllStandardOutput()))));
+        }
+        const QJsonObject to = callsTo();
+        for (const QString &n : list)
+            QCOMPARE(to.value(n).toInt(), 2);
+        QCOMPARE(callsPlaced() - before, 16);
+        // The rows a cap held back wait, with the reason and the next possible time, in whichever journals.
+        int waiting = 0;
+        for (int i = 0; i < 3; ++i) {
+            Run status = voicectl({QStringLiteral("campaign"), QStringLiteral("status"), m_dir.filePath(QStringLiteral("overlap-%1.journal").arg(i)),
+                                   QStringLiteral("-o"), QStringLiteral("json")});
+            QCOMPARE(status.code, 0);
+            waiting += json(status.out).value(QStringLiteral("waiting")).toInt();
+        }
+        QCOMPARE(waiting, 8);
+        // A fourth campaign's preview classes every number capped, and says until when.
+        Run preview = voicectl(runArgs(file, m_dir.filePath(QStringLiteral("fourth.journal"))) +
+                               QStringList{QStringLiteral("--dry-run"), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(preview.code, 0);
+        const QJsonObject p = json(preview.out);
+        QCOMPARE(p.value(QStringLiteral("capped")).toInt(), 8);
+        QCOMPARE(p.value(QStringLiteral("ready")).toInt(), 0);
+        const QString reason = p.value(QStringLiteral("problems")).toArray().at(0).toObject().value(QStringLiteral("reason")).toString();
+        QVERIFY2(reason.contains(QLatin1String("today already")) && reason.contains(QLatin1String("next possible")), qPrintable(reason));
+    }
+
+    void singleSendOverTheCapNeedsAReason()
+    {
+        QCOMPARE(voicectl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--per-day"), QStringLiteral("1"),
+                           QStringLiteral("--per-week"), QStringLiteral("0"), QStringLiteral("--per-month"), QStringLiteral("0")}).code, 0);
+        const QString to = numbers(1, 760).first();
+        const QStringList send = {QStringLiteral("call"), QStringLiteral("send"), QStringLiteral("--source"), kSource,
+                                  QStringLiteral("--destination"), to, QStringLiteral("--service"), kService};
+        const int before = callsPlaced();
+        QCOMPARE(voicectl(send).code, 0);
+        Run refused = voicectl(send);
+        QCOMPARE(refused.code, 2);
+        QVERIFY2(refused.err.contains(QLatin1String("--override-cap")) && refused.err.contains(QLatin1String("next possible")),
+                 qPrintable(refused.err));
+        QCOMPARE(callsPlaced() - before, 1);
+        Run overridden = voicectl(send + QStringList{QStringLiteral("--override-cap"), QStringLiteral("the subscriber asked")});
+        QCOMPARE(overridden.code, 0);
+        QCOMPARE(callsPlaced() - before, 2);
+        // The override and its reason are in the ledger.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ledger"));
+        db.setDatabaseName(m_dir.filePath(QStringLiteral("data/contacts.sqlite")));
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*), max(override_reason) FROM contacts WHERE number = '%1' AND outcome = 'placed'").arg(to)));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 2);
+            QCOMPARE(q.value(1).toString(), QStringLiteral("the subscriber asked"));
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("ledger"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestContactCaps)
+#include "tst_contactcaps.moc"
