@@ -295,6 +295,94 @@
     </message>
 </context>
 <context>
+    <name>ContactLedger</name>
+    <message>
+        <source>The contact ledger (%1) cannot be used: %2</source>
+        <translation>The contact ledger (%1) cannot be used: %2</translation>
+    </message>
+    <message>
+        <source>its folder cannot be made</source>
+        <translation>its folder cannot be made</translation>
+    </message>
+    <message>
+        <source>The contact ledger (%1) cannot be read: %2</source>
+        <translation>The contact ledger (%1) cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>The contact ledger (%1) cannot be written: %2</source>
+        <translation>The contact ledger (%1) cannot be written: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPolicy</name>
+    <message>
+        <source>No caps</source>
+        <translation>No caps</translation>
+    </message>
+    <message>
+        <source>230-FZ (debt collection)</source>
+        <translation>230-FZ (debt collection)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n a day</source>
+        <translation>
+            <numerusform>%n a day</numerusform>
+            <numerusform>%n a day</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n a week</source>
+        <translation>
+            <numerusform>%n a week</numerusform>
+            <numerusform>%n a week</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n a month</source>
+        <translation>
+            <numerusform>%n a month</numerusform>
+            <numerusform>%n a month</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no caps</source>
+        <translation>no caps</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>at most %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) today already (at most %1)</source>
+        <translation>
+            <numerusform>%n call today already (at most %1)</numerusform>
+            <numerusform>%n calls today already (at most %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) this week already (at most %1)</source>
+        <translation>
+            <numerusform>%n call this week already (at most %1)</numerusform>
+            <numerusform>%n calls this week already (at most %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) this month already (at most %1)</source>
+        <translation>
+            <numerusform>%n call this month already (at most %1)</numerusform>
+            <numerusform>%n calls this month already (at most %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; next possible %2 (%3)</source>
+        <translation>%1; next possible %2 (%3)</translation>
+    </message>
+</context>
+<context>
     <name>DoNotCallList</name>
     <message>
         <source>The do-not-call list %1 cannot be read: %2</source>
@@ -1220,6 +1308,17 @@
     </message>
 </context>
 <context>
+    <name>vc::CallTracker</name>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation>Nothing was sent: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the contact policy allows no more calls to %1 now (%2).</source>
+        <translation>Nothing was sent: the contact policy allows no more calls to %1 now (%2).</translation>
+    </message>
+</context>
+<context>
     <name>vc::CampaignRegistry</name>
     <message>
         <source>This campaign is running in another program.</source>
@@ -1646,10 +1745,6 @@
         <translation>Warning: the file could not be read to its end: %1</translation>
     </message>
     <message>
-        <source>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5</source>
-        <translation>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5</translation>
-    </message>
-    <message>
         <source>  line %1: &quot;%2&quot; — %3</source>
         <translation>  line %1: &quot;%2&quot; — %3</translation>
     </message>
@@ -1896,58 +1991,6 @@
         <translation>--encoding takes utf-8, cp1251, utf-16le or utf-16be.</translation>
     </message>
     <message>
-        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
-        <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
-    </message>
-    <message>
         <source>Proxy for API requests: a URL (http://[user:password@]host:port), none, or system (the default: https_proxy, http_proxy, all_proxy and no_proxy from the environment). A proxy that asks for a password takes VOICE_PROXY_USER and VOICE_PROXY_PASSWORD.</source>
         <translation>Proxy for API requests: a URL (http://[user:password@]host:port), none, or system (the default: https_proxy, http_proxy, all_proxy and no_proxy from the environment). A proxy that asks for a password takes VOICE_PROXY_USER and VOICE_PROXY_PASSWORD.</translation>
     </message>
@@ -1974,6 +2017,130 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>--tz takes a time zone such as Europe/Moscow or UTC+03:00.</source>
         <translation>--tz takes a time zone such as Europe/Moscow or UTC+03:00.</translation>
+    </message>
+    <message>
+        <source>Capped (contact policy)</source>
+        <translation>Capped (contact policy)</translation>
+    </message>
+    <message>
+        <source>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5, capped %6</source>
+        <translation>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5, capped %6</translation>
+    </message>
+    <message>
+        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
+        <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
+    </message>
+    <message>
+        <source>call send, legacy send: place the call over the contact policy&apos;s cap; the reason is recorded.</source>
+        <translation>call send, legacy send: place the call over the contact policy&apos;s cap; the reason is recorded.</translation>
+    </message>
+    <message>
+        <source>policy set: 230-fz (2 calls a day, 4 a week, 16 a month to one number) or none.</source>
+        <translation>policy set: 230-fz (2 calls a day, 4 a week, 16 a month to one number) or none.</translation>
+    </message>
+    <message>
+        <source>policy set: calls to one number per day, in its local time (0 = no cap).</source>
+        <translation>policy set: calls to one number per day, in its local time (0 = no cap).</translation>
+    </message>
+    <message>
+        <source>policy set: calls to one number per week, Monday to Sunday (0 = no cap).</source>
+        <translation>policy set: calls to one number per week, Monday to Sunday (0 = no cap).</translation>
+    </message>
+    <message>
+        <source>policy set: calls to one number per calendar month (0 = no cap).</source>
+        <translation>policy set: calls to one number per calendar month (0 = no cap).</translation>
+    </message>
+    <message>
+        <source>--preset takes 230-fz or none.</source>
+        <translation>--preset takes 230-fz or none.</translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number from 0 (no cap) to 1000.</source>
+        <translation>--%1 takes a whole number from 0 (no cap) to 1000.</translation>
+    </message>
+    <message>
+        <source>The settings file cannot be written: %1</source>
+        <translation>The settings file cannot be written: %1</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;policy %1&quot;. See voicectl --help.</source>
+        <translation>Unknown command &quot;policy %1&quot;. See voicectl --help.</translation>
+    </message>
+    <message>
+        <source>Contact policy: %1</source>
+        <translation>Contact policy: %1</translation>
+    </message>
+    <message>
+        <source>Caps per number, in the recipient&apos;s local time: %1</source>
+        <translation>Caps per number, in the recipient&apos;s local time: %1</translation>
+    </message>
+    <message>
+        <source>--override-cap needs a reason, recorded in the contact ledger.</source>
+        <translation>--override-cap needs a reason, recorded in the contact ledger.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation>Nothing was sent: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the contact policy allows no more calls to %1 now (%2). To call anyway, give --override-cap REASON.</source>
+        <translation>Nothing was sent: the contact policy allows no more calls to %1 now (%2). To call anyway, give --override-cap REASON.</translation>
+    </message>
+    <message>
+        <source>Over the contact policy&apos;s cap (%1): placed with the reason you gave, recorded in the ledger.</source>
+        <translation>Over the contact policy&apos;s cap (%1): placed with the reason you gave, recorded in the ledger.</translation>
     </message>
 </context>
 <context>
@@ -2362,6 +2529,17 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>No row can be called: check the number column on the first page and the service on the previous one.</source>
         <translation>No row can be called: check the number column on the first page and the service on the previous one.</translation>
     </message>
+    <message>
+        <source>Over a contact cap</source>
+        <translation>Over a contact cap</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n over the contact policy&apos;s caps (called too often already).</source>
+        <translation>
+            <numerusform>%n over the contact policy&apos;s caps (called too often already).</numerusform>
+            <numerusform>%n over the contact policy&apos;s caps (called too often already).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CampaignConfirmPage</name>
@@ -2414,6 +2592,13 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <translation>
             <numerusform>Estimated duration: %1 for %n call(s).</numerusform>
             <numerusform>Estimated duration: %1 for %n call(s).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more over the contact policy&apos;s caps.</source>
+        <translation>
+            <numerusform>%n more over the contact policy&apos;s caps.</numerusform>
+            <numerusform>%n more over the contact policy&apos;s caps.</numerusform>
         </translation>
     </message>
 </context>
@@ -2680,6 +2865,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Name</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>over a cap</source>
+        <translation>over a cap</translation>
     </message>
 </context>
 <context>
@@ -3087,6 +3276,17 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>More campaign actions</source>
         <translation>More campaign actions</translation>
+    </message>
+    <message>
+        <source>Over a contact cap</source>
+        <translation>Over a contact cap</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) over the contact policy&apos;s caps when checked: not called.</source>
+        <translation>
+            <numerusform>%n row over the contact policy&apos;s caps when checked: not called.</numerusform>
+            <numerusform>%n rows over the contact policy&apos;s caps when checked: not called.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3818,6 +4018,22 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Reload the services</source>
         <translation>Reload the services</translation>
+    </message>
+    <message>
+        <source>Over the contact policy&apos;s cap</source>
+        <translation>Over the contact policy&apos;s cap</translation>
+    </message>
+    <message>
+        <source>The contact policy allows no more calls to %1 now: %2.
+
+To call anyway, give the reason (it is recorded in the contact ledger):</source>
+        <translation>The contact policy allows no more calls to %1 now: %2.
+
+To call anyway, give the reason (it is recorded in the contact ledger):</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,100 @@
     </message>
 </context>
 <context>
+    <name>ContactLedger</name>
+    <message>
+        <source>The contact ledger (%1) cannot be used: %2</source>
+        <translation>Журнал контактов (%1) недоступен: %2</translation>
+    </message>
+    <message>
+        <source>its folder cannot be made</source>
+        <translation>не удаётся создать его папку</translation>
+    </message>
+    <message>
+        <source>The contact ledger (%1) cannot be read: %2</source>
+        <translation>Журнал контактов (%1) не читается: %2</translation>
+    </message>
+    <message>
+        <source>The contact ledger (%1) cannot be written: %2</source>
+        <translation>В журнал контактов (%1) не удаётся записать: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPolicy</name>
+    <message>
+        <source>No caps</source>
+        <translation>Без ограничений</translation>
+    </message>
+    <message>
+        <source>230-FZ (debt collection)</source>
+        <translation>230-ФЗ (взыскание задолженности)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Своя</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n a day</source>
+        <translation>
+            <numerusform>%n в день</numerusform>
+            <numerusform>%n в день</numerusform>
+            <numerusform>%n в день</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n a week</source>
+        <translation>
+            <numerusform>%n в неделю</numerusform>
+            <numerusform>%n в неделю</numerusform>
+            <numerusform>%n в неделю</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n a month</source>
+        <translation>
+            <numerusform>%n в месяц</numerusform>
+            <numerusform>%n в месяц</numerusform>
+            <numerusform>%n в месяц</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no caps</source>
+        <translation>без ограничений</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>не более %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) today already (at most %1)</source>
+        <translation>
+            <numerusform>сегодня уже %n звонок (не более %1)</numerusform>
+            <numerusform>сегодня уже %n звонка (не более %1)</numerusform>
+            <numerusform>сегодня уже %n звонков (не более %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) this week already (at most %1)</source>
+        <translation>
+            <numerusform>на этой неделе уже %n звонок (не более %1)</numerusform>
+            <numerusform>на этой неделе уже %n звонка (не более %1)</numerusform>
+            <numerusform>на этой неделе уже %n звонков (не более %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) this month already (at most %1)</source>
+        <translation>
+            <numerusform>в этом месяце уже %n звонок (не более %1)</numerusform>
+            <numerusform>в этом месяце уже %n звонка (не более %1)</numerusform>
+            <numerusform>в этом месяце уже %n звонков (не более %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; next possible %2 (%3)</source>
+        <translation>%1; следующий возможен %2 (%3)</translation>
+    </message>
+</context>
+<context>
     <name>DoNotCallList</name>
     <message>
         <source>The do-not-call list %1 cannot be read: %2</source>
@@ -1224,6 +1318,17 @@
     </message>
 </context>
 <context>
+    <name>vc::CallTracker</name>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation>Ничего не отправлено: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the contact policy allows no more calls to %1 now (%2).</source>
+        <translation>Ничего не отправлено: политика контактов сейчас не разрешает звонить на %1 (%2).</translation>
+    </message>
+</context>
+<context>
     <name>vc::CampaignRegistry</name>
     <message>
         <source>This campaign is running in another program.</source>
@@ -1653,10 +1758,6 @@
         <translation>Внимание: файл не удалось дочитать до конца: %1</translation>
     </message>
     <message>
-        <source>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5</source>
-        <translation>Строк: %1 — готово %2, с ошибкой %3, повторов %4, исключено %5</translation>
-    </message>
-    <message>
         <source>  line %1: &quot;%2&quot; — %3</source>
         <translation>  строка %1: «%2» — %3</translation>
     </message>
@@ -1913,58 +2014,6 @@
         <translation>--encoding принимает utf-8, cp1251, utf-16le или utf-16be.</translation>
     </message>
     <message>
-        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
-        <translation>Voice Console, командная строка: управление услугами голосовых SMS Exolve, отправка голосовых сообщений, отслеживание вызовов.
-
-Команды:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-
-API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
-    </message>
-    <message>
         <source>Proxy for API requests: a URL (http://[user:password@]host:port), none, or system (the default: https_proxy, http_proxy, all_proxy and no_proxy from the environment). A proxy that asks for a password takes VOICE_PROXY_USER and VOICE_PROXY_PASSWORD.</source>
         <translation>Прокси для запросов к API: URL (http://[user:password@]host:port), none или system (по умолчанию: https_proxy, http_proxy, all_proxy и no_proxy из окружения). Прокси, который требует пароль, берёт VOICE_PROXY_USER и VOICE_PROXY_PASSWORD.</translation>
     </message>
@@ -1991,6 +2040,130 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>--tz takes a time zone such as Europe/Moscow or UTC+03:00.</source>
         <translation>--tz принимает часовой пояс, например Europe/Moscow или UTC+03:00.</translation>
+    </message>
+    <message>
+        <source>Capped (contact policy)</source>
+        <translation>Сверх лимита (политика контактов)</translation>
+    </message>
+    <message>
+        <source>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5, capped %6</source>
+        <translation>Строк: %1 — готово %2, с ошибкой %3, повторов %4, исключено %5, сверх лимита %6</translation>
+    </message>
+    <message>
+        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
+        <translation>Voice Console, командная строка: управление услугами голосовых SMS Exolve, отправка голосовых сообщений, отслеживание вызовов.
+
+Команды:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+
+API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
+    </message>
+    <message>
+        <source>call send, legacy send: place the call over the contact policy&apos;s cap; the reason is recorded.</source>
+        <translation>call send, legacy send: позвонить сверх лимита политики контактов; причина записывается.</translation>
+    </message>
+    <message>
+        <source>policy set: 230-fz (2 calls a day, 4 a week, 16 a month to one number) or none.</source>
+        <translation>policy set: 230-fz (на один номер не более 2 звонков в день, 4 в неделю, 16 в месяц) или none.</translation>
+    </message>
+    <message>
+        <source>policy set: calls to one number per day, in its local time (0 = no cap).</source>
+        <translation>policy set: звонков на один номер в день, по его местному времени (0 — без ограничения).</translation>
+    </message>
+    <message>
+        <source>policy set: calls to one number per week, Monday to Sunday (0 = no cap).</source>
+        <translation>policy set: звонков на один номер в неделю, с понедельника по воскресенье (0 — без ограничения).</translation>
+    </message>
+    <message>
+        <source>policy set: calls to one number per calendar month (0 = no cap).</source>
+        <translation>policy set: звонков на один номер в календарный месяц (0 — без ограничения).</translation>
+    </message>
+    <message>
+        <source>--preset takes 230-fz or none.</source>
+        <translation>--preset принимает 230-fz или none.</translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number from 0 (no cap) to 1000.</source>
+        <translation>--%1 принимает целое число от 0 (без ограничения) до 1000.</translation>
+    </message>
+    <message>
+        <source>The settings file cannot be written: %1</source>
+        <translation>Не удаётся записать файл настроек: %1</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;policy %1&quot;. See voicectl --help.</source>
+        <translation>Неизвестная команда «policy %1». См. voicectl --help.</translation>
+    </message>
+    <message>
+        <source>Contact policy: %1</source>
+        <translation>Политика контактов: %1</translation>
+    </message>
+    <message>
+        <source>Caps per number, in the recipient&apos;s local time: %1</source>
+        <translation>Лимиты на номер, по местному времени получателя: %1</translation>
+    </message>
+    <message>
+        <source>--override-cap needs a reason, recorded in the contact ledger.</source>
+        <translation>Для --override-cap нужна причина: она записывается в журнал контактов.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation>Ничего не отправлено: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the contact policy allows no more calls to %1 now (%2). To call anyway, give --override-cap REASON.</source>
+        <translation>Ничего не отправлено: политика контактов сейчас не разрешает звонить на %1 (%2). Чтобы позвонить всё равно, укажите --override-cap ПРИЧИНА.</translation>
+    </message>
+    <message>
+        <source>Over the contact policy&apos;s cap (%1): placed with the reason you gave, recorded in the ledger.</source>
+        <translation>Сверх лимита политики контактов (%1): звонок сделан с вашей причиной, она записана в журнал.</translation>
     </message>
 </context>
 <context>
@@ -2383,6 +2556,18 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>No row can be called: check the number column on the first page and the service on the previous one.</source>
         <translation>Звонить не по чему: проверьте столбец номера на первой странице и услугу на предыдущей.</translation>
     </message>
+    <message>
+        <source>Over a contact cap</source>
+        <translation>Сверх лимита контактов</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n over the contact policy&apos;s caps (called too often already).</source>
+        <translation>
+            <numerusform>%n сверх лимитов политики контактов (звонили уже слишком часто).</numerusform>
+            <numerusform>%n сверх лимитов политики контактов (звонили уже слишком часто).</numerusform>
+            <numerusform>%n сверх лимитов политики контактов (звонили уже слишком часто).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CampaignConfirmPage</name>
@@ -2436,6 +2621,14 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
             <numerusform>Оценка длительности: %1 на %n звонок.</numerusform>
             <numerusform>Оценка длительности: %1 на %n звонка.</numerusform>
             <numerusform>Оценка длительности: %1 на %n звонков.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more over the contact policy&apos;s caps.</source>
+        <translation>
+            <numerusform>Ещё %n сверх лимитов политики контактов.</numerusform>
+            <numerusform>Ещё %n сверх лимитов политики контактов.</numerusform>
+            <numerusform>Ещё %n сверх лимитов политики контактов.</numerusform>
         </translation>
     </message>
 </context>
@@ -2702,6 +2895,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Name</source>
         <translation>Имя</translation>
+    </message>
+    <message>
+        <source>over a cap</source>
+        <translation>сверх лимита</translation>
     </message>
 </context>
 <context>
@@ -3113,6 +3310,18 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>More campaign actions</source>
         <translation>Другие действия с кампаниями</translation>
+    </message>
+    <message>
+        <source>Over a contact cap</source>
+        <translation>Сверх лимита контактов</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) over the contact policy&apos;s caps when checked: not called.</source>
+        <translation>
+            <numerusform>%n строка при проверке была сверх лимитов политики контактов: не звоним.</numerusform>
+            <numerusform>%n строки при проверке были сверх лимитов политики контактов: не звоним.</numerusform>
+            <numerusform>%n строк при проверке были сверх лимитов политики контактов: не звоним.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3852,6 +4061,22 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Reload the services</source>
         <translation>Обновить список услуг</translation>
+    </message>
+    <message>
+        <source>Over the contact policy&apos;s cap</source>
+        <translation>Сверх лимита политики контактов</translation>
+    </message>
+    <message>
+        <source>The contact policy allows no more calls to %1 now: %2.
+
+To call anyway, give the reason (it is recorded in the contact ledger):</source>
+        <translation>Политика контактов сейчас не разрешает звонить на %1: %2.
+
+Чтобы позвонить всё равно, укажите причину (она будет записана в журнал контактов):</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Продолжить</translation>
     </message>
 </context>
 <context>

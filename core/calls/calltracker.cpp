@@ -2,6 +2,7 @@
 
 #include "common/jsoncodec.h"
 #include "accounts/session.h"
+#include "accounts/settings.h"
 #include "calls/pollers.h"
 #include "common/validation.h"
 
@@ -64,11 +65,48 @@ void CallTracker::onUpdate(const CallInfo &info, bool final, bool stale)
         Q_EMIT callEnded(record);
 }
 
+std::optional<CapVerdict> CallTracker::overCap(const QString &number)
+{
+    const ContactCaps caps = ContactPolicy::load(Settings(Settings::openShared().get())).caps;
+    const auto v = m_ledger.check(number, QTimeZone::systemTimeZone(), caps);
+    if (!v || v.value().allowed)
+        return std::nullopt;
+    return v.value();
+}
+
+Result<qint64> CallTracker::reserveContact(const QString &number, const QString &provider, const QString &overrideReason)
+{
+    const ContactCaps caps = ContactPolicy::load(Settings(Settings::openShared().get())).caps;
+    const auto r = m_ledger.reserve({number, QTimeZone::systemTimeZone(), {}, provider, overrideReason}, caps);
+    ApiError e;
+    e.kind = ApiError::Kind::Validation;
+    if (!r) {
+        e.explanation = tr("Nothing was sent: %1").arg(r.error().message);
+        return e;
+    }
+    if (r.value().id == 0) {
+        e.field = QStringLiteral("destination");
+        e.explanation = tr("Nothing was sent: the contact policy allows no more calls to %1 now (%2).").arg(number, r.value().verdict.reason);
+        return e;
+    }
+    return r.value().id;
+}
+
+void CallTracker::recordOutcome(qint64 id, const Result<QString> &r)
+{
+    const QString outcome = r ? QStringLiteral("placed") : r.error().outcomeUnknown ? QStringLiteral("unknown") : ContactLedger::notPlaced();
+    (void)m_ledger.setOutcome(id, outcome, r ? r.value() : QString()); // the call is counted already; only the report loses detail
+}
+
 void CallTracker::send(const VoiceCallRequest &request, const QString &serviceName, QObject *context,
-                       std::function<void(const Result<CallRecord> &)> done)
+                       std::function<void(const Result<CallRecord> &)> done, const QString &overrideReason)
 {
     const QString profileId = m_session->profile().id;
-    m_session->exolve()->makeVoiceMessage(request, context, [=, this](const Result<QString> &r) {
+    const auto contact = reserveContact(request.destination, QStringLiteral("exolve"), overrideReason);
+    if (!contact)
+        return done(contact.error());
+    m_session->exolve()->makeVoiceMessage(request, context, [=, this, id = contact.value()](const Result<QString> &r) {
+        recordOutcome(id, r);
         CallRecord record;
         record.profileId = profileId;
         record.origin = CallRecord::Origin::Sent;
@@ -122,10 +160,16 @@ void CallTracker::choosePoller()
     }));
 }
 
-void CallTracker::sendLegacy(const LegacySendRequest &request, QObject *context, std::function<void(const Result<CallRecord> &)> done)
+void CallTracker::sendLegacy(const LegacySendRequest &request, QObject *context, std::function<void(const Result<CallRecord> &)> done,
+                             const QString &overrideReason)
 {
     const QString profileId = m_session->profile().id;
-    m_session->legacy()->send(request, context, [=, this](const Result<quint64> &r) {
+    const auto contact = reserveContact(Validation::phoneNumber(request.destination).valueOr(request.destination),
+                                        QStringLiteral("legacy"), overrideReason);
+    if (!contact)
+        return done(contact.error());
+    m_session->legacy()->send(request, context, [=, this, id = contact.value()](const Result<quint64> &r) {
+        recordOutcome(id, r ? Result<QString>(QString::number(r.value())) : Result<QString>(r.error()));
         CallRecord record;
         record.profileId = profileId;
         record.origin = CallRecord::Origin::Sent;

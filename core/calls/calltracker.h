@@ -3,6 +3,7 @@
 #include "calls/callhistory.h"
 #include "calls/callmonitor.h"
 #include "legacy/legacyclient.h"
+#include "policy/contactledger.h"
 #include "common/result.h"
 
 #include <QObject>
@@ -25,10 +26,16 @@ public:
 
     // Sends a voice message. Never resent: when the outcome is unknown the history gets an
     // "outcome unknown" record and `done` gets the error that says so.
+    // The contact policy is checked first and the call recorded in the contact ledger: over a cap it is
+    // refused (a Validation error naming the cap) unless `overrideReason` says why, which is recorded.
     void send(const VoiceCallRequest &request, const QString &serviceName, QObject *context,
-              std::function<void(const Result<CallRecord> &)> done);
+              std::function<void(const Result<CallRecord> &)> done, const QString &overrideReason = {});
     // integrationapi.net: Voice/Send, then Voice/State until listened, not listened or error.
-    void sendLegacy(const LegacySendRequest &request, QObject *context, std::function<void(const Result<CallRecord> &)> done);
+    void sendLegacy(const LegacySendRequest &request, QObject *context, std::function<void(const Result<CallRecord> &)> done,
+                    const QString &overrideReason = {});
+    // Why one more call to `number` (E.164 digits) would be over the contact policy's cap now, in this
+    // computer's zone; nullopt when it is allowed (or the ledger cannot say: the send will).
+    std::optional<CapVerdict> overCap(const QString &number);
 
     // Follows a call placed elsewhere (another tool, the web cabinet).
     void watch(const QString &callId);
@@ -50,10 +57,14 @@ private:
     void finishSend(CallRecord record, const std::optional<ApiError> &error,
                     const std::function<void(const Result<CallRecord> &)> &done);
     CallRecord recordFor(const QString &callId) const;
+    // The ledger's entry for a send, or the error to give `done` (refused by a cap, or not recordable).
+    Result<qint64> reserveContact(const QString &number, const QString &provider, const QString &overrideReason);
+    void recordOutcome(qint64 id, const Result<QString> &r);
 
     Session *m_session;
     CallHistory *m_history;
     CallMonitor *m_monitor;
+    ContactLedger m_ledger;
     QStringList m_toWatch;
     qsizetype m_toWatchNext = 0;
 };

@@ -75,7 +75,7 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("Journal: ") + journal), qPrintable(r.err));
         const QJsonObject o = json(r.out);
         QStringList keys = o.keys();
-        QCOMPARE(keys, (QStringList{QStringLiteral("completed"), QStringLiteral("duplicate"), QStringLiteral("invalid"),
+        QCOMPARE(keys, (QStringList{QStringLiteral("capped"), QStringLiteral("completed"), QStringLiteral("duplicate"), QStringLiteral("invalid"),
                                     QStringLiteral("journal"), QStringLiteral("not_delivered"), QStringLiteral("placed"),
                                     QStringLiteral("rejected"), QStringLiteral("suppressed"), QStringLiteral("total"),
                                     QStringLiteral("unknown"), QStringLiteral("waiting")}));

@@ -18,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -174,6 +175,27 @@ void SendPage::confirmAndSend()
     if (!source.ok() || !destination.ok() || serviceId.isEmpty() || m_sending)
         return;
     const QString serviceName = m_service->currentData(ServiceNameRole).toString();
+    // Over the contact policy's cap: said first, and sent only with the operator's reason, recorded.
+    if (const auto over = m_tracker->overCap(destination.value()); over && m_overrideReason.isEmpty()) {
+        auto *ask = new QInputDialog(window());
+        ask->setObjectName(QStringLiteral("capOverride"));
+        ask->setWindowTitle(tr("Over the contact policy's cap"));
+        ask->setLabelText(tr("The contact policy allows no more calls to %1 now: %2.\n\nTo call anyway, give the reason "
+                             "(it is recorded in the contact ledger):")
+                              .arg(destination.value(), over->reason));
+        ask->setOkButtonText(tr("Continue"));
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        a11y::name(ask, tr("Over the contact policy's cap"));
+        connect(ask, &QInputDialog::textValueSelected, this, [this](const QString &reason) {
+            if (reason.trimmed().isEmpty())
+                return;
+            m_overrideReason = reason.trimmed();
+            confirmAndSend();
+        });
+        ask->open();
+        return;
+    }
+    const QString overrideReason = std::exchange(m_overrideReason, QString());
     auto *box = new QMessageBox(QMessageBox::Question, tr("Send voice message"),
                                 tr("Call %1 from %2 with service «%3»?").arg(destination.value(), source.value(), serviceName),
                                 QMessageBox::Yes | QMessageBox::Cancel, window());
@@ -189,7 +211,8 @@ void SendPage::confirmAndSend()
         m_sending = true; // one request at a time: a second click must not place a second call
         retranslate();
         const VoiceCallRequest request{source.value(), destination.value(), serviceId};
-        m_tracker->send(request, serviceName, this, [this, request](const Result<CallRecord> &r) {
+        m_tracker->send(
+            request, serviceName, this, [this, request](const Result<CallRecord> &r) {
             m_sending = false;
             retranslate();
             if (r.ok()) {
@@ -204,7 +227,8 @@ void SendPage::confirmAndSend()
                                    "history as \"outcome unknown\" and was not sent again.")
                                     .arg(request.destination),
                                 m_ui->sendResult, m_banner);
-        });
+            },
+            overrideReason);
     });
     box->open();
 }

@@ -60,6 +60,7 @@ private:
     QLineEdit *m_destination;
     QComboBox *m_service;
     bool m_sending = false;
+    QString m_overrideReason; // the operator's reason to call over the contact policy's cap, for the next send
     bool m_pageActive = false;
     bool m_servicesLoaded = false;
     bool m_loadQueued = false;
