@@ -65,10 +65,16 @@ void CallTracker::onUpdate(const CallInfo &info, bool final, bool stale)
         Q_EMIT callEnded(record);
 }
 
+ContactCaps CallTracker::caps() const
+{
+    if (m_settings)
+        return ContactPolicy::load(Settings(m_settings)).caps;
+    return ContactPolicy::load(Settings(Settings::openShared().get())).caps;
+}
+
 std::optional<CapVerdict> CallTracker::overCap(const QString &number)
 {
-    const ContactCaps caps = ContactPolicy::load(Settings(Settings::openShared().get())).caps;
-    const auto v = m_ledger.check(number, QTimeZone::systemTimeZone(), caps);
+    const auto v = m_ledger.check(number, QTimeZone::systemTimeZone(), caps());
     if (!v || v.value().allowed)
         return std::nullopt;
     return v.value();
@@ -76,8 +82,7 @@ std::optional<CapVerdict> CallTracker::overCap(const QString &number)
 
 Result<qint64> CallTracker::reserveContact(const QString &number, const QString &provider, const QString &overrideReason)
 {
-    const ContactCaps caps = ContactPolicy::load(Settings(Settings::openShared().get())).caps;
-    const auto r = m_ledger.reserve({number, QTimeZone::systemTimeZone(), {}, provider, overrideReason}, caps);
+    const auto r = m_ledger.reserve({number, QTimeZone::systemTimeZone(), {}, provider, overrideReason}, caps());
     ApiError e;
     e.kind = ApiError::Kind::Validation;
     if (!r) {

@@ -8,6 +8,8 @@
 
 #include <QObject>
 
+class QSettings;
+
 namespace vc {
 
 class Session;
@@ -36,6 +38,8 @@ public:
     // Why one more call to `number` (E.164 digits) would be over the contact policy's cap now, in this
     // computer's zone; nullopt when it is allowed (or the ledger cannot say: the send will).
     std::optional<CapVerdict> overCap(const QString &number);
+    // Where the caps come from (the app's settings); unset: the shared settings file.
+    void setSettings(QSettings *settings) { m_settings = settings; }
 
     // Follows a call placed elsewhere (another tool, the web cabinet).
     void watch(const QString &callId);
@@ -65,6 +69,8 @@ private:
     CallHistory *m_history;
     CallMonitor *m_monitor;
     ContactLedger m_ledger;
+    QSettings *m_settings = nullptr;
+    ContactCaps caps() const;
     QStringList m_toWatch;
     qsizetype m_toWatchNext = 0;
 };

@@ -23,6 +23,8 @@
 #include "ui/campaigns/donotcalldialog.h"
 #include "ui/shell/networklogdock.h"
 #include "ui/send/sendpage.h"
+#include "policy/contactpolicy.h"
+#include "accounts/settings.h"
 #include "ui/services/servicespage.h"
 #include "ui/sip/sippage.h"
 #include "accounts/session.h"
@@ -41,6 +43,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QInputDialog>
 #include <QSettings>
 #include <QStyleFactory>
 #include <QDoubleSpinBox>
@@ -234,6 +237,15 @@ int main(int argc, char *argv[])
     auto *confirm = waitFor<QMessageBox>(&window, QStringLiteral("sendConfirmation"));
     shoot(QStringLiteral("send-confirmation"));
     confirm->button(QMessageBox::Cancel)->click();
+    // One call a day to a number under the policy: the second is over the cap and asks for a reason.
+    ContactPolicy capped = ContactPolicy::fromPreset(ContactPolicy::Preset::DebtCollection);
+    capped.caps.perDay = 1;
+    capped.save(Settings(fixture.settings()));
+    sendPage->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    auto *ask = waitFor<QInputDialog>(&window, QStringLiteral("capOverride"));
+    shoot(QStringLiteral("send-over-cap"));
+    ask->reject();
+    ContactPolicy().save(Settings(fixture.settings()));
     type(sendPage, "destinationEdit", QStringLiteral("8 926 12"));
     shoot(QStringLiteral("send-invalid"));
     window.banner()->clear();

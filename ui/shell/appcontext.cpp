@@ -27,6 +27,7 @@ AppContext::AppContext(Options options)
     m_network = std::make_unique<NetworkSetup>(m_settings, m_secrets.get(), m_session.get());
     m_network->apply();
     m_tracker = std::make_unique<CallTracker>(m_session.get(), m_history.get());
+    m_tracker->setSettings(m_settings); // the contact policy's caps
     m_window = std::make_unique<MainWindow>(m_session.get(), m_profiles.get(), m_tracker.get(), m_settings);
     m_window->setNetworkSetup(m_network.get());
     // Campaign threads write their calls into the same history file.
