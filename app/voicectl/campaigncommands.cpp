@@ -203,8 +203,12 @@ void Cli::printCounts(const CampaignCounts &c, bool dryRun, qint64 estimatedSeco
                       {QStringLiteral("rejected"), c.rejected},
                       {QStringLiteral("unknown"), c.unknown},
                       {QStringLiteral("waiting"), c.waiting}};
-        if (!dryRun)
+        if (!dryRun) {
+            const CampaignSettings s = m_campaign->journal.settings();
+            o.insert(QStringLiteral("purpose"), CampaignSettings::purposeName(s.purpose));
+            o.insert(QStringLiteral("scheduled_at"), s.startAt.isValid() ? QJsonValue(s.startAt.toUTC().toString(Qt::ISODate)) : QJsonValue());
             return m_out->json(o);
+        }
         // Problems stream from the journal: a file of a million bad rows never sits in memory.
         o.insert(QStringLiteral("ready"), c.ready);
         o.insert(QStringLiteral("estimated_seconds"), estimatedSeconds);
@@ -236,6 +240,10 @@ void Cli::printCounts(const CampaignCounts &c, bool dryRun, qint64 estimatedSeco
         {tr("Capped (contact policy)"), QString::number(c.capped)},
     };
     if (!dryRun) {
+        const CampaignSettings s = m_campaign->journal.settings();
+        rows.prepend({tr("Purpose"), CampaignSettings::purposeTitle(s.purpose)});
+        if (s.startAt.isValid())
+            rows.append({tr("Scheduled start"), localWhen(s.startAt)});
         rows.append({tr("Placed"), QString::number(c.placed)});
         rows.append({tr("Completed"), QString::number(c.completed)});
         QStringList by;
@@ -376,6 +384,9 @@ qint64 Cli::printPreview(const QString &file, const CampaignSettings &s, const P
                     .arg(time::duration(estimate), QLocale::c().toString(s.rate, 'g', 6),
                          s.window.isEmpty() ? QString()
                                             : tr(", window %1 (%2)").arg(s.window, s.defaultZone.isEmpty() ? tr("the recipient's zone, else this computer's") : s.defaultZone)));
+    previewLine(tr("Purpose: %1").arg(CampaignSettings::purposeTitle(s.purpose)));
+    if (s.startAt.isValid())
+        previewLine(tr("Scheduled: the first call waits until %1.").arg(localWhen(s.startAt)));
     return estimate;
 }
 

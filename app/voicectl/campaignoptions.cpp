@@ -53,6 +53,25 @@ std::optional<CampaignSettings> Cli::campaignSettings(const QString &file, Campa
     }
     if (m_parser.isSet(opt("redial-gap")))
         s.redialGapMin = number("redial-gap", toInt).value_or(-1);
+    if (m_parser.isSet(opt("purpose"))) {
+        const auto purpose = CampaignSettings::purposeNamed(m_parser.value(opt("purpose")));
+        if (!purpose)
+            return refuse(tr("--purpose takes informational or advertising."));
+        s.purpose = *purpose;
+    }
+    if (m_parser.isSet(opt("start-at"))) {
+        // Local time in --tz, else this computer's zone.
+        const QTimeZone zone = SendingWindow::zone(s.defaultZone).value_or(QTimeZone::systemTimeZone());
+        const QString when = m_parser.value(opt("start-at")).trimmed();
+        QDateTime local = QDateTime::fromString(when, QStringLiteral("yyyy-MM-dd HH:mm"));
+        if (!local.isValid())
+            local = QDateTime::fromString(when, QStringLiteral("yyyy-MM-dd HH:mm:ss")); // seconds, for scripts
+        if (!local.isValid())
+            return refuse(tr("--start-at takes a local time as \"YYYY-MM-DD HH:MM\" (in --tz, else this computer's zone)."));
+        s.startAt = QDateTime(local.date(), local.time(), zone).toUTC();
+        if (s.startAt < QDateTime::currentDateTimeUtc().addSecs(-60))
+            return refuse(tr("--start-at %1 has passed already.").arg(m_parser.value(opt("start-at")).trimmed()));
+    }
     SettingsScope scope;
     scope.sourceRequired = !dryRun;
     // The file is not read yet: rows may name their own service or audio file; those that do not are

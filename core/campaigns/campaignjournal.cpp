@@ -230,6 +230,8 @@ StorageResult CampaignJournal::saveSettings(const CampaignSettings &s, const QLi
         {QStringLiteral("separator"), s.separator},
         {QStringLiteral("column"), s.numberColumn},
         {QStringLiteral("created"), iso(s.created)},
+        {QStringLiteral("purpose"), CampaignSettings::purposeName(s.purpose)},
+        {QStringLiteral("start_at"), s.startAt.isValid() ? iso(s.startAt) : QString()},
     };
     values.append(meta);
     if (auto r = exec(QStringLiteral("BEGIN")); !r)
@@ -277,6 +279,9 @@ StorageResult CampaignJournal::loadSettings()
     s.separator = m.value(QStringLiteral("separator"));
     s.numberColumn = m.value(QStringLiteral("column"));
     s.created = fromIso(m.value(QStringLiteral("created")));
+    // A journal from before purposes were asked was informational: advertising was never allowed.
+    s.purpose = CampaignSettings::purposeNamed(m.value(QStringLiteral("purpose"))).value_or(CampaignSettings::Purpose::Informational);
+    s.startAt = m.value(QStringLiteral("start_at")).isEmpty() ? QDateTime() : fromIso(m.value(QStringLiteral("start_at")));
     m_settings = s;
     return Empty{};
 }

@@ -202,6 +202,17 @@ void CampaignRunner::pump()
     if (m_stop)
         return finishIfIdle();
     const qint64 now = wallMs();
+    if (m_options.startAtMs > now) {
+        // Scheduled: the first call waits for its time, whatever else could be called.
+        const QDateTime until = QDateTime::fromMSecsSinceEpoch(m_options.startAtMs, QTimeZone::utc());
+        if (until != m_waitingUntil) {
+            m_waitingUntil = until;
+            Q_EMIT waiting(until, m_journal->counts().waiting);
+        }
+        if (!m_options.waitForCalls)
+            return stopWith(Outcome::Finished);
+        return arm(m_options.startAtMs - now + 5);
+    }
     if (m_pausedUntilMs > now)
         return arm(m_pausedUntilMs - now);
     // Only rows of zones whose window is open are read: the others wait untouched, whatever their number,

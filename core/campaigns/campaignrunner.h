@@ -23,6 +23,7 @@ struct RunnerOptions
     int redial = 0;              // more calls for busy / no_answer
     qint64 redialGapMs = 10 * 60 * 1000;
     bool waitForCalls = true;    // false: done once every row is dispatched (no following)
+    qint64 startAtMs = 0;        // scheduled start (ms since the epoch, UTC): nothing is dispatched before it
     int unknownStreakLimit = 5;  // this many unknown outcomes in a row stop the campaign
     int backoffInitialMs = 1000; // a 429 without Retry-After
     int backoffMaxMs = 60000;

@@ -9,6 +9,20 @@
 
 namespace vc {
 
+std::optional<CampaignSettings::Purpose> CampaignSettings::purposeNamed(const QString &name)
+{
+    for (Purpose p : {Purpose::Informational, Purpose::Advertising}) {
+        if (name.trimmed().compare(purposeName(p), Qt::CaseInsensitive) == 0)
+            return p;
+    }
+    return std::nullopt;
+}
+
+QString CampaignSettings::purposeTitle(Purpose p)
+{
+    return p == Purpose::Advertising ? tr("Advertising") : tr("Informational (reminders, notifications, debts)");
+}
+
 Result<CampaignSettings, QList<SettingProblem>> CampaignSettings::validate(const SettingsScope &scope) const
 {
     using Field = SettingProblem::Field;
@@ -69,6 +83,13 @@ Result<CampaignSettings, QList<SettingProblem>> CampaignSettings::validate(const
     if (!s.defaultZone.isEmpty() && !SendingWindow::zone(s.defaultZone))
         problems.append({Field::Zone, tr("Unknown time zone \"%1\": use an IANA name such as Europe/Moscow, or UTC+03:00.")
                                           .arg(checks::elided(s.defaultZone))});
+
+    if (purpose == Purpose::Advertising)
+        problems.append({Field::Purpose, tr("Advertising may not be sent by automatic dialing (Federal Law 38-FZ "
+                                            "\"On Advertising\", art. 18 part 2): Voice Console does not place such a "
+                                            "campaign.")});
+    if (startAt.isValid())
+        s.startAt = startAt.toUTC();
 
     if (redial < 0 || redial > kMaxRedial)
         problems.append({Field::Redial, tr("Re-dials: from 0 to 10 extra calls.")});

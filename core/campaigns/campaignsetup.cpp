@@ -29,6 +29,7 @@ Result<RunnerOptions, QString> runnerOptions(const CampaignSettings &s)
     // integrationapi.net re-dials itself (retryCount, gap): the engine does not.
     o.redial = s.provider == CampaignSettings::Provider::Exolve ? s.redial : 0;
     o.redialGapMs = qint64(s.redialGapMin) * 60 * 1000;
+    o.startAtMs = s.startAt.isValid() ? s.startAt.toMSecsSinceEpoch() : 0;
     return o;
 }
 

@@ -51,7 +51,7 @@ struct CampaignRow
 // A setting that is not right, named by the field that holds it, with a translated message.
 struct SettingProblem
 {
-    enum class Field { Source, Service, FileId, Rate, Concurrency, Window, Zone, Redial, RedialGap };
+    enum class Field { Source, Service, FileId, Rate, Concurrency, Window, Zone, Redial, RedialGap, Purpose, StartAt };
     Field field;
     QString message;
 };
@@ -74,6 +74,11 @@ struct CampaignSettings
 public:
     enum class Provider { Exolve, IntegrationApi };
     Provider provider = Provider::Exolve;
+    // Why the people are called. Advertising by automatic dialing is against the law (38-FZ, art. 18
+    // part 2): validate() refuses it, so no campaign of that purpose is ever placed.
+    enum class Purpose { Informational, Advertising };
+    Purpose purpose = Purpose::Informational;
+    QDateTime startAt;    // UTC: the first call waits for it (invalid: at once)
     QString apiUrl;       // where the calls went (no secret)
     QString profile;      // the desktop app's profile used, if any
     QString source;
@@ -92,6 +97,10 @@ public:
     QDateTime created;
 
     static QString providerName(Provider p) { return p == Provider::Exolve ? QStringLiteral("exolve") : QStringLiteral("integrationapi"); }
+    // "informational", "advertising" (voicectl --purpose, the journal, the report).
+    static QString purposeName(Purpose p) { return p == Purpose::Advertising ? QStringLiteral("advertising") : QStringLiteral("informational"); }
+    static std::optional<Purpose> purposeNamed(const QString &name);
+    static QString purposeTitle(Purpose p); // translated
 
     // The one check of what an operator chose, for voicectl and the wizard alike (campaignsettings.cpp):
     // the caller number, the service id (Exolve) or audio file id (integrationapi.net) — needed unless the

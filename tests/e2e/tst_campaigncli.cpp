@@ -77,7 +77,8 @@ private Q_SLOTS:
         QStringList keys = o.keys();
         QCOMPARE(keys, (QStringList{QStringLiteral("capped"), QStringLiteral("completed"), QStringLiteral("duplicate"), QStringLiteral("invalid"),
                                     QStringLiteral("journal"), QStringLiteral("not_delivered"), QStringLiteral("placed"),
-                                    QStringLiteral("rejected"), QStringLiteral("suppressed"), QStringLiteral("total"),
+                                    QStringLiteral("purpose"), QStringLiteral("rejected"), QStringLiteral("scheduled_at"),
+                                    QStringLiteral("suppressed"), QStringLiteral("total"),
                                     QStringLiteral("unknown"), QStringLiteral("waiting")}));
         QCOMPARE(o.value(QStringLiteral("total")).toInt(), 8);
         QCOMPARE(o.value(QStringLiteral("duplicate")).toInt(), 2);

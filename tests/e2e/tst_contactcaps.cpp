@@ -1,7 +1,8 @@
-// The contact policy's caps across campaigns and processes, against voice-sandbox: voicectl policy set,
-// three campaigns over the same numbers running at once in three voicectl processes (never more calls
-// to a number than the cap allows, whatever the timing), the preview's capped class, and a single send
-// refused over the cap unless overridden with a reason.
+// The contact policy against voice-sandbox: voicectl policy set; three campaigns over the same numbers
+// running at once in three voicectl processes (never more calls to a number than the cap allows,
+// whatever the timing); the preview's capped class; a single send refused over the cap unless overridden
+// with a reason; an advertising campaign refused before anything is sent; a scheduled campaign that places
+// nothing before its time and starts on time when resumed by a new process.
 #include "campaigncliharness.h"
 
 using namespace vc::test;
@@ -76,6 +77,47 @@ private slots:
         QCOMPARE(p.value(QStringLiteral("ready")).toInt(), 0);
         const QString reason = p.value(QStringLiteral("problems")).toArray().at(0).toObject().value(QStringLiteral("reason")).toString();
         QVERIFY2(reason.contains(QLatin1String("today already")) && reason.contains(QLatin1String("next possible")), qPrintable(reason));
+    }
+
+    void advertisingIsRefusedBeforeAnything()
+    {
+        const QString file = write(QStringLiteral("ads.csv"), "phone\n" + numbers(2, 780).join(u'\n').toUtf8() + '\n');
+        const QString journal = m_dir.filePath(QStringLiteral("ads.journal"));
+        const int before = callsPlaced();
+        const Run r = voicectl(runArgs(file, journal) + QStringList{QStringLiteral("--purpose"), QStringLiteral("advertising"), QStringLiteral("--yes")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QLatin1String("38-FZ")) && r.err.contains(QLatin1String("art. 18 part 2")), qPrintable(r.err));
+        QCOMPARE(callsPlaced(), before);
+        QVERIFY(!QFile::exists(journal));
+        QCOMPARE(voicectl(runArgs(file, journal) + QStringList{QStringLiteral("--purpose"), QStringLiteral("spam")}).code, 2);
+    }
+
+    // Confirmed now, called at its time: nothing before it, and a new process (a restart) honours it.
+    void scheduledCampaignWaitsForItsTime()
+    {
+        QCOMPARE(voicectl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--preset"), QStringLiteral("none")}).code, 0);
+        const QStringList list = numbers(2, 790);
+        const QString file = write(QStringLiteral("scheduled.csv"), "phone\n" + list.join(u'\n').toUtf8() + '\n');
+        const QString journal = m_dir.filePath(QStringLiteral("scheduled.journal"));
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(8);
+        const int before = callsPlaced();
+        Run r = voicectl(runArgs(file, journal) + QStringList{QStringLiteral("--start-at"), start.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                                             QStringLiteral("--tz"), QStringLiteral("UTC"), QStringLiteral("--yes"),
+                                                             QStringLiteral("--no-wait"), QStringLiteral("--window"), QStringLiteral("00:00-23:59")});
+        QCOMPARE(r.code, 4); // confirmed, every row still waiting
+        QCOMPARE(callsPlaced(), before);
+        r = voicectl({QStringLiteral("campaign"), QStringLiteral("status"), journal, QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(json(r.out).value(QStringLiteral("scheduled_at")).toString(), start.toString(Qt::ISODate));
+        // A new process resumes it before its time: it waits, then calls.
+        QProcess resume;
+        resume.setProcessEnvironment(environment());
+        resume.start(QStringLiteral(VOICECTL_PATH), {QStringLiteral("campaign"), QStringLiteral("resume"), journal});
+        QVERIFY(QTest::qWaitFor([&] { return QDateTime::currentDateTimeUtc() >= start.addMSecs(-1500); }, 15000));
+        QCOMPARE(callsPlaced(), before); // a second and a half before its time: nothing yet
+        QVERIFY(QTest::qWaitFor([&] { return resume.state() == QProcess::NotRunning; }, 60000));
+        QCOMPARE(resume.exitCode(), 0);
+        QCOMPARE(callsPlaced() - before, 2);
+        QVERIFY(QDateTime::currentDateTimeUtc() >= start);
     }
 
     void singleSendOverTheCapNeedsAReason()
