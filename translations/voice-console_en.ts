@@ -267,6 +267,22 @@
         <source>Minutes between calls to the same number: from 1 to 1440.</source>
         <translation>Minutes between calls to the same number: from 1 to 1440.</translation>
     </message>
+    <message>
+        <source>Advertising</source>
+        <translation>Advertising</translation>
+    </message>
+    <message>
+        <source>Informational (reminders, notifications, debts)</source>
+        <translation>Informational (reminders, notifications, debts)</translation>
+    </message>
+    <message>
+        <source>Advertising may not be sent by automatic dialing (Federal Law 38-FZ &quot;On Advertising&quot;, art. 18 part 2): Voice Console does not place such a campaign.</source>
+        <translation>Advertising may not be sent by automatic dialing (Federal Law 38-FZ &quot;On Advertising&quot;, art. 18 part 2): Voice Console does not place such a campaign.</translation>
+    </message>
+    <message>
+        <source>The scheduled start has passed already: choose a later time, or start at once.</source>
+        <translation>The scheduled start has passed already: choose a later time, or start at once.</translation>
+    </message>
 </context>
 <context>
     <name>CampaignsPage</name>
@@ -2027,62 +2043,6 @@
         <translation>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5, capped %6</translation>
     </message>
     <message>
-        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-  policy show
-  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
-        <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-  policy show
-  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
-    </message>
-    <message>
         <source>call send, legacy send: place the call over the contact policy&apos;s cap; the reason is recorded.</source>
         <translation>call send, legacy send: place the call over the contact policy&apos;s cap; the reason is recorded.</translation>
     </message>
@@ -2141,6 +2101,96 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Over the contact policy&apos;s cap (%1): placed with the reason you gave, recorded in the ledger.</source>
         <translation>Over the contact policy&apos;s cap (%1): placed with the reason you gave, recorded in the ledger.</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Scheduled start</source>
+        <translation>Scheduled start</translation>
+    </message>
+    <message>
+        <source>Purpose: %1</source>
+        <translation>Purpose: %1</translation>
+    </message>
+    <message>
+        <source>Scheduled: the first call waits until %1.</source>
+        <translation>Scheduled: the first call waits until %1.</translation>
+    </message>
+    <message>
+        <source>--purpose takes informational or advertising.</source>
+        <translation>--purpose takes informational or advertising.</translation>
+    </message>
+    <message>
+        <source>--start-at takes a local time as &quot;YYYY-MM-DD HH:MM&quot; (in --tz, else this computer&apos;s zone).</source>
+        <translation>--start-at takes a local time as &quot;YYYY-MM-DD HH:MM&quot; (in --tz, else this computer&apos;s zone).</translation>
+    </message>
+    <message>
+        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
+        <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
+    </message>
+    <message>
+        <source>campaign run: why the people are called: informational (default; reminders, notifications, debts) or advertising (refused: 38-FZ art. 18 part 2 forbids automatic dialing for it).</source>
+        <translation>campaign run: why the people are called: informational (default; reminders, notifications, debts) or advertising (refused: 38-FZ art. 18 part 2 forbids automatic dialing for it).</translation>
+    </message>
+    <message>
+        <source>campaign run: the first call waits until this local time, &quot;YYYY-MM-DD HH:MM&quot; (in --tz, else this computer&apos;s zone).</source>
+        <translation>campaign run: the first call waits until this local time, &quot;YYYY-MM-DD HH:MM&quot; (in --tz, else this computer&apos;s zone).</translation>
     </message>
 </context>
 <context>
@@ -2601,6 +2651,18 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
             <numerusform>%n more over the contact policy&apos;s caps.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Purpose: %1.</source>
+        <translation>Purpose: %1.</translation>
+    </message>
+    <message>
+        <source>No sending window: at any hour of the day in the recipient&apos;s time.</source>
+        <translation>No sending window: at any hour of the day in the recipient&apos;s time.</translation>
+    </message>
+    <message>
+        <source>Scheduled: confirmed now, the first call waits until %1.</source>
+        <translation>Scheduled: confirmed now, the first call waits until %1.</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CampaignFilePage</name>
@@ -2991,6 +3053,18 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Rows without a service_id of their own will be invalid on the next page.</source>
         <translation>Rows without a service_id of their own will be invalid on the next page.</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Purpose:</translation>
+    </message>
+    <message>
+        <source>S&amp;tart at</source>
+        <translation>S&amp;tart at</translation>
+    </message>
+    <message>
+        <source>Scheduled start, this computer&apos;s time</source>
+        <translation>Scheduled start, this computer&apos;s time</translation>
     </message>
 </context>
 <context>

@@ -267,6 +267,22 @@
         <source>Minutes between calls to the same number: from 1 to 1440.</source>
         <translation>Минут между звонками на один номер: от 1 до 1440.</translation>
     </message>
+    <message>
+        <source>Advertising</source>
+        <translation>Реклама</translation>
+    </message>
+    <message>
+        <source>Informational (reminders, notifications, debts)</source>
+        <translation>Информационная (напоминания, уведомления, задолженность)</translation>
+    </message>
+    <message>
+        <source>Advertising may not be sent by automatic dialing (Federal Law 38-FZ &quot;On Advertising&quot;, art. 18 part 2): Voice Console does not place such a campaign.</source>
+        <translation>Рекламу нельзя распространять с помощью автоматического дозванивания (Федеральный закон 38-ФЗ «О рекламе», ст. 18 ч. 2): Voice Console не запускает такую кампанию.</translation>
+    </message>
+    <message>
+        <source>The scheduled start has passed already: choose a later time, or start at once.</source>
+        <translation>Время запланированного старта уже прошло: выберите более позднее время или начните сразу.</translation>
+    </message>
 </context>
 <context>
     <name>CampaignsPage</name>
@@ -2050,62 +2066,6 @@
         <translation>Строк: %1 — готово %2, с ошибкой %3, повторов %4, исключено %5, сверх лимита %6</translation>
     </message>
     <message>
-        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-  policy show
-  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
-        <translation>Voice Console, командная строка: управление услугами голосовых SMS Exolve, отправка голосовых сообщений, отслеживание вызовов.
-
-Команды:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-  policy show
-  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-
-API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
-    </message>
-    <message>
         <source>call send, legacy send: place the call over the contact policy&apos;s cap; the reason is recorded.</source>
         <translation>call send, legacy send: позвонить сверх лимита политики контактов; причина записывается.</translation>
     </message>
@@ -2164,6 +2124,96 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Over the contact policy&apos;s cap (%1): placed with the reason you gave, recorded in the ledger.</source>
         <translation>Сверх лимита политики контактов (%1): звонок сделан с вашей причиной, она записана в журнал.</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Назначение</translation>
+    </message>
+    <message>
+        <source>Scheduled start</source>
+        <translation>Запланированный старт</translation>
+    </message>
+    <message>
+        <source>Purpose: %1</source>
+        <translation>Назначение: %1</translation>
+    </message>
+    <message>
+        <source>Scheduled: the first call waits until %1.</source>
+        <translation>Запланировано: первый звонок ждёт до %1.</translation>
+    </message>
+    <message>
+        <source>--purpose takes informational or advertising.</source>
+        <translation>--purpose принимает informational или advertising.</translation>
+    </message>
+    <message>
+        <source>--start-at takes a local time as &quot;YYYY-MM-DD HH:MM&quot; (in --tz, else this computer&apos;s zone).</source>
+        <translation>--start-at принимает местное время в виде «ГГГГ-ММ-ДД ЧЧ:ММ» (в поясе --tz, иначе в поясе этого компьютера).</translation>
+    </message>
+    <message>
+        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
+        <translation>Voice Console, командная строка: управление услугами голосовых SMS Exolve, отправка голосовых сообщений, отслеживание вызовов.
+
+Команды:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+
+API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
+    </message>
+    <message>
+        <source>campaign run: why the people are called: informational (default; reminders, notifications, debts) or advertising (refused: 38-FZ art. 18 part 2 forbids automatic dialing for it).</source>
+        <translation>campaign run: зачем звоним: informational (по умолчанию; напоминания, уведомления, задолженность) или advertising (отказ: ст. 18 ч. 2 38-ФЗ запрещает для рекламы автоматическое дозванивание).</translation>
+    </message>
+    <message>
+        <source>campaign run: the first call waits until this local time, &quot;YYYY-MM-DD HH:MM&quot; (in --tz, else this computer&apos;s zone).</source>
+        <translation>campaign run: первый звонок ждёт до этого местного времени, «ГГГГ-ММ-ДД ЧЧ:ММ» (в поясе --tz, иначе в поясе этого компьютера).</translation>
     </message>
 </context>
 <context>
@@ -2631,6 +2681,18 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
             <numerusform>Ещё %n сверх лимитов политики контактов.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Purpose: %1.</source>
+        <translation>Назначение: %1.</translation>
+    </message>
+    <message>
+        <source>No sending window: at any hour of the day in the recipient&apos;s time.</source>
+        <translation>Без окна отправки: в любой час суток по времени получателя.</translation>
+    </message>
+    <message>
+        <source>Scheduled: confirmed now, the first call waits until %1.</source>
+        <translation>Запланировано: кампания подтверждается сейчас, первый звонок ждёт до %1.</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CampaignFilePage</name>
@@ -3022,6 +3084,18 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Rows without a service_id of their own will be invalid on the next page.</source>
         <translation>Строки без своего service_id на следующей странице будут ошибочными.</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Назначение:</translation>
+    </message>
+    <message>
+        <source>S&amp;tart at</source>
+        <translation>Нача&amp;ть в</translation>
+    </message>
+    <message>
+        <source>Scheduled start, this computer&apos;s time</source>
+        <translation>Запланированный старт, время этого компьютера</translation>
     </message>
 </context>
 <context>

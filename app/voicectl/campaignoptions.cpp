@@ -68,9 +68,7 @@ std::optional<CampaignSettings> Cli::campaignSettings(const QString &file, Campa
             local = QDateTime::fromString(when, QStringLiteral("yyyy-MM-dd HH:mm:ss")); // seconds, for scripts
         if (!local.isValid())
             return refuse(tr("--start-at takes a local time as \"YYYY-MM-DD HH:MM\" (in --tz, else this computer's zone)."));
-        s.startAt = QDateTime(local.date(), local.time(), zone).toUTC();
-        if (s.startAt < QDateTime::currentDateTimeUtc().addSecs(-60))
-            return refuse(tr("--start-at %1 has passed already.").arg(m_parser.value(opt("start-at")).trimmed()));
+        s.startAt = QDateTime(local.date(), local.time(), zone).toUTC(); // one in the past: validate() says so
     }
     SettingsScope scope;
     scope.sourceRequired = !dryRun;

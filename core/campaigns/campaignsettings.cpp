@@ -88,8 +88,11 @@ Result<CampaignSettings, QList<SettingProblem>> CampaignSettings::validate(const
         problems.append({Field::Purpose, tr("Advertising may not be sent by automatic dialing (Federal Law 38-FZ "
                                             "\"On Advertising\", art. 18 part 2): Voice Console does not place such a "
                                             "campaign.")});
-    if (startAt.isValid())
+    if (startAt.isValid()) {
         s.startAt = startAt.toUTC();
+        if (s.startAt < QDateTime::currentDateTimeUtc().addSecs(-60))
+            problems.append({Field::StartAt, tr("The scheduled start has passed already: choose a later time, or start at once.")});
+    }
 
     if (redial < 0 || redial > kMaxRedial)
         problems.append({Field::Redial, tr("Re-dials: from 0 to 10 extra calls.")});

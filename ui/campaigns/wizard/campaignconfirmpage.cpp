@@ -72,6 +72,12 @@ void CampaignConfirmPage::updateDetails()
                            .arg(time::duration(seconds));
     if (!m_balance.isEmpty())
         details += u' ' + m_balance;
+    details += u'\n' + tr("Purpose: %1.").arg(CampaignSettings::purposeTitle(s.purpose));
+    if (s.window.isEmpty())
+        details += u' ' + tr("No sending window: at any hour of the day in the recipient's time.");
+    if (s.startAt.isValid())
+        details += u'\n' + tr("Scheduled: confirmed now, the first call waits until %1.")
+                               .arg(QLocale().toString(s.startAt.toLocalTime(), QLocale::ShortFormat));
     m_ui->detailsLabel->setText(details);
     const bool sandbox = m_wizard->session()->profile().sandbox;
     m_ui->sandboxLabel->setVisible(sandbox);

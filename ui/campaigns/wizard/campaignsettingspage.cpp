@@ -45,6 +45,17 @@ CampaignSettingsPage::CampaignSettingsPage(CampaignWizard *wizard)
     for (QTimeEdit *t : {m_ui->windowStart, m_ui->windowEnd})
         connect(t, &QTimeEdit::timeChanged, this, &CampaignSettingsPage::revalidate);
     connect(m_ui->redialSpin, &QSpinBox::valueChanged, this, [this](int n) { m_ui->redialGapSpin->setEnabled(n > 0); });
+    m_ui->purposeCombo->addItem(QString(), CampaignSettings::purposeName(CampaignSettings::Purpose::Informational));
+    m_ui->purposeCombo->addItem(QString(), CampaignSettings::purposeName(CampaignSettings::Purpose::Advertising));
+    connect(m_ui->purposeCombo, &QComboBox::currentIndexChanged, this, &CampaignSettingsPage::revalidate);
+    // A scheduled start: the campaign is confirmed now and its first call waits (this computer's time).
+    m_ui->startEdit->setDateTime(QDateTime::currentDateTime().addSecs(3600));
+    m_ui->startEdit->setEnabled(false);
+    connect(m_ui->startCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_ui->startEdit->setEnabled(on);
+        revalidate();
+    });
+    connect(m_ui->startEdit, &QDateTimeEdit::dateTimeChanged, this, &CampaignSettingsPage::revalidate);
     m_ui->redialGapSpin->setEnabled(false);
     retranslate();
 }
@@ -69,12 +80,17 @@ void CampaignSettingsPage::retranslate()
     m_ui->redialGapLabel->setText(tr("after"));
     m_ui->redialGapSpin->setSuffix(tr(" min"));
     m_ui->dncCaption->setText(tr("Do not call:"));
+    m_ui->purposeLabel->setText(tr("&Purpose:"));
+    m_ui->purposeCombo->setItemText(0, CampaignSettings::purposeTitle(CampaignSettings::Purpose::Informational));
+    m_ui->purposeCombo->setItemText(1, CampaignSettings::purposeTitle(CampaignSettings::Purpose::Advertising));
+    m_ui->startCheck->setText(tr("S&tart at"));
     m_ui->sourceEdit->setPlaceholderText(tr("e.g. +7 495 123-45-67"));
     m_ui->fileIdEdit->setPlaceholderText(tr("The id of an uploaded audio file"));
     a11y::nameFromLabels(this);
     a11y::name(m_ui->windowStart, tr("Sending window start"));
     a11y::name(m_ui->windowEnd, tr("Sending window end"));
     a11y::name(m_ui->redialGapSpin, tr("Minutes between calls to the same number"));
+    a11y::name(m_ui->startEdit, tr("Scheduled start, this computer's time"));
     revalidate();
 }
 
@@ -145,6 +161,9 @@ CampaignSettings CampaignSettingsPage::typed() const
         s.defaultZone = zone;
     s.redial = m_ui->redialSpin->value();
     s.redialGapMin = m_ui->redialGapSpin->value();
+    s.purpose = CampaignSettings::purposeNamed(m_ui->purposeCombo->currentData().toString()).value_or(CampaignSettings::Purpose::Informational);
+    if (m_ui->startCheck->isChecked())
+        s.startAt = m_ui->startEdit->dateTime().toUTC();
     return s;
 }
 
@@ -197,6 +216,11 @@ void CampaignSettingsPage::revalidate()
         idHint = m_wizard->isLegacy() ? tr("Rows without a file_id of their own will be invalid on the next page.")
                                       : tr("Rows without a service_id of their own will be invalid on the next page.");
     style::showHint(m_ui->messageLabel, id.value_or(idHint), id.has_value() && idTyped);
+    // The purpose: advertising is refused here, with the law named, before anything is read or sent.
+    const auto purpose = problem({Field::Purpose});
+    style::showHint(m_ui->purposeHint, purpose.value_or(QString()), purpose.has_value());
+    if (const auto start = problem({Field::StartAt}))
+        style::showHint(m_ui->messageLabel, *start, true);
     Q_EMIT completeChanged();
 }
 
