@@ -197,6 +197,7 @@ int main(int argc, char *argv[])
                            {QStringLiteral("campaign"), QStringLiteral("run"), list.fileName(), QStringLiteral("--service"), service,
                             QStringLiteral("--source"), QStringLiteral("74951234567"), QStringLiteral("--rate"), QStringLiteral("10000"),
                             QStringLiteral("--concurrency"), QStringLiteral("6"), QStringLiteral("--no-wait"), QStringLiteral("--yes"),
+                            QStringLiteral("--window"), QStringLiteral("none"),
                             QStringLiteral("--journal"), dir.filePath(QStringLiteral("campaign.journal"))},
                            env);
     out << QStringLiteral("  voicectl campaign run --concurrency 6 (journal on disk, preview included): %1 s\n").arg(ctl / 1000.0, 0, 'f', 2);

@@ -653,6 +653,17 @@
     </message>
 </context>
 <context>
+    <name>HolidayCalendar</name>
+    <message>
+        <source>Line %1 is not a date: %2</source>
+        <translation>Line %1 is not a date: %2</translation>
+    </message>
+    <message>
+        <source>Line %1 is neither a date (YYYY-MM-DD) nor &quot;working YYYY-MM-DD&quot;: %2</source>
+        <translation>Line %1 is neither a date (YYYY-MM-DD) nor &quot;working YYYY-MM-DD&quot;: %2</translation>
+    </message>
+</context>
+<context>
     <name>LegacyErrors</name>
     <message>
         <source>No login or password is set.</source>
@@ -1117,10 +1128,6 @@
 <context>
     <name>SendingWindow</name>
     <message>
-        <source>The sending window is hours as HH:MM-HH:MM in the recipient&apos;s local time, e.g. 09:00-20:00.</source>
-        <translation>The sending window is hours as HH:MM-HH:MM in the recipient&apos;s local time, e.g. 09:00-20:00.</translation>
-    </message>
-    <message>
         <source>The journal&apos;s sending window &quot;%1&quot; cannot be read.</source>
         <translation>The journal&apos;s sending window &quot;%1&quot; cannot be read.</translation>
     </message>
@@ -1131,6 +1138,14 @@
     <message>
         <source>The sending window opens and closes at the same time (%1). Give two different times, e.g. 09:00-20:00, or set no window to call at any hour.</source>
         <translation>The sending window opens and closes at the same time (%1). Give two different times, e.g. 09:00-20:00, or set no window to call at any hour.</translation>
+    </message>
+    <message>
+        <source>The sending window is hours as HH:MM-HH:MM in the recipient&apos;s local time, e.g. 09:00-20:00, or two of them for working days and for weekends and holidays, e.g. 08:00-22:00/09:00-20:00.</source>
+        <translation>The sending window is hours as HH:MM-HH:MM in the recipient&apos;s local time, e.g. 09:00-20:00, or two of them for working days and for weekends and holidays, e.g. 08:00-22:00/09:00-20:00.</translation>
+    </message>
+    <message>
+        <source>The sending window has at most two parts: working days / weekends and holidays.</source>
+        <translation>The sending window has at most two parts: working days / weekends and holidays.</translation>
     </message>
 </context>
 <context>
@@ -1939,10 +1954,6 @@
         <translation>campaign: requests in flight at once (default 4).</translation>
     </message>
     <message>
-        <source>campaign: hours to call in, in the recipient&apos;s local time, e.g. 09:00-20:00.</source>
-        <translation>campaign: hours to call in, in the recipient&apos;s local time, e.g. 09:00-20:00.</translation>
-    </message>
-    <message>
         <source>campaign: time zone of rows without a tz column (default: this computer&apos;s).</source>
         <translation>campaign: time zone of rows without a tz column (default: this computer&apos;s).</translation>
     </message>
@@ -2127,6 +2138,18 @@
         <translation>--start-at takes a local time as &quot;YYYY-MM-DD HH:MM&quot; (in --tz, else this computer&apos;s zone).</translation>
     </message>
     <message>
+        <source>campaign run: why the people are called: informational (default; reminders, notifications, debts) or advertising (refused: 38-FZ art. 18 part 2 forbids automatic dialing for it).</source>
+        <translation>campaign run: why the people are called: informational (default; reminders, notifications, debts) or advertising (refused: 38-FZ art. 18 part 2 forbids automatic dialing for it).</translation>
+    </message>
+    <message>
+        <source>campaign run: the first call waits until this local time, &quot;YYYY-MM-DD HH:MM&quot; (in --tz, else this computer&apos;s zone).</source>
+        <translation>campaign run: the first call waits until this local time, &quot;YYYY-MM-DD HH:MM&quot; (in --tz, else this computer&apos;s zone).</translation>
+    </message>
+    <message>
+        <source>No sending window: at any hour of the day in the recipient&apos;s time.</source>
+        <translation>No sending window: at any hour of the day in the recipient&apos;s time.</translation>
+    </message>
+    <message>
         <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
 
 Commands:
@@ -2153,6 +2176,9 @@ Commands:
   dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
   policy show
   policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
+  holidays list [--year Y]
+  holidays import FILE
 
 The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
         <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
@@ -2181,16 +2207,78 @@ Commands:
   dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
   policy show
   policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
+  holidays list [--year Y]
+  holidays import FILE
 
 The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
     </message>
     <message>
-        <source>campaign run: why the people are called: informational (default; reminders, notifications, debts) or advertising (refused: 38-FZ art. 18 part 2 forbids automatic dialing for it).</source>
-        <translation>campaign run: why the people are called: informational (default; reminders, notifications, debts) or advertising (refused: 38-FZ art. 18 part 2 forbids automatic dialing for it).</translation>
+        <source>policy set: hours to call on working days, in the recipient&apos;s local time (none: not set).</source>
+        <translation>policy set: hours to call on working days, in the recipient&apos;s local time (none: not set).</translation>
     </message>
     <message>
-        <source>campaign run: the first call waits until this local time, &quot;YYYY-MM-DD HH:MM&quot; (in --tz, else this computer&apos;s zone).</source>
-        <translation>campaign run: the first call waits until this local time, &quot;YYYY-MM-DD HH:MM&quot; (in --tz, else this computer&apos;s zone).</translation>
+        <source>policy set: hours to call on weekends and public holidays (none: not set).</source>
+        <translation>policy set: hours to call on weekends and public holidays (none: not set).</translation>
+    </message>
+    <message>
+        <source>holidays list: only this year.</source>
+        <translation>holidays list: only this year.</translation>
+    </message>
+    <message>
+        <source>campaign: hours to call in, in the recipient&apos;s local time: 09:00-20:00, or working days / weekends and holidays, 08:00-22:00/09:00-20:00; none for any hour (default: the contact policy&apos;s, else 09:00-20:00).</source>
+        <translation>campaign: hours to call in, in the recipient&apos;s local time: 09:00-20:00, or working days / weekends and holidays, 08:00-22:00/09:00-20:00; none for any hour (default: the contact policy&apos;s, else 09:00-20:00).</translation>
+    </message>
+    <message>
+        <source>--%1: %2</source>
+        <translation>--%1: %2</translation>
+    </message>
+    <message>
+        <source>one range, HH:MM-HH:MM.</source>
+        <translation>one range, HH:MM-HH:MM.</translation>
+    </message>
+    <message>
+        <source>Hours on working days: %1; on weekends and holidays: %2 (a campaign&apos;s window unless it gives its own)</source>
+        <translation>Hours on working days: %1; on weekends and holidays: %2 (a campaign&apos;s window unless it gives its own)</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>A campaign without --window calls %1 every day.</source>
+        <translation>A campaign without --window calls %1 every day.</translation>
+    </message>
+    <message>
+        <source>--year takes a year, e.g. 2026.</source>
+        <translation>--year takes a year, e.g. 2026.</translation>
+    </message>
+    <message>
+        <source>The calendar has no dates for that year: import one with voicectl holidays import FILE.</source>
+        <translation>The calendar has no dates for that year: import one with voicectl holidays import FILE.</translation>
+    </message>
+    <message>
+        <source>%1  working day (transferred)</source>
+        <translation>%1  working day (transferred)</translation>
+    </message>
+    <message>
+        <source>%1  day off</source>
+        <translation>%1  day off</translation>
+    </message>
+    <message>
+        <source>%1: %2 Nothing was imported.</source>
+        <translation>%1: %2 Nothing was imported.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n date(s) into %1.</source>
+        <translation>
+            <numerusform>Imported %n date into %1.</numerusform>
+            <numerusform>Imported %n dates into %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;holidays %1&quot;. See voicectl --help.</source>
+        <translation>Unknown command &quot;holidays %1&quot;. See voicectl --help.</translation>
     </message>
 </context>
 <context>
@@ -2663,6 +2751,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>Scheduled: confirmed now, the first call waits until %1.</source>
         <translation>Scheduled: confirmed now, the first call waits until %1.</translation>
     </message>
+    <message>
+        <source>Call %1 number(s) from %2 with %3, %4 on working days and %5 on weekends and holidays, in each recipient&apos;s time?</source>
+        <translation>Call %1 number(s) from %2 with %3, %4 on working days and %5 on weekends and holidays, in each recipient&apos;s time?</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CampaignFilePage</name>
@@ -3008,14 +3100,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <translation>The id of an uploaded audio file</translation>
     </message>
     <message>
-        <source>Sending window start</source>
-        <translation>Sending window start</translation>
-    </message>
-    <message>
-        <source>Sending window end</source>
-        <translation>Sending window end</translation>
-    </message>
-    <message>
         <source>Minutes between calls to the same number</source>
         <translation>Minutes between calls to the same number</translation>
     </message>
@@ -3065,6 +3149,26 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Scheduled start, this computer&apos;s time</source>
         <translation>Scheduled start, this computer&apos;s time</translation>
+    </message>
+    <message>
+        <source>working days; weekends and &amp;holidays</source>
+        <translation>working days; weekends and &amp;holidays</translation>
+    </message>
+    <message>
+        <source>Sending window start, working days</source>
+        <translation>Sending window start, working days</translation>
+    </message>
+    <message>
+        <source>Sending window end, working days</source>
+        <translation>Sending window end, working days</translation>
+    </message>
+    <message>
+        <source>Sending window start, weekends and holidays</source>
+        <translation>Sending window start, weekends and holidays</translation>
+    </message>
+    <message>
+        <source>Sending window end, weekends and holidays</source>
+        <translation>Sending window end, weekends and holidays</translation>
     </message>
 </context>
 <context>

@@ -660,6 +660,17 @@
     </message>
 </context>
 <context>
+    <name>HolidayCalendar</name>
+    <message>
+        <source>Line %1 is not a date: %2</source>
+        <translation>Строка %1 — не дата: %2</translation>
+    </message>
+    <message>
+        <source>Line %1 is neither a date (YYYY-MM-DD) nor &quot;working YYYY-MM-DD&quot;: %2</source>
+        <translation>Строка %1 — не дата (ГГГГ-ММ-ДД) и не «working ГГГГ-ММ-ДД»: %2</translation>
+    </message>
+</context>
+<context>
     <name>LegacyErrors</name>
     <message>
         <source>No login or password is set.</source>
@@ -1127,10 +1138,6 @@
 <context>
     <name>SendingWindow</name>
     <message>
-        <source>The sending window is hours as HH:MM-HH:MM in the recipient&apos;s local time, e.g. 09:00-20:00.</source>
-        <translation>Окно отправки — часы ЧЧ:ММ-ЧЧ:ММ по местному времени получателя, например 09:00-20:00.</translation>
-    </message>
-    <message>
         <source>The journal&apos;s sending window &quot;%1&quot; cannot be read.</source>
         <translation>Не удаётся прочитать окно отправки «%1» из журнала.</translation>
     </message>
@@ -1141,6 +1148,14 @@
     <message>
         <source>The sending window opens and closes at the same time (%1). Give two different times, e.g. 09:00-20:00, or set no window to call at any hour.</source>
         <translation>Окно отправки открывается и закрывается в одно время (%1). Укажите два разных времени, например 09:00-20:00, или не задавайте окно, чтобы звонить в любое время.</translation>
+    </message>
+    <message>
+        <source>The sending window is hours as HH:MM-HH:MM in the recipient&apos;s local time, e.g. 09:00-20:00, or two of them for working days and for weekends and holidays, e.g. 08:00-22:00/09:00-20:00.</source>
+        <translation>Окно отправки — часы в виде ЧЧ:ММ-ЧЧ:ММ по местному времени получателя, например 09:00-20:00, или два таких диапазона: для рабочих дней и для выходных и праздников, например 08:00-22:00/09:00-20:00.</translation>
+    </message>
+    <message>
+        <source>The sending window has at most two parts: working days / weekends and holidays.</source>
+        <translation>В окне отправки не больше двух частей: рабочие дни / выходные и праздники.</translation>
     </message>
 </context>
 <context>
@@ -1962,10 +1977,6 @@
         <translation>campaign: одновременных запросов (по умолчанию 4).</translation>
     </message>
     <message>
-        <source>campaign: hours to call in, in the recipient&apos;s local time, e.g. 09:00-20:00.</source>
-        <translation>campaign: часы для звонков по местному времени получателя, например 09:00-20:00.</translation>
-    </message>
-    <message>
         <source>campaign: time zone of rows without a tz column (default: this computer&apos;s).</source>
         <translation>campaign: часовой пояс строк без столбца tz (по умолчанию пояс этого компьютера).</translation>
     </message>
@@ -2150,6 +2161,18 @@
         <translation>--start-at принимает местное время в виде «ГГГГ-ММ-ДД ЧЧ:ММ» (в поясе --tz, иначе в поясе этого компьютера).</translation>
     </message>
     <message>
+        <source>campaign run: why the people are called: informational (default; reminders, notifications, debts) or advertising (refused: 38-FZ art. 18 part 2 forbids automatic dialing for it).</source>
+        <translation>campaign run: зачем звоним: informational (по умолчанию; напоминания, уведомления, задолженность) или advertising (отказ: ст. 18 ч. 2 38-ФЗ запрещает для рекламы автоматическое дозванивание).</translation>
+    </message>
+    <message>
+        <source>campaign run: the first call waits until this local time, &quot;YYYY-MM-DD HH:MM&quot; (in --tz, else this computer&apos;s zone).</source>
+        <translation>campaign run: первый звонок ждёт до этого местного времени, «ГГГГ-ММ-ДД ЧЧ:ММ» (в поясе --tz, иначе в поясе этого компьютера).</translation>
+    </message>
+    <message>
+        <source>No sending window: at any hour of the day in the recipient&apos;s time.</source>
+        <translation>Без окна отправки: в любой час суток по времени получателя.</translation>
+    </message>
+    <message>
         <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
 
 Commands:
@@ -2176,6 +2199,9 @@ Commands:
   dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
   policy show
   policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
+  holidays list [--year Y]
+  holidays import FILE
 
 The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
         <translation>Voice Console, командная строка: управление услугами голосовых SMS Exolve, отправка голосовых сообщений, отслеживание вызовов.
@@ -2204,16 +2230,79 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
   dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
   policy show
   policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
+  holidays list [--year Y]
+  holidays import FILE
 
 API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
     </message>
     <message>
-        <source>campaign run: why the people are called: informational (default; reminders, notifications, debts) or advertising (refused: 38-FZ art. 18 part 2 forbids automatic dialing for it).</source>
-        <translation>campaign run: зачем звоним: informational (по умолчанию; напоминания, уведомления, задолженность) или advertising (отказ: ст. 18 ч. 2 38-ФЗ запрещает для рекламы автоматическое дозванивание).</translation>
+        <source>policy set: hours to call on working days, in the recipient&apos;s local time (none: not set).</source>
+        <translation>policy set: часы звонков в рабочие дни, по местному времени получателя (none — не задано).</translation>
     </message>
     <message>
-        <source>campaign run: the first call waits until this local time, &quot;YYYY-MM-DD HH:MM&quot; (in --tz, else this computer&apos;s zone).</source>
-        <translation>campaign run: первый звонок ждёт до этого местного времени, «ГГГГ-ММ-ДД ЧЧ:ММ» (в поясе --tz, иначе в поясе этого компьютера).</translation>
+        <source>policy set: hours to call on weekends and public holidays (none: not set).</source>
+        <translation>policy set: часы звонков в выходные и нерабочие праздничные дни (none — не задано).</translation>
+    </message>
+    <message>
+        <source>holidays list: only this year.</source>
+        <translation>holidays list: только этот год.</translation>
+    </message>
+    <message>
+        <source>campaign: hours to call in, in the recipient&apos;s local time: 09:00-20:00, or working days / weekends and holidays, 08:00-22:00/09:00-20:00; none for any hour (default: the contact policy&apos;s, else 09:00-20:00).</source>
+        <translation>campaign: часы звонков по местному времени получателя: 09:00-20:00 или рабочие дни / выходные и праздники, 08:00-22:00/09:00-20:00; none — в любой час (по умолчанию — из политики контактов, иначе 09:00-20:00).</translation>
+    </message>
+    <message>
+        <source>--%1: %2</source>
+        <translation>--%1: %2</translation>
+    </message>
+    <message>
+        <source>one range, HH:MM-HH:MM.</source>
+        <translation>один диапазон, ЧЧ:ММ-ЧЧ:ММ.</translation>
+    </message>
+    <message>
+        <source>Hours on working days: %1; on weekends and holidays: %2 (a campaign&apos;s window unless it gives its own)</source>
+        <translation>Часы в рабочие дни: %1; в выходные и праздники: %2 (окно кампании, если она не задаёт своё)</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>не заданы</translation>
+    </message>
+    <message>
+        <source>A campaign without --window calls %1 every day.</source>
+        <translation>Кампания без --window звонит ежедневно в %1.</translation>
+    </message>
+    <message>
+        <source>--year takes a year, e.g. 2026.</source>
+        <translation>--year принимает год, например 2026.</translation>
+    </message>
+    <message>
+        <source>The calendar has no dates for that year: import one with voicectl holidays import FILE.</source>
+        <translation>В календаре нет дат этого года: импортируйте календарь командой voicectl holidays import ФАЙЛ.</translation>
+    </message>
+    <message>
+        <source>%1  working day (transferred)</source>
+        <translation>%1  рабочий день (перенос)</translation>
+    </message>
+    <message>
+        <source>%1  day off</source>
+        <translation>%1  нерабочий день</translation>
+    </message>
+    <message>
+        <source>%1: %2 Nothing was imported.</source>
+        <translation>%1: %2 Ничего не импортировано.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n date(s) into %1.</source>
+        <translation>
+            <numerusform>Импортирована %n дата в %1.</numerusform>
+            <numerusform>Импортированы %n даты в %1.</numerusform>
+            <numerusform>Импортировано %n дат в %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;holidays %1&quot;. See voicectl --help.</source>
+        <translation>Неизвестная команда «holidays %1». См. voicectl --help.</translation>
     </message>
 </context>
 <context>
@@ -2693,6 +2782,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>Scheduled: confirmed now, the first call waits until %1.</source>
         <translation>Запланировано: кампания подтверждается сейчас, первый звонок ждёт до %1.</translation>
     </message>
+    <message>
+        <source>Call %1 number(s) from %2 with %3, %4 on working days and %5 on weekends and holidays, in each recipient&apos;s time?</source>
+        <translation>Позвонить на %1 номер(ов) с %2 с %3: в рабочие дни %4, в выходные и праздники %5, по времени каждого получателя?</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CampaignFilePage</name>
@@ -3038,14 +3131,6 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <translation>ID загруженного аудиофайла</translation>
     </message>
     <message>
-        <source>Sending window start</source>
-        <translation>Начало окна отправки</translation>
-    </message>
-    <message>
-        <source>Sending window end</source>
-        <translation>Конец окна отправки</translation>
-    </message>
-    <message>
         <source>Minutes between calls to the same number</source>
         <translation>Минут между звонками на один номер</translation>
     </message>
@@ -3096,6 +3181,26 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Scheduled start, this computer&apos;s time</source>
         <translation>Запланированный старт, время этого компьютера</translation>
+    </message>
+    <message>
+        <source>working days; weekends and &amp;holidays</source>
+        <translation>в рабочие дни; в выходные и &amp;праздники</translation>
+    </message>
+    <message>
+        <source>Sending window start, working days</source>
+        <translation>Начало окна отправки, рабочие дни</translation>
+    </message>
+    <message>
+        <source>Sending window end, working days</source>
+        <translation>Конец окна отправки, рабочие дни</translation>
+    </message>
+    <message>
+        <source>Sending window start, weekends and holidays</source>
+        <translation>Начало окна отправки, выходные и праздники</translation>
+    </message>
+    <message>
+        <source>Sending window end, weekends and holidays</source>
+        <translation>Конец окна отправки, выходные и праздники</translation>
     </message>
 </context>
 <context>

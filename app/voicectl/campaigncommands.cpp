@@ -51,7 +51,7 @@ Cli::~Cli() = default;
 bool Cli::isCampaignCommand(const QStringList &args)
 {
     return args.value(0) == QLatin1String("campaign") || args.value(0) == QLatin1String("dnc") ||
-           args.value(0) == QLatin1String("policy");
+           args.value(0) == QLatin1String("policy") || args.value(0) == QLatin1String("holidays");
 }
 
 // Commands that need no API key: dnc, campaign status/export, and an Exolve dry run.
@@ -66,6 +66,10 @@ bool Cli::startOffline(const QStringList &args)
     }
     if (group == QLatin1String("policy")) {
         policy(action, rest);
+        return true;
+    }
+    if (group == QLatin1String("holidays")) {
+        holidays(action, rest);
         return true;
     }
     if (group != QLatin1String("campaign"))
@@ -384,6 +388,8 @@ qint64 Cli::printPreview(const QString &file, const CampaignSettings &s, const P
                     .arg(time::duration(estimate), QLocale::c().toString(s.rate, 'g', 6),
                          s.window.isEmpty() ? QString()
                                             : tr(", window %1 (%2)").arg(s.window, s.defaultZone.isEmpty() ? tr("the recipient's zone, else this computer's") : s.defaultZone)));
+    if (s.window.isEmpty())
+        previewLine(tr("No sending window: at any hour of the day in the recipient's time."));
     previewLine(tr("Purpose: %1").arg(CampaignSettings::purposeTitle(s.purpose)));
     if (s.startAt.isValid())
         previewLine(tr("Scheduled: the first call waits until %1.").arg(localWhen(s.startAt)));

@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include "campaigns/campaigndraft.h"
+#include "accounts/settings.h"
 #include "common/checks.h"
 
 #include <QFileInfo>
@@ -42,7 +43,11 @@ std::optional<CampaignSettings> Cli::campaignSettings(const QString &file, Campa
     }
     if (m_parser.isSet(opt("concurrency")))
         s.concurrency = number("concurrency", toInt).value_or(-1);
-    s.window = m_parser.value(opt("window"));
+    // On by default: the contact policy's hours, else 09:00-20:00; "none" is a deliberate any-hour.
+    if (!m_parser.isSet(opt("window")))
+        s.window = ContactPolicy::load(Settings(Settings::openShared().get())).campaignWindow();
+    else if (m_parser.value(opt("window")).trimmed().compare(QLatin1String("none"), Qt::CaseInsensitive) != 0)
+        s.window = m_parser.value(opt("window"));
     if (m_parser.isSet(opt("tz")) && m_parser.value(opt("tz")).trimmed().isEmpty())
         return refuse(tr("--tz takes a time zone such as Europe/Moscow or UTC+03:00."));
     s.defaultZone = m_parser.value(opt("tz"));

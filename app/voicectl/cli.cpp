@@ -50,7 +50,10 @@ void Cli::start(const QStringList &arguments)
         "  legacy campaign run FILE --file-id N --source NUMBER [the same options]\n"
         "  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]\n"
         "  policy show\n"
-        "  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]\n\n"
+        "  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]\n"
+        "             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]\n"
+        "  holidays list [--year Y]\n"
+        "  holidays import FILE\n\n"
         "The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and "
         "VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation "
         "error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, "
@@ -81,6 +84,9 @@ void Cli::start(const QStringList &arguments)
         {opt("preset"), tr("policy set: 230-fz (2 calls a day, 4 a week, 16 a month to one number) or none."), opt("PRESET")},
         {opt("per-day"), tr("policy set: calls to one number per day, in its local time (0 = no cap)."), opt("N")},
         {opt("per-week"), tr("policy set: calls to one number per week, Monday to Sunday (0 = no cap)."), opt("N")},
+        {opt("workdays"), tr("policy set: hours to call on working days, in the recipient's local time (none: not set)."), opt("HH:MM-HH:MM")},
+        {opt("weekends"), tr("policy set: hours to call on weekends and public holidays (none: not set)."), opt("HH:MM-HH:MM")},
+        {opt("year"), tr("holidays list: only this year."), opt("Y")},
         {opt("per-month"), tr("policy set: calls to one number per calendar month (0 = no cap)."), opt("N")},
         {opt("watch"), tr("call status: follow the call until it ends.")},
         {opt("interval"), tr("Seconds between status checks with --wait/--watch (default 1)."), opt("SECONDS")},
@@ -94,7 +100,9 @@ void Cli::start(const QStringList &arguments)
         {opt("dtmf"), tr("legacy send: collect the keys the listener presses.")},
         {opt("rate"), tr("campaign: calls per second (default 1, fractions allowed)."), opt("R")},
         {opt("concurrency"), tr("campaign: requests in flight at once (default 4)."), opt("N")},
-        {opt("window"), tr("campaign: hours to call in, in the recipient's local time, e.g. 09:00-20:00."), opt("HH:MM-HH:MM")},
+        {opt("window"), tr("campaign: hours to call in, in the recipient's local time: 09:00-20:00, or working days / weekends "
+                           "and holidays, 08:00-22:00/09:00-20:00; none for any hour (default: the contact policy's, else "
+                           "09:00-20:00)."), opt("HOURS")},
         {opt("tz"), tr("campaign: time zone of rows without a tz column (default: this computer's)."), opt("ZONE")},
         {opt("dnc"), tr("campaign: one more do-not-call list for this run (one number per line)."), opt("FILE")},
         {opt("redial"), tr("campaign: call busy or unanswered numbers again, at most N more times."), opt("N")},

@@ -114,6 +114,8 @@ private:
     // The contact policy (policycommands.cpp): show and set it; before a single send, check its caps and
     // record the call in the contact ledger (nullopt: refused or failed, already reported).
     void policy(const QString &action, const QStringList &rest);
+    void holidays(const QString &action, const QStringList &rest);
+    static QJsonArray holidayYears();
     std::optional<qint64> reserveContact(const QString &number, const QString &provider);
     void recordContactOutcome(qint64 id, const ApiError *error, const QString &callId = {});
 

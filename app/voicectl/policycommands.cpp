@@ -6,6 +6,10 @@
 #include "common/checks.h"
 #include "common/timeformats.h"
 #include "policy/contactledger.h"
+#include "policy/holidaycalendar.h"
+
+#include <QJsonArray>
+#include <QSaveFile>
 
 #include <QJsonObject>
 
@@ -38,6 +42,17 @@ void Cli::policy(const QString &action, const QStringList &rest)
             p = ContactPolicy::fromPreset(*preset);
         }
         bool edited = false;
+        for (auto [name, window] : {std::pair{"workdays", &p.workdaysWindow}, std::pair{"weekends", &p.weekendsWindow}}) {
+            if (!m_parser.isSet(opt(name)))
+                continue;
+            const QString text = m_parser.value(opt(name)).trimmed();
+            QString why;
+            const auto parsed = SendingWindow::parse(text, &why);
+            if (text.contains(u'/') || (!text.isEmpty() && text.compare(QLatin1String("none"), Qt::CaseInsensitive) != 0 && !parsed))
+                return usage(tr("--%1: %2").arg(QLatin1String(name), why.isEmpty() ? tr("one range, HH:MM-HH:MM.") : why));
+            *window = parsed && parsed->isSet() ? parsed->toString() : QString();
+            edited = true;
+        }
         for (auto [name, cap] : {std::pair{"per-day", &p.caps.perDay}, std::pair{"per-week", &p.caps.perWeek},
                                  std::pair{"per-month", &p.caps.perMonth}}) {
             if (!m_parser.isSet(opt(name)))
@@ -48,10 +63,12 @@ void Cli::policy(const QString &action, const QStringList &rest)
             *cap = *n;
             edited = true;
         }
-        if (edited)
-            p.preset = p.caps == ContactPolicy::fromPreset(ContactPolicy::Preset::DebtCollection).caps ? ContactPolicy::Preset::DebtCollection
-                       : p.caps.any()                                                            ? ContactPolicy::Preset::Custom
-                                                                                                 : ContactPolicy::Preset::None;
+        if (edited) {
+            const ContactPolicy law = ContactPolicy::fromPreset(ContactPolicy::Preset::DebtCollection);
+            const bool isLaw = p.caps == law.caps && p.workdaysWindow == law.workdaysWindow && p.weekendsWindow == law.weekendsWindow;
+            const bool isNone = !p.caps.any() && p.workdaysWindow.isEmpty() && p.weekendsWindow.isEmpty();
+            p.preset = isLaw ? ContactPolicy::Preset::DebtCollection : isNone ? ContactPolicy::Preset::None : ContactPolicy::Preset::Custom;
+        }
         p.save(settings);
         store->sync();
         if (store->status() != QSettings::NoError) {
@@ -67,12 +84,91 @@ void Cli::policy(const QString &action, const QStringList &rest)
         m_out->json(QJsonObject{{QStringLiteral("preset"), ContactPolicy::presetName(p.preset)},
                                 {QStringLiteral("per_day"), p.caps.perDay},
                                 {QStringLiteral("per_week"), p.caps.perWeek},
-                                {QStringLiteral("per_month"), p.caps.perMonth}});
+                                {QStringLiteral("per_month"), p.caps.perMonth},
+                                {QStringLiteral("workdays_window"), p.workdaysWindow.isEmpty() ? QJsonValue() : QJsonValue(p.workdaysWindow)},
+                                {QStringLiteral("weekends_window"), p.weekendsWindow.isEmpty() ? QJsonValue() : QJsonValue(p.weekendsWindow)},
+                                {QStringLiteral("holiday_years"), holidayYears()}});
     } else {
         m_out->line(tr("Contact policy: %1").arg(ContactPolicy::presetTitle(p.preset)));
         m_out->line(tr("Caps per number, in the recipient's local time: %1").arg(p.describeCaps()));
+        m_out->line(tr("Hours on working days: %1; on weekends and holidays: %2 (a campaign's window unless it gives its own)")
+                        .arg(p.workdaysWindow.isEmpty() ? tr("not set") : p.workdaysWindow,
+                             p.weekendsWindow.isEmpty() ? tr("not set") : p.weekendsWindow));
+        if (p.workdaysWindow.isEmpty() && p.weekendsWindow.isEmpty())
+            m_out->line(tr("A campaign without --window calls %1 every day.").arg(ContactPolicy::defaultWindow()));
     }
     done(Success);
+}
+
+QJsonArray Cli::holidayYears()
+{
+    QJsonArray years;
+    for (int y : HolidayCalendar::shared()->years())
+        years.append(y);
+    return years;
+}
+
+void Cli::holidays(const QString &action, const QStringList &rest)
+{
+    if (action == QLatin1String("list") && requireArgs(rest, 0, opt("holidays list [--year Y]"))) {
+        const auto calendar = HolidayCalendar::shared();
+        QList<int> years = calendar->years();
+        if (m_parser.isSet(opt("year"))) {
+            bool ok = false;
+            const int y = m_parser.value(opt("year")).toInt(&ok);
+            if (!ok || y < 1900 || y > 2200)
+                return usage(tr("--year takes a year, e.g. 2026."));
+            years = {y};
+        }
+        QJsonArray list;
+        for (int y : years) {
+            for (const QDate &d : calendar->holidays(y))
+                list.append(QJsonObject{{QStringLiteral("date"), d.toString(Qt::ISODate)}, {QStringLiteral("working"), false}});
+            for (const QDate &d : calendar->workingWeekends(y))
+                list.append(QJsonObject{{QStringLiteral("date"), d.toString(Qt::ISODate)}, {QStringLiteral("working"), true}});
+        }
+        if (m_out->format() == Format::Json) {
+            m_out->json(list);
+        } else if (list.isEmpty()) {
+            m_out->error(tr("The calendar has no dates for that year: import one with voicectl holidays import FILE."));
+        } else {
+            for (const QJsonValue &v : list) {
+                const QString date = v.toObject().value(QStringLiteral("date")).toString();
+                m_out->line(v.toObject().value(QStringLiteral("working")).toBool() ? tr("%1  working day (transferred)").arg(date)
+                                                                                    : tr("%1  day off").arg(date));
+            }
+        }
+        return done(Success);
+    }
+    if (action == QLatin1String("import") && requireArgs(rest, 1, opt("holidays import FILE"))) {
+        QFile in(rest.at(0));
+        if (!in.open(QIODevice::ReadOnly))
+            return usage(tr("Cannot read %1: %2").arg(rest.at(0), in.errorString()));
+        QString error;
+        const auto imported = HolidayCalendar::parse(in.read(4 * 1024 * 1024), &error);
+        if (!imported)
+            return usage(tr("%1: %2 Nothing was imported.").arg(rest.at(0), error));
+        // Added to what was imported before, written whole under another name first.
+        HolidayCalendar kept;
+        QFile old(HolidayCalendar::importedPath());
+        if (old.open(QIODevice::ReadOnly)) {
+            if (const auto before = HolidayCalendar::parse(old.readAll(), &error))
+                kept = *before;
+        }
+        kept.merge(*imported);
+        QSaveFile out(HolidayCalendar::importedPath());
+        if (!out.open(QIODevice::WriteOnly) || out.write(kept.toText()) < 0 || !out.commit()) {
+            m_out->error(tr("Cannot write %1: %2").arg(HolidayCalendar::importedPath(), out.errorString()));
+            return done(ApiFailure);
+        }
+        int days = 0;
+        for (int y : imported->years())
+            days += int(imported->holidays(y).size() + imported->workingWeekends(y).size());
+        m_out->line(tr("Imported %n date(s) into %1.", nullptr, days).arg(HolidayCalendar::importedPath()));
+        return done(Success);
+    }
+    if (action != QLatin1String("list") && action != QLatin1String("import"))
+        usage(tr("Unknown command \"holidays %1\". See voicectl --help.").arg(checks::elided(action)));
 }
 
 std::optional<qint64> Cli::reserveContact(const QString &number, const QString &provider)

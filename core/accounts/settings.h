@@ -64,6 +64,8 @@ public:
     SettingValue<int> policyPerDay() const { return {m_store, QStringLiteral("policy/perDay"), 0}; }
     SettingValue<int> policyPerWeek() const { return {m_store, QStringLiteral("policy/perWeek"), 0}; }
     SettingValue<int> policyPerMonth() const { return {m_store, QStringLiteral("policy/perMonth"), 0}; }
+    SettingValue<QString> policyWorkdays() const { return {m_store, QStringLiteral("policy/workdaysWindow")}; }
+    SettingValue<QString> policyWeekends() const { return {m_store, QStringLiteral("policy/weekendsWindow")}; }
     // The profiles (name, provider, address, login) are a group of their own, kept by ProfileStore.
     static QString profilesGroup() { return QStringLiteral("profiles"); }
 

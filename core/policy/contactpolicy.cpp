@@ -8,8 +8,11 @@ ContactPolicy ContactPolicy::fromPreset(Preset preset)
 {
     ContactPolicy p;
     p.preset = preset;
-    if (preset == Preset::DebtCollection)
+    if (preset == Preset::DebtCollection) {
         p.caps = {2, 4, 16};
+        p.workdaysWindow = QStringLiteral("08:00-22:00"); // 230-FZ art. 7 part 5 (messages), in the debtor's local time
+        p.weekendsWindow = QStringLiteral("09:00-20:00");
+    }
     return p;
 }
 
@@ -54,7 +57,11 @@ ContactPolicy ContactPolicy::load(const Settings &settings)
     p.preset = presetNamed(settings.policyPreset().get()).value_or(Preset::None);
     const auto cap = [](int n) { return std::clamp(n, 0, 1000); };
     p.caps = {cap(settings.policyPerDay().get()), cap(settings.policyPerWeek().get()), cap(settings.policyPerMonth().get())};
-    if (p.preset == Preset::DebtCollection && p.caps != fromPreset(Preset::DebtCollection).caps)
+    p.workdaysWindow = settings.policyWorkdays().get();
+    p.weekendsWindow = settings.policyWeekends().get();
+    const ContactPolicy law = fromPreset(Preset::DebtCollection);
+    if (p.preset == Preset::DebtCollection &&
+        (p.caps != law.caps || p.workdaysWindow != law.workdaysWindow || p.weekendsWindow != law.weekendsWindow))
         p.preset = Preset::Custom; // edited by hand: the law's figures are no longer what it says
     return p;
 }
@@ -65,6 +72,19 @@ void ContactPolicy::save(const Settings &settings) const
     settings.policyPerDay().set(caps.perDay);
     settings.policyPerWeek().set(caps.perWeek);
     settings.policyPerMonth().set(caps.perMonth);
+    settings.policyWorkdays().set(workdaysWindow);
+    settings.policyWeekends().set(weekendsWindow);
+}
+
+QString ContactPolicy::campaignWindow() const
+{
+    if (!workdaysWindow.isEmpty() && !weekendsWindow.isEmpty())
+        return workdaysWindow == weekendsWindow ? workdaysWindow : workdaysWindow + u'/' + weekendsWindow;
+    if (!workdaysWindow.isEmpty())
+        return workdaysWindow;
+    if (!weekendsWindow.isEmpty())
+        return weekendsWindow;
+    return defaultWindow();
 }
 
 QString ContactPolicy::describeCaps() const

@@ -30,12 +30,19 @@ struct ContactPolicy
 public:
     enum class Preset {
         None,           // no caps
-        DebtCollection, // 230-FZ art. 7: 2 a day, 4 a week, 16 a month
+        DebtCollection, // 230-FZ art. 7 part 5 (messages): 2 a day, 4 a week, 16 a month; 08-22 / 09-20
         Custom,
     };
 
     Preset preset = Preset::None;
     ContactCaps caps;
+    // The hours to call in, in the recipient's local time, for working days and for weekends and public
+    // holidays ("HH:MM-HH:MM" each; empty: not set). A campaign's window unless it says otherwise.
+    QString workdaysWindow;
+    QString weekendsWindow;
+    static QString defaultWindow() { return QStringLiteral("09:00-20:00"); }
+    // The window a new campaign gets: "08:00-22:00/09:00-20:00", one of them, or defaultWindow().
+    QString campaignWindow() const;
 
     static ContactPolicy fromPreset(Preset preset);
     // "none", "230-fz", "custom" (the names voicectl and the settings file use).

@@ -1,8 +1,11 @@
 // The contact policy's arithmetic (calendar day, week and month in the recipient's zone; which cap ends
-// last) and the ledger's promise: a cap is never exceeded, by one process or by several at once.
+// last), the ledger's promise (a cap is never exceeded, by one process or by several at once), the
+// production calendar (transferred days off and working days) and the sending window by day type.
 #include "accounts/settings.h"
 #include "policy/contactledger.h"
 #include "policy/contactpolicy.h"
+#include "policy/holidaycalendar.h"
+#include "campaigns/sendingwindow.h"
 #include "support/must.h"
 
 #include <QProcess>
@@ -156,6 +159,68 @@ private slots:
         }
         QCOMPARE(allowed, 2);
         QCOMPARE(ledger.total().value(), 2);
+    }
+
+    void productionCalendar()
+    {
+        const HolidayCalendar ru = HolidayCalendar::builtIn();
+        // 2026: 3 and 4 January (a weekend) were moved to Friday 9 January and Thursday 31 December.
+        QVERIFY(!ru.isWorkingDay(QDate(2026, 1, 9)));
+        QVERIFY(!ru.isWorkingDay(QDate(2026, 12, 31)));
+        QVERIFY(ru.isWorkingDay(QDate(2026, 1, 12)));
+        QVERIFY(ru.isWorkingDay(QDate(2026, 12, 30)));
+        // 8 March 2026 is a Sunday: the day off moves to Monday 9 March (Labour Code art. 112 part 2).
+        QVERIFY(!ru.isWorkingDay(QDate(2026, 3, 9)));
+        QVERIFY(!ru.isWorkingDay(QDate(2026, 3, 7))); // a Saturday
+        QVERIFY(!ru.isWorkingDay(QDate(2027, 5, 10)));   // 9 May 2027 is a Sunday
+        QCOMPARE(ru.years(), (QList<int>{2026, 2027}));
+        QCOMPARE(ru.holidays(2026).size(), 14);
+        // Another calendar adds to it: a transferred working Saturday is a working day.
+        QString error;
+        const auto other = HolidayCalendar::parse("# transfers\nworking 2027-11-13\n2027-11-05 # a day off\n", &error);
+        QVERIFY2(other, qPrintable(error));
+        HolidayCalendar merged = ru;
+        merged.merge(*other);
+        QVERIFY(merged.isWorkingDay(QDate(2027, 11, 13)));
+        QVERIFY(!merged.isWorkingDay(QDate(2027, 11, 5)));
+        QVERIFY(HolidayCalendar::parse(merged.toText(), &error)->isWorkingDay(QDate(2027, 11, 13)));
+        // A line that is not a date says which line.
+        QVERIFY(!HolidayCalendar::parse("2027-01-01\n2027-13-01\n", &error));
+        QVERIFY2(error.contains(QLatin1String("2")), qPrintable(error));
+        // iCalendar: every event's date.
+        const auto ics = HolidayCalendar::parse("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20270704\nEND:VEVENT\nEND:VCALENDAR\n", &error);
+        QVERIFY(ics && ics->isHoliday(QDate(2027, 7, 4)) && ics->isWorkingDay(QDate(2027, 7, 5)));
+    }
+
+    void windowByDayType()
+    {
+        const auto w = SendingWindow::parse(QStringLiteral("08:00-22:00/09:00-20:00"));
+        QVERIFY(w && w->byDayType());
+        QCOMPARE(w->toString(), QStringLiteral("08:00-22:00/09:00-20:00"));
+        QCOMPARE(SendingWindow::parse(QStringLiteral("09:00-20:00/09:00-20:00"))->toString(), QStringLiteral("09:00-20:00"));
+        QVERIFY(!SendingWindow::parse(QStringLiteral("08:00-22:00/09:00-09:00")));
+        QVERIFY(!SendingWindow::parse(QStringLiteral("08:00-22:00/09:00-20:00/10:00-11:00")));
+        const auto local = [](int y, int m, int d, int h, int min) { return QDateTime(QDate(y, m, d), QTime(h, min), moscow).toUTC(); };
+        // Friday 9 January 2026 is a holiday: the weekend hours, from 09:00.
+        QVERIFY(!w->isOpen(local(2026, 1, 9, 8, 30), moscow));
+        QCOMPARE(w->nextOpening(local(2026, 1, 9, 8, 30), moscow), local(2026, 1, 9, 9, 0));
+        QVERIFY(w->isOpen(local(2026, 1, 12, 8, 30), moscow));  // Monday: working hours from 08:00
+        QVERIFY(w->isOpen(local(2026, 1, 16, 21, 30), moscow)); // Friday evening: until 22:00
+        QVERIFY(!w->isOpen(local(2026, 1, 17, 20, 30), moscow)); // Saturday: until 20:00
+        // Saturday evening: Sunday's 09:00; Sunday evening: Monday's 08:00.
+        QCOMPARE(w->nextOpening(local(2026, 1, 17, 20, 30), moscow), local(2026, 1, 18, 9, 0));
+        QCOMPARE(w->nextOpening(local(2026, 1, 18, 20, 0), moscow), local(2026, 1, 19, 8, 0));
+        // A zone ten hours ahead: its own day and its own day type.
+        QVERIFY(w->isOpen(utc("2026-01-08T23:30:00Z"), vladivostok));   // 09:30 on the holiday Friday there
+        QVERIFY(!w->isOpen(utc("2026-01-08T22:30:00Z"), vladivostok));  // 08:30 there: holidays open at 09:00
+        QVERIFY(!w->isOpen(utc("2026-01-08T23:30:00Z"), moscow));        // 02:30 in Moscow
+        // A working Saturday from another calendar opens at the working days' hour.
+        QString error;
+        HolidayCalendar c = HolidayCalendar::builtIn();
+        c.merge(*HolidayCalendar::parse("working 2027-11-13\n", &error));
+        const SendingWindow custom({QTime(8, 0), QTime(22, 0)}, {QTime(9, 0), QTime(20, 0)}, std::make_shared<const HolidayCalendar>(c));
+        QVERIFY(custom.isOpen(local(2027, 11, 13, 8, 30), moscow));
+        QVERIFY(!w->isOpen(local(2027, 11, 13, 8, 30), moscow));
     }
 
     void policyIsStoredAndPresetsNamed()

@@ -225,7 +225,8 @@ private Q_SLOTS:
         const QString file = write(QStringLiteral("legacy.csv"), (list.join(u'\n') + u'\n').toLatin1());
         const Run r = voicectl({QStringLiteral("legacy"), QStringLiteral("campaign"), QStringLiteral("run"), file, QStringLiteral("--file-id"),
                                 QStringLiteral("42"), QStringLiteral("--source"), kSource, QStringLiteral("--journal"),
-                                m_dir.filePath(QStringLiteral("legacy.journal")), QStringLiteral("--yes"), QStringLiteral("--rate"),
+                                m_dir.filePath(QStringLiteral("legacy.journal")), QStringLiteral("--window"), QStringLiteral("none"),
+                                QStringLiteral("--yes"), QStringLiteral("--rate"),
                                 QStringLiteral("10"), QStringLiteral("-o"), QStringLiteral("json")});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.err.contains(QStringLiteral("Balance")), qPrintable(r.err));

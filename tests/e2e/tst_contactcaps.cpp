@@ -79,6 +79,44 @@ private slots:
         QVERIFY2(reason.contains(QLatin1String("today already")) && reason.contains(QLatin1String("next possible")), qPrintable(reason));
     }
 
+    // The policy's hours by day type are a new campaign's window; none is said in words; the holiday
+    // calendar lists the built-in years and takes an imported one.
+    void windowsByDayTypeAndHolidays()
+    {
+        QCOMPARE(voicectl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--preset"), QStringLiteral("230-fz")}).code, 0);
+        Run r = voicectl({QStringLiteral("policy"), QStringLiteral("show"), QStringLiteral("-o"), QStringLiteral("json")});
+        QJsonObject o = json(r.out);
+        QCOMPARE(o.value(QStringLiteral("workdays_window")).toString(), QStringLiteral("08:00-22:00"));
+        QCOMPARE(o.value(QStringLiteral("weekends_window")).toString(), QStringLiteral("09:00-20:00"));
+        QVERIFY(o.value(QStringLiteral("holiday_years")).toArray().contains(2026));
+        const QString file = write(QStringLiteral("window.csv"), "phone\n" + numbers(1, 800).join(u'\n').toUtf8() + '\n');
+        const QStringList dry = {QStringLiteral("campaign"), QStringLiteral("run"), file, QStringLiteral("--dry-run")};
+        r = voicectl(dry);
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QLatin1String("window 08:00-22:00/09:00-20:00")), qPrintable(r.out));
+        r = voicectl(dry + QStringList{QStringLiteral("--window"), QStringLiteral("none")});
+        QVERIFY2(r.out.contains(QLatin1String("at any hour of the day")), qPrintable(r.out));
+        QCOMPARE(voicectl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--preset"), QStringLiteral("none")}).code, 0);
+        r = voicectl(dry);
+        QVERIFY2(r.out.contains(QLatin1String("window 09:00-20:00 ")), qPrintable(r.out)); // on by default
+        QCOMPARE(voicectl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--workdays"), QStringLiteral("10:00-10:00")}).code, 2);
+
+        r = voicectl({QStringLiteral("holidays"), QStringLiteral("list"), QStringLiteral("--year"), QStringLiteral("2026"), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8()).array().contains(QJsonObject{{QStringLiteral("date"), QStringLiteral("2026-01-09")},
+                                                                                       {QStringLiteral("working"), false}}));
+        const QString calendar = write(QStringLiteral("calendar.txt"), "working 2027-11-13\n2027-11-05\n");
+        QCOMPARE(voicectl({QStringLiteral("holidays"), QStringLiteral("import"), calendar}).code, 0);
+        r = voicectl({QStringLiteral("holidays"), QStringLiteral("list"), QStringLiteral("--year"), QStringLiteral("2027"), QStringLiteral("-o"), QStringLiteral("json")});
+        const QJsonArray days = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QVERIFY(days.contains(QJsonObject{{QStringLiteral("date"), QStringLiteral("2027-11-13")}, {QStringLiteral("working"), true}}));
+        QVERIFY(days.contains(QJsonObject{{QStringLiteral("date"), QStringLiteral("2027-11-05")}, {QStringLiteral("working"), false}}));
+        const QString bad = write(QStringLiteral("bad-calendar.txt"), "2027-02-30\n");
+        r = voicectl({QStringLiteral("holidays"), QStringLiteral("import"), bad});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QLatin1String("Line 1")), qPrintable(r.err));
+    }
+
     void advertisingIsRefusedBeforeAnything()
     {
         const QString file = write(QStringLiteral("ads.csv"), "phone\n" + numbers(2, 780).join(u'\n').toUtf8() + '\n');

@@ -315,6 +315,8 @@ int main(int argc, char *argv[])
         page->findChild<QCheckBox *>(QStringLiteral("windowCheck"))->setChecked(true);
         page->findChild<QTimeEdit *>(QStringLiteral("windowStart"))->setTime(QTime(now.addSecs(3 * 3600).hour(), 0));
         page->findChild<QTimeEdit *>(QStringLiteral("windowEnd"))->setTime(QTime(now.addSecs(8 * 3600).hour(), 0));
+        page->findChild<QTimeEdit *>(QStringLiteral("restStart"))->setTime(QTime(now.addSecs(3 * 3600).hour(), 0));
+        page->findChild<QTimeEdit *>(QStringLiteral("restEnd"))->setTime(QTime(now.addSecs(8 * 3600).hour(), 0));
     });
     const QString waiting = campaigns->selectedPath();
     (void)QTest::qWaitFor([&] { return campaigns->registry()->controller(waiting) && campaigns->registry()->controller(waiting)->state() == CampaignController::State::WaitingForWindow; }, 15000);

@@ -53,10 +53,15 @@ void CampaignConfirmPage::updateDetails()
     const QString what = m_wizard->isLegacy() ? tr("audio file %1").arg(s.fileId.isEmpty() ? tr("named by each row") : s.fileId)
                                               : tr("service «%1»").arg(s.serviceId.isEmpty() ? tr("named by each row")
                                                                                               : m_wizard->settingsPage()->serviceName());
-    QString question = s.window.isEmpty()
-                           ? tr("Call %1 number(s) from %2 with %3?").arg(count, s.source, what)
-                           : tr("Call %1 number(s) from %2 with %3 between %4 and %5 in each recipient's time?")
-                                 .arg(count, s.source, what, s.window.section(u'-', 0, 0), s.window.section(u'-', 1, 1));
+    const QString work = s.window.section(u'/', 0, 0);
+    const QString rest = s.window.section(u'/', 1, 1);
+    QString question = s.window.isEmpty() ? tr("Call %1 number(s) from %2 with %3?").arg(count, s.source, what)
+                       : rest.isEmpty()
+                           ? tr("Call %1 number(s) from %2 with %3 between %4 and %5 in each recipient's time?")
+                                 .arg(count, s.source, what, work.section(u'-', 0, 0), work.section(u'-', 1, 1))
+                           : tr("Call %1 number(s) from %2 with %3, %4 on working days and %5 on weekends and holidays, in "
+                                "each recipient's time?")
+                                 .arg(count, s.source, what, work, rest);
     m_ui->questionLabel->setText(QStringLiteral("<h3>%1</h3>").arg(question.toHtmlEscaped()));
     const auto window = SendingWindow::parse(s.window);
     const QTimeZone zone = SendingWindow::zone(s.defaultZone).value_or(QTimeZone::systemTimeZone());

@@ -3,6 +3,8 @@
 #include "ui_campaignsettingspage.h"
 
 #include "accounts/session.h"
+#include "accounts/settings.h"
+#include "policy/contactpolicy.h"
 #include "campaigns/donotcall.h"
 #include "campaigns/sendingwindow.h"
 #include "common/validation.h"
@@ -30,19 +32,24 @@ CampaignSettingsPage::CampaignSettingsPage(CampaignWizard *wizard)
         m_ui->zoneCombo->addItem(QString::fromLatin1(id), QString::fromLatin1(id));
     m_ui->zoneCombo->completer()->setFilterMode(Qt::MatchContains);
     m_ui->zoneCombo->completer()->setCompletionMode(QCompleter::PopupCompletion);
-    m_ui->windowStart->setTime(QTime(9, 0));
-    m_ui->windowEnd->setTime(QTime(20, 0));
+    // On by default: the contact policy's hours (working days, and weekends and holidays), else 09:00-20:00.
+    const auto policy = SendingWindow::parse(ContactPolicy::load(Settings(Settings::openShared().get())).campaignWindow());
+    const SendingWindow window = policy && policy->isSet() ? *policy : SendingWindow(QTime(9, 0), QTime(20, 0));
+    m_ui->windowStart->setTime(window.workdays().start);
+    m_ui->windowEnd->setTime(window.workdays().end);
+    m_ui->restStart->setTime(window.restDays().start);
+    m_ui->restEnd->setTime(window.restDays().end);
     m_ui->windowCheck->setChecked(true);
     connect(m_ui->serviceCombo, &QComboBox::currentTextChanged, this, &CampaignSettingsPage::revalidate);
     connect(m_ui->fileIdEdit, &QLineEdit::textChanged, this, &CampaignSettingsPage::revalidate);
     connect(m_ui->sourceEdit, &QLineEdit::textChanged, this, &CampaignSettingsPage::revalidate);
     connect(m_ui->zoneCombo, &QComboBox::currentTextChanged, this, &CampaignSettingsPage::revalidate);
     connect(m_ui->windowCheck, &QCheckBox::toggled, this, [this](bool on) {
-        m_ui->windowStart->setEnabled(on);
-        m_ui->windowEnd->setEnabled(on);
+        for (QTimeEdit *t : {m_ui->windowStart, m_ui->windowEnd, m_ui->restStart, m_ui->restEnd})
+            t->setEnabled(on);
         revalidate();
     });
-    for (QTimeEdit *t : {m_ui->windowStart, m_ui->windowEnd})
+    for (QTimeEdit *t : {m_ui->windowStart, m_ui->windowEnd, m_ui->restStart, m_ui->restEnd})
         connect(t, &QTimeEdit::timeChanged, this, &CampaignSettingsPage::revalidate);
     connect(m_ui->redialSpin, &QSpinBox::valueChanged, this, [this](int n) { m_ui->redialGapSpin->setEnabled(n > 0); });
     m_ui->purposeCombo->addItem(QString(), CampaignSettings::purposeName(CampaignSettings::Purpose::Informational));
@@ -72,6 +79,7 @@ void CampaignSettingsPage::retranslate()
     m_ui->rateLabel->setText(tr("&Calls per second:"));
     m_ui->concurrencyLabel->setText(tr("at most &at once:"));
     m_ui->windowCheck->setText(tr("Call only &between"));
+    m_ui->restLabel->setText(tr("working days; weekends and &holidays"));
     m_ui->zoneLabel->setText(tr("Time &zone:"));
     m_ui->zoneCombo->setItemText(0, tr("This computer's zone (%1)").arg(QString::fromLatin1(QTimeZone::systemTimeZoneId())));
     m_ui->redialLabel->setText(tr("Call &busy or unanswered again:"));
@@ -87,8 +95,10 @@ void CampaignSettingsPage::retranslate()
     m_ui->sourceEdit->setPlaceholderText(tr("e.g. +7 495 123-45-67"));
     m_ui->fileIdEdit->setPlaceholderText(tr("The id of an uploaded audio file"));
     a11y::nameFromLabels(this);
-    a11y::name(m_ui->windowStart, tr("Sending window start"));
-    a11y::name(m_ui->windowEnd, tr("Sending window end"));
+    a11y::name(m_ui->windowStart, tr("Sending window start, working days"));
+    a11y::name(m_ui->windowEnd, tr("Sending window end, working days"));
+    a11y::name(m_ui->restStart, tr("Sending window start, weekends and holidays"));
+    a11y::name(m_ui->restEnd, tr("Sending window end, weekends and holidays"));
     a11y::name(m_ui->redialGapSpin, tr("Minutes between calls to the same number"));
     a11y::name(m_ui->startEdit, tr("Scheduled start, this computer's time"));
     revalidate();
@@ -153,8 +163,13 @@ CampaignSettings CampaignSettingsPage::typed() const
     }
     s.rate = m_ui->rateSpin->value();
     s.concurrency = m_ui->concurrencySpin->value();
-    if (m_ui->windowCheck->isChecked())
-        s.window = SendingWindow(m_ui->windowStart->time(), m_ui->windowEnd->time()).toString();
+    if (m_ui->windowCheck->isChecked()) {
+        // Equal times are refused by validate() with its message; each range is checked as typed.
+        const QString work = m_ui->windowStart->time().toString(QStringLiteral("HH:mm")) + u'-' +
+                             m_ui->windowEnd->time().toString(QStringLiteral("HH:mm"));
+        const QString rest = m_ui->restStart->time().toString(QStringLiteral("HH:mm")) + u'-' + m_ui->restEnd->time().toString(QStringLiteral("HH:mm"));
+        s.window = work == rest ? work : work + u'/' + rest;
+    }
     // What the box shows, typed or picked: its first item is this computer's zone (no default).
     const QString zone = m_ui->zoneCombo->currentText().trimmed();
     if (zone != m_ui->zoneCombo->itemText(0).trimmed())
