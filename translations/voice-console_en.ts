@@ -300,6 +300,25 @@
     </message>
 </context>
 <context>
+    <name>CapOverride</name>
+    <message>
+        <source>Over the contact policy&apos;s cap</source>
+        <translation>Over the contact policy&apos;s cap</translation>
+    </message>
+    <message>
+        <source>The contact policy allows no more calls to %1 now: %2.
+
+To call anyway, give the reason (it is recorded in the contact ledger):</source>
+        <translation>The contact policy allows no more calls to %1 now: %2.
+
+To call anyway, give the reason (it is recorded in the contact ledger):</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMap</name>
     <message>
         <source>The file has no column named &quot;%1&quot; in its first row.</source>
@@ -4196,22 +4215,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Reload the services</source>
         <translation>Reload the services</translation>
-    </message>
-    <message>
-        <source>Over the contact policy&apos;s cap</source>
-        <translation>Over the contact policy&apos;s cap</translation>
-    </message>
-    <message>
-        <source>The contact policy allows no more calls to %1 now: %2.
-
-To call anyway, give the reason (it is recorded in the contact ledger):</source>
-        <translation>The contact policy allows no more calls to %1 now: %2.
-
-To call anyway, give the reason (it is recorded in the contact ledger):</translation>
-    </message>
-    <message>
-        <source>Continue</source>
-        <translation>Continue</translation>
     </message>
 </context>
 <context>

@@ -300,6 +300,25 @@
     </message>
 </context>
 <context>
+    <name>CapOverride</name>
+    <message>
+        <source>Over the contact policy&apos;s cap</source>
+        <translation>Сверх лимита политики контактов</translation>
+    </message>
+    <message>
+        <source>The contact policy allows no more calls to %1 now: %2.
+
+To call anyway, give the reason (it is recorded in the contact ledger):</source>
+        <translation>Политика контактов сейчас не разрешает звонить на %1: %2.
+
+Чтобы позвонить всё равно, укажите причину (она будет записана в журнал контактов):</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Продолжить</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMap</name>
     <message>
         <source>The file has no column named &quot;%1&quot; in its first row.</source>
@@ -4240,22 +4259,6 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Reload the services</source>
         <translation>Обновить список услуг</translation>
-    </message>
-    <message>
-        <source>Over the contact policy&apos;s cap</source>
-        <translation>Сверх лимита политики контактов</translation>
-    </message>
-    <message>
-        <source>The contact policy allows no more calls to %1 now: %2.
-
-To call anyway, give the reason (it is recorded in the contact ledger):</source>
-        <translation>Политика контактов сейчас не разрешает звонить на %1: %2.
-
-Чтобы позвонить всё равно, укажите причину (она будет записана в журнал контактов):</translation>
-    </message>
-    <message>
-        <source>Continue</source>
-        <translation>Продолжить</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "legacy/legacyvalidation.h"
 #include "ui/shell/messagebanner.h"
 #include "ui/send/sendfailure.h"
+#include "ui/send/capoverride.h"
 #include "accounts/session.h"
 #include "common/validation.h"
 
@@ -104,6 +105,16 @@ void LegacySendPage::confirmAndSend()
     request.dtmf = m_ui->legacyDtmf->isChecked();
     const QString destination = Validation::phoneNumber(request.destination).valueOr(request.destination);
     const QString source = Validation::phoneNumber(request.source).valueOr(request.source);
+    // Over the contact policy's cap: said first, and sent only with the operator's reason, recorded.
+    if (const auto over = m_tracker->overCap(destination); over && m_overrideReason.isEmpty()) {
+        return askCapOverride(window(), destination, *over, [self = QPointer(this)](const QString &reason) {
+            if (!self)
+                return;
+            self->m_overrideReason = reason;
+            self->confirmAndSend();
+        });
+    }
+    const QString overrideReason = std::exchange(m_overrideReason, QString());
     auto *box = new QMessageBox(QMessageBox::Question, tr("Send voice message"),
                                 tr("Call %1 from %2 with audio file %3?").arg(destination, source).arg(request.fileId),
                                 QMessageBox::Yes | QMessageBox::Cancel, window());
@@ -115,7 +126,7 @@ void LegacySendPage::confirmAndSend()
     box->button(QMessageBox::Yes)->setText(tr("Send"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, request, destination](int) {
+    connect(box, &QMessageBox::finished, this, [this, box, request, destination, overrideReason](int) {
         if (box->clickedButton() != box->button(QMessageBox::Yes))
             return;
         m_sending = true;
@@ -136,7 +147,7 @@ void LegacySendPage::confirmAndSend()
                                    "as \"outcome unknown\" and was not sent again.").arg(destination),
                                 m_ui->legacyResult, m_banner);
             Q_EMIT sendFinished();
-        });
+        }, overrideReason);
     });
     box->open();
 }

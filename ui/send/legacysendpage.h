@@ -43,6 +43,7 @@ private:
     CallTracker *m_tracker;
     MessageBanner *m_banner;
     bool m_sending = false;
+    QString m_overrideReason; // the operator's reason to call over the contact policy's cap, for the next send
 };
 
 } // namespace vc::ui

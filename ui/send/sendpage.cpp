@@ -8,6 +8,7 @@
 #include "calls/calltracker.h"
 #include "ui/shell/messagebanner.h"
 #include "ui/send/sendfailure.h"
+#include "ui/send/capoverride.h"
 #include "accounts/session.h"
 #include "common/validation.h"
 
@@ -18,7 +19,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -177,23 +177,12 @@ void SendPage::confirmAndSend()
     const QString serviceName = m_service->currentData(ServiceNameRole).toString();
     // Over the contact policy's cap: said first, and sent only with the operator's reason, recorded.
     if (const auto over = m_tracker->overCap(destination.value()); over && m_overrideReason.isEmpty()) {
-        auto *ask = new QInputDialog(window());
-        ask->setObjectName(QStringLiteral("capOverride"));
-        ask->setWindowTitle(tr("Over the contact policy's cap"));
-        ask->setLabelText(tr("The contact policy allows no more calls to %1 now: %2.\n\nTo call anyway, give the reason "
-                             "(it is recorded in the contact ledger):")
-                              .arg(destination.value(), over->reason));
-        ask->setOkButtonText(tr("Continue"));
-        ask->setAttribute(Qt::WA_DeleteOnClose);
-        a11y::name(ask, tr("Over the contact policy's cap"));
-        connect(ask, &QInputDialog::textValueSelected, this, [this](const QString &reason) {
-            if (reason.trimmed().isEmpty())
+        return askCapOverride(window(), destination.value(), *over, [self = QPointer(this)](const QString &reason) {
+            if (!self)
                 return;
-            m_overrideReason = reason.trimmed();
-            confirmAndSend();
+            self->m_overrideReason = reason;
+            self->confirmAndSend();
         });
-        ask->open();
-        return;
     }
     const QString overrideReason = std::exchange(m_overrideReason, QString());
     auto *box = new QMessageBox(QMessageBox::Question, tr("Send voice message"),
