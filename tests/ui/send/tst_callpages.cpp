@@ -7,6 +7,8 @@
 #include "support/campaigndriver.h"
 #include "ui/calls/callspage.h"
 #include "calls/calltracker.h"
+#include "policy/contactledger.h"
+#include "accounts/settings.h"
 #include "common/language.h"
 #include "ui/send/legacysendpage.h"
 #include "ui/shell/profilesdialog.h"
@@ -34,6 +36,7 @@
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QLineEdit>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -151,6 +154,47 @@ private Q_SLOTS:
         QTRY_COMPARE(model->at(0).status, QStringLiteral("completed")); // monitored to the end
         QVERIFY(m_tracker->monitor()->isIdle());
         QCOMPARE(m_settings->value(QStringLiteral("send/sources")).toStringList().value(0), QStringLiteral("74959999999"));
+    }
+
+    // Over the contact policy's cap the Send page says so before anything, and sends only with a reason,
+    // which the contact ledger keeps.
+    void sendOverTheCapAsksForAReason()
+    {
+        ContactPolicy policy;
+        policy.caps.perDay = 1;
+        policy.save(Settings(m_settings));
+        fillSend(QStringLiteral("8 926 123 45 67"));
+        auto *button = child<QPushButton>(send(), "sendButton");
+        button->click();
+        waitForBox(QStringLiteral("sendConfirmation"))->button(QMessageBox::Yes)->click();
+        QTRY_COMPARE(m_server->callsPlaced(), 1);
+        QTRY_VERIFY(button->isEnabled());
+        const auto waitForAsk = [this] {
+            QInputDialog *ask = nullptr;
+            (void)QTest::qWaitFor([&] { return (ask = m_window->findChild<QInputDialog *>(QStringLiteral("capOverride"))) && ask->isVisible(); }, 5000);
+            return ask;
+        };
+        button->click();
+        QInputDialog *ask = waitForAsk();
+        QVERIFY(ask);
+        QVERIFY2(ask->labelText().contains(QStringLiteral("1 call today already")), qPrintable(ask->labelText()));
+        QVERIFY(!ask->accessibleName().isEmpty());
+        ask->reject();
+        QTest::qWait(200);
+        QCOMPARE(m_server->callsPlaced(), 1);
+        QVERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("sendConfirmation")));
+        button->click();
+        ask = waitForAsk();
+        QVERIFY(ask);
+        ask->setTextValue(QStringLiteral("the subscriber asked to be called back"));
+        ask->accept();
+        waitForBox(QStringLiteral("sendConfirmation"))->button(QMessageBox::Yes)->click();
+        QTRY_COMPARE(m_server->callsPlaced(), 2);
+        ContactLedger ledger;
+        const auto checked = ledger.check(QStringLiteral("79261234567"), QTimeZone::systemTimeZone(), policy.caps);
+        QVERIFY(checked);
+        QCOMPARE(checked.value().counts.day, 2);
+        ContactPolicy().save(Settings(m_settings));
     }
 
     void sendWithLostAnswerIsRecordedAndNotResent()
