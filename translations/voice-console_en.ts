@@ -3487,6 +3487,141 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     </message>
 </context>
 <context>
+    <name>vc::ui::ContactPolicyDialog</name>
+    <message>
+        <source>A new campaign calls %1 (its window), unless you set another in it.</source>
+        <translation>A new campaign calls %1 (its window), unless you set another in it.</translation>
+    </message>
+    <message>
+        <source>Import a Holiday Calendar</source>
+        <translation>Import a Holiday Calendar</translation>
+    </message>
+    <message>
+        <source>Calendars (*.txt *.ics);;All files (*)</source>
+        <translation>Calendars (*.txt *.ics);;All files (*)</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 was not imported: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
+    </message>
+    <message>
+        <source>Imported: the calendar now covers %1.</source>
+        <translation>Imported: the calendar now covers %1.</translation>
+    </message>
+    <message>
+        <source>The settings file cannot be written: %1</source>
+        <translation>The settings file cannot be written: %1</translation>
+    </message>
+    <message>
+        <source>Contact Policy</source>
+        <translation>Contact Policy</translation>
+    </message>
+    <message>
+        <source>How often one person may be called, and when, for every campaign and every single send from this computer. Days, weeks and months are the recipient&apos;s own. Calls placed are counted, an unknown outcome included.</source>
+        <translation>How often one person may be called, and when, for every campaign and every single send from this computer. Days, weeks and months are the recipient&apos;s own. Calls placed are counted, an unknown outcome included.</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>&amp;Preset:</translation>
+    </message>
+    <message>
+        <source>&amp;At most per number:</source>
+        <translation>&amp;At most per number:</translation>
+    </message>
+    <message>
+        <source> a day</source>
+        <translation> a day</translation>
+    </message>
+    <message>
+        <source> a week</source>
+        <translation> a week</translation>
+    </message>
+    <message>
+        <source> a month</source>
+        <translation> a month</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>no cap</translation>
+    </message>
+    <message>
+        <source>&amp;Working days:</source>
+        <translation>&amp;Working days:</translation>
+    </message>
+    <message>
+        <source>&amp;Weekends and holidays:</source>
+        <translation>&amp;Weekends and holidays:</translation>
+    </message>
+    <message>
+        <source>&amp;Import Calendar…</source>
+        <translation>&amp;Import Calendar…</translation>
+    </message>
+    <message>
+        <source>Holiday calendar: the Russian production calendar is built in; this computer&apos;s calendar covers %1. Import another (one date per line, or iCalendar) for other countries or years.</source>
+        <translation>Holiday calendar: the Russian production calendar is built in; this computer&apos;s calendar covers %1. Import another (one date per line, or iCalendar) for other countries or years.</translation>
+    </message>
+    <message>
+        <source>no year</source>
+        <translation>no year</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <source>At most calls a day to one number</source>
+        <translation>At most calls a day to one number</translation>
+    </message>
+    <message>
+        <source>At most calls a week to one number</source>
+        <translation>At most calls a week to one number</translation>
+    </message>
+    <message>
+        <source>At most calls a month to one number</source>
+        <translation>At most calls a month to one number</translation>
+    </message>
+    <message>
+        <source>Hours on working days</source>
+        <translation>Hours on working days</translation>
+    </message>
+    <message>
+        <source>Hours on weekends and holidays</source>
+        <translation>Hours on weekends and holidays</translation>
+    </message>
+    <message>
+        <source>Working days: from</source>
+        <translation>Working days: from</translation>
+    </message>
+    <message>
+        <source>Working days: until</source>
+        <translation>Working days: until</translation>
+    </message>
+    <message>
+        <source>Weekends and holidays: from</source>
+        <translation>Weekends and holidays: from</translation>
+    </message>
+    <message>
+        <source>Weekends and holidays: until</source>
+        <translation>Weekends and holidays: until</translation>
+    </message>
+    <message>
+        <source>Import Calendar</source>
+        <translation>Import Calendar</translation>
+    </message>
+</context>
+<context>
     <name>vc::ui::DoNotCallDialog</name>
     <message>
         <source>Do-Not-Call List</source>
@@ -3901,6 +4036,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>The proxy&apos;s user name and password are used from now on. Try again what the proxy refused.</source>
         <translation>The proxy&apos;s user name and password are used from now on. Try again what the proxy refused.</translation>
+    </message>
+    <message>
+        <source>Contact &amp;Policy…</source>
+        <translation>Contact &amp;Policy…</translation>
     </message>
 </context>
 <context>

@@ -3523,6 +3523,141 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     </message>
 </context>
 <context>
+    <name>vc::ui::ContactPolicyDialog</name>
+    <message>
+        <source>A new campaign calls %1 (its window), unless you set another in it.</source>
+        <translation>Новая кампания звонит %1 (её окно), если в ней не задано другое.</translation>
+    </message>
+    <message>
+        <source>Import a Holiday Calendar</source>
+        <translation>Импорт календаря праздников</translation>
+    </message>
+    <message>
+        <source>Calendars (*.txt *.ics);;All files (*)</source>
+        <translation>Календари (*.txt *.ics);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 не импортирован: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <source>Imported: the calendar now covers %1.</source>
+        <translation>Импортировано: теперь календарь охватывает %1.</translation>
+    </message>
+    <message>
+        <source>The settings file cannot be written: %1</source>
+        <translation>Не удаётся записать файл настроек: %1</translation>
+    </message>
+    <message>
+        <source>Contact Policy</source>
+        <translation>Политика контактов</translation>
+    </message>
+    <message>
+        <source>How often one person may be called, and when, for every campaign and every single send from this computer. Days, weeks and months are the recipient&apos;s own. Calls placed are counted, an unknown outcome included.</source>
+        <translation>Как часто и когда можно звонить одному человеку — для всех кампаний и всех отдельных отправок с этого компьютера. Дни, недели и месяцы считаются по времени получателя. Считаются сделанные звонки, включая звонки с неизвестным результатом.</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>&amp;Шаблон:</translation>
+    </message>
+    <message>
+        <source>&amp;At most per number:</source>
+        <translation>&amp;Не более на номер:</translation>
+    </message>
+    <message>
+        <source> a day</source>
+        <translation> в день</translation>
+    </message>
+    <message>
+        <source> a week</source>
+        <translation> в неделю</translation>
+    </message>
+    <message>
+        <source> a month</source>
+        <translation> в месяц</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>без ограничения</translation>
+    </message>
+    <message>
+        <source>&amp;Working days:</source>
+        <translation>&amp;Рабочие дни:</translation>
+    </message>
+    <message>
+        <source>&amp;Weekends and holidays:</source>
+        <translation>&amp;Выходные и праздники:</translation>
+    </message>
+    <message>
+        <source>&amp;Import Calendar…</source>
+        <translation>&amp;Импорт календаря…</translation>
+    </message>
+    <message>
+        <source>Holiday calendar: the Russian production calendar is built in; this computer&apos;s calendar covers %1. Import another (one date per line, or iCalendar) for other countries or years.</source>
+        <translation>Календарь праздников: встроен производственный календарь России; календарь этого компьютера охватывает %1. Для других стран или лет импортируйте другой (одна дата в строке или iCalendar).</translation>
+    </message>
+    <message>
+        <source>no year</source>
+        <translation>ни одного года</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <source>At most calls a day to one number</source>
+        <translation>Не более звонков на один номер в день</translation>
+    </message>
+    <message>
+        <source>At most calls a week to one number</source>
+        <translation>Не более звонков на один номер в неделю</translation>
+    </message>
+    <message>
+        <source>At most calls a month to one number</source>
+        <translation>Не более звонков на один номер в месяц</translation>
+    </message>
+    <message>
+        <source>Hours on working days</source>
+        <translation>Часы в рабочие дни</translation>
+    </message>
+    <message>
+        <source>Hours on weekends and holidays</source>
+        <translation>Часы в выходные и праздники</translation>
+    </message>
+    <message>
+        <source>Working days: from</source>
+        <translation>Рабочие дни: с</translation>
+    </message>
+    <message>
+        <source>Working days: until</source>
+        <translation>Рабочие дни: до</translation>
+    </message>
+    <message>
+        <source>Weekends and holidays: from</source>
+        <translation>Выходные и праздники: с</translation>
+    </message>
+    <message>
+        <source>Weekends and holidays: until</source>
+        <translation>Выходные и праздники: до</translation>
+    </message>
+    <message>
+        <source>Import Calendar</source>
+        <translation>Импорт календаря</translation>
+    </message>
+</context>
+<context>
     <name>vc::ui::DoNotCallDialog</name>
     <message>
         <source>Do-Not-Call List</source>
@@ -3945,6 +4080,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>The proxy&apos;s user name and password are used from now on. Try again what the proxy refused.</source>
         <translation>Имя пользователя и пароль прокси теперь используются. Повторите то, что прокси отклонил.</translation>
+    </message>
+    <message>
+        <source>Contact &amp;Policy…</source>
+        <translation>&amp;Политика контактов…</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@
 #include "ui/campaigns/donotcalldialog.h"
 #include "ui/shell/networklogdock.h"
 #include "ui/send/sendpage.h"
+#include "ui/shell/contactpolicydialog.h"
 #include "policy/contactpolicy.h"
 #include "accounts/settings.h"
 #include "ui/services/servicespage.h"
@@ -246,6 +247,13 @@ int main(int argc, char *argv[])
     shoot(QStringLiteral("send-over-cap"));
     ask->reject();
     ContactPolicy().save(Settings(fixture.settings()));
+    // Tools → Contact Policy with the 230-FZ preset chosen.
+    window.findChild<QAction *>(QStringLiteral("contactPolicyAction"))->trigger();
+    auto *policyDialog = waitFor<ContactPolicyDialog>(&window, QStringLiteral("contactPolicyDialog"));
+    auto *presetCombo = policyDialog->findChild<QComboBox *>(QStringLiteral("presetCombo"));
+    presetCombo->setCurrentIndex(presetCombo->findData(QStringLiteral("230-fz")));
+    shoot(QStringLiteral("contact-policy"));
+    policyDialog->reject();
     type(sendPage, "destinationEdit", QStringLiteral("8 926 12"));
     shoot(QStringLiteral("send-invalid"));
     window.banner()->clear();

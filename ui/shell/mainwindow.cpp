@@ -23,6 +23,7 @@
 #include "accounts/profilemanager.h"
 #include "ui/shell/profilesdialog.h"
 #include "ui/shell/proxycredentialsdialog.h"
+#include "ui/shell/contactpolicydialog.h"
 #include "accounts/networksetup.h"
 #include "accounts/secretstore.h"
 #include "ui/send/sendpage.h"
@@ -234,6 +235,14 @@ void MainWindow::buildMenus()
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    m_policyAction = new QAction(this);
+    m_policyAction->setObjectName(QStringLiteral("contactPolicyAction"));
+    m_policyAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_policyAction, &QAction::triggered, this, [this] {
+        auto *dialog = new ContactPolicyDialog(m_settings, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     m_aboutAction = new QAction(this);
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -295,6 +304,7 @@ void MainWindow::buildMenus()
     m_toolsMenu = menuBar()->addMenu(QString());
     m_toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
     m_toolsMenu->addAction(m_campaignActions->doNotCall);
+    m_toolsMenu->addAction(m_policyAction);
     for (QAction *a : m_campaignActions->campaign())
         a->setShortcutContext(Qt::WindowShortcut);
     addAction(m_campaignActions->newCampaign);
@@ -343,6 +353,7 @@ void MainWindow::retranslate()
     m_profilesAction->setToolTip(tr("Add, edit or switch profiles"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About Voice Console"));
+    m_policyAction->setText(tr("Contact &Policy…"));
     m_aboutQtAction->setText(tr("About &Qt"));
     m_notifyAction->setText(tr("&Notify When a Call Ends"));
     m_networkLogAction->setText(tr("Network &Log"));

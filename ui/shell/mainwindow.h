@@ -139,6 +139,7 @@ private:
     QAction *m_profilesAction;
     QAction *m_quitAction;
     QAction *m_aboutAction;
+    QAction *m_policyAction;
     QAction *m_aboutQtAction;
     QActionGroup *m_languageGroup;
     QMenu *m_fileMenu;

@@ -3,6 +3,8 @@
 #include "calls/calltracker.h"
 #include "common/language.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/contactpolicydialog.h"
+#include "accounts/settings.h"
 #include "ui/shell/messagebanner.h"
 #include "ui/shell/networklogdock.h"
 #include "accounts/networksetup.h"
@@ -37,6 +39,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimeEdit>
 #include <QTest>
 
 using namespace vc;
@@ -127,6 +130,36 @@ private Q_SLOTS:
     }
 
     void cleanup() { m_app.reset(); }
+
+    // Tools → Contact Policy: the 230-FZ preset fills the caps and the hours; editing a figure makes it the
+    // operator's own; a range that opens and closes at once cannot be saved; Save writes the shared settings.
+    void contactPolicyDialog()
+    {
+        auto *action = m_window->findChild<QAction *>(QStringLiteral("contactPolicyAction"));
+        QVERIFY(action);
+        action->trigger();
+        ContactPolicyDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ContactPolicyDialog *>()) && dialog->isVisible());
+        QVERIFY(!dialog->accessibleName().isEmpty());
+        auto *preset = dialog->findChild<QComboBox *>(QStringLiteral("presetCombo"));
+        preset->setCurrentIndex(preset->findData(QStringLiteral("230-fz")));
+        QCOMPARE(dialog->policy().caps, (ContactCaps{2, 4, 16}));
+        QCOMPARE(dialog->policy().campaignWindow(), QStringLiteral("08:00-22:00/09:00-20:00"));
+        dialog->findChild<QSpinBox *>(QStringLiteral("perDaySpin"))->setValue(1);
+        QCOMPARE(preset->currentData().toString(), QStringLiteral("custom"));
+        auto *save = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+        auto *restEnd = dialog->findChild<QTimeEdit *>(QStringLiteral("restEndEdit"));
+        restEnd->setTime(QTime(9, 0)); // 09:00-09:00
+        QVERIFY(!save->isEnabled());
+        restEnd->setTime(QTime(20, 0));
+        QVERIFY(save->isEnabled());
+        save->click();
+        QTRY_VERIFY(!m_window->findChild<ContactPolicyDialog *>());
+        const ContactPolicy stored = ContactPolicy::load(Settings(m_settings));
+        QCOMPARE(stored.caps, (ContactCaps{1, 4, 16}));
+        QCOMPARE(stored.preset, ContactPolicy::Preset::Custom);
+        QCOMPARE(stored.weekendsWindow, QStringLiteral("09:00-20:00"));
+    }
 
     void listLoadsFromTheSandbox()
     {
