@@ -347,6 +347,18 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <source>The contact ledger (%1) cannot be written: %2</source>
         <translation>The contact ledger (%1) cannot be written: %2</translation>
     </message>
+    <message>
+        <source>The do-not-call list (%1) cannot be read: %2</source>
+        <translation>The do-not-call list (%1) cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>The do-not-call list (%1) cannot be written: %2</source>
+        <translation>The do-not-call list (%1) cannot be written: %2</translation>
+    </message>
+    <message>
+        <source>The do-not-call history (%1) cannot be read: %2</source>
+        <translation>The do-not-call history (%1) cannot be read: %2</translation>
+    </message>
 </context>
 <context>
     <name>ContactPolicy</name>
@@ -434,6 +446,34 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
     <message>
         <source>%1 cannot be read: %2</source>
         <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>the subscriber asked</source>
+        <translation>the subscriber asked</translation>
+    </message>
+    <message>
+        <source>a telecom operator&apos;s refusal list</source>
+        <translation>a telecom operator&apos;s refusal list</translation>
+    </message>
+    <message>
+        <source>a complaint</source>
+        <translation>a complaint</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>migrated from %1</source>
+        <translation>migrated from %1</translation>
+    </message>
+    <message>
+        <source>The old do-not-call list %1 was copied into the store but cannot be renamed.</source>
+        <translation>The old do-not-call list %1 was copied into the store but cannot be renamed.</translation>
+    </message>
+    <message>
+        <source>A number leaves the do-not-call list only with a reason, kept in its history.</source>
+        <translation>A number leaves the do-not-call list only with a reason, kept in its history.</translation>
     </message>
 </context>
 <context>
@@ -1957,10 +1997,6 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         </translation>
     </message>
     <message>
-        <source>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import or export.</source>
-        <translation>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import or export.</translation>
-    </message>
-    <message>
         <source>campaign export, dnc export: write to this file instead of the standard output.</source>
         <translation>campaign export, dnc export: write to this file instead of the standard output.</translation>
     </message>
@@ -2169,70 +2205,6 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <translation>No sending window: at any hour of the day in the recipient&apos;s time.</translation>
     </message>
     <message>
-        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-  policy show
-  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
-  holidays list [--year Y]
-  holidays import FILE
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
-        <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-  policy show
-  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
-  holidays list [--year Y]
-  holidays import FILE
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
-    </message>
-    <message>
         <source>policy set: hours to call on working days, in the recipient&apos;s local time (none: not set).</source>
         <translation>policy set: hours to call on working days, in the recipient&apos;s local time (none: not set).</translation>
     </message>
@@ -2298,6 +2270,96 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Unknown command &quot;holidays %1&quot;. See voicectl --help.</source>
         <translation>Unknown command &quot;holidays %1&quot;. See voicectl --help.</translation>
+    </message>
+    <message>
+        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
+  dnc remove NUMBER... --reason TEXT
+  dnc import FILE --reason subscriber|operator-list|complaint|other
+  dnc list | export [--output FILE] | log
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
+  holidays list [--year Y]
+  holidays import FILE
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
+        <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
+  dnc remove NUMBER... --reason TEXT
+  dnc import FILE --reason subscriber|operator-list|complaint|other
+  dnc list | export [--output FILE] | log
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
+  holidays list [--year Y]
+  holidays import FILE
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
+    </message>
+    <message>
+        <source>dnc add and import: why (subscriber, operator-list, complaint, other); dnc remove: why, in words. Kept in the list&apos;s history.</source>
+        <translation>dnc add and import: why (subscriber, operator-list, complaint, other); dnc remove: why, in words. Kept in the list&apos;s history.</translation>
+    </message>
+    <message>
+        <source>dnc add: a note kept with the entry and in the history.</source>
+        <translation>dnc add: a note kept with the entry and in the history.</translation>
+    </message>
+    <message>
+        <source>Say why with --reason %1. Nothing was changed.</source>
+        <translation>Say why with --reason %1. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>A number leaves the do-not-call list only with a reason: --reason TEXT. Nothing was changed.</source>
+        <translation>A number leaves the do-not-call list only with a reason: --reason TEXT. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import, export or log.</source>
+        <translation>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import, export or log.</translation>
     </message>
 </context>
 <context>
@@ -3678,13 +3740,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>Remove Numbers</source>
         <translation>Remove Numbers</translation>
     </message>
-    <message numerus="yes">
-        <source>Remove %n number(s) from the do-not-call list? Campaigns may call them again.</source>
-        <translation>
-            <numerusform>Remove %n number(s) from the do-not-call list? Campaigns may call them again.</numerusform>
-            <numerusform>Remove %n number(s) from the do-not-call list? Campaigns may call them again.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Import Numbers</source>
         <translation>Import Numbers</translation>
@@ -3711,6 +3766,83 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;History…</translation>
+    </message>
+    <message>
+        <source>Why the number is added</source>
+        <translation>Why the number is added</translation>
+    </message>
+    <message>
+        <source>History of the list</source>
+        <translation>History of the list</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n number(s) from the do-not-call list? Campaigns may call them again.
+
+Why (kept in the list&apos;s history):</source>
+        <translation>
+            <numerusform>Remove %n number from the do-not-call list? Campaigns may call it again.
+
+Why (kept in the list&apos;s history):</numerusform>
+            <numerusform>Remove %n numbers from the do-not-call list? Campaigns may call them again.
+
+Why (kept in the list&apos;s history):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was removed: give the reason.</source>
+        <translation>Nothing was removed: give the reason.</translation>
+    </message>
+    <message>
+        <source>Do-Not-Call List: History</source>
+        <translation>Do-Not-Call List: History</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Every change to the do-not-call list, oldest first</source>
+        <translation>Every change to the do-not-call list, oldest first</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>The history is only ever added to: neither the app nor voicectl can change it.</source>
+        <translation>The history is only ever added to: neither the app nor voicectl can change it.</translation>
     </message>
 </context>
 <context>

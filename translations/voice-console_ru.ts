@@ -347,6 +347,18 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <source>The contact ledger (%1) cannot be written: %2</source>
         <translation>В журнал контактов (%1) не удаётся записать: %2</translation>
     </message>
+    <message>
+        <source>The do-not-call list (%1) cannot be read: %2</source>
+        <translation>Список «не звонить» (%1) не читается: %2</translation>
+    </message>
+    <message>
+        <source>The do-not-call list (%1) cannot be written: %2</source>
+        <translation>В список «не звонить» (%1) не удаётся записать: %2</translation>
+    </message>
+    <message>
+        <source>The do-not-call history (%1) cannot be read: %2</source>
+        <translation>История списка «не звонить» (%1) не читается: %2</translation>
+    </message>
 </context>
 <context>
     <name>ContactPolicy</name>
@@ -440,6 +452,34 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
     <message>
         <source>%1 cannot be read: %2</source>
         <translation>Не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>the subscriber asked</source>
+        <translation>попросил абонент</translation>
+    </message>
+    <message>
+        <source>a telecom operator&apos;s refusal list</source>
+        <translation>реестр отказов оператора связи</translation>
+    </message>
+    <message>
+        <source>a complaint</source>
+        <translation>жалоба</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <source>migrated from %1</source>
+        <translation>перенесено из %1</translation>
+    </message>
+    <message>
+        <source>The old do-not-call list %1 was copied into the store but cannot be renamed.</source>
+        <translation>Старый список «не звонить» %1 скопирован в хранилище, но его не удаётся переименовать.</translation>
+    </message>
+    <message>
+        <source>A number leaves the do-not-call list only with a reason, kept in its history.</source>
+        <translation>Номер исключается из списка «не звонить» только с указанием причины — она сохраняется в истории.</translation>
     </message>
 </context>
 <context>
@@ -1980,10 +2020,6 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         </translation>
     </message>
     <message>
-        <source>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import or export.</source>
-        <translation>Неизвестная команда «dnc %1». Используйте add, remove, list, import или export.</translation>
-    </message>
-    <message>
         <source>campaign export, dnc export: write to this file instead of the standard output.</source>
         <translation>campaign export, dnc export: писать в этот файл, а не в стандартный вывод.</translation>
     </message>
@@ -2192,70 +2228,6 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <translation>Без окна отправки: в любой час суток по времени получателя.</translation>
     </message>
     <message>
-        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-  policy show
-  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
-  holidays list [--year Y]
-  holidays import FILE
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
-        <translation>Voice Console, командная строка: управление услугами голосовых SMS Exolve, отправка голосовых сообщений, отслеживание вызовов.
-
-Команды:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
-  campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]
-  policy show
-  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
-  holidays list [--year Y]
-  holidays import FILE
-
-API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
-    </message>
-    <message>
         <source>policy set: hours to call on working days, in the recipient&apos;s local time (none: not set).</source>
         <translation>policy set: часы звонков в рабочие дни, по местному времени получателя (none — не задано).</translation>
     </message>
@@ -2322,6 +2294,96 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Unknown command &quot;holidays %1&quot;. See voicectl --help.</source>
         <translation>Неизвестная команда «holidays %1». См. voicectl --help.</translation>
+    </message>
+    <message>
+        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
+  dnc remove NUMBER... --reason TEXT
+  dnc import FILE --reason subscriber|operator-list|complaint|other
+  dnc list | export [--output FILE] | log
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
+  holidays list [--year Y]
+  holidays import FILE
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
+        <translation>Voice Console, командная строка: управление услугами голосовых SMS Exolve, отправка голосовых сообщений, отслеживание вызовов.
+
+Команды:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign status JOURNAL
+  campaign export JOURNAL [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
+  dnc remove NUMBER... --reason TEXT
+  dnc import FILE --reason subscriber|operator-list|complaint|other
+  dnc list | export [--output FILE] | log
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
+  holidays list [--year Y]
+  holidays import FILE
+
+API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
+    </message>
+    <message>
+        <source>dnc add and import: why (subscriber, operator-list, complaint, other); dnc remove: why, in words. Kept in the list&apos;s history.</source>
+        <translation>dnc add и import: причина (subscriber, operator-list, complaint, other); dnc remove: причина словами. Сохраняется в истории списка.</translation>
+    </message>
+    <message>
+        <source>dnc add: a note kept with the entry and in the history.</source>
+        <translation>dnc add: примечание, сохраняется с записью и в истории.</translation>
+    </message>
+    <message>
+        <source>Say why with --reason %1. Nothing was changed.</source>
+        <translation>Укажите причину: --reason %1. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>A number leaves the do-not-call list only with a reason: --reason TEXT. Nothing was changed.</source>
+        <translation>Номер исключается из списка «не звонить» только с причиной: --reason ТЕКСТ. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import, export or log.</source>
+        <translation>Неизвестная команда «dnc %1». Используйте add, remove, list, import, export или log.</translation>
     </message>
 </context>
 <context>
@@ -3715,14 +3777,6 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>Remove Numbers</source>
         <translation>Удаление номеров</translation>
     </message>
-    <message numerus="yes">
-        <source>Remove %n number(s) from the do-not-call list? Campaigns may call them again.</source>
-        <translation>
-            <numerusform>Удалить %n номер из списка «не звонить»? Кампании смогут снова на него звонить.</numerusform>
-            <numerusform>Удалить %n номера из списка «не звонить»? Кампании смогут снова на них звонить.</numerusform>
-            <numerusform>Удалить %n номеров из списка «не звонить»? Кампании смогут снова на них звонить.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Import Numbers</source>
         <translation>Импорт номеров</translation>
@@ -3750,6 +3804,86 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;История…</translation>
+    </message>
+    <message>
+        <source>Why the number is added</source>
+        <translation>Почему номер добавляется</translation>
+    </message>
+    <message>
+        <source>History of the list</source>
+        <translation>История списка</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n number(s) from the do-not-call list? Campaigns may call them again.
+
+Why (kept in the list&apos;s history):</source>
+        <translation>
+            <numerusform>Исключить %n номер из списка «не звонить»? Кампании снова смогут на него звонить.
+
+Почему (сохранится в истории списка):</numerusform>
+            <numerusform>Исключить %n номера из списка «не звонить»? Кампании снова смогут на них звонить.
+
+Почему (сохранится в истории списка):</numerusform>
+            <numerusform>Исключить %n номеров из списка «не звонить»? Кампании снова смогут на них звонить.
+
+Почему (сохранится в истории списка):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was removed: give the reason.</source>
+        <translation>Ничего не исключено: укажите причину.</translation>
+    </message>
+    <message>
+        <source>Do-Not-Call List: History</source>
+        <translation>Список «не звонить»: история</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Every change to the do-not-call list, oldest first</source>
+        <translation>Все изменения списка «не звонить», от старых к новым</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>добавлен</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>исключён</translation>
+    </message>
+    <message>
+        <source>The history is only ever added to: neither the app nor voicectl can change it.</source>
+        <translation>История только пополняется: ни приложение, ни voicectl не могут её изменить.</translation>
     </message>
 </context>
 <context>

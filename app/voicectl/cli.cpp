@@ -48,7 +48,10 @@ void Cli::start(const QStringList &arguments)
         "  campaign status JOURNAL\n"
         "  campaign export JOURNAL [--output FILE]\n"
         "  legacy campaign run FILE --file-id N --source NUMBER [the same options]\n"
-        "  dnc add NUMBER... | remove NUMBER... | list | import FILE | export [--output FILE]\n"
+        "  dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]\n"
+        "  dnc remove NUMBER... --reason TEXT\n"
+        "  dnc import FILE --reason subscriber|operator-list|complaint|other\n"
+        "  dnc list | export [--output FILE] | log\n"
         "  policy show\n"
         "  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]\n"
         "             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]\n"
@@ -80,6 +83,9 @@ void Cli::start(const QStringList &arguments)
         {opt("destination"), tr("call send: the number to call."), opt("NUMBER")},
         {opt("service"), tr("call send: the voice-message service id."), opt("ID")},
         {opt("wait"), tr("call send: follow the call until it ends.")},
+        {opt("reason"), tr("dnc add and import: why (subscriber, operator-list, complaint, other); dnc remove: why, in words. "
+                           "Kept in the list's history."), opt("REASON")},
+        {opt("note"), tr("dnc add: a note kept with the entry and in the history."), opt("TEXT")},
         {opt("override-cap"), tr("call send, legacy send: place the call over the contact policy's cap; the reason is recorded."), opt("REASON")},
         {opt("preset"), tr("policy set: 230-fz (2 calls a day, 4 a week, 16 a month to one number) or none."), opt("PRESET")},
         {opt("per-day"), tr("policy set: calls to one number per day, in its local time (0 = no cap)."), opt("N")},

@@ -6,6 +6,7 @@
 #include "common/validation.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -38,14 +39,57 @@ void Cli::dnc(const QString &action, const QStringList &rest)
         }
         return true;
     };
+    // Why: a category to add (subscriber, operator-list, complaint, other), the operator's words to remove.
+    const auto why = [this](bool add, const QString &source) -> std::optional<DoNotCallList::Why> {
+        const QString reason = m_parser.value(opt("reason")).trimmed();
+        if (add && !DoNotCallList::addReasons().contains(reason)) {
+            usage(tr("Say why with --reason %1. Nothing was changed.").arg(DoNotCallList::addReasons().join(u'|')));
+            return std::nullopt;
+        }
+        if (!add && reason.isEmpty()) {
+            usage(tr("A number leaves the do-not-call list only with a reason: --reason TEXT. Nothing was changed."));
+            return std::nullopt;
+        }
+        return DoNotCallList::Why{reason, source, m_parser.value(opt("note")).trimmed(), {}};
+    };
     if (action == QLatin1String("add") || action == QLatin1String("remove")) {
         if (rest.isEmpty())
             return usage(tr("Name at least one number: voicectl dnc %1 NUMBER...").arg(action));
         if (!checkNumbers(rest))
             return;
         const bool add = action == QLatin1String("add");
-        const auto r = add ? list.add(rest) : list.remove(rest);
+        const auto because = why(add, QStringLiteral("manual"));
+        if (!because)
+            return;
+        const auto r = add ? list.add(rest, *because) : list.remove(rest, *because);
         return report(add ? "added" : "removed", r, list.size());
+    }
+    if (action == QLatin1String("log") && requireArgs(rest, 0, opt("dnc log"))) {
+        const auto events = DoNotCallList::history();
+        if (!events) {
+            m_out->error(events.error().message);
+            return done(ApiFailure);
+        }
+        QJsonArray list;
+        for (const auto &e : events.value()) {
+            if (m_out->format() == Format::Json) {
+                list.append(QJsonObject{{QStringLiteral("time"), e.time.toString(Qt::ISODateWithMs)},
+                                        {QStringLiteral("action"), e.action},
+                                        {QStringLiteral("number"), e.number},
+                                        {QStringLiteral("reason"), e.reason},
+                                        {QStringLiteral("source"), e.source},
+                                        {QStringLiteral("note"), e.note},
+                                        {QStringLiteral("operator"), e.operatorName}});
+            } else {
+                m_out->line(QStringLiteral("%1  %2  %3  %4  %5%6%7")
+                                .arg(e.time.toString(Qt::ISODate), e.action, e.number, e.reason, e.source,
+                                     e.note.isEmpty() ? QString() : QStringLiteral("  ") + e.note,
+                                     e.operatorName.isEmpty() ? QString() : QStringLiteral("  (") + e.operatorName + u')'));
+            }
+        }
+        if (m_out->format() == Format::Json)
+            m_out->json(list);
+        return done(Success);
     }
     if (action == QLatin1String("list") && requireArgs(rest, 0, opt("dnc list"))) {
         const QStringList numbers = list.sorted();
@@ -59,10 +103,13 @@ void Cli::dnc(const QString &action, const QStringList &rest)
         return done(Success);
     }
     if (action == QLatin1String("import") && requireArgs(rest, 1, opt("dnc import FILE"))) {
+        const auto because = why(true, QStringLiteral("import %1").arg(QFileInfo(rest.at(0)).fileName()));
+        if (!because)
+            return;
         const auto numbers = DoNotCallList::readNumbers(rest.at(0));
         if (!numbers)
             return usage(numbers.error().message);
-        const auto r = list.add(numbers.value());
+        const auto r = list.add(numbers.value(), *because);
         if (r && !r.value().invalid.isEmpty())
             m_out->error(tr("%n line(s) are not phone numbers and were skipped, e.g. \"%1\".", nullptr, int(r.value().invalid.size()))
                              .arg(checks::elided(r.value().invalid.first())));
@@ -77,7 +124,7 @@ void Cli::dnc(const QString &action, const QStringList &rest)
         return done(Success);
     }
     if (!m_done)
-        usage(tr("Unknown command \"dnc %1\". Use add, remove, list, import or export.").arg(checks::elided(action)));
+        usage(tr("Unknown command \"dnc %1\". Use add, remove, list, import, export or log.").arg(checks::elided(action)));
 }
 
 } // namespace vc::cli

@@ -19,7 +19,54 @@ namespace vc {
 
 QString DoNotCallList::defaultPath()
 {
+    return ContactLedger::defaultPath();
+}
+
+QString DoNotCallList::legacyTextPath()
+{
     return paths::dataFolder() + QStringLiteral("/do-not-call.txt");
+}
+
+QString DoNotCallList::reasonTitle(const QString &reason)
+{
+    if (reason == QLatin1String("subscriber"))
+        return tr("the subscriber asked");
+    if (reason == QLatin1String("operator-list"))
+        return tr("a telecom operator's refusal list");
+    if (reason == QLatin1String("complaint"))
+        return tr("a complaint");
+    if (reason == QLatin1String("other"))
+        return tr("other");
+    return reason;
+}
+
+bool DoNotCallList::isShared() const
+{
+    return QFileInfo(m_path) == QFileInfo(defaultPath());
+}
+
+Result<QList<ContactLedger::DoNotCallEvent>, StorageError> DoNotCallList::history()
+{
+    ContactLedger store(defaultPath());
+    return store.doNotCallHistory();
+}
+
+StorageResult DoNotCallList::loadShared()
+{
+    ContactLedger store(m_path);
+    // The text file of earlier versions, moved in once and kept beside as a backup.
+    const QString old = legacyTextPath();
+    if (QFile::exists(old)) {
+        DoNotCallList text;
+        if (auto r = text.load(old); !r)
+            return r;
+        if (auto r = store.changeDoNotCall(true, text.sorted(), {QStringLiteral("other"), tr("migrated from %1").arg(QFileInfo(old).fileName()), {}, {}}); !r)
+            return r.error();
+        QFile::remove(old + QStringLiteral(".migrated"));
+        if (!QFile::rename(old, old + QStringLiteral(".migrated")))
+            return StorageError{tr("The old do-not-call list %1 was copied into the store but cannot be renamed.").arg(old)};
+    }
+    return store.loadDoNotCall(&m_numbers);
 }
 
 StorageResult DoNotCallList::load(const QString &path)
@@ -27,6 +74,8 @@ StorageResult DoNotCallList::load(const QString &path)
     m_path = path;
     m_numbers.clear();
     m_skipped = 0;
+    if (isShared())
+        return loadShared();
     QFile file(path);
     if (!file.exists())
         return Empty{};
@@ -61,20 +110,40 @@ void DoNotCallList::merge(const DoNotCallList &other)
     m_numbers.unite(other.m_numbers);
 }
 
-Result<DoNotCallList::Change, StorageError> DoNotCallList::add(const QStringList &numbers)
+Result<DoNotCallList::Change, StorageError> DoNotCallList::add(const QStringList &numbers, const Why &why)
 {
-    return update(numbers, true);
+    return update(numbers, true, why);
 }
 
-Result<DoNotCallList::Change, StorageError> DoNotCallList::remove(const QStringList &numbers)
+Result<DoNotCallList::Change, StorageError> DoNotCallList::remove(const QStringList &numbers, const Why &why)
 {
-    return update(numbers, false);
+    return update(numbers, false, why);
 }
 
-Result<DoNotCallList::Change, StorageError> DoNotCallList::update(const QStringList &numbers, bool add)
+Result<DoNotCallList::Change, StorageError> DoNotCallList::update(const QStringList &numbers, bool add, const Why &why)
 {
     if (m_path.isEmpty())
         m_path = defaultPath();
+    if (isShared()) {
+        if (!add && why.reason.trimmed().isEmpty())
+            return StorageError{tr("A number leaves the do-not-call list only with a reason, kept in its history.")};
+        Change change;
+        QStringList normalised;
+        for (const QString &input : numbers) {
+            if (const auto n = PhoneNumbers::normalise(input))
+                normalised.append(*n);
+            else
+                change.invalid.append(input);
+        }
+        ContactLedger store(m_path);
+        const auto changed = store.changeDoNotCall(add, normalised, why);
+        if (!changed)
+            return changed.error();
+        change.changed = changed.value();
+        if (auto r = store.loadDoNotCall(&m_numbers); !r)
+            return r.error();
+        return change;
+    }
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     // The app and the CLI may change the list at the same time: read, change and write under a lock.
     QLockFile lock(m_path + QStringLiteral(".lock"));

@@ -72,7 +72,16 @@ StorageResult ContactLedger::open()
                             "CREATE TABLE IF NOT EXISTS contacts(id INTEGER PRIMARY KEY, number TEXT NOT NULL,"
                             " placed_at INTEGER NOT NULL, zone TEXT, campaign TEXT, provider TEXT, outcome TEXT,"
                             " call_id TEXT, override_reason TEXT)",
-                            "CREATE INDEX IF NOT EXISTS contacts_number ON contacts(number, placed_at)"}) {
+                            "CREATE INDEX IF NOT EXISTS contacts_number ON contacts(number, placed_at)",
+                            "CREATE TABLE IF NOT EXISTS dnc(number TEXT PRIMARY KEY, reason TEXT, source TEXT, note TEXT,"
+                            " added_at INTEGER, operator TEXT) WITHOUT ROWID",
+                            "CREATE TABLE IF NOT EXISTS dnc_log(id INTEGER PRIMARY KEY, time INTEGER NOT NULL, action TEXT NOT NULL,"
+                            " number TEXT NOT NULL, reason TEXT, source TEXT, note TEXT, operator TEXT)",
+                            // The history is appended to, never edited: not from the app, not from voicectl.
+                            "CREATE TRIGGER IF NOT EXISTS dnc_log_kept BEFORE UPDATE ON dnc_log"
+                            " BEGIN SELECT RAISE(ABORT, 'the do-not-call history cannot be changed'); END",
+                            "CREATE TRIGGER IF NOT EXISTS dnc_log_not_deleted BEFORE DELETE ON dnc_log"
+                            " BEGIN SELECT RAISE(ABORT, 'the do-not-call history cannot be changed'); END"}) {
         if (auto r = exec(QLatin1String(sql)); !r)
             return r;
     }
@@ -191,6 +200,102 @@ StorageResult ContactLedger::forEachNumberSince(const QDateTime &since, const st
     while (q.next())
         each(q.value(0).toString());
     return Empty{};
+}
+
+QString ContactLedger::currentOperator()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    return user.left(128);
+}
+
+StorageResult ContactLedger::loadDoNotCall(QSet<QString> *numbers)
+{
+    if (auto r = open(); !r)
+        return r;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT number FROM dnc")))
+        return StorageError{tr("The do-not-call list (%1) cannot be read: %2")
+                                .arg(QDir::toNativeSeparators(m_path), storage::message(q.lastError())),
+                            storage::isDamage(q.lastError())};
+    numbers->clear();
+    while (q.next())
+        numbers->insert(q.value(0).toString());
+    return Empty{};
+}
+
+Result<qsizetype, StorageError> ContactLedger::changeDoNotCall(bool add, const QStringList &numbers, const DoNotCallChange &why)
+{
+    if (auto r = open(); !r)
+        return r.error();
+    if (auto r = exec(QStringLiteral("BEGIN IMMEDIATE")); !r)
+        return r.error();
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery change(db);
+    change.prepare(add ? QStringLiteral("INSERT OR IGNORE INTO dnc(number, reason, source, note, added_at, operator) VALUES(?, ?, ?, ?, ?, ?)")
+                       : QStringLiteral("DELETE FROM dnc WHERE number = ?"));
+    QSqlQuery log(db);
+    log.prepare(QStringLiteral("INSERT INTO dnc_log(time, action, number, reason, source, note, operator) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString who = why.operatorName.isEmpty() ? currentOperator() : why.operatorName;
+    const auto text = [](const QString &s) { return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s.left(500)); };
+    qsizetype changed = 0;
+    for (const QString &n : numbers) {
+        change.addBindValue(n);
+        if (add) {
+            change.addBindValue(text(why.reason));
+            change.addBindValue(text(why.source));
+            change.addBindValue(text(why.note));
+            change.addBindValue(now);
+            change.addBindValue(text(who));
+        }
+        if (!change.exec()) {
+            const StorageError e{tr("The do-not-call list (%1) cannot be written: %2")
+                                     .arg(QDir::toNativeSeparators(m_path), storage::message(change.lastError())),
+                                 storage::isDamage(change.lastError())};
+            (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
+            return e;
+        }
+        if (change.numRowsAffected() <= 0)
+            continue; // already on it, or not on it: nothing changed, nothing to record
+        ++changed;
+        for (const QVariant &v : {QVariant(now), QVariant(add ? QStringLiteral("add") : QStringLiteral("remove")), QVariant(n),
+                                  text(why.reason), text(why.source), text(why.note), text(who)})
+            log.addBindValue(v);
+        if (!log.exec()) {
+            const StorageError e{tr("The do-not-call list (%1) cannot be written: %2")
+                                     .arg(QDir::toNativeSeparators(m_path), storage::message(log.lastError())),
+                                 storage::isDamage(log.lastError())};
+            (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
+            return e;
+        }
+    }
+    if (auto r = exec(QStringLiteral("COMMIT")); !r) {
+        (void)exec(QStringLiteral("ROLLBACK"));
+        return r.error();
+    }
+    return changed;
+}
+
+Result<QList<ContactLedger::DoNotCallEvent>, StorageError> ContactLedger::doNotCallHistory()
+{
+    if (auto r = open(); !r)
+        return r.error();
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT time, action, number, reason, source, note, operator FROM dnc_log ORDER BY id")))
+        return StorageError{tr("The do-not-call history (%1) cannot be read: %2")
+                                .arg(QDir::toNativeSeparators(m_path), storage::message(q.lastError())),
+                            storage::isDamage(q.lastError())};
+    QList<DoNotCallEvent> events;
+    while (q.next()) {
+        events.append({QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), QTimeZone::utc()), q.value(1).toString(),
+                       q.value(2).toString(), q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                       q.value(6).toString()});
+    }
+    return events;
 }
 
 Result<qint64, StorageError> ContactLedger::total()

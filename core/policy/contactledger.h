@@ -4,6 +4,7 @@
 #include "policy/contactpolicy.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -58,6 +59,31 @@ public:
                                            const QDateTime &nowUtc = QDateTime::currentDateTimeUtc());
     // Each number with a call counted since `since` (repeats possible), for a filter ahead of check().
     StorageResult forEachNumberSince(const QDateTime &since, const std::function<void(const QString &)> &each);
+    // The shared do-not-call list lives here too, with an append-only history of every change (SQLite
+    // triggers refuse to change or delete a history row). Numbers are normalised E.164 digits.
+    struct DoNotCallChange
+    {
+        QString reason;   // add: subscriber, operator-list, complaint, other; remove: the operator's words
+        QString source;   // "manual", "import FILE", a campaign's name, "migrated from FILE"
+        QString note;
+        QString operatorName; // empty: this computer's user
+    };
+    struct DoNotCallEvent
+    {
+        QDateTime time; // UTC
+        QString action; // "add", "remove"
+        QString number;
+        QString reason;
+        QString source;
+        QString note;
+        QString operatorName;
+    };
+    StorageResult loadDoNotCall(QSet<QString> *numbers);
+    // Adds or removes in one transaction with their history rows; returns how many changed.
+    Result<qsizetype, StorageError> changeDoNotCall(bool add, const QStringList &numbers, const DoNotCallChange &why);
+    Result<QList<DoNotCallEvent>, StorageError> doNotCallHistory();
+    static QString currentOperator();
+
     // Calls recorded (all outcomes), for reports and tests.
     Result<qint64, StorageError> total();
 

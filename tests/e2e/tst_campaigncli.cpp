@@ -59,7 +59,7 @@ private Q_SLOTS:
         csv += "8" + list.at(1).mid(1).toLatin1() + "\n"; // the same number in the national notation
         const QString file = write(QStringLiteral("once.csv"), csv);
         const QString dnc = write(QStringLiteral("once-dnc.txt"), list.at(5).toLatin1() + "\n");
-        QCOMPARE(voicectl({QStringLiteral("dnc"), QStringLiteral("add"), list.at(4)}).code, 0);
+        QCOMPARE(voicectl({QStringLiteral("dnc"), QStringLiteral("add"), list.at(4), QStringLiteral("--reason"), QStringLiteral("subscriber")}).code, 0);
 
         const QString journal = m_dir.filePath(QStringLiteral("once.journal"));
         const int before = callsPlaced();
@@ -106,22 +106,37 @@ private Q_SLOTS:
         QVERIFY(lines.at(5).contains(",suppressed,"));
     }
 
+    // The do-not-call list, audited: every add and remove says why; a removal without a reason changes
+    // nothing; import tags its source; voicectl dnc log has every change, and nobody can edit it.
     void doNotCallList()
     {
-        QCOMPARE(voicectl({QStringLiteral("dnc"), QStringLiteral("add"), QStringLiteral("+7 (900) 555-01-01"), QStringLiteral("89005550102")}).code, 0);
+        const QString reason = QStringLiteral("--reason");
+        const auto history = [this] {
+            return QJsonDocument::fromJson(voicectl({QStringLiteral("dnc"), QStringLiteral("log"), QStringLiteral("-o"), QStringLiteral("json")}).out.toUtf8()).array();
+        };
+        const qsizetype before = history().size(); // the tests before this one added some
+        QCOMPARE(voicectl({QStringLiteral("dnc"), QStringLiteral("add"), QStringLiteral("+7 (900) 555-01-01"), QStringLiteral("89005550102"),
+                           reason, QStringLiteral("subscriber"), QStringLiteral("--note"), QStringLiteral("asked on the phone")}).code, 0);
+        // No reason, or one that is not a category: nothing changes.
+        QCOMPARE(voicectl({QStringLiteral("dnc"), QStringLiteral("add"), QStringLiteral("79005550105")}).code, 2);
+        QCOMPARE(voicectl({QStringLiteral("dnc"), QStringLiteral("add"), QStringLiteral("79005550105"), reason, QStringLiteral("whim")}).code, 2);
         Run r = voicectl({QStringLiteral("dnc"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("json")});
         QCOMPARE(r.code, 0);
         QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
         QVERIFY(list.contains(QStringLiteral("79005550101")));
         QVERIFY(list.contains(QStringLiteral("79005550102")));
+        QVERIFY(!list.contains(QStringLiteral("79005550105")));
         // A bad number changes nothing.
-        r = voicectl({QStringLiteral("dnc"), QStringLiteral("add"), QStringLiteral("79005550103"), QStringLiteral("not-a-number")});
+        r = voicectl({QStringLiteral("dnc"), QStringLiteral("add"), QStringLiteral("79005550103"), QStringLiteral("not-a-number"), reason,
+                      QStringLiteral("other")});
         QCOMPARE(r.code, 2);
         r = voicectl({QStringLiteral("dnc"), QStringLiteral("list")});
         QVERIFY(!r.out.contains(QStringLiteral("79005550103")));
-        QCOMPARE(voicectl({QStringLiteral("dnc"), QStringLiteral("remove"), QStringLiteral("79005550101")}).code, 0);
+        QCOMPARE(voicectl({QStringLiteral("dnc"), QStringLiteral("remove"), QStringLiteral("79005550101")}).code, 2); // needs a reason
+        QCOMPARE(voicectl({QStringLiteral("dnc"), QStringLiteral("remove"), QStringLiteral("79005550101"), reason,
+                           QStringLiteral("added by mistake")}).code, 0);
         const QString import = write(QStringLiteral("import.csv"), "номер;имя\n+7 900 555 01 04;a\nxyz;b\n");
-        r = voicectl({QStringLiteral("dnc"), QStringLiteral("import"), import});
+        r = voicectl({QStringLiteral("dnc"), QStringLiteral("import"), import, reason, QStringLiteral("operator-list")});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.err.contains(QStringLiteral("xyz")), qPrintable(r.err));
         const QString out = m_dir.filePath(QStringLiteral("dnc-export.txt"));
@@ -132,6 +147,50 @@ private Q_SLOTS:
         QVERIFY(text.contains("79005550104\n"));
         QVERIFY(text.contains("79005550102\n"));
         QVERIFY(!text.contains("79005550101"));
+        // The history: each change with its reason and source, in order.
+        r = voicectl({QStringLiteral("dnc"), QStringLiteral("log"), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(r.code, 0);
+        const QVariantList all = QJsonDocument::fromJson(r.out.toUtf8()).array().toVariantList();
+        const QJsonArray log = QJsonArray::fromVariantList(all.mid(before));
+        QCOMPARE(log.size(), 4);
+        const QJsonObject first = log.at(0).toObject();
+        QCOMPARE(first.keys(), (QStringList{QStringLiteral("action"), QStringLiteral("note"), QStringLiteral("number"), QStringLiteral("operator"),
+                                            QStringLiteral("reason"), QStringLiteral("source"), QStringLiteral("time")}));
+        QCOMPARE(first.value(QStringLiteral("reason")).toString(), QStringLiteral("subscriber"));
+        QCOMPARE(first.value(QStringLiteral("note")).toString(), QStringLiteral("asked on the phone"));
+        const QJsonObject removed = log.at(2).toObject();
+        QCOMPARE(removed.value(QStringLiteral("action")).toString(), QStringLiteral("remove"));
+        QCOMPARE(removed.value(QStringLiteral("number")).toString(), QStringLiteral("79005550101"));
+        QCOMPARE(removed.value(QStringLiteral("reason")).toString(), QStringLiteral("added by mistake"));
+        QCOMPARE(log.at(3).toObject().value(QStringLiteral("source")).toString(), QStringLiteral("import import.csv"));
+        // The history cannot be edited, not even by SQL on the file.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("dnc-edit"));
+            db.setDatabaseName(m_dir.filePath(QStringLiteral("data/contacts.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(!q.exec(QStringLiteral("DELETE FROM dnc_log")));
+            QVERIFY(!q.exec(QStringLiteral("UPDATE dnc_log SET reason = 'x'")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("dnc-edit"));
+        QCOMPARE(history().size(), before + 4);
+    }
+
+    // The text file of earlier versions moves into the store on first use, kept beside as a backup.
+    void oldDoNotCallFileIsMigrated()
+    {
+        QDir().mkpath(m_dir.filePath(QStringLiteral("data")));
+        write(QStringLiteral("data/do-not-call.txt"), "# old list\n79005550201\n+7 900 555 02 02\n");
+        Run r = voicectl({QStringLiteral("dnc"), QStringLiteral("list"), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(r.code, 0);
+        const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QVERIFY(list.contains(QStringLiteral("79005550201")));
+        QVERIFY(list.contains(QStringLiteral("79005550202")));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("data/do-not-call.txt"))));
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("data/do-not-call.txt.migrated"))));
+        r = voicectl({QStringLiteral("dnc"), QStringLiteral("log"), QStringLiteral("-o"), QStringLiteral("json")});
+        QVERIFY2(r.out.contains(QLatin1String("migrated from do-not-call.txt")), qPrintable(r.out));
     }
 
     // A window that excludes now: nothing is placed, and the run says until when.

@@ -59,15 +59,16 @@ private slots:
         for (const QString &n : list)
             QCOMPARE(to.value(n).toInt(), 2);
         QCOMPARE(callsPlaced() - before, 16);
-        // The rows a cap held back wait, with the reason and the next possible time, in whichever journals.
-        int waiting = 0;
+        // The rows a cap held back wait for their next possible time (capped at dispatch), or were classed
+        // capped by a preview that came after the others' calls: eight in all, whatever the timing.
+        int heldBack = 0;
         for (int i = 0; i < 3; ++i) {
             Run status = voicectl({QStringLiteral("campaign"), QStringLiteral("status"), m_dir.filePath(QStringLiteral("overlap-%1.journal").arg(i)),
                                    QStringLiteral("-o"), QStringLiteral("json")});
             QCOMPARE(status.code, 0);
-            waiting += json(status.out).value(QStringLiteral("waiting")).toInt();
+            heldBack += json(status.out).value(QStringLiteral("waiting")).toInt() + json(status.out).value(QStringLiteral("capped")).toInt();
         }
-        QCOMPARE(waiting, 8);
+        QCOMPARE(heldBack, 8);
         // A fourth campaign's preview classes every number capped, and says until when.
         Run preview = voicectl(runArgs(file, m_dir.filePath(QStringLiteral("fourth.journal"))) +
                                QStringList{QStringLiteral("--dry-run"), QStringLiteral("-o"), QStringLiteral("json")});

@@ -8,6 +8,15 @@
 #include "ui/widgets/stylepalette.h"
 
 #include <QDir>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QLocale>
+#include <QFileInfo>
+#include <QDialogButtonBox>
+#include <QVBoxLayout>
+#include <QLabel>
+#include <QTableWidget>
+#include <QInputDialog>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QPushButton>
@@ -43,6 +52,9 @@ DoNotCallDialog::DoNotCallDialog(QWidget *parent)
     connect(m_ui->removeButton, &QPushButton::clicked, this, &DoNotCallDialog::removeSelected);
     connect(m_ui->importButton, &QPushButton::clicked, this, &DoNotCallDialog::importFile);
     connect(m_ui->exportButton, &QPushButton::clicked, this, &DoNotCallDialog::exportFile);
+    connect(m_ui->historyButton, &QPushButton::clicked, this, &DoNotCallDialog::showHistory);
+    for (const QString &reason : DoNotCallList::addReasons())
+        m_ui->reasonCombo->addItem(QString(), reason);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ui->numbersList->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_ui->removeButton->setEnabled(m_ui->numbersList->selectionModel()->hasSelection()); });
@@ -61,6 +73,11 @@ void DoNotCallDialog::retranslate()
     m_ui->removeButton->setText(tr("&Remove"));
     m_ui->importButton->setText(tr("&Import…"));
     m_ui->exportButton->setText(tr("E&xport…"));
+    m_ui->historyButton->setText(tr("&History…"));
+    for (int i = 0; i < m_ui->reasonCombo->count(); ++i)
+        m_ui->reasonCombo->setItemText(i, DoNotCallList::reasonTitle(m_ui->reasonCombo->itemData(i).toString()));
+    a11y::name(m_ui->reasonCombo, tr("Why the number is added"));
+    a11y::name(m_ui->historyButton, tr("History of the list"));
     a11y::name(m_ui->numberEdit, tr("Number to add"));
     a11y::name(m_ui->searchEdit, tr("Search the list"));
     a11y::name(m_ui->numbersList, tr("Numbers never called"));
@@ -117,7 +134,7 @@ bool DoNotCallDialog::addNumber(const QString &number)
         style::showHint(m_ui->numberHint, loaded.error().message, true);
         return false;
     }
-    const auto r = list.add({number});
+    const auto r = list.add({number}, {m_ui->reasonCombo->currentData().toString(), QStringLiteral("manual"), {}, {}});
     if (!r) {
         style::showHint(m_ui->numberHint, r.error().message, true);
         return false;
@@ -134,14 +151,21 @@ void DoNotCallDialog::removeSelected()
         numbers << i.data().toString();
     if (numbers.isEmpty())
         return;
-    if (QMessageBox::question(this, tr("Remove Numbers"),
-                              tr("Remove %n number(s) from the do-not-call list? Campaigns may call them again.", nullptr,
-                                 int(numbers.size()))) != QMessageBox::Yes)
+    // A number leaves the list only with a reason, kept in its history.
+    bool ok = false;
+    const QString reason = QInputDialog::getText(this, tr("Remove Numbers"),
+                                                 tr("Remove %n number(s) from the do-not-call list? Campaigns may call them "
+                                                    "again.\n\nWhy (kept in the list's history):", nullptr, int(numbers.size())),
+                                                 QLineEdit::Normal, QString(), &ok)
+                             .trimmed();
+    if (!ok)
         return;
+    if (reason.isEmpty())
+        return style::showHint(m_ui->numberHint, tr("Nothing was removed: give the reason."), true);
     DoNotCallList list;
     if (auto loaded = list.load(m_path); !loaded)
         return style::showHint(m_ui->numberHint, loaded.error().message, true);
-    if (const auto r = list.remove(numbers); !r)
+    if (const auto r = list.remove(numbers, {reason, QStringLiteral("manual"), {}, {}}); !r)
         style::showHint(m_ui->numberHint, r.error().message, true);
     reload();
 }
@@ -158,7 +182,8 @@ void DoNotCallDialog::importFile()
     DoNotCallList list;
     if (auto loaded = list.load(m_path); !loaded)
         return style::showHint(m_ui->numberHint, loaded.error().message, true);
-    const auto r = list.add(numbers.value());
+    const auto r = list.add(numbers.value(), {m_ui->reasonCombo->currentData().toString(),
+                                              QStringLiteral("import %1").arg(QFileInfo(file).fileName()), {}, {}});
     if (!r)
         return style::showHint(m_ui->numberHint, r.error().message, true);
     reload();
@@ -166,6 +191,45 @@ void DoNotCallDialog::importFile()
                     tr("Added %1; %n line(s) were not phone numbers and were skipped.", nullptr, int(r.value().invalid.size()))
                         .arg(r.value().changed),
                     false);
+}
+
+void DoNotCallDialog::showHistory()
+{
+    const auto events = DoNotCallList::history();
+    if (!events)
+        return style::showHint(m_ui->numberHint, events.error().message, true);
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("doNotCallHistory"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Do-Not-Call List: History"));
+    a11y::name(dialog, tr("Do-Not-Call List: History"));
+    dialog->resize(760, 420);
+    auto *table = new QTableWidget(int(events.value().size()), 7, dialog);
+    table->setObjectName(QStringLiteral("historyTable"));
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide(); // rows are in order; no corner button to name
+    table->setCornerButtonEnabled(false);
+    table->setHorizontalHeaderLabels({tr("When"), tr("Action"), tr("Number"), tr("Reason"), tr("Source"), tr("Note"), tr("Operator")});
+    a11y::name(table, tr("Every change to the do-not-call list, oldest first"));
+    int row = 0;
+    for (const auto &e : events.value()) {
+        const QStringList cells = {QLocale().toString(e.time.toLocalTime(), QLocale::ShortFormat),
+                                   e.action == QLatin1String("add") ? tr("added") : tr("removed"), e.number,
+                                   DoNotCallList::reasonTitle(e.reason), e.source, e.note, e.operatorName};
+        for (int c = 0; c < cells.size(); ++c)
+            table->setItem(row, c, new QTableWidgetItem(cells.at(c)));
+        ++row;
+    }
+    table->resizeColumnsToContents();
+    auto *note = new QLabel(tr("The history is only ever added to: neither the app nor voicectl can change it."), dialog);
+    note->setWordWrap(true);
+    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(close, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    layout->addWidget(note);
+    layout->addWidget(close);
+    dialog->open();
 }
 
 void DoNotCallDialog::exportFile()

@@ -35,6 +35,7 @@ private:
     void removeSelected();
     void importFile();
     void exportFile();
+    void showHistory();
 
     std::unique_ptr<Ui::DoNotCallDialog> m_ui;
     QString m_path;

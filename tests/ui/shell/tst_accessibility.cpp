@@ -7,6 +7,7 @@
 #include "ui/campaigns/donotcalldialog.h"
 #include "ui/shell/profilesdialog.h"
 #include "ui/shell/proxycredentialsdialog.h"
+#include "ui/shell/contactpolicydialog.h"
 #include "support/campaigndriver.h"
 #include "ui/services/serviceeditordialog.h"
 #include "ui/services/servicespage.h"
@@ -29,6 +30,9 @@
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QPointer>
+#include <QTableWidget>
+#include <QPushButton>
+#include <QDialog>
 #include <QTest>
 #include <QToolButton>
 
@@ -230,6 +234,14 @@ private Q_SLOTS:
         QTest::keyClick(ask, Qt::Key_Escape);
         QTRY_VERIFY(!askGuard || !askGuard->isVisible());
 
+        // Tools -> Contact Policy.
+        m_app->window()->findChild<QAction *>(QStringLiteral("contactPolicyAction"))->trigger();
+        ContactPolicyDialog *policy = nullptr;
+        QTRY_VERIFY((policy = m_app->window()->findChild<ContactPolicyDialog *>()) && policy->isVisible());
+        missing = unnamed(policy);
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("contact policy: ") + missing.join(QStringLiteral(", "))));
+        policy->reject();
+
         // Campaigns: the do-not-call list, each wizard page, and the page with a campaign on it.
         CampaignsPage *campaigns = m_app->window()->campaignsPage();
         campaigns->doNotCallAction()->trigger();
@@ -238,6 +250,16 @@ private Q_SLOTS:
         dnc->addNumber(QStringLiteral("+7 926 000-00-01"));
         missing = unnamed(dnc);
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("do-not-call list: ") + missing.join(QStringLiteral(", "))));
+        // Its history: the number just added, with its reason, in a named, read-only table.
+        dnc->findChild<QPushButton *>(QStringLiteral("historyButton"))->click();
+        QDialog *history = nullptr;
+        QTRY_VERIFY((history = dnc->findChild<QDialog *>(QStringLiteral("doNotCallHistory"))) && history->isVisible());
+        auto *table = history->findChild<QTableWidget *>(QStringLiteral("historyTable"));
+        QVERIFY(table && table->rowCount() >= 1);
+        QCOMPARE(table->item(table->rowCount() - 1, 2)->text(), QStringLiteral("79260000001"));
+        missing = unnamed(history);
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("do-not-call history: ") + missing.join(QStringLiteral(", "))));
+        history->reject();
         QTest::keyClick(dnc, Qt::Key_Escape);
         QTRY_VERIFY(!dnc->isVisible());
         QFile csv(m_app->path(QStringLiteral("a11y.csv")));
