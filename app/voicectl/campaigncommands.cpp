@@ -11,6 +11,7 @@
 #include "campaigns/campaignsetup.h"
 #include "campaigns/donotcall.h"
 #include "common/checks.h"
+#include "common/validation.h"
 #include "common/timeformats.h"
 
 #include <QFile>
@@ -394,48 +395,6 @@ qint64 Cli::printPreview(const QString &file, const CampaignSettings &s, const P
     if (s.startAt.isValid())
         previewLine(tr("Scheduled: the first call waits until %1.").arg(localWhen(s.startAt)));
     return estimate;
-}
-
-// After the preview: a dry run ends here; a real run starts only once the operator said yes (or --yes).
-void Cli::confirmAndStart(bool dryRun, qint64 estimate, std::optional<double> balance)
-{
-    CampaignSession &c = *m_campaign;
-    if (balance)
-        previewLine(tr("Balance: %1").arg(QLocale().toString(*balance, 'f', 2)));
-    const CampaignCounts counts = c.journal.counts();
-    if (dryRun) {
-        printCounts(counts, true, estimate);
-        return done(Success);
-    }
-    if (counts.ready == 0) {
-        removeCampaignJournal();
-        m_out->error(tr("Nothing to call: no row is ready. Nothing was sent."));
-        return done(UsageError);
-    }
-    if (!m_parser.isSet(opt("yes"))) {
-        if (!vc_isatty(fileno(stdin))) {
-            removeCampaignJournal();
-            return usage(tr("Refusing to call without confirmation: stdin is not a terminal. Add --yes. Nothing was sent."));
-        }
-        QTextStream err(stderr);
-        err.setEncoding(QStringConverter::Utf8);
-        err << tr("Call %n number(s)? Type \"yes\" to start: ", nullptr, int(std::min<qint64>(counts.ready, INT_MAX)));
-        err.flush();
-        QTextStream in(stdin);
-        const QString answer = in.readLine().trimmed().toLower();
-        if (answer != QLatin1String("yes") && answer != QLatin1String("y") && answer != tr("yes")) {
-            removeCampaignJournal();
-            return usage(tr("Nothing was sent."));
-        }
-    }
-    // Confirmed: the settings and the state "started" together, or nothing is called.
-    if (auto r = CampaignDraft::confirm(c.journal, c.journal.settings()); !r) {
-        m_out->error(tr("The campaign could not be confirmed in its journal %1: %2. Nothing was sent.")
-                         .arg(QDir::toNativeSeparators(c.journal.path()), r.error().message));
-        removeCampaignJournal();
-        return done(ApiFailure);
-    }
-    startRunner();
 }
 
 void Cli::campaignResume()

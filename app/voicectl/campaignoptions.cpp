@@ -5,6 +5,7 @@
 #include "campaigns/campaigndraft.h"
 #include "accounts/settings.h"
 #include "common/checks.h"
+#include "common/validation.h"
 
 #include <QFileInfo>
 
@@ -58,6 +59,12 @@ std::optional<CampaignSettings> Cli::campaignSettings(const QString &file, Campa
     }
     if (m_parser.isSet(opt("redial-gap")))
         s.redialGapMin = number("redial-gap", toInt).value_or(-1);
+    if (m_parser.isSet(opt("test-to"))) {
+        if (dryRun)
+            return refuse(tr("--test-to places a call: a dry run places none."));
+        if (const auto n = Validation::phoneNumber(m_parser.value(opt("test-to"))); !n)
+            return refuse(tr("--test-to: %1").arg(n.error().explanation));
+    }
     if (m_parser.isSet(opt("purpose"))) {
         const auto purpose = CampaignSettings::purposeNamed(m_parser.value(opt("purpose")));
         if (!purpose)

@@ -42,7 +42,7 @@ void Cli::start(const QStringList &arguments)
         "  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]\n"
         "               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]\n"
         "               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]\n"
-        "               [--purpose informational|advertising] [--start-at \"YYYY-MM-DD HH:MM\"]\n"
+        "               [--purpose informational|advertising] [--start-at \"YYYY-MM-DD HH:MM\"] [--test-to NUMBER]\n"
         "               [--dry-run] [--yes] [--no-wait]\n"
         "  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]\n"
         "  campaign status JOURNAL\n"
@@ -121,6 +121,8 @@ void Cli::start(const QStringList &arguments)
         {opt("no-wait"), tr("campaign: return once every row is dispatched, without following the calls.")},
         {opt("purpose"), tr("campaign run: why the people are called: informational (default; reminders, notifications, "
                             "debts) or advertising (refused: 38-FZ art. 18 part 2 forbids automatic dialing for it)."), opt("PURPOSE")},
+        {opt("test-to"), tr("campaign run: first call this number (yours) with the campaign's message and wait for its end; "
+                            "the campaign starts only when it was delivered."), opt("NUMBER")},
         {opt("start-at"), tr("campaign run: the first call waits until this local time, \"YYYY-MM-DD HH:MM\" (in --tz, else "
                              "this computer's zone)."), opt("WHEN")},
         {opt("resend-unknown"), tr("campaign resume: send again the rows whose outcome is unknown (needs --yes).")},

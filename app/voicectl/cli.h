@@ -96,6 +96,9 @@ private:
     qint64 printPreview(const QString &file, const CampaignSettings &settings, const PlanSummary &summary);
     void previewLine(const QString &text);
     void confirmAndStart(bool dryRun, qint64 estimateSeconds, std::optional<double> balance);
+    // --test-to NUMBER: one call of the campaign's message first, followed to its end; `then` when delivered.
+    void testCall(std::function<void()> then);
+    void askAndStart(const CampaignCounts &counts);
     // A journal that was never confirmed is removed, with its WAL and lock files.
     void removeCampaignJournal();
     void campaignResume();

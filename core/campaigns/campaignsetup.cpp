@@ -65,12 +65,18 @@ CallMonitor::Poller poller(const CampaignSettings &s, ExolveClient *exolve, Lega
     return exolvePoller(exolve);
 }
 
+CampaignRunner::StatusTest deliveredTest(const CampaignSettings &s)
+{
+    if (s.provider == CampaignSettings::Provider::IntegrationApi)
+        return [](const QString &status) { return LegacyState::fromStatusName(status) == 2; };
+    return [](const QString &status) { return status.compare(QLatin1String("completed"), Qt::CaseInsensitive) == 0; };
+}
+
 void configure(CampaignRunner &runner, const CampaignSettings &s)
 {
-    if (s.provider == CampaignSettings::Provider::IntegrationApi) {
-        runner.setDeliveredTest([](const QString &status) { return LegacyState::fromStatusName(status) == 2; });
+    runner.setDeliveredTest(deliveredTest(s));
+    if (s.provider == CampaignSettings::Provider::IntegrationApi)
         runner.setRedialTest([](const QString &) { return false; });
-    }
 }
 
 void recordInto(CampaignRunner &runner, CallHistory *history, const QString &journalPath, const CampaignSettings &s,

@@ -17,6 +17,8 @@ CampaignRunner::Dispatcher dispatcher(const CampaignSettings &settings, ExolveCl
 CallMonitor::Poller poller(const CampaignSettings &settings, ExolveClient *exolve, LegacyClient *legacy);
 // Delivered and re-dialable statuses by provider.
 void configure(CampaignRunner &runner, const CampaignSettings &settings);
+// Whether a final status means the message was delivered (completed; integrationapi.net: listened).
+CampaignRunner::StatusTest deliveredTest(const CampaignSettings &settings);
 // The runner's calls also go to the call history, tagged with the campaign (the journal's name).
 void recordInto(CampaignRunner &runner, CallHistory *history, const QString &journalPath, const CampaignSettings &settings,
                 const QString &profileId);

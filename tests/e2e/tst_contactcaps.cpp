@@ -2,7 +2,7 @@
 // running at once in three voicectl processes (never more calls to a number than the cap allows,
 // whatever the timing); the preview's capped class; a single send refused over the cap unless overridden
 // with a reason; an advertising campaign refused before anything is sent; a scheduled campaign that places
-// nothing before its time and starts on time when resumed by a new process.
+// nothing before its time and starts on time when resumed by a new process; a test call that comes first.
 #include "campaigncliharness.h"
 
 using namespace vc::test;
@@ -157,6 +157,38 @@ private slots:
         QCOMPARE(resume.exitCode(), 0);
         QCOMPARE(callsPlaced() - before, 2);
         QVERIFY(QDateTime::currentDateTimeUtc() >= start);
+    }
+
+    // --test-to: one call of the campaign's message to the operator's number first, followed to its end;
+    // not delivered: nothing else is sent; delivered: the campaign follows.
+    void testCallComesFirst()
+    {
+        QCOMPARE(voicectl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--preset"), QStringLiteral("none")}).code, 0);
+        const QStringList list = numbers(3, 820);
+        const QString file = write(QStringLiteral("tested.csv"), "phone\n" + list.join(u'\n').toUtf8() + '\n');
+        const QString busy = QStringLiteral("79001008201"); // the sandbox ends numbers in 01 busy
+        int before = callsPlaced();
+        Run r = voicectl(runArgs(file, m_dir.filePath(QStringLiteral("tested-busy.journal"))) +
+                         QStringList{QStringLiteral("--test-to"), busy, QStringLiteral("--yes")});
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains(QLatin1String("the campaign was not started")), qPrintable(r.err));
+        QCOMPARE(callsPlaced() - before, 1);
+        QCOMPARE(callsTo().value(busy).toInt(), 1);
+        for (const QString &n : list)
+            QCOMPARE(callsTo().value(n).toInt(), 0);
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("tested-busy.journal"))));
+
+        const QString mine = QStringLiteral("79001009995"); // not on the list
+        before = callsPlaced();
+        r = voicectl(runArgs(file, m_dir.filePath(QStringLiteral("tested.journal"))) +
+                     QStringList{QStringLiteral("--test-to"), mine, QStringLiteral("--yes"), QStringLiteral("--rate"), QStringLiteral("20")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QLatin1String("was delivered")), qPrintable(r.err));
+        QCOMPARE(callsPlaced() - before, 4);
+        QCOMPARE(callsTo().value(mine).toInt(), 1);
+        // A dry run places no call, so it takes no test call.
+        QCOMPARE(voicectl(runArgs(file, m_dir.filePath(QStringLiteral("tested-dry.journal"))) +
+                          QStringList{QStringLiteral("--test-to"), mine, QStringLiteral("--dry-run")}).code, 2);
     }
 
     void singleSendOverTheCapNeedsAReason()
