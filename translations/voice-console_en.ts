@@ -1440,6 +1440,25 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
     </message>
 </context>
 <context>
+    <name>vc::CampaignTestCall</name>
+    <message>
+        <source>The test call needs the campaign&apos;s service: choose one.</source>
+        <translation>The test call needs the campaign&apos;s service: choose one.</translation>
+    </message>
+    <message>
+        <source>The test call needs the campaign&apos;s audio file id.</source>
+        <translation>The test call needs the campaign&apos;s audio file id.</translation>
+    </message>
+    <message>
+        <source>The contact policy allows no more calls to %1 now (%2).</source>
+        <translation>The contact policy allows no more calls to %1 now (%2).</translation>
+    </message>
+    <message>
+        <source>The test call has been &quot;%1&quot; for longer than its answer timeout.</source>
+        <translation>The test call has been &quot;%1&quot; for longer than its answer timeout.</translation>
+    </message>
+</context>
+<context>
     <name>vc::cli::Cli</name>
     <message>
         <source>API address (default: VOICE_API_URL or https://api.exolve.ru).</source>
@@ -2272,6 +2291,50 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <translation>Unknown command &quot;holidays %1&quot;. See voicectl --help.</translation>
     </message>
     <message>
+        <source>dnc add and import: why (subscriber, operator-list, complaint, other); dnc remove: why, in words. Kept in the list&apos;s history.</source>
+        <translation>dnc add and import: why (subscriber, operator-list, complaint, other); dnc remove: why, in words. Kept in the list&apos;s history.</translation>
+    </message>
+    <message>
+        <source>dnc add: a note kept with the entry and in the history.</source>
+        <translation>dnc add: a note kept with the entry and in the history.</translation>
+    </message>
+    <message>
+        <source>Say why with --reason %1. Nothing was changed.</source>
+        <translation>Say why with --reason %1. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>A number leaves the do-not-call list only with a reason: --reason TEXT. Nothing was changed.</source>
+        <translation>A number leaves the do-not-call list only with a reason: --reason TEXT. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import, export or log.</source>
+        <translation>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import, export or log.</translation>
+    </message>
+    <message>
+        <source>Test call to %1 placed (%2): waiting for its end…</source>
+        <translation>Test call to %1 placed (%2): waiting for its end…</translation>
+    </message>
+    <message>
+        <source>The test call to %1 was delivered (%2).</source>
+        <translation>The test call to %1 was delivered (%2).</translation>
+    </message>
+    <message>
+        <source>The test call was not placed: %1 Nothing else was sent.</source>
+        <translation>The test call was not placed: %1 Nothing else was sent.</translation>
+    </message>
+    <message>
+        <source>The test call to %1 ended &quot;%2&quot;: the campaign was not started. Nothing else was sent.</source>
+        <translation>The test call to %1 ended &quot;%2&quot;: the campaign was not started. Nothing else was sent.</translation>
+    </message>
+    <message>
+        <source>--test-to places a call: a dry run places none.</source>
+        <translation>--test-to places a call: a dry run places none.</translation>
+    </message>
+    <message>
+        <source>--test-to: %1</source>
+        <translation>--test-to: %1</translation>
+    </message>
+    <message>
         <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
 
 Commands:
@@ -2289,7 +2352,7 @@ Commands:
   campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
                [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
                [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
+               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
   campaign status JOURNAL
@@ -2323,7 +2386,7 @@ Commands:
   campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
                [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
                [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
+               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
   campaign status JOURNAL
@@ -2342,24 +2405,8 @@ Commands:
 The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
     </message>
     <message>
-        <source>dnc add and import: why (subscriber, operator-list, complaint, other); dnc remove: why, in words. Kept in the list&apos;s history.</source>
-        <translation>dnc add and import: why (subscriber, operator-list, complaint, other); dnc remove: why, in words. Kept in the list&apos;s history.</translation>
-    </message>
-    <message>
-        <source>dnc add: a note kept with the entry and in the history.</source>
-        <translation>dnc add: a note kept with the entry and in the history.</translation>
-    </message>
-    <message>
-        <source>Say why with --reason %1. Nothing was changed.</source>
-        <translation>Say why with --reason %1. Nothing was changed.</translation>
-    </message>
-    <message>
-        <source>A number leaves the do-not-call list only with a reason: --reason TEXT. Nothing was changed.</source>
-        <translation>A number leaves the do-not-call list only with a reason: --reason TEXT. Nothing was changed.</translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import, export or log.</source>
-        <translation>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import, export or log.</translation>
+        <source>campaign run: first call this number (yours) with the campaign&apos;s message and wait for its end; the campaign starts only when it was delivered.</source>
+        <translation>campaign run: first call this number (yours) with the campaign&apos;s message and wait for its end; the campaign starts only when it was delivered.</translation>
     </message>
 </context>
 <context>
@@ -2835,6 +2882,46 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Call %1 number(s) from %2 with %3, %4 on working days and %5 on weekends and holidays, in each recipient&apos;s time?</source>
         <translation>Call %1 number(s) from %2 with %3, %4 on working days and %5 on weekends and holidays, in each recipient&apos;s time?</translation>
+    </message>
+    <message>
+        <source>Calling %1…</source>
+        <translation>Calling %1…</translation>
+    </message>
+    <message>
+        <source>Test call to %1: %2…</source>
+        <translation>Test call to %1: %2…</translation>
+    </message>
+    <message>
+        <source>The test call to %1 was delivered (%2): the message plays as it should.</source>
+        <translation>The test call to %1 was delivered (%2): the message plays as it should.</translation>
+    </message>
+    <message>
+        <source>The test call was not placed: %1</source>
+        <translation>The test call was not placed: %1</translation>
+    </message>
+    <message>
+        <source>The test call to %1 ended &quot;%2&quot;: check the message before you start.</source>
+        <translation>The test call to %1 ended &quot;%2&quot;: check the message before you start.</translation>
+    </message>
+    <message>
+        <source>&amp;Test call to:</source>
+        <translation>&amp;Test call to:</translation>
+    </message>
+    <message>
+        <source>your own number, e.g. +7 926 123-45-67</source>
+        <translation>your own number, e.g. +7 926 123-45-67</translation>
+    </message>
+    <message>
+        <source>&amp;Place Test Call</source>
+        <translation>&amp;Place Test Call</translation>
+    </message>
+    <message>
+        <source>Test call to</source>
+        <translation>Test call to</translation>
+    </message>
+    <message>
+        <source>Place Test Call</source>
+        <translation>Place Test Call</translation>
     </message>
 </context>
 <context>

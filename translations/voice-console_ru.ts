@@ -1450,6 +1450,25 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
     </message>
 </context>
 <context>
+    <name>vc::CampaignTestCall</name>
+    <message>
+        <source>The test call needs the campaign&apos;s service: choose one.</source>
+        <translation>Для тестового звонка нужна услуга кампании: выберите её.</translation>
+    </message>
+    <message>
+        <source>The test call needs the campaign&apos;s audio file id.</source>
+        <translation>Для тестового звонка нужен id аудиофайла кампании.</translation>
+    </message>
+    <message>
+        <source>The contact policy allows no more calls to %1 now (%2).</source>
+        <translation>Политика контактов сейчас не разрешает звонить на %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The test call has been &quot;%1&quot; for longer than its answer timeout.</source>
+        <translation>Тестовый звонок в статусе «%1» дольше времени ожидания ответа.</translation>
+    </message>
+</context>
+<context>
     <name>vc::cli::Cli</name>
     <message>
         <source>API address (default: VOICE_API_URL or https://api.exolve.ru).</source>
@@ -2296,6 +2315,50 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <translation>Неизвестная команда «holidays %1». См. voicectl --help.</translation>
     </message>
     <message>
+        <source>dnc add and import: why (subscriber, operator-list, complaint, other); dnc remove: why, in words. Kept in the list&apos;s history.</source>
+        <translation>dnc add и import: причина (subscriber, operator-list, complaint, other); dnc remove: причина словами. Сохраняется в истории списка.</translation>
+    </message>
+    <message>
+        <source>dnc add: a note kept with the entry and in the history.</source>
+        <translation>dnc add: примечание, сохраняется с записью и в истории.</translation>
+    </message>
+    <message>
+        <source>Say why with --reason %1. Nothing was changed.</source>
+        <translation>Укажите причину: --reason %1. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>A number leaves the do-not-call list only with a reason: --reason TEXT. Nothing was changed.</source>
+        <translation>Номер исключается из списка «не звонить» только с причиной: --reason ТЕКСТ. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import, export or log.</source>
+        <translation>Неизвестная команда «dnc %1». Используйте add, remove, list, import, export или log.</translation>
+    </message>
+    <message>
+        <source>Test call to %1 placed (%2): waiting for its end…</source>
+        <translation>Тестовый звонок на %1 сделан (%2): ждём завершения…</translation>
+    </message>
+    <message>
+        <source>The test call to %1 was delivered (%2).</source>
+        <translation>Тестовый звонок на %1 доставлен (%2).</translation>
+    </message>
+    <message>
+        <source>The test call was not placed: %1 Nothing else was sent.</source>
+        <translation>Тестовый звонок не сделан: %1 Больше ничего не отправлено.</translation>
+    </message>
+    <message>
+        <source>The test call to %1 ended &quot;%2&quot;: the campaign was not started. Nothing else was sent.</source>
+        <translation>Тестовый звонок на %1 завершился статусом «%2»: кампания не запущена. Больше ничего не отправлено.</translation>
+    </message>
+    <message>
+        <source>--test-to places a call: a dry run places none.</source>
+        <translation>--test-to делает звонок, а пробный прогон звонков не делает.</translation>
+    </message>
+    <message>
+        <source>--test-to: %1</source>
+        <translation>--test-to: %1</translation>
+    </message>
+    <message>
         <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
 
 Commands:
@@ -2313,7 +2376,7 @@ Commands:
   campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
                [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
                [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
+               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
   campaign status JOURNAL
@@ -2347,7 +2410,7 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
   campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
                [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
                [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;]
+               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
   campaign status JOURNAL
@@ -2366,24 +2429,8 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
 API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
     </message>
     <message>
-        <source>dnc add and import: why (subscriber, operator-list, complaint, other); dnc remove: why, in words. Kept in the list&apos;s history.</source>
-        <translation>dnc add и import: причина (subscriber, operator-list, complaint, other); dnc remove: причина словами. Сохраняется в истории списка.</translation>
-    </message>
-    <message>
-        <source>dnc add: a note kept with the entry and in the history.</source>
-        <translation>dnc add: примечание, сохраняется с записью и в истории.</translation>
-    </message>
-    <message>
-        <source>Say why with --reason %1. Nothing was changed.</source>
-        <translation>Укажите причину: --reason %1. Ничего не изменено.</translation>
-    </message>
-    <message>
-        <source>A number leaves the do-not-call list only with a reason: --reason TEXT. Nothing was changed.</source>
-        <translation>Номер исключается из списка «не звонить» только с причиной: --reason ТЕКСТ. Ничего не изменено.</translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;dnc %1&quot;. Use add, remove, list, import, export or log.</source>
-        <translation>Неизвестная команда «dnc %1». Используйте add, remove, list, import, export или log.</translation>
+        <source>campaign run: first call this number (yours) with the campaign&apos;s message and wait for its end; the campaign starts only when it was delivered.</source>
+        <translation>campaign run: сначала позвонить на этот (ваш) номер с сообщением кампании и дождаться завершения; кампания начнётся, только если звонок доставлен.</translation>
     </message>
 </context>
 <context>
@@ -2866,6 +2913,46 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Call %1 number(s) from %2 with %3, %4 on working days and %5 on weekends and holidays, in each recipient&apos;s time?</source>
         <translation>Позвонить на %1 номер(ов) с %2 с %3: в рабочие дни %4, в выходные и праздники %5, по времени каждого получателя?</translation>
+    </message>
+    <message>
+        <source>Calling %1…</source>
+        <translation>Звоним на %1…</translation>
+    </message>
+    <message>
+        <source>Test call to %1: %2…</source>
+        <translation>Тестовый звонок на %1: %2…</translation>
+    </message>
+    <message>
+        <source>The test call to %1 was delivered (%2): the message plays as it should.</source>
+        <translation>Тестовый звонок на %1 доставлен (%2): сообщение проигрывается как надо.</translation>
+    </message>
+    <message>
+        <source>The test call was not placed: %1</source>
+        <translation>Тестовый звонок не сделан: %1</translation>
+    </message>
+    <message>
+        <source>The test call to %1 ended &quot;%2&quot;: check the message before you start.</source>
+        <translation>Тестовый звонок на %1 завершился статусом «%2»: проверьте сообщение перед запуском.</translation>
+    </message>
+    <message>
+        <source>&amp;Test call to:</source>
+        <translation>&amp;Тестовый звонок на:</translation>
+    </message>
+    <message>
+        <source>your own number, e.g. +7 926 123-45-67</source>
+        <translation>ваш номер, например +7 926 123-45-67</translation>
+    </message>
+    <message>
+        <source>&amp;Place Test Call</source>
+        <translation>&amp;Позвонить для проверки</translation>
+    </message>
+    <message>
+        <source>Test call to</source>
+        <translation>Тестовый звонок на</translation>
+    </message>
+    <message>
+        <source>Place Test Call</source>
+        <translation>Позвонить для проверки</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@
 #include "campaignsession.h"
 #include "campaigns/campaigndraft.h"
 #include "campaigns/campaignsetup.h"
+#include "campaigns/campaigntestcall.h"
+#include "accounts/settings.h"
 #include "common/validation.h"
 #include "terminal.h"
 
@@ -43,37 +45,34 @@ void Cli::testCall(std::function<void()> then)
 {
     CampaignSession &c = *m_campaign;
     const CampaignSettings s = c.journal.settings();
-    if (s.provider == CampaignSettings::Provider::Exolve ? s.serviceId.isEmpty() : s.fileId.isEmpty()) {
-        removeCampaignJournal();
-        return usage(s.provider == CampaignSettings::Provider::Exolve ? tr("--test-to needs --service: the message the test call plays.")
-                                                                      : tr("--test-to needs --file-id: the message the test call plays."));
-    }
-    CampaignRow row;
-    row.number = Validation::phoneNumber(m_parser.value(opt("test-to"))).valueOr(QString());
-    const QString provider = s.provider == CampaignSettings::Provider::Exolve ? QStringLiteral("exolve") : QStringLiteral("legacy");
-    const auto contact = reserveContact(row.number, provider);
-    if (!contact)
-        return removeCampaignJournal();
-    m_out->error(tr("Test call to %1…").arg(row.number));
-    campaignsetup::dispatcher(s, m_client, m_legacy)(row, this, [this, s, row, id = *contact, then](const Result<QString> &r) {
-        recordContactOutcome(id, r ? nullptr : &r.error(), r ? r.value() : QString());
-        if (!r) {
-            removeCampaignJournal();
-            m_out->error(tr("The test call was not placed: nothing else was sent."));
-            return fail(r.error());
-        }
-        follow(r.value(), campaignsetup::poller(s, m_client, m_legacy), [this, s, row, then](const CallInfo &call, bool stale) {
-            m_monitor->clear();
-            if (stale || !campaignsetup::deliveredTest(s)(call.status)) {
-                removeCampaignJournal();
-                m_out->error(tr("The test call to %1 ended \"%2\": the campaign was not started. Nothing else was sent.")
-                                 .arg(row.number, call.status));
-                return done(NotCompleted);
-            }
-            m_out->error(tr("The test call to %1 was delivered (%2).").arg(row.number, call.status));
-            then();
-        });
+    const QString number = Validation::phoneNumber(m_parser.value(opt("test-to"))).valueOr(QString());
+    m_ledger = std::make_unique<ContactLedger>();
+    c.testCall = std::make_unique<CampaignTestCall>(m_client, m_legacy);
+    CampaignTestCall *test = c.testCall.get();
+    connect(test, &CampaignTestCall::placed, this, [this, number](const QString &id) {
+        m_out->error(tr("Test call to %1 placed (%2): waiting for its end…").arg(number, id));
     });
+    connect(test, &CampaignTestCall::statusChanged, this, [this](const QString &status) { progressLine(status, false); });
+    connect(test, &CampaignTestCall::finished, this,
+            [this, number, then](bool delivered, const QString &status, const QString &error, const ApiError &apiError) {
+                if (delivered) {
+                    m_out->error(tr("The test call to %1 was delivered (%2).").arg(number, status));
+                    return then();
+                }
+                removeCampaignJournal();
+                if (!error.isEmpty() && status.isEmpty()) {
+                    m_out->error(tr("The test call was not placed: %1 Nothing else was sent.").arg(error));
+                    return done(apiError.kind == ApiError::Kind::Network || apiError.kind == ApiError::Kind::Timeout ? NetworkFailure
+                                : apiError.httpStatus                                                                ? ApiFailure
+                                                                                                                     : UsageError);
+                }
+                m_out->error(tr("The test call to %1 ended \"%2\": the campaign was not started. Nothing else was sent.")
+                                 .arg(number, status));
+                done(NotCompleted);
+            });
+    MonitorOptions monitor;
+    monitor.scheduleMs = {0, m_pollIntervalMs};
+    test->start(s, number, m_ledger.get(), ContactPolicy::load(Settings(Settings::openShared().get())).caps, monitor);
 }
 
 void Cli::askAndStart(const CampaignCounts &counts)

@@ -3,6 +3,7 @@
 #include "calls/callhistory.h"
 #include "campaigns/campaignjournal.h"
 #include "campaigns/campaignrunner.h"
+#include "campaigns/campaigntestcall.h"
 #include "campaigns/donotcall.h"
 #include "policy/contactledger.h"
 
@@ -22,6 +23,7 @@ struct CampaignSession
     std::unique_ptr<CampaignRunner> runner;
     std::unique_ptr<CallHistory> history;
     std::unique_ptr<ContactLedger> ledger;
+    std::unique_ptr<CampaignTestCall> testCall; // --test-to
     DoNotCallList shared;
     DoNotCallList extra;
     QTimer progressTimer;

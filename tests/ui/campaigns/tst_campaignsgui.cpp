@@ -9,6 +9,7 @@
 #include "sandboxseeds.h"
 #include "support/appfixture.h"
 #include "support/campaigndriver.h"
+#include "ui/campaigns/wizard/campaignwizard.h"
 #include "support/must.h"
 
 #include <QAction>
@@ -21,6 +22,8 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QLineEdit>
+#include <QWizardPage>
 #include <QTest>
 #include <QTimer>
 
@@ -147,6 +150,45 @@ private Q_SLOTS:
         filter->setCurrentIndex(1);
         Q_EMIT filter->activated(1);
         QTRY_COMPARE(window()->callsPage()->findChild<QTableView *>(QStringLiteral("callsTable"))->model()->rowCount(), 7);
+    }
+
+    // The confirm page's test call: one call to the operator's number first, Start Calling held until it
+    // ends, the result said; then the campaign, whose numbers are each called once.
+    void testCallOnTheConfirmPage()
+    {
+        startApp();
+        const QStringList list = numbers(2, 150);
+        const QString mine = QStringLiteral("79001009985");
+        bool heldWhileCalling = false;
+        bool completeAfter = false;
+        QString result;
+        const QString path = vc::test::runCampaignWizard(
+            window(), writeCsv(QStringLiteral("tested.csv"), list),
+            [](QWidget *s) {
+                s->findChild<QDoubleSpinBox *>(QStringLiteral("rateSpin"))->setValue(20);
+                s->findChild<QCheckBox *>(QStringLiteral("windowCheck"))->setChecked(false);
+            },
+            [&](const QString &step) {
+                if (step != QLatin1String("confirm"))
+                    return;
+                auto *wizard = window()->findChild<CampaignWizard *>();
+                QWizardPage *confirm = wizard->currentPage();
+                confirm->findChild<QLineEdit *>(QStringLiteral("testNumberEdit"))->setText(mine);
+                confirm->findChild<QPushButton *>(QStringLiteral("testCallButton"))->click();
+                heldWhileCalling = !confirm->isComplete();
+                auto *label = confirm->findChild<QLabel *>(QStringLiteral("testResult"));
+                (void)QTest::qWaitFor([&] { return label->text().contains(QStringLiteral("delivered")); }, 30000);
+                result = label->text();
+                completeAfter = confirm->isComplete();
+            });
+        QVERIFY(heldWhileCalling);
+        QVERIFY2(result.contains(QStringLiteral("delivered")), qPrintable(result));
+        QVERIFY(completeAfter);
+        QVERIFY(!path.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(finished(path), 60000);
+        QCOMPARE(m_app->server()->callsTo().value(mine), 1);
+        for (const QString &n : list)
+            QCOMPARE(m_app->server()->callsTo().value(n), 1);
     }
 
     // Pause stops new calls; Resume goes on; nobody is called twice.

@@ -9,8 +9,14 @@
 #include "ui/campaigns/wizard/campaignsettingspage.h"
 #include "ui/campaigns/wizard/campaignwizard.h"
 #include "ui/widgets/stylepalette.h"
+#include "ui/widgets/accessibility.h"
+#include "campaigns/campaigntestcall.h"
+#include "common/validation.h"
+#include "accounts/settings.h"
 
+#include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QTimeZone>
 
 namespace vc::ui {
@@ -18,7 +24,48 @@ namespace vc::ui {
 CampaignConfirmPage::CampaignConfirmPage(CampaignWizard *wizard) : m_ui(std::make_unique<Ui::CampaignConfirmPage>()), m_wizard(wizard)
 {
     m_ui->setupUi(this);
+    connect(m_ui->testCallButton, &QPushButton::clicked, this, &CampaignConfirmPage::placeTestCall);
+    connect(m_ui->testNumberEdit, &QLineEdit::returnPressed, this, &CampaignConfirmPage::placeTestCall);
+    connect(m_ui->testNumberEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_ui->testCallButton->setEnabled(!m_test && Validation::phoneNumber(text).ok());
+    });
+    m_ui->testCallButton->setEnabled(false);
     retranslate();
+}
+
+bool CampaignConfirmPage::isComplete() const
+{
+    return !m_test;
+}
+
+void CampaignConfirmPage::placeTestCall()
+{
+    const auto number = Validation::phoneNumber(m_ui->testNumberEdit->text());
+    if (!number || m_test)
+        return;
+    // One call of the campaign's message to the operator's own number, under the caps, followed to its end.
+    m_test = new CampaignTestCall(m_wizard->session()->exolve(), m_wizard->session()->legacy(), this);
+    m_ui->testCallButton->setEnabled(false);
+    style::showHint(m_ui->testResult, tr("Calling %1…").arg(number.value()), false);
+    connect(m_test, &CampaignTestCall::statusChanged, this, [this, n = number.value()](const QString &status) {
+        style::showHint(m_ui->testResult, tr("Test call to %1: %2…").arg(n, status), false);
+    });
+    connect(m_test, &CampaignTestCall::finished, this,
+            [this, n = number.value()](bool delivered, const QString &status, const QString &error, const ApiError &) {
+                m_test->deleteLater();
+                m_test = nullptr;
+                m_ui->testCallButton->setEnabled(Validation::phoneNumber(m_ui->testNumberEdit->text()).ok());
+                if (delivered)
+                    style::showHint(m_ui->testResult, tr("The test call to %1 was delivered (%2): the message plays as it should.").arg(n, status), false);
+                else if (status.isEmpty())
+                    style::showHint(m_ui->testResult, tr("The test call was not placed: %1").arg(error), true);
+                else
+                    style::showHint(m_ui->testResult, tr("The test call to %1 ended \"%2\": check the message before you start.").arg(n, status), true);
+                Q_EMIT completeChanged();
+            });
+    Q_EMIT completeChanged();
+    m_test->start(m_wizard->settingsPage()->settings(), number.value(), &m_ledger,
+                  ContactPolicy::load(Settings(Settings::openShared().get())).caps);
 }
 
 CampaignConfirmPage::~CampaignConfirmPage() = default;
@@ -28,6 +75,11 @@ void CampaignConfirmPage::retranslate()
     setTitle(tr("Start the campaign"));
     // Nothing is called before this button.
     setButtonText(QWizard::FinishButton, tr("&Start Calling"));
+    m_ui->testLabel->setText(tr("&Test call to:"));
+    m_ui->testNumberEdit->setPlaceholderText(tr("your own number, e.g. +7 926 123-45-67"));
+    m_ui->testCallButton->setText(tr("&Place Test Call"));
+    a11y::name(m_ui->testNumberEdit, tr("Test call to"));
+    a11y::name(m_ui->testCallButton, tr("Place Test Call"));
     if (m_wizard->currentId() == CampaignWizard::ConfirmPageId)
         updateDetails();
 }

@@ -2,10 +2,16 @@
 
 #include <QWizardPage>
 
+#include "policy/contactledger.h"
+
 #include <memory>
 
 namespace Ui {
 class CampaignConfirmPage;
+}
+
+namespace vc {
+class CampaignTestCall;
 }
 
 namespace vc::ui {
@@ -23,13 +29,18 @@ public:
     void retranslate();
     // The confirmation failed: why, in place of the sandbox note.
     void showError(const QString &message);
+    // Not while a test call is on its way: its end comes first.
+    bool isComplete() const override;
 
 private:
     void updateDetails();
+    void placeTestCall();
 
     std::unique_ptr<Ui::CampaignConfirmPage> m_ui;
     CampaignWizard *m_wizard;
     QString m_balance;
+    ContactLedger m_ledger;
+    CampaignTestCall *m_test = nullptr; // a test call on its way
 };
 
 } // namespace vc::ui
