@@ -721,6 +721,18 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <source>Line %1 is neither a date (YYYY-MM-DD) nor &quot;working YYYY-MM-DD&quot;: %2</source>
         <translation>Line %1 is neither a date (YYYY-MM-DD) nor &quot;working YYYY-MM-DD&quot;: %2</translation>
     </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
+    </message>
 </context>
 <context>
     <name>LegacyErrors</name>
@@ -2275,10 +2287,6 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <source>%1  day off</source>
         <translation>%1  day off</translation>
     </message>
-    <message>
-        <source>%1: %2 Nothing was imported.</source>
-        <translation>%1: %2 Nothing was imported.</translation>
-    </message>
     <message numerus="yes">
         <source>Imported %n date(s) into %1.</source>
         <translation>
@@ -2407,6 +2415,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>campaign run: first call this number (yours) with the campaign&apos;s message and wait for its end; the campaign starts only when it was delivered.</source>
         <translation>campaign run: first call this number (yours) with the campaign&apos;s message and wait for its end; the campaign starts only when it was delivered.</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was imported.</source>
+        <translation>%1 Nothing was imported.</translation>
     </message>
 </context>
 <context>
@@ -3652,10 +3664,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>%1 was not imported: %2</source>
         <translation>%1 was not imported: %2</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>%1 cannot be written: %2</translation>
     </message>
     <message>
         <source>Imported: the calendar now covers %1.</source>

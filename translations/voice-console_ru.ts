@@ -728,6 +728,18 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <source>Line %1 is neither a date (YYYY-MM-DD) nor &quot;working YYYY-MM-DD&quot;: %2</source>
         <translation>Строка %1 — не дата (ГГГГ-ММ-ДД) и не «working ГГГГ-ММ-ДД»: %2</translation>
     </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>Не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>LegacyErrors</name>
@@ -2298,10 +2310,6 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <source>%1  day off</source>
         <translation>%1  нерабочий день</translation>
     </message>
-    <message>
-        <source>%1: %2 Nothing was imported.</source>
-        <translation>%1: %2 Ничего не импортировано.</translation>
-    </message>
     <message numerus="yes">
         <source>Imported %n date(s) into %1.</source>
         <translation>
@@ -2431,6 +2439,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>campaign run: first call this number (yours) with the campaign&apos;s message and wait for its end; the campaign starts only when it was delivered.</source>
         <translation>campaign run: сначала позвонить на этот (ваш) номер с сообщением кампании и дождаться завершения; кампания начнётся, только если звонок доставлен.</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was imported.</source>
+        <translation>%1 Ничего не импортировано.</translation>
     </message>
 </context>
 <context>
@@ -3688,10 +3700,6 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>%1 was not imported: %2</source>
         <translation>%1 не импортирован: %2</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>Не удаётся записать %1: %2</translation>
     </message>
     <message>
         <source>Imported: the calendar now covers %1.</source>

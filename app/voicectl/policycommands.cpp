@@ -9,7 +9,6 @@
 #include "policy/holidaycalendar.h"
 
 #include <QJsonArray>
-#include <QSaveFile>
 
 #include <QJsonObject>
 
@@ -63,12 +62,8 @@ void Cli::policy(const QString &action, const QStringList &rest)
             *cap = *n;
             edited = true;
         }
-        if (edited) {
-            const ContactPolicy law = ContactPolicy::fromPreset(ContactPolicy::Preset::DebtCollection);
-            const bool isLaw = p.caps == law.caps && p.workdaysWindow == law.workdaysWindow && p.weekendsWindow == law.weekendsWindow;
-            const bool isNone = !p.caps.any() && p.workdaysWindow.isEmpty() && p.weekendsWindow.isEmpty();
-            p.preset = isLaw ? ContactPolicy::Preset::DebtCollection : isNone ? ContactPolicy::Preset::None : ContactPolicy::Preset::Custom;
-        }
+        if (edited)
+            p.preset = p.presetOfFigures();
         p.save(settings);
         store->sync();
         if (store->status() != QSettings::NoError) {
@@ -141,30 +136,10 @@ void Cli::holidays(const QString &action, const QStringList &rest)
         return done(Success);
     }
     if (action == QLatin1String("import") && requireArgs(rest, 1, opt("holidays import FILE"))) {
-        QFile in(rest.at(0));
-        if (!in.open(QIODevice::ReadOnly))
-            return usage(tr("Cannot read %1: %2").arg(rest.at(0), in.errorString()));
-        QString error;
-        const auto imported = HolidayCalendar::parse(in.read(4 * 1024 * 1024), &error);
+        const auto imported = HolidayCalendar::importFile(rest.at(0));
         if (!imported)
-            return usage(tr("%1: %2 Nothing was imported.").arg(rest.at(0), error));
-        // Added to what was imported before, written whole under another name first.
-        HolidayCalendar kept;
-        QFile old(HolidayCalendar::importedPath());
-        if (old.open(QIODevice::ReadOnly)) {
-            if (const auto before = HolidayCalendar::parse(old.readAll(), &error))
-                kept = *before;
-        }
-        kept.merge(*imported);
-        QSaveFile out(HolidayCalendar::importedPath());
-        if (!out.open(QIODevice::WriteOnly) || out.write(kept.toText()) < 0 || !out.commit()) {
-            m_out->error(tr("Cannot write %1: %2").arg(HolidayCalendar::importedPath(), out.errorString()));
-            return done(ApiFailure);
-        }
-        int days = 0;
-        for (int y : imported->years())
-            days += int(imported->holidays(y).size() + imported->workingWeekends(y).size());
-        m_out->line(tr("Imported %n date(s) into %1.", nullptr, days).arg(HolidayCalendar::importedPath()));
+            return usage(tr("%1 Nothing was imported.").arg(imported.error()));
+        m_out->line(tr("Imported %n date(s) into %1.", nullptr, imported.value().dateCount()).arg(HolidayCalendar::importedPath()));
         return done(Success);
     }
     if (action != QLatin1String("list") && action != QLatin1String("import"))

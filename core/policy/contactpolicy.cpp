@@ -59,9 +59,7 @@ ContactPolicy ContactPolicy::load(const Settings &settings)
     p.caps = {cap(settings.policyPerDay().get()), cap(settings.policyPerWeek().get()), cap(settings.policyPerMonth().get())};
     p.workdaysWindow = settings.policyWorkdays().get();
     p.weekendsWindow = settings.policyWeekends().get();
-    const ContactPolicy law = fromPreset(Preset::DebtCollection);
-    if (p.preset == Preset::DebtCollection &&
-        (p.caps != law.caps || p.workdaysWindow != law.workdaysWindow || p.weekendsWindow != law.weekendsWindow))
+    if (p.preset == Preset::DebtCollection && p.presetOfFigures() != Preset::DebtCollection)
         p.preset = Preset::Custom; // edited by hand: the law's figures are no longer what it says
     return p;
 }
@@ -74,6 +72,16 @@ void ContactPolicy::save(const Settings &settings) const
     settings.policyPerMonth().set(caps.perMonth);
     settings.policyWorkdays().set(workdaysWindow);
     settings.policyWeekends().set(weekendsWindow);
+}
+
+ContactPolicy::Preset ContactPolicy::presetOfFigures() const
+{
+    const ContactPolicy law = fromPreset(Preset::DebtCollection);
+    if (caps == law.caps && workdaysWindow == law.workdaysWindow && weekendsWindow == law.weekendsWindow)
+        return Preset::DebtCollection;
+    if (!caps.any() && workdaysWindow.isEmpty() && weekendsWindow.isEmpty())
+        return Preset::None;
+    return Preset::Custom;
 }
 
 QString ContactPolicy::campaignWindow() const

@@ -41,6 +41,8 @@ public:
     QString workdaysWindow;
     QString weekendsWindow;
     static QString defaultWindow() { return QStringLiteral("09:00-20:00"); }
+    // The preset the figures are: the law's exactly, none at all, or the operator's own.
+    Preset presetOfFigures() const;
     // The window a new campaign gets: "08:00-22:00/09:00-20:00", one of them, or defaultWindow().
     QString campaignWindow() const;
 

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSaveFile>
 
 #include <algorithm>
 #include <mutex>
@@ -184,6 +185,28 @@ QByteArray HolidayCalendar::toText() const
             out += "working " + d.toString(Qt::ISODate).toLatin1() + '\n';
     }
     return out;
+}
+
+Result<HolidayCalendar, QString> HolidayCalendar::importFile(const QString &path)
+{
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return tr("%1 cannot be read: %2").arg(path, in.errorString());
+    QString error;
+    const auto imported = parse(in.read(4 * 1024 * 1024), &error);
+    if (!imported)
+        return tr("%1: %2").arg(path, error);
+    HolidayCalendar kept;
+    QFile old(importedPath());
+    if (old.open(QIODevice::ReadOnly)) {
+        if (const auto before = parse(old.readAll(), &error))
+            kept = *before;
+    }
+    kept.merge(*imported);
+    QSaveFile out(importedPath());
+    if (!out.open(QIODevice::WriteOnly) || out.write(kept.toText()) < 0 || !out.commit())
+        return tr("%1 cannot be written: %2").arg(importedPath(), out.errorString());
+    return *imported;
 }
 
 void HolidayCalendar::merge(const HolidayCalendar &other)

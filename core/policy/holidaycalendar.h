@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QSet>
@@ -42,6 +44,10 @@ public:
     // The calendar as the text format above (what import writes).
     QByteArray toText() const;
     void merge(const HolidayCalendar &other);
+    // Adds a calendar file's dates to the imported one (importedPath()), written whole or not at all.
+    // Returns what the file held; nothing changes when it cannot be read (the reason, translated).
+    static Result<HolidayCalendar, QString> importFile(const QString &path);
+    int dateCount() const { return int(m_off.size() + m_working.size()); }
 
 private:
     QSet<QDate> m_off;

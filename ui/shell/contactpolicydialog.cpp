@@ -10,13 +10,11 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTimeEdit>
@@ -167,12 +165,8 @@ void ContactPolicyDialog::edited()
         return;
     // The preset follows the figures: the law's exactly, none at all, or the operator's own.
     ContactPolicy p = policy();
-    const ContactPolicy law = ContactPolicy::fromPreset(ContactPolicy::Preset::DebtCollection);
-    const bool isLaw = p.caps == law.caps && p.workdaysWindow == law.workdaysWindow && p.weekendsWindow == law.weekendsWindow;
-    const bool isNone = !p.caps.any() && p.workdaysWindow.isEmpty() && p.weekendsWindow.isEmpty();
     m_showing = true;
-    m_preset->setCurrentIndex(m_preset->findData(ContactPolicy::presetName(
-        isLaw ? ContactPolicy::Preset::DebtCollection : isNone ? ContactPolicy::Preset::None : ContactPolicy::Preset::Custom)));
+    m_preset->setCurrentIndex(m_preset->findData(ContactPolicy::presetName(p.presetOfFigures())));
     m_showing = false;
     // A range that opens and closes at once would mean no call at all, or every hour: refused.
     QString why;
@@ -194,27 +188,8 @@ void ContactPolicyDialog::importCalendar()
                                                       tr("Calendars (*.txt *.ics);;All files (*)"));
     if (file.isEmpty())
         return;
-    QFile in(file);
-    QString error;
-    std::optional<HolidayCalendar> imported;
-    if (!in.open(QIODevice::ReadOnly))
-        error = in.errorString();
-    else
-        imported = HolidayCalendar::parse(in.read(4 * 1024 * 1024), &error);
-    if (!imported) {
-        style::showHint(m_message, tr("%1 was not imported: %2").arg(file, error), true);
-        return;
-    }
-    HolidayCalendar kept;
-    QFile old(HolidayCalendar::importedPath());
-    if (old.open(QIODevice::ReadOnly)) {
-        if (const auto before = HolidayCalendar::parse(old.readAll(), &error))
-            kept = *before;
-    }
-    kept.merge(*imported);
-    QSaveFile out(HolidayCalendar::importedPath());
-    if (!out.open(QIODevice::WriteOnly) || out.write(kept.toText()) < 0 || !out.commit()) {
-        style::showHint(m_message, tr("%1 cannot be written: %2").arg(HolidayCalendar::importedPath(), out.errorString()), true);
+    if (const auto imported = HolidayCalendar::importFile(file); !imported) {
+        style::showHint(m_message, tr("%1 was not imported: %2").arg(file, imported.error()), true);
         return;
     }
     retranslate();
