@@ -359,6 +359,10 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <source>The do-not-call history (%1) cannot be read: %2</source>
         <translation>The do-not-call history (%1) cannot be read: %2</translation>
     </message>
+    <message>
+        <source>on the do-not-call list</source>
+        <translation>on the do-not-call list</translation>
+    </message>
 </context>
 <context>
     <name>ContactPolicy</name>
@@ -1419,6 +1423,10 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <source>Nothing was sent: the contact policy allows no more calls to %1 now (%2).</source>
         <translation>Nothing was sent: the contact policy allows no more calls to %1 now (%2).</translation>
     </message>
+    <message>
+        <source>Nothing was sent: %1 is on the do-not-call list.</source>
+        <translation>Nothing was sent: %1 is on the do-not-call list.</translation>
+    </message>
 </context>
 <context>
     <name>vc::CampaignRegistry</name>
@@ -1452,6 +1460,13 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
     </message>
 </context>
 <context>
+    <name>vc::CampaignRunner</name>
+    <message>
+        <source>on the do-not-call list (added after the preview)</source>
+        <translation>on the do-not-call list (added after the preview)</translation>
+    </message>
+</context>
+<context>
     <name>vc::CampaignTestCall</name>
     <message>
         <source>The test call needs the campaign&apos;s service: choose one.</source>
@@ -1468,6 +1483,10 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
     <message>
         <source>The test call has been &quot;%1&quot; for longer than its answer timeout.</source>
         <translation>The test call has been &quot;%1&quot; for longer than its answer timeout.</translation>
+    </message>
+    <message>
+        <source>%1 is on the do-not-call list.</source>
+        <translation>%1 is on the do-not-call list.</translation>
     </message>
 </context>
 <context>
@@ -2419,6 +2438,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>%1 Nothing was imported.</source>
         <translation>%1 Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1 is on the do-not-call list.</source>
+        <translation>Nothing was sent: %1 is on the do-not-call list.</translation>
     </message>
 </context>
 <context>

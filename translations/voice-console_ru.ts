@@ -359,6 +359,10 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <source>The do-not-call history (%1) cannot be read: %2</source>
         <translation>История списка «не звонить» (%1) не читается: %2</translation>
     </message>
+    <message>
+        <source>on the do-not-call list</source>
+        <translation>в списке «не звонить»</translation>
+    </message>
 </context>
 <context>
     <name>ContactPolicy</name>
@@ -1429,6 +1433,10 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <source>Nothing was sent: the contact policy allows no more calls to %1 now (%2).</source>
         <translation>Ничего не отправлено: политика контактов сейчас не разрешает звонить на %1 (%2).</translation>
     </message>
+    <message>
+        <source>Nothing was sent: %1 is on the do-not-call list.</source>
+        <translation>Ничего не отправлено: %1 в списке «не звонить».</translation>
+    </message>
 </context>
 <context>
     <name>vc::CampaignRegistry</name>
@@ -1462,6 +1470,13 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
     </message>
 </context>
 <context>
+    <name>vc::CampaignRunner</name>
+    <message>
+        <source>on the do-not-call list (added after the preview)</source>
+        <translation>в списке «не звонить» (добавлен после предпросмотра)</translation>
+    </message>
+</context>
+<context>
     <name>vc::CampaignTestCall</name>
     <message>
         <source>The test call needs the campaign&apos;s service: choose one.</source>
@@ -1478,6 +1493,10 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
     <message>
         <source>The test call has been &quot;%1&quot; for longer than its answer timeout.</source>
         <translation>Тестовый звонок в статусе «%1» дольше времени ожидания ответа.</translation>
+    </message>
+    <message>
+        <source>%1 is on the do-not-call list.</source>
+        <translation>%1 в списке «не звонить».</translation>
     </message>
 </context>
 <context>
@@ -2443,6 +2462,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>%1 Nothing was imported.</source>
         <translation>%1 Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1 is on the do-not-call list.</source>
+        <translation>Ничего не отправлено: %1 в списке «не звонить».</translation>
     </message>
 </context>
 <context>

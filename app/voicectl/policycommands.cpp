@@ -171,6 +171,10 @@ std::optional<qint64> Cli::reserveContact(const QString &number, const QString &
         done(ApiFailure);
         return std::nullopt;
     }
+    if (reserved.value().doNotCall) {
+        usage(tr("Nothing was sent: %1 is on the do-not-call list.").arg(number));
+        return std::nullopt;
+    }
     if (reserved.value().id == 0) {
         usage(tr("Nothing was sent: the contact policy allows no more calls to %1 now (%2). To call anyway, give "
                  "--override-cap REASON.")

@@ -89,6 +89,11 @@ Result<qint64> CallTracker::reserveContact(const QString &number, const QString 
         e.explanation = tr("Nothing was sent: %1").arg(r.error().message);
         return e;
     }
+    if (r.value().doNotCall) {
+        e.field = QStringLiteral("destination");
+        e.explanation = tr("Nothing was sent: %1 is on the do-not-call list.").arg(number);
+        return e;
+    }
     if (r.value().id == 0) {
         e.field = QStringLiteral("destination");
         e.explanation = tr("Nothing was sent: the contact policy allows no more calls to %1 now (%2).").arg(number, r.value().verdict.reason);

@@ -472,6 +472,12 @@ StorageResult CampaignJournal::deferPending(qint64 line, qint64 notBeforeMs, con
                 {notBeforeMs, why, line});
 }
 
+StorageResult CampaignJournal::suppressPending(qint64 line, const QString &why)
+{
+    return exec(QStringLiteral("UPDATE rows SET class = 'suppressed', reason = ? WHERE line = ? AND state = 'pending' AND class = 'ready'"),
+                {why, line});
+}
+
 Result<qint64, StorageError> CampaignJournal::resendUnknown()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));

@@ -95,6 +95,8 @@ public:
     StorageResult scheduleRedial(qint64 line, qint64 notBeforeMs);
     // A pending row over a contact cap waits until `notBeforeMs`; `why` says so in its error column.
     StorageResult deferPending(qint64 line, qint64 notBeforeMs, const QString &why);
+    // A pending row whose number was put on the do-not-call list since the preview: suppressed, never called.
+    StorageResult suppressPending(qint64 line, const QString &why);
     // The operator's explicit choice: rows with an unknown outcome are sent again. Returns how many.
     Result<qint64, StorageError> resendUnknown();
 

@@ -267,6 +267,12 @@ bool CampaignRunner::dispatch(const CampaignRow &row)
             storageFailure(reserved.error());
             return false;
         }
+        if (reserved.value().doNotCall) {
+            // Put on the list after the preview (by this app, another, or voicectl): never called.
+            if (auto r = m_journal->suppressPending(row.line, tr("on the do-not-call list (added after the preview)")); !r)
+                storageFailure(r);
+            return false;
+        }
         if (reserved.value().id == 0) {
             const CapVerdict &v = reserved.value().verdict;
             if (auto r = m_journal->deferPending(row.line, v.nextPossible.toMSecsSinceEpoch(), v.reason); !r)

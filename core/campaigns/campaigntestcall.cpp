@@ -36,6 +36,8 @@ void CampaignTestCall::start(const CampaignSettings &s, const QString &number, C
                                           caps);
     if (!reserved)
         return end(false, {}, reserved.error().message);
+    if (reserved.value().doNotCall)
+        return end(false, {}, tr("%1 is on the do-not-call list.").arg(number));
     if (reserved.value().id == 0)
         return end(false, {}, tr("The contact policy allows no more calls to %1 now (%2).").arg(number, reserved.value().verdict.reason));
     const qint64 id = reserved.value().id;

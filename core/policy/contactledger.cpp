@@ -137,6 +137,23 @@ Result<ContactLedger::Reservation, StorageError> ContactLedger::reserve(const Ca
         return e;
     };
     Reservation reservation;
+    {
+        QSqlQuery listed(QSqlDatabase::database(m_connection, false));
+        listed.prepare(QStringLiteral("SELECT 1 FROM dnc WHERE number = ?"));
+        listed.addBindValue(call.number);
+        if (!listed.exec())
+            return rollback(StorageError{tr("The do-not-call list (%1) cannot be read: %2")
+                                             .arg(QDir::toNativeSeparators(m_path), storage::message(listed.lastError())),
+                                         storage::isDamage(listed.lastError())});
+        if (listed.next()) {
+            listed.finish();
+            (void)exec(QStringLiteral("ROLLBACK")); // nothing was written
+            reservation.doNotCall = true;
+            reservation.verdict.allowed = false;
+            reservation.verdict.reason = tr("on the do-not-call list");
+            return reservation;
+        }
+    }
     if (caps.any()) {
         const ContactPeriods periods = ContactPeriods::around(nowUtc, call.zone);
         const auto c = counts(call.number, periods);

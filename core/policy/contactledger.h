@@ -42,11 +42,14 @@ public:
     };
     struct Reservation
     {
-        qint64 id = 0; // 0: refused by a cap (see verdict)
+        qint64 id = 0; // 0: refused: on the do-not-call list, or by a cap (see verdict)
         CapVerdict verdict;
+        bool doNotCall = false; // on the shared do-not-call list: never called, whatever the override
     };
-    // Checks the caps for the call at `nowUtc` and, when allowed (or overridden), records it before the
-    // request is written: a crash after this leaves a call counted, never one uncounted.
+    // Checks the do-not-call list and the caps for the call at `nowUtc` and, when allowed (a cap
+    // overridden), records it before the request is written, in one transaction: a number put on the
+    // list by anyone a moment ago is not called, and a crash after this leaves a call counted, never one
+    // uncounted.
     Result<Reservation, StorageError> reserve(const Call &call, const ContactCaps &caps,
                                               const QDateTime &nowUtc = QDateTime::currentDateTimeUtc());
     // What the request came to: "placed" with the call id, "unknown" (may have rung: still counted), or

@@ -118,6 +118,44 @@ private slots:
         QVERIFY2(r.err.contains(QLatin1String("Line 1")), qPrintable(r.err));
     }
 
+    // Put on the do-not-call list while two campaigns over the same numbers run in two processes: neither
+    // calls it afterwards (each checks the list in the same transaction that records the call).
+    void doNotCallMidCampaignStopsBoth()
+    {
+        QCOMPARE(voicectl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--preset"), QStringLiteral("none")}).code, 0);
+        const QStringList list = numbers(8, 840);
+        const QString file = write(QStringLiteral("midway.csv"), "phone\n" + list.join(u'\n').toUtf8() + '\n');
+        QList<QProcess *> runs;
+        for (int i = 0; i < 2; ++i) {
+            auto *p = new QProcess(this);
+            p->setProcessEnvironment(environment());
+            p->start(QStringLiteral(VOICECTL_PATH), runArgs(file, m_dir.filePath(QStringLiteral("midway-%1.journal").arg(i))) +
+                                                        QStringList{QStringLiteral("--yes"), QStringLiteral("--rate"), QStringLiteral("2"),
+                                                                    QStringLiteral("--concurrency"), QStringLiteral("1")});
+            runs << p;
+        }
+        // The last number is reached after about 3.5 s: it goes on the list after the first calls.
+        QVERIFY(QTest::qWaitFor([&] { return callsTo().value(list.at(0)).toInt() >= 2; }, 20000));
+        const QString refused = list.last();
+        QCOMPARE(voicectl({QStringLiteral("dnc"), QStringLiteral("add"), refused, QStringLiteral("--reason"), QStringLiteral("subscriber")}).code, 0);
+        for (QProcess *p : runs)
+            QVERIFY(QTest::qWaitFor([p] { return p->state() == QProcess::NotRunning; }, 60000));
+        QCOMPARE(callsTo().value(refused).toInt(), 0);
+        for (int i = 0; i < list.size() - 1; ++i)
+            QCOMPARE(callsTo().value(list.at(i)).toInt(), 2);
+        // Each journal says why: suppressed, added after the preview.
+        for (int i = 0; i < 2; ++i) {
+            const Run status = voicectl({QStringLiteral("campaign"), QStringLiteral("status"), m_dir.filePath(QStringLiteral("midway-%1.journal").arg(i)),
+                                         QStringLiteral("-o"), QStringLiteral("json")});
+            QCOMPARE(json(status.out).value(QStringLiteral("suppressed")).toInt(), 1);
+        }
+        // And a single send to it is refused.
+        const Run send = voicectl({QStringLiteral("call"), QStringLiteral("send"), QStringLiteral("--source"), kSource, QStringLiteral("--destination"),
+                                   refused, QStringLiteral("--service"), kService, QStringLiteral("--override-cap"), QStringLiteral("no")});
+        QCOMPARE(send.code, 2);
+        QVERIFY2(send.err.contains(QLatin1String("do-not-call")), qPrintable(send.err));
+    }
+
     void advertisingIsRefusedBeforeAnything()
     {
         const QString file = write(QStringLiteral("ads.csv"), "phone\n" + numbers(2, 780).join(u'\n').toUtf8() + '\n');
