@@ -2362,6 +2362,22 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <translation>--test-to: %1</translation>
     </message>
     <message>
+        <source>campaign run: first call this number (yours) with the campaign&apos;s message and wait for its end; the campaign starts only when it was delivered.</source>
+        <translation>campaign run: first call this number (yours) with the campaign&apos;s message and wait for its end; the campaign starts only when it was delivered.</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was imported.</source>
+        <translation>%1 Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1 is on the do-not-call list.</source>
+        <translation>Nothing was sent: %1 is on the do-not-call list.</translation>
+    </message>
+    <message>
+        <source>--%1 needs --%2 MIN (minutes between calls).</source>
+        <translation>--%1 needs --%2 MIN (minutes between calls).</translation>
+    </message>
+    <message>
         <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
 
 Commands:
@@ -2380,6 +2396,7 @@ Commands:
                [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
                [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
                [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
+               [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
   campaign status JOURNAL
@@ -2414,6 +2431,7 @@ Commands:
                [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
                [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
                [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
+               [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
   campaign status JOURNAL
@@ -2432,16 +2450,20 @@ Commands:
 The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
     </message>
     <message>
-        <source>campaign run: first call this number (yours) with the campaign&apos;s message and wait for its end; the campaign starts only when it was delivered.</source>
-        <translation>campaign run: first call this number (yours) with the campaign&apos;s message and wait for its end; the campaign starts only when it was delivered.</translation>
+        <source>campaign: after a busy ending, call again while the row has had at most N calls more.</source>
+        <translation>campaign: after a busy ending, call again while the row has had at most N calls more.</translation>
     </message>
     <message>
-        <source>%1 Nothing was imported.</source>
-        <translation>%1 Nothing was imported.</translation>
+        <source>campaign: minutes before calling a busy number again.</source>
+        <translation>campaign: minutes before calling a busy number again.</translation>
     </message>
     <message>
-        <source>Nothing was sent: %1 is on the do-not-call list.</source>
-        <translation>Nothing was sent: %1 is on the do-not-call list.</translation>
+        <source>campaign: after an unanswered call, call again while the row has had at most N calls more.</source>
+        <translation>campaign: after an unanswered call, call again while the row has had at most N calls more.</translation>
+    </message>
+    <message>
+        <source>campaign: minutes before calling an unanswered number again.</source>
+        <translation>campaign: minutes before calling an unanswered number again.</translation>
     </message>
 </context>
 <context>

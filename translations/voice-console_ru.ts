@@ -2386,6 +2386,22 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <translation>--test-to: %1</translation>
     </message>
     <message>
+        <source>campaign run: first call this number (yours) with the campaign&apos;s message and wait for its end; the campaign starts only when it was delivered.</source>
+        <translation>campaign run: сначала позвонить на этот (ваш) номер с сообщением кампании и дождаться завершения; кампания начнётся, только если звонок доставлен.</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was imported.</source>
+        <translation>%1 Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1 is on the do-not-call list.</source>
+        <translation>Ничего не отправлено: %1 в списке «не звонить».</translation>
+    </message>
+    <message>
+        <source>--%1 needs --%2 MIN (minutes between calls).</source>
+        <translation>Для --%1 нужен --%2 МИН (минуты между звонками).</translation>
+    </message>
+    <message>
         <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
 
 Commands:
@@ -2404,6 +2420,7 @@ Commands:
                [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
                [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
                [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
+               [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
   campaign status JOURNAL
@@ -2438,6 +2455,7 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
                [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
                [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
                [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
+               [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
   campaign status JOURNAL
@@ -2456,16 +2474,20 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
 API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
     </message>
     <message>
-        <source>campaign run: first call this number (yours) with the campaign&apos;s message and wait for its end; the campaign starts only when it was delivered.</source>
-        <translation>campaign run: сначала позвонить на этот (ваш) номер с сообщением кампании и дождаться завершения; кампания начнётся, только если звонок доставлен.</translation>
+        <source>campaign: after a busy ending, call again while the row has had at most N calls more.</source>
+        <translation>campaign: после «занято» звонить снова, пока у строки было не больше N дополнительных звонков.</translation>
     </message>
     <message>
-        <source>%1 Nothing was imported.</source>
-        <translation>%1 Ничего не импортировано.</translation>
+        <source>campaign: minutes before calling a busy number again.</source>
+        <translation>campaign: минут до повторного звонка на занятый номер.</translation>
     </message>
     <message>
-        <source>Nothing was sent: %1 is on the do-not-call list.</source>
-        <translation>Ничего не отправлено: %1 в списке «не звонить».</translation>
+        <source>campaign: after an unanswered call, call again while the row has had at most N calls more.</source>
+        <translation>campaign: после неотвеченного звонка звонить снова, пока у строки было не больше N дополнительных звонков.</translation>
+    </message>
+    <message>
+        <source>campaign: minutes before calling an unanswered number again.</source>
+        <translation>campaign: минут до повторного звонка на неответивший номер.</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,17 @@ std::optional<CampaignSettings> Cli::campaignSettings(const QString &file, Campa
     }
     if (m_parser.isSet(opt("redial-gap")))
         s.redialGapMin = number("redial-gap", toInt).value_or(-1);
+    // Per outcome: busy and no answer, each with its own count and gap (--redial/--redial-gap set both).
+    for (auto [count, gap, n, g] : {std::tuple{"redial-busy", "redial-busy-gap", &s.redialBusy, &s.redialBusyGapMin},
+                                    std::tuple{"redial-no-answer", "redial-no-answer-gap", &s.redialNoAnswer, &s.redialNoAnswerGapMin}}) {
+        if (m_parser.isSet(opt(count))) {
+            *n = number(count, toInt).value_or(-2);
+            if (*n > 0 && !m_parser.isSet(opt(gap)) && !m_parser.isSet(opt("redial-gap")))
+                return refuse(tr("--%1 needs --%2 MIN (minutes between calls).").arg(QLatin1String(count), QLatin1String(gap)));
+        }
+        if (m_parser.isSet(opt(gap)))
+            *g = number(gap, toInt).value_or(-2);
+    }
     if (m_parser.isSet(opt("test-to"))) {
         if (dryRun)
             return refuse(tr("--test-to places a call: a dry run places none."));

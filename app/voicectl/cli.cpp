@@ -43,6 +43,7 @@ void Cli::start(const QStringList &arguments)
         "               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]\n"
         "               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]\n"
         "               [--purpose informational|advertising] [--start-at \"YYYY-MM-DD HH:MM\"] [--test-to NUMBER]\n"
+        "               [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]\n"
         "               [--dry-run] [--yes] [--no-wait]\n"
         "  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]\n"
         "  campaign status JOURNAL\n"
@@ -113,6 +114,10 @@ void Cli::start(const QStringList &arguments)
         {opt("dnc"), tr("campaign: one more do-not-call list for this run (one number per line)."), opt("FILE")},
         {opt("redial"), tr("campaign: call busy or unanswered numbers again, at most N more times."), opt("N")},
         {opt("redial-gap"), tr("campaign: minutes between re-dials."), opt("MIN")},
+        {opt("redial-busy"), tr("campaign: after a busy ending, call again while the row has had at most N calls more."), opt("N")},
+        {opt("redial-busy-gap"), tr("campaign: minutes before calling a busy number again."), opt("MIN")},
+        {opt("redial-no-answer"), tr("campaign: after an unanswered call, call again while the row has had at most N calls more."), opt("N")},
+        {opt("redial-no-answer-gap"), tr("campaign: minutes before calling an unanswered number again."), opt("MIN")},
         {opt("journal"), tr("campaign: where to keep the journal (default: the data folder)."), opt("FILE")},
         {opt("encoding"), tr("campaign: the file's encoding, utf-8, cp1251, utf-16le or utf-16be (default: detected)."), opt("ENCODING")},
         {opt("separator"), tr("campaign: the file's separator, one character or tab (default: detected)."), opt("CHAR")},

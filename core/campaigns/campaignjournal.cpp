@@ -225,6 +225,10 @@ StorageResult CampaignJournal::saveSettings(const CampaignSettings &s, const QLi
         {QStringLiteral("tz"), s.defaultZone},
         {QStringLiteral("redial"), QString::number(s.redial)},
         {QStringLiteral("redial_gap"), QString::number(s.redialGapMin)},
+        {QStringLiteral("redial_busy"), QString::number(s.redialBusy)},
+        {QStringLiteral("redial_busy_gap"), QString::number(s.redialBusyGapMin)},
+        {QStringLiteral("redial_no_answer"), QString::number(s.redialNoAnswer)},
+        {QStringLiteral("redial_no_answer_gap"), QString::number(s.redialNoAnswerGapMin)},
         {QStringLiteral("input"), s.inputFile},
         {QStringLiteral("encoding"), s.encoding},
         {QStringLiteral("separator"), s.separator},
@@ -274,6 +278,10 @@ StorageResult CampaignJournal::loadSettings()
     s.defaultZone = m.value(QStringLiteral("tz"));
     s.redial = m.value(QStringLiteral("redial")).toInt();
     s.redialGapMin = m.value(QStringLiteral("redial_gap"), QStringLiteral("10")).toInt();
+    s.redialBusy = m.value(QStringLiteral("redial_busy"), QStringLiteral("-1")).toInt();
+    s.redialBusyGapMin = m.value(QStringLiteral("redial_busy_gap"), QStringLiteral("-1")).toInt();
+    s.redialNoAnswer = m.value(QStringLiteral("redial_no_answer"), QStringLiteral("-1")).toInt();
+    s.redialNoAnswerGapMin = m.value(QStringLiteral("redial_no_answer_gap"), QStringLiteral("-1")).toInt();
     s.inputFile = m.value(QStringLiteral("input"));
     s.encoding = m.value(QStringLiteral("encoding"));
     s.separator = m.value(QStringLiteral("separator"));

@@ -404,8 +404,18 @@ void CampaignRunner::onCallEnded(const CallInfo &info, bool stale)
     f.record.stale = stale;
     saveHistory(f.record);
     Q_EMIT callEnded(f.line, info, stale);
-    if (!stale && !m_done && !m_stop && m_options.redial > 0 && f.attempts <= m_options.redial && m_redialable(status)) {
-        const qint64 at = wallMs() + m_options.redialGapMs;
+    // The outcome's own count and gap (busy, no_answer), else the campaign's; a re-dial obeys the window
+    // and the caps like a first call (it goes through dispatch() again).
+    const bool busy = status.compare(QLatin1String("busy"), Qt::CaseInsensitive) == 0;
+    const bool noAnswer = status.compare(QLatin1String("no_answer"), Qt::CaseInsensitive) == 0;
+    const int times = busy ? m_options.redialBusy.value_or(m_options.redial)
+                    : noAnswer ? m_options.redialNoAnswer.value_or(m_options.redial)
+                               : m_options.redial;
+    const qint64 gap = busy ? m_options.redialBusyGapMs.value_or(m_options.redialGapMs)
+                     : noAnswer ? m_options.redialNoAnswerGapMs.value_or(m_options.redialGapMs)
+                                : m_options.redialGapMs;
+    if (!stale && !m_done && !m_stop && times > 0 && f.attempts <= times && m_redialable(status)) {
+        const qint64 at = wallMs() + gap;
         if (auto r = m_journal->scheduleRedial(f.line, at); !r)
             storageFailure(r);
         else if (const auto row = m_journal->row(f.line))

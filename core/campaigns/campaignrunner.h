@@ -12,6 +12,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <optional>
+
 namespace vc {
 
 struct RunnerOptions
@@ -22,6 +24,12 @@ struct RunnerOptions
     QTimeZone defaultZone = QTimeZone::systemTimeZone();
     int redial = 0;              // more calls for busy / no_answer
     qint64 redialGapMs = 10 * 60 * 1000;
+    // Per outcome, when they differ: the re-dials a busy (no_answer) ending allows, counted over the row's
+    // calls so far, and the gap before the next; nullopt: redial / redialGapMs.
+    std::optional<int> redialBusy;
+    std::optional<qint64> redialBusyGapMs;
+    std::optional<int> redialNoAnswer;
+    std::optional<qint64> redialNoAnswerGapMs;
     bool waitForCalls = true;    // false: done once every row is dispatched (no following)
     qint64 startAtMs = 0;        // scheduled start (ms since the epoch, UTC): nothing is dispatched before it
     int unknownStreakLimit = 5;  // this many unknown outcomes in a row stop the campaign

@@ -98,6 +98,16 @@ Result<CampaignSettings, QList<SettingProblem>> CampaignSettings::validate(const
         problems.append({Field::Redial, tr("Re-dials: from 0 to 10 extra calls.")});
     if (redial > 0 && (redialGapMin < 1 || redialGapMin > kMaxRedialGapMin))
         problems.append({Field::RedialGap, tr("Minutes between calls to the same number: from 1 to 1440.")});
+    for (int n : {redialBusy, redialNoAnswer}) {
+        if (n != -1 && (n < 0 || n > kMaxRedial))
+            problems.append({Field::Redial, tr("Re-dials: from 0 to 10 extra calls.")});
+    }
+    for (auto [n, gap] : {std::pair{redialBusy, redialBusyGapMin}, std::pair{redialNoAnswer, redialNoAnswerGapMin}}) {
+        if (gap != -1 && (gap < 1 || gap > kMaxRedialGapMin))
+            problems.append({Field::RedialGap, tr("Minutes between calls to the same number: from 1 to 1440.")});
+        else if (n > 0 && gap == -1 && redial == 0 && (redialGapMin < 1 || redialGapMin > kMaxRedialGapMin))
+            problems.append({Field::RedialGap, tr("Minutes between calls to the same number: from 1 to 1440.")});
+    }
 
     if (!problems.isEmpty())
         return problems;

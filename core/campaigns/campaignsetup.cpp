@@ -29,6 +29,16 @@ Result<RunnerOptions, QString> runnerOptions(const CampaignSettings &s)
     // integrationapi.net re-dials itself (retryCount, gap): the engine does not.
     o.redial = s.provider == CampaignSettings::Provider::Exolve ? s.redial : 0;
     o.redialGapMs = qint64(s.redialGapMin) * 60 * 1000;
+    if (s.provider == CampaignSettings::Provider::Exolve) {
+        if (s.redialBusy >= 0)
+            o.redialBusy = s.redialBusy;
+        if (s.redialBusyGapMin > 0)
+            o.redialBusyGapMs = qint64(s.redialBusyGapMin) * 60 * 1000;
+        if (s.redialNoAnswer >= 0)
+            o.redialNoAnswer = s.redialNoAnswer;
+        if (s.redialNoAnswerGapMin > 0)
+            o.redialNoAnswerGapMs = qint64(s.redialNoAnswerGapMin) * 60 * 1000;
+    }
     o.startAtMs = s.startAt.isValid() ? s.startAt.toMSecsSinceEpoch() : 0;
     return o;
 }

@@ -90,6 +90,11 @@ public:
     QString defaultZone;  // rows without tz; empty: the computer's zone
     int redial = 0;
     int redialGapMin = 10;
+    // Per outcome, when set (-1: redial / redialGapMin): busy, and no answer.
+    int redialBusy = -1;
+    int redialBusyGapMin = -1;
+    int redialNoAnswer = -1;
+    int redialNoAnswerGapMin = -1;
     QString inputFile;
     QString encoding;
     QString separator;

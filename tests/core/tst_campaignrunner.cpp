@@ -225,6 +225,23 @@ private Q_SLOTS:
         QCOMPARE(c.notDeliveredByStatus.value(QStringLiteral("busy")), 1);
     }
 
+    // Busy and unanswered each with their own count and gap.
+    void redialPerOutcome()
+    {
+        startServer();
+        makeJournal({QStringLiteral("79005553100"), QStringLiteral("79005553101")});
+        RunnerOptions o;
+        o.rate = 100;
+        o.redialBusy = 3;
+        o.redialBusyGapMs = 30;
+        o.redialNoAnswer = 1;
+        o.redialNoAnswerGapMs = 60;
+        auto r = runner(o);
+        QCOMPARE(runToEnd(r.get()), CampaignRunner::Outcome::Finished);
+        QCOMPARE(m_server->callsTo().value(QStringLiteral("79005553100")), 4); // busy: three more
+        QCOMPARE(m_server->callsTo().value(QStringLiteral("79005553101")), 2); // no_answer: one more
+    }
+
     // A wrong key: the campaign stops before any call, every row still waits.
     void refusedAsAWhole()
     {

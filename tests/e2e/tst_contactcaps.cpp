@@ -229,6 +229,29 @@ private slots:
                           QStringList{QStringLiteral("--test-to"), mine, QStringLiteral("--dry-run")}).code, 2);
     }
 
+    // Re-dials per outcome are checked before anything is read or sent, and kept in the journal.
+    void redialPerOutcomeOptions()
+    {
+        const QString file = write(QStringLiteral("redial.csv"), "phone\n" + numbers(1, 860).join(u'\n').toUtf8() + '\n');
+        const QString journal = m_dir.filePath(QStringLiteral("redial.journal"));
+        QCOMPARE(voicectl(runArgs(file, journal) + QStringList{QStringLiteral("--redial-busy"), QStringLiteral("2"), QStringLiteral("--yes")}).code, 2);
+        QCOMPARE(voicectl(runArgs(file, journal) + QStringList{QStringLiteral("--redial-busy"), QStringLiteral("2"), QStringLiteral("--redial-busy-gap"),
+                                                              QStringLiteral("0"), QStringLiteral("--yes")}).code, 2);
+        QCOMPARE(voicectl(runArgs(file, journal) + QStringList{QStringLiteral("--redial-no-answer"), QStringLiteral("11"),
+                                                              QStringLiteral("--redial-no-answer-gap"), QStringLiteral("5"), QStringLiteral("--yes")}).code, 2);
+        const Run r = voicectl(runArgs(file, journal) + QStringList{QStringLiteral("--redial-busy"), QStringLiteral("3"), QStringLiteral("--redial-busy-gap"),
+                                                                   QStringLiteral("15"), QStringLiteral("--redial-no-answer"), QStringLiteral("1"),
+                                                                   QStringLiteral("--redial-no-answer-gap"), QStringLiteral("60"), QStringLiteral("--yes"),
+                                                                   QStringLiteral("--no-wait")});
+        QCOMPARE(r.code, 0);
+        vc::CampaignJournal j;
+        QVERIFY(j.openReadOnly(journal));
+        QCOMPARE(j.settings().redialBusy, 3);
+        QCOMPARE(j.settings().redialBusyGapMin, 15);
+        QCOMPARE(j.settings().redialNoAnswer, 1);
+        QCOMPARE(j.settings().redialNoAnswerGapMin, 60);
+    }
+
     void singleSendOverTheCapNeedsAReason()
     {
         QCOMPARE(voicectl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--per-day"), QStringLiteral("1"),
