@@ -173,6 +173,10 @@
         <source>The folder %1 cannot be written to: the journal cannot be made there.</source>
         <translation>The folder %1 cannot be written to: the journal cannot be made there.</translation>
     </message>
+    <message>
+        <source>This journal was made before calls were recorded one by one: its export has the last call of each row.</source>
+        <translation>This journal was made before calls were recorded one by one: its export has the last call of each row.</translation>
+    </message>
 </context>
 <context>
     <name>CampaignPlanner</name>
@@ -2378,6 +2382,22 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <translation>--%1 needs --%2 MIN (minutes between calls).</translation>
     </message>
     <message>
+        <source>campaign: after a busy ending, call again while the row has had at most N calls more.</source>
+        <translation>campaign: after a busy ending, call again while the row has had at most N calls more.</translation>
+    </message>
+    <message>
+        <source>campaign: minutes before calling a busy number again.</source>
+        <translation>campaign: minutes before calling a busy number again.</translation>
+    </message>
+    <message>
+        <source>campaign: after an unanswered call, call again while the row has had at most N calls more.</source>
+        <translation>campaign: after an unanswered call, call again while the row has had at most N calls more.</translation>
+    </message>
+    <message>
+        <source>campaign: minutes before calling an unanswered number again.</source>
+        <translation>campaign: minutes before calling an unanswered number again.</translation>
+    </message>
+    <message>
         <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
 
 Commands:
@@ -2400,7 +2420,7 @@ Commands:
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
   campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
+  campaign export JOURNAL [--attempts] [--output FILE]
   legacy campaign run FILE --file-id N --source NUMBER [the same options]
   dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
   dnc remove NUMBER... --reason TEXT
@@ -2435,7 +2455,7 @@ Commands:
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
   campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
+  campaign export JOURNAL [--attempts] [--output FILE]
   legacy campaign run FILE --file-id N --source NUMBER [the same options]
   dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
   dnc remove NUMBER... --reason TEXT
@@ -2450,20 +2470,8 @@ Commands:
 The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
     </message>
     <message>
-        <source>campaign: after a busy ending, call again while the row has had at most N calls more.</source>
-        <translation>campaign: after a busy ending, call again while the row has had at most N calls more.</translation>
-    </message>
-    <message>
-        <source>campaign: minutes before calling a busy number again.</source>
-        <translation>campaign: minutes before calling a busy number again.</translation>
-    </message>
-    <message>
-        <source>campaign: after an unanswered call, call again while the row has had at most N calls more.</source>
-        <translation>campaign: after an unanswered call, call again while the row has had at most N calls more.</translation>
-    </message>
-    <message>
-        <source>campaign: minutes before calling an unanswered number again.</source>
-        <translation>campaign: minutes before calling an unanswered number again.</translation>
+        <source>campaign export: one row per call placed (re-dials included) instead of one per input row.</source>
+        <translation>campaign export: one row per call placed (re-dials included) instead of one per input row.</translation>
     </message>
 </context>
 <context>
@@ -3690,6 +3698,18 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
             <numerusform>%n row over the contact policy&apos;s caps when checked: not called.</numerusform>
             <numerusform>%n rows over the contact policy&apos;s caps when checked: not called.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export &amp;Attempts…</source>
+        <translation>Export &amp;Attempts…</translation>
+    </message>
+    <message>
+        <source>One row per call placed, re-dials included</source>
+        <translation>One row per call placed, re-dials included</translation>
+    </message>
+    <message>
+        <source>Export Campaign Attempts</source>
+        <translation>Export Campaign Attempts</translation>
     </message>
 </context>
 <context>

@@ -173,6 +173,10 @@
         <source>The folder %1 cannot be written to: the journal cannot be made there.</source>
         <translation>В папку %1 нельзя записывать: журнал там создать нельзя.</translation>
     </message>
+    <message>
+        <source>This journal was made before calls were recorded one by one: its export has the last call of each row.</source>
+        <translation>Этот журнал создан до того, как звонки стали записываться по одному: в его обычной выгрузке — последний звонок каждой строки.</translation>
+    </message>
 </context>
 <context>
     <name>CampaignPlanner</name>
@@ -2402,6 +2406,22 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <translation>Для --%1 нужен --%2 МИН (минуты между звонками).</translation>
     </message>
     <message>
+        <source>campaign: after a busy ending, call again while the row has had at most N calls more.</source>
+        <translation>campaign: после «занято» звонить снова, пока у строки было не больше N дополнительных звонков.</translation>
+    </message>
+    <message>
+        <source>campaign: minutes before calling a busy number again.</source>
+        <translation>campaign: минут до повторного звонка на занятый номер.</translation>
+    </message>
+    <message>
+        <source>campaign: after an unanswered call, call again while the row has had at most N calls more.</source>
+        <translation>campaign: после неотвеченного звонка звонить снова, пока у строки было не больше N дополнительных звонков.</translation>
+    </message>
+    <message>
+        <source>campaign: minutes before calling an unanswered number again.</source>
+        <translation>campaign: минут до повторного звонка на неответивший номер.</translation>
+    </message>
+    <message>
         <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
 
 Commands:
@@ -2424,7 +2444,7 @@ Commands:
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
   campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
+  campaign export JOURNAL [--attempts] [--output FILE]
   legacy campaign run FILE --file-id N --source NUMBER [the same options]
   dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
   dnc remove NUMBER... --reason TEXT
@@ -2459,7 +2479,7 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
   campaign status JOURNAL
-  campaign export JOURNAL [--output FILE]
+  campaign export JOURNAL [--attempts] [--output FILE]
   legacy campaign run FILE --file-id N --source NUMBER [the same options]
   dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
   dnc remove NUMBER... --reason TEXT
@@ -2474,20 +2494,8 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
 API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
     </message>
     <message>
-        <source>campaign: after a busy ending, call again while the row has had at most N calls more.</source>
-        <translation>campaign: после «занято» звонить снова, пока у строки было не больше N дополнительных звонков.</translation>
-    </message>
-    <message>
-        <source>campaign: minutes before calling a busy number again.</source>
-        <translation>campaign: минут до повторного звонка на занятый номер.</translation>
-    </message>
-    <message>
-        <source>campaign: after an unanswered call, call again while the row has had at most N calls more.</source>
-        <translation>campaign: после неотвеченного звонка звонить снова, пока у строки было не больше N дополнительных звонков.</translation>
-    </message>
-    <message>
-        <source>campaign: minutes before calling an unanswered number again.</source>
-        <translation>campaign: минут до повторного звонка на неответивший номер.</translation>
+        <source>campaign export: one row per call placed (re-dials included) instead of one per input row.</source>
+        <translation>campaign export: по строке на каждый сделанный звонок (включая повторные) вместо строки на каждую входную строку.</translation>
     </message>
 </context>
 <context>
@@ -3726,6 +3734,18 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
             <numerusform>%n строки при проверке были сверх лимитов политики контактов: не звоним.</numerusform>
             <numerusform>%n строк при проверке были сверх лимитов политики контактов: не звоним.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export &amp;Attempts…</source>
+        <translation>Экспорт &amp;попыток…</translation>
+    </message>
+    <message>
+        <source>One row per call placed, re-dials included</source>
+        <translation>По строке на каждый звонок, включая повторные</translation>
+    </message>
+    <message>
+        <source>Export Campaign Attempts</source>
+        <translation>Экспорт попыток кампании</translation>
     </message>
 </context>
 <context>

@@ -139,7 +139,7 @@ void Cli::campaignExport(const QString &path)
     if (!m_parser.isSet(opt("output")))
         printable.emplace(&out);
     QIODevice *target = printable ? static_cast<QIODevice *>(&*printable) : &out;
-    const auto r = m_campaign->journal.exportCsv(target);
+    const auto r = m_parser.isSet(opt("attempts")) ? m_campaign->journal.exportAttemptsCsv(target) : m_campaign->journal.exportCsv(target);
     printable.reset();
     out.close();
     if (!r) {

@@ -47,7 +47,7 @@ void Cli::start(const QStringList &arguments)
         "               [--dry-run] [--yes] [--no-wait]\n"
         "  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]\n"
         "  campaign status JOURNAL\n"
-        "  campaign export JOURNAL [--output FILE]\n"
+        "  campaign export JOURNAL [--attempts] [--output FILE]\n"
         "  legacy campaign run FILE --file-id N --source NUMBER [the same options]\n"
         "  dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]\n"
         "  dnc remove NUMBER... --reason TEXT\n"
@@ -126,6 +126,7 @@ void Cli::start(const QStringList &arguments)
         {opt("no-wait"), tr("campaign: return once every row is dispatched, without following the calls.")},
         {opt("purpose"), tr("campaign run: why the people are called: informational (default; reminders, notifications, "
                             "debts) or advertising (refused: 38-FZ art. 18 part 2 forbids automatic dialing for it)."), opt("PURPOSE")},
+        {opt("attempts"), tr("campaign export: one row per call placed (re-dials included) instead of one per input row.")},
         {opt("test-to"), tr("campaign run: first call this number (yours) with the campaign's message and wait for its end; "
                             "the campaign starts only when it was delivered."), opt("NUMBER")},
         {opt("start-at"), tr("campaign run: the first call waits until this local time, \"YYYY-MM-DD HH:MM\" (in --tz, else "

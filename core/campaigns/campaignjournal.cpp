@@ -130,6 +130,8 @@ StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
         // for a million rows), before any run.
         if (auto r = exec(QLatin1String(journal::kPendingZoneIndex)); !r)
             return r;
+        if (auto r = exec(QLatin1String(journal::kAttemptsTable)); !r)
+            return r;
     } else {
         QSqlQuery q(db);
         m_hasTally = q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tally'")) && q.next();
@@ -434,8 +436,28 @@ StorageResult CampaignJournal::markDispatching(qint64 line)
 
 StorageResult CampaignJournal::markPlaced(qint64 line, const QString &callId, const QDateTime &at)
 {
-    return exec(QStringLiteral("UPDATE rows SET state = 'placed', call_id = ?, placed_at = ? WHERE line = ?"),
-                {callId, iso(at), line});
+    // The row and its attempt in one commit (one fsync, as before).
+    return execAll({{QStringLiteral("UPDATE rows SET state = 'placed', call_id = ?, placed_at = ? WHERE line = ?"), {callId, iso(at), line}},
+                    {QStringLiteral("INSERT OR REPLACE INTO attempts(line, attempt, call_id, placed_at)"
+                                    " SELECT line, attempts, ?, ? FROM rows WHERE line = ?"),
+                     {callId, iso(at), line}}});
+}
+
+StorageResult CampaignJournal::execAll(const QList<QPair<QString, QVariantList>> &statements)
+{
+    if (auto r = exec(QStringLiteral("BEGIN")); !r)
+        return r;
+    for (const auto &[sql, values] : statements) {
+        if (auto r = exec(sql, values); !r) {
+            (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
+            return r;
+        }
+    }
+    if (auto r = exec(QStringLiteral("COMMIT")); !r) {
+        (void)exec(QStringLiteral("ROLLBACK"));
+        return r;
+    }
+    return Empty{};
 }
 
 StorageResult CampaignJournal::markRejected(qint64 line, const QString &error)
@@ -446,7 +468,10 @@ StorageResult CampaignJournal::markRejected(qint64 line, const QString &error)
 
 StorageResult CampaignJournal::markUnknown(qint64 line, const QString &error)
 {
-    return exec(QStringLiteral("UPDATE rows SET state = 'unknown', error = ? WHERE line = ?"), {error, line});
+    return execAll({{QStringLiteral("UPDATE rows SET state = 'unknown', error = ? WHERE line = ?"), {error, line}},
+                    {QStringLiteral("INSERT OR REPLACE INTO attempts(line, attempt, status, placed_at)"
+                                    " SELECT line, attempts, 'outcome_unknown', ? FROM rows WHERE line = ?"),
+                     {iso(QDateTime::currentDateTimeUtc()), line}}});
 }
 
 StorageResult CampaignJournal::markPendingAgain(qint64 line, const QString &error)
@@ -458,9 +483,12 @@ StorageResult CampaignJournal::markPendingAgain(qint64 line, const QString &erro
 StorageResult CampaignJournal::markFinal(qint64 line, const QString &status, bool delivered, bool stale, const QDateTime &ended,
                                          int durationSec)
 {
-    return exec(QStringLiteral("UPDATE rows SET status = ?, final = 1, delivered = ?, stale = ?, ended_at = ?, duration = ? WHERE line = ?"),
-                {status, delivered ? 1 : 0, stale ? 1 : 0, iso(ended.isValid() ? ended : QDateTime::currentDateTimeUtc()),
-                 durationSec >= 0 ? QVariant(durationSec) : QVariant(QMetaType(QMetaType::Int)), line});
+    const QVariant duration = durationSec >= 0 ? QVariant(durationSec) : QVariant(QMetaType(QMetaType::Int));
+    const QString finalStatus = stale ? QStringLiteral("stale") : status;
+    return execAll({{QStringLiteral("UPDATE rows SET status = ?, final = 1, delivered = ?, stale = ?, ended_at = ?, duration = ? WHERE line = ?"),
+                     {status, delivered ? 1 : 0, stale ? 1 : 0, iso(ended.isValid() ? ended : QDateTime::currentDateTimeUtc()), duration, line}},
+                    {QStringLiteral("UPDATE attempts SET status = ?, duration = ? WHERE line = ? AND attempt = (SELECT attempts FROM rows WHERE line = ?)"),
+                     {finalStatus, duration, line, line}}});
 }
 
 StorageResult CampaignJournal::updateStatus(qint64 line, const QString &status)

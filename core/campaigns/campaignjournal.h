@@ -134,9 +134,13 @@ public:
 
     // CSV, one row per input row; cells a spreadsheet would run as a formula are neutralised.
     StorageResult exportCsv(QIODevice *out);
+    // CSV, one row per call placed (re-dials included): line, number (E.164 with '+', kept as text by a
+    // spreadsheet), attempt, placed_at, call_id, final_status, duration_s.
+    StorageResult exportAttemptsCsv(QIODevice *out);
 
 private:
     StorageResult exec(const QString &sql, const QVariantList &values = {});
+    StorageResult execAll(const QList<QPair<QString, QVariantList>> &statements); // one transaction
     StorageResult fail(const QString &what);
     StorageResult openDatabase(bool create, bool readOnly = false);
     // campaignjournalschema.cpp: a new journal's file, whole (tables, indexes, state "preview") before it

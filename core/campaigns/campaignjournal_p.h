@@ -43,6 +43,11 @@ inline constexpr const char *kPendingZoneIndex =
 inline constexpr const char *kSequenceIndex = "CREATE UNIQUE INDEX IF NOT EXISTS rows_seq ON rows(seq)";
 inline constexpr const char *kPendingIndex =
     "CREATE INDEX IF NOT EXISTS rows_pending ON rows(not_before, line) WHERE class = 'ready' AND state = 'pending'";
+// One row per call placed for a row (a re-dial is another), for the per-attempt export. Journals made
+// before it get it when opened for writing; their earlier calls are in `rows` only.
+inline constexpr const char *kAttemptsTable =
+    "CREATE TABLE IF NOT EXISTS attempts(line INTEGER NOT NULL, attempt INTEGER NOT NULL, call_id TEXT, placed_at TEXT,"
+    " status TEXT, duration INTEGER, PRIMARY KEY(line, attempt)) WITHOUT ROWID";
 // Indexes nobody reads while the preview writes the rows: built once at its end, from the whole table
 // (sorted in one pass), instead of row by row.
 inline constexpr const char *kIndexesAfterImport[] = {kSequenceIndex, kPendingIndex, kPendingZoneIndex};

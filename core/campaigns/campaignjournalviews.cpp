@@ -161,6 +161,29 @@ StorageResult CampaignJournal::exportCsv(QIODevice *out)
     return Empty{};
 }
 
+StorageResult CampaignJournal::exportAttemptsCsv(QIODevice *out)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT a.line, r.number, a.attempt, a.placed_at, a.call_id, a.status, a.duration"
+                               " FROM attempts a JOIN rows r ON r.line = a.line ORDER BY a.line, a.attempt"))) {
+        if (q.lastError().text().contains(QLatin1String("no such table")))
+            return StorageError{tr("This journal was made before calls were recorded one by one: its export has the last "
+                                   "call of each row.")};
+        return fail(storage::message(q.lastError()));
+    }
+    out->write("line,number,attempt,placed_at,call_id,final_status,duration_s\r\n");
+    while (q.next()) {
+        const QString number = q.value(1).toString();
+        const QStringList cells = {q.value(0).toString(), csvCell(number.isEmpty() ? QString() : u'+' + number), q.value(2).toString(),
+                                   q.value(3).toString(), csvCell(q.value(4).toString()), csvCell(q.value(5).toString()),
+                                   q.value(6).isNull() ? QString() : q.value(6).toString()};
+        if (out->write(cells.join(u',').toUtf8() + "\r\n") < 0)
+            return StorageError{out->errorString()};
+    }
+    return Empty{};
+}
+
 // ---- The run's lookups of pending rows -------------------------------------------------------------
 
 QStringList CampaignJournal::pendingZones()

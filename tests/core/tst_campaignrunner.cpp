@@ -240,6 +240,18 @@ private Q_SLOTS:
         QCOMPARE(runToEnd(r.get()), CampaignRunner::Outcome::Finished);
         QCOMPARE(m_server->callsTo().value(QStringLiteral("79005553100")), 4); // busy: three more
         QCOMPARE(m_server->callsTo().value(QStringLiteral("79005553101")), 2); // no_answer: one more
+        // One export row per call: each attempt with its call id and its own final status.
+        QBuffer csv;
+        QVERIFY(csv.open(QIODevice::ReadWrite));
+        QVERIFY(m_journal->exportAttemptsCsv(&csv));
+        const QList<QByteArray> lines = csv.data().split('\n');
+        QCOMPARE(lines.value(0).trimmed(), QByteArray("line,number,attempt,placed_at,call_id,final_status,duration_s"));
+        QCOMPARE(csv.data().count("'+79005553100,"), 4);
+        QCOMPARE(csv.data().count("'+79005553101,"), 2);
+        QVERIFY(lines.value(1).startsWith("1,'+79005553100,1,"));
+        QVERIFY(lines.value(4).startsWith("1,'+79005553100,4,"));
+        QVERIFY2(lines.value(4).contains(",busy,"), lines.value(4).constData());
+        QVERIFY2(lines.value(6).contains(",no_answer,"), lines.value(6).constData());
     }
 
     // A wrong key: the campaign stops before any call, every row still waits.

@@ -23,6 +23,7 @@ CampaignActions::CampaignActions(QObject *parent)
       cancel(makeAction(this, ":/icons/stop.svg", "cancelCampaignAction")),
       resend(makeAction(this, ":/icons/warning.svg", "resendUnknownAction")),
       exportReport(makeAction(this, ":/icons/copy.svg", "exportCampaignAction")),
+      exportAttempts(makeAction(this, ":/icons/copy.svg", "exportAttemptsAction")),
       remove(makeAction(this, ":/icons/delete.svg", "removeCampaignAction")),
       doNotCall(makeAction(this, ":/icons/block.svg", "doNotCallAction"))
 {
@@ -43,6 +44,8 @@ void CampaignActions::retranslate()
     resend->setText(QCoreApplication::translate("vc::ui::CampaignsPage", "Resend &Unknown…"));
     resend->setToolTip(QCoreApplication::translate("vc::ui::CampaignsPage", "Call again the rows whose outcome is unknown (they may have been called)"));
     exportReport->setText(QCoreApplication::translate("vc::ui::CampaignsPage", "&Export Report…"));
+    exportAttempts->setText(QCoreApplication::translate("vc::ui::CampaignsPage", "Export &Attempts…"));
+    exportAttempts->setToolTip(QCoreApplication::translate("vc::ui::CampaignsPage", "One row per call placed, re-dials included"));
     remove->setText(QCoreApplication::translate("vc::ui::CampaignsPage", "Re&move…"));
     doNotCall->setText(QCoreApplication::translate("vc::ui::CampaignsPage", "&Do-Not-Call List…"));
 }

@@ -17,8 +17,8 @@ public:
     explicit CampaignActions(QObject *parent);
     void retranslate();
     // In menu order: New, then those that act on the selected campaign.
-    QList<QAction *> campaign() const { return {newCampaign, pause, resume, cancel, resend, exportReport, remove}; }
-    QList<QAction *> onSelected() const { return {pause, resume, cancel, resend, exportReport, remove}; }
+    QList<QAction *> campaign() const { return {newCampaign, pause, resume, cancel, resend, exportReport, exportAttempts, remove}; }
+    QList<QAction *> onSelected() const { return {pause, resume, cancel, resend, exportReport, exportAttempts, remove}; }
 
     QAction *const newCampaign;
     QAction *const pause;
@@ -26,6 +26,7 @@ public:
     QAction *const cancel;
     QAction *const resend;
     QAction *const exportReport;
+    QAction *const exportAttempts; // one CSV row per call placed, re-dials included
     QAction *const remove;
     QAction *const doNotCall;
 };

@@ -48,7 +48,8 @@ CampaignsPage::CampaignsPage(Session *session, CampaignRegistry *registry, Campa
     bar->addSeparator();
     bar->addAction(m_actions->doNotCall);
     m_ui->pageLayout->insertWidget(0, bar);
-    m_ui->campaignList->addActions({m_actions->pause, m_actions->resume, m_actions->cancel, m_actions->resend, m_actions->exportReport, m_actions->remove});
+    m_ui->campaignList->addActions({m_actions->pause, m_actions->resume, m_actions->cancel, m_actions->resend, m_actions->exportReport,
+                                    m_actions->exportAttempts, m_actions->remove});
 
     m_ui->campaignList->setModel(m_list);
     m_ui->campaignList->verticalHeader()->hide();
@@ -79,7 +80,8 @@ CampaignsPage::CampaignsPage(Session *session, CampaignRegistry *registry, Campa
     connect(m_ui->retryButton, &QPushButton::clicked, this, [this] { resume(selectedPath()); });
     connect(m_actions->cancel, &QAction::triggered, this, &CampaignsPage::cancelSelected);
     connect(m_actions->resend, &QAction::triggered, this, &CampaignsPage::resendSelected);
-    connect(m_actions->exportReport, &QAction::triggered, this, &CampaignsPage::exportSelected);
+    connect(m_actions->exportReport, &QAction::triggered, this, [this] { exportSelected(false); });
+    connect(m_actions->exportAttempts, &QAction::triggered, this, [this] { exportSelected(true); });
     connect(m_actions->remove, &QAction::triggered, this, &CampaignsPage::removeSelected);
     connect(m_ui->detailTabs, &QTabWidget::currentChanged, this, [this] { updateReport(); });
     // The list model follows the registry itself; the page only keeps its detail and actions current.
@@ -253,6 +255,7 @@ void CampaignsPage::updateActions()
                          s->state != QLatin1String("preview"));
     m_actions->resend->setEnabled(readable && !active && !elsewhere && s->counts.unknown > 0);
     m_actions->exportReport->setEnabled(readable);
+    m_actions->exportAttempts->setEnabled(readable);
     m_actions->remove->setEnabled(s && !active && !elsewhere);
 }
 
@@ -484,14 +487,15 @@ void CampaignsPage::resendSelected()
     resume(path, true);
 }
 
-void CampaignsPage::exportSelected()
+void CampaignsPage::exportSelected(bool attempts)
 {
     const QString path = selectedPath();
     if (path.isEmpty())
         return;
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export Campaign Report"),
+    const QString file = QFileDialog::getSaveFileName(this, attempts ? tr("Export Campaign Attempts") : tr("Export Campaign Report"),
                                                       QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/' +
-                                                          QFileInfo(path).completeBaseName() + QStringLiteral(".csv"),
+                                                          QFileInfo(path).completeBaseName() +
+                                                          (attempts ? QStringLiteral("-attempts.csv") : QStringLiteral(".csv")),
                                                       tr("CSV files (*.csv)"));
     if (file.isEmpty())
         return;
@@ -501,7 +505,7 @@ void CampaignsPage::exportSelected()
     if (r && !out.open(QIODevice::WriteOnly | QIODevice::Truncate))
         r = StorageError{out.errorString()};
     if (r)
-        r = j.exportCsv(&out);
+        r = attempts ? j.exportAttemptsCsv(&out) : j.exportCsv(&out);
     if (!r)
         return m_banner->showMessage(MessageBanner::Level::Error, tr("The report could not be exported: %1").arg(r.error().message));
     m_banner->showMessage(MessageBanner::Level::Info, tr("Report exported to %1").arg(QDir::toNativeSeparators(file)));

@@ -75,7 +75,7 @@ private:
     void updateState();
     void updateReport();
     void applyRowFilter();
-    void exportSelected();
+    void exportSelected(bool attempts);
     void removeSelected();
     void resendSelected();
     void cancelSelected();
