@@ -106,7 +106,7 @@ ContactPolicyDialog::ContactPolicyDialog(QSettings *settings, QWidget *parent)
     connect(m_import, &QPushButton::clicked, this, &ContactPolicyDialog::importCalendar);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ContactPolicyDialog::save);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    show(ContactPolicy::load(Settings(m_settings)));
+    display(ContactPolicy::load(Settings(m_settings)));
     retranslate();
 }
 
@@ -127,7 +127,7 @@ ContactPolicy ContactPolicyDialog::policy() const
     return p;
 }
 
-void ContactPolicyDialog::show(const ContactPolicy &p)
+void ContactPolicyDialog::display(const ContactPolicy &p)
 {
     m_showing = true;
     m_preset->setCurrentIndex(m_preset->findData(ContactPolicy::presetName(p.preset)));
@@ -152,7 +152,7 @@ void ContactPolicyDialog::presetChosen()
         return;
     const auto preset = ContactPolicy::presetNamed(m_preset->currentData().toString());
     if (preset && *preset != ContactPolicy::Preset::Custom)
-        show(ContactPolicy::fromPreset(*preset));
+        display(ContactPolicy::fromPreset(*preset));
 }
 
 void ContactPolicyDialog::edited()

@@ -32,7 +32,7 @@ protected:
 
 private:
     void retranslate();
-    void show(const ContactPolicy &policy);
+    void display(const ContactPolicy &policy);
     void presetChosen();
     void edited();
     void importCalendar();
