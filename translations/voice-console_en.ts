@@ -367,6 +367,14 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <source>on the do-not-call list</source>
         <translation>on the do-not-call list</translation>
     </message>
+    <message>
+        <source>%1 is on the do-not-call list</source>
+        <translation>%1 is on the do-not-call list</translation>
+    </message>
+    <message>
+        <source>the contact policy allows no more calls to %1 now (%2)</source>
+        <translation>the contact policy allows no more calls to %1 now (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ContactPolicy</name>
@@ -1424,12 +1432,8 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <translation>Nothing was sent: %1</translation>
     </message>
     <message>
-        <source>Nothing was sent: the contact policy allows no more calls to %1 now (%2).</source>
-        <translation>Nothing was sent: the contact policy allows no more calls to %1 now (%2).</translation>
-    </message>
-    <message>
-        <source>Nothing was sent: %1 is on the do-not-call list.</source>
-        <translation>Nothing was sent: %1 is on the do-not-call list.</translation>
+        <source>Nothing was sent: %1.</source>
+        <translation>Nothing was sent: %1.</translation>
     </message>
 </context>
 <context>
@@ -1481,16 +1485,12 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <translation>The test call needs the campaign&apos;s audio file id.</translation>
     </message>
     <message>
-        <source>The contact policy allows no more calls to %1 now (%2).</source>
-        <translation>The contact policy allows no more calls to %1 now (%2).</translation>
-    </message>
-    <message>
         <source>The test call has been &quot;%1&quot; for longer than its answer timeout.</source>
         <translation>The test call has been &quot;%1&quot; for longer than its answer timeout.</translation>
     </message>
     <message>
-        <source>%1 is on the do-not-call list.</source>
-        <translation>%1 is on the do-not-call list.</translation>
+        <source>%1.</source>
+        <translation>%1.</translation>
     </message>
 </context>
 <context>
@@ -2215,10 +2215,6 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <translation>Nothing was sent: %1</translation>
     </message>
     <message>
-        <source>Nothing was sent: the contact policy allows no more calls to %1 now (%2). To call anyway, give --override-cap REASON.</source>
-        <translation>Nothing was sent: the contact policy allows no more calls to %1 now (%2). To call anyway, give --override-cap REASON.</translation>
-    </message>
-    <message>
         <source>Over the contact policy&apos;s cap (%1): placed with the reason you gave, recorded in the ledger.</source>
         <translation>Over the contact policy&apos;s cap (%1): placed with the reason you gave, recorded in the ledger.</translation>
     </message>
@@ -2374,10 +2370,6 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <translation>%1 Nothing was imported.</translation>
     </message>
     <message>
-        <source>Nothing was sent: %1 is on the do-not-call list.</source>
-        <translation>Nothing was sent: %1 is on the do-not-call list.</translation>
-    </message>
-    <message>
         <source>--%1 needs --%2 MIN (minutes between calls).</source>
         <translation>--%1 needs --%2 MIN (minutes between calls).</translation>
     </message>
@@ -2472,6 +2464,14 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>campaign export: one row per call placed (re-dials included) instead of one per input row.</source>
         <translation>campaign export: one row per call placed (re-dials included) instead of one per input row.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1.</source>
+        <translation>Nothing was sent: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1. To call anyway, give --override-cap REASON.</source>
+        <translation>Nothing was sent: %1. To call anyway, give --override-cap REASON.</translation>
     </message>
 </context>
 <context>

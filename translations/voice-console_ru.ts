@@ -367,6 +367,14 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <source>on the do-not-call list</source>
         <translation>в списке «не звонить»</translation>
     </message>
+    <message>
+        <source>%1 is on the do-not-call list</source>
+        <translation>%1 в списке «не звонить»</translation>
+    </message>
+    <message>
+        <source>the contact policy allows no more calls to %1 now (%2)</source>
+        <translation>политика контактов сейчас не разрешает звонить на %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ContactPolicy</name>
@@ -1434,12 +1442,8 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <translation>Ничего не отправлено: %1</translation>
     </message>
     <message>
-        <source>Nothing was sent: the contact policy allows no more calls to %1 now (%2).</source>
-        <translation>Ничего не отправлено: политика контактов сейчас не разрешает звонить на %1 (%2).</translation>
-    </message>
-    <message>
-        <source>Nothing was sent: %1 is on the do-not-call list.</source>
-        <translation>Ничего не отправлено: %1 в списке «не звонить».</translation>
+        <source>Nothing was sent: %1.</source>
+        <translation>Ничего не отправлено: %1.</translation>
     </message>
 </context>
 <context>
@@ -1491,16 +1495,12 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <translation>Для тестового звонка нужен id аудиофайла кампании.</translation>
     </message>
     <message>
-        <source>The contact policy allows no more calls to %1 now (%2).</source>
-        <translation>Политика контактов сейчас не разрешает звонить на %1 (%2).</translation>
-    </message>
-    <message>
         <source>The test call has been &quot;%1&quot; for longer than its answer timeout.</source>
         <translation>Тестовый звонок в статусе «%1» дольше времени ожидания ответа.</translation>
     </message>
     <message>
-        <source>%1 is on the do-not-call list.</source>
-        <translation>%1 в списке «не звонить».</translation>
+        <source>%1.</source>
+        <translation>%1.</translation>
     </message>
 </context>
 <context>
@@ -2238,10 +2238,6 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <translation>Ничего не отправлено: %1</translation>
     </message>
     <message>
-        <source>Nothing was sent: the contact policy allows no more calls to %1 now (%2). To call anyway, give --override-cap REASON.</source>
-        <translation>Ничего не отправлено: политика контактов сейчас не разрешает звонить на %1 (%2). Чтобы позвонить всё равно, укажите --override-cap ПРИЧИНА.</translation>
-    </message>
-    <message>
         <source>Over the contact policy&apos;s cap (%1): placed with the reason you gave, recorded in the ledger.</source>
         <translation>Сверх лимита политики контактов (%1): звонок сделан с вашей причиной, она записана в журнал.</translation>
     </message>
@@ -2398,10 +2394,6 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <translation>%1 Ничего не импортировано.</translation>
     </message>
     <message>
-        <source>Nothing was sent: %1 is on the do-not-call list.</source>
-        <translation>Ничего не отправлено: %1 в списке «не звонить».</translation>
-    </message>
-    <message>
         <source>--%1 needs --%2 MIN (minutes between calls).</source>
         <translation>Для --%1 нужен --%2 МИН (минуты между звонками).</translation>
     </message>
@@ -2496,6 +2488,14 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>campaign export: one row per call placed (re-dials included) instead of one per input row.</source>
         <translation>campaign export: по строке на каждый сделанный звонок (включая повторные) вместо строки на каждую входную строку.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1.</source>
+        <translation>Ничего не отправлено: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1. To call anyway, give --override-cap REASON.</source>
+        <translation>Ничего не отправлено: %1. Чтобы позвонить всё равно, укажите --override-cap ПРИЧИНА.</translation>
     </message>
 </context>
 <context>

@@ -444,7 +444,7 @@ void Cli::startRunner()
     }
     c.runner = std::make_unique<CampaignRunner>(&c.journal, campaignsetup::dispatcher(s, m_client, m_legacy),
                                                 campaignsetup::poller(s, m_client, m_legacy), *options);
-    campaignsetup::recordContacts(*c.runner, c.ledger.get(), c.journal.path(), s, ContactPolicy::load(Settings(Settings::openShared().get())).caps);
+    campaignsetup::recordContacts(*c.runner, c.ledger.get(), c.journal.path(), s, ContactPolicy::loadShared().caps);
     campaignsetup::configure(*c.runner, s);
     c.history = std::make_unique<CallHistory>();
     if (auto r = c.history->open(); r) {

@@ -6,7 +6,6 @@
 #include "campaigns/campaigndraft.h"
 #include "campaigns/campaignsetup.h"
 #include "campaigns/campaigntestcall.h"
-#include "accounts/settings.h"
 #include "common/validation.h"
 #include "terminal.h"
 
@@ -72,7 +71,7 @@ void Cli::testCall(std::function<void()> then)
             });
     MonitorOptions monitor;
     monitor.scheduleMs = {0, m_pollIntervalMs};
-    test->start(s, number, m_ledger.get(), ContactPolicy::load(Settings(Settings::openShared().get())).caps, monitor);
+    test->start(s, number, m_ledger.get(), ContactPolicy::loadShared().caps, monitor);
 }
 
 void Cli::askAndStart(const CampaignCounts &counts)

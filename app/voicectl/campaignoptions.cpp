@@ -3,7 +3,6 @@
 #include "cli.h"
 
 #include "campaigns/campaigndraft.h"
-#include "accounts/settings.h"
 #include "common/checks.h"
 #include "common/validation.h"
 
@@ -46,7 +45,7 @@ std::optional<CampaignSettings> Cli::campaignSettings(const QString &file, Campa
         s.concurrency = number("concurrency", toInt).value_or(-1);
     // On by default: the contact policy's hours, else 09:00-20:00; "none" is a deliberate any-hour.
     if (!m_parser.isSet(opt("window")))
-        s.window = ContactPolicy::load(Settings(Settings::openShared().get())).campaignWindow();
+        s.window = ContactPolicy::loadShared().campaignWindow();
     else if (m_parser.value(opt("window")).trimmed().compare(QLatin1String("none"), Qt::CaseInsensitive) != 0)
         s.window = m_parser.value(opt("window"));
     if (m_parser.isSet(opt("tz")) && m_parser.value(opt("tz")).trimmed().isEmpty())

@@ -432,7 +432,7 @@ void Cli::callSend()
     if (!contact)
         return;
     m_client->makeVoiceMessage({source.value(), destination.value(), service.value()}, this, [this, id = *contact](const Result<QString> &r) {
-        recordContactOutcome(id, r ? nullptr : &r.error(), r ? r.value() : QString());
+        recordContactOutcome(id, r);
         if (!r)
             return fail(r.error());
         const bool wait = m_parser.isSet(opt("wait"));

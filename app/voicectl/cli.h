@@ -120,7 +120,7 @@ private:
     void holidays(const QString &action, const QStringList &rest);
     static QJsonArray holidayYears();
     std::optional<qint64> reserveContact(const QString &number, const QString &provider);
-    void recordContactOutcome(qint64 id, const ApiError *error, const QString &callId = {});
+    void recordContactOutcome(qint64 id, const Result<QString> &request);
 
     QCommandLineParser m_parser;
     std::unique_ptr<CampaignSession> m_campaign;

@@ -120,7 +120,7 @@ void Cli::legacySend()
     if (!contact)
         return;
     m_legacy->send(request, this, [this, id = *contact](const Result<quint64> &r) {
-        recordContactOutcome(id, r ? nullptr : &r.error(), r ? QString::number(r.value()) : QString());
+        recordContactOutcome(id, r ? Result<QString>(QString::number(r.value())) : Result<QString>(r.error()));
         if (!r)
             return fail(r.error());
         if (m_out->format() == Format::Json)

@@ -148,8 +148,7 @@ void Cli::holidays(const QString &action, const QStringList &rest)
 
 std::optional<qint64> Cli::reserveContact(const QString &number, const QString &provider)
 {
-    std::unique_ptr<QSettings> store = Settings::openShared();
-    const ContactCaps caps = ContactPolicy::load(Settings(store.get())).caps;
+    const ContactCaps caps = ContactPolicy::loadShared().caps;
     m_ledger = std::make_unique<ContactLedger>();
     ContactLedger::Call call{number, QTimeZone::systemTimeZone(), {}, provider, m_parser.value(opt("override-cap"))};
     if (m_parser.isSet(opt("tz"))) {
@@ -171,14 +170,10 @@ std::optional<qint64> Cli::reserveContact(const QString &number, const QString &
         done(ApiFailure);
         return std::nullopt;
     }
-    if (reserved.value().doNotCall) {
-        usage(tr("Nothing was sent: %1 is on the do-not-call list.").arg(number));
-        return std::nullopt;
-    }
     if (reserved.value().id == 0) {
-        usage(tr("Nothing was sent: the contact policy allows no more calls to %1 now (%2). To call anyway, give "
-                 "--override-cap REASON.")
-                  .arg(number, reserved.value().verdict.reason));
+        const QString why = reserved.value().refusal(number);
+        usage(reserved.value().doNotCall ? tr("Nothing was sent: %1.").arg(why)
+                                         : tr("Nothing was sent: %1. To call anyway, give --override-cap REASON.").arg(why));
         return std::nullopt;
     }
     if (!reserved.value().verdict.allowed)
@@ -187,12 +182,11 @@ std::optional<qint64> Cli::reserveContact(const QString &number, const QString &
     return reserved.value().id;
 }
 
-void Cli::recordContactOutcome(qint64 id, const ApiError *error, const QString &callId)
+void Cli::recordContactOutcome(qint64 id, const Result<QString> &request)
 {
     if (!m_ledger || id == 0)
         return;
-    const QString outcome = !error ? QStringLiteral("placed") : error->outcomeUnknown ? QStringLiteral("unknown") : ContactLedger::notPlaced();
-    if (auto r = m_ledger->setOutcome(id, outcome, callId); !r)
+    if (auto r = m_ledger->setOutcome(id, request); !r)
         m_out->error(r.error().message);
 }
 

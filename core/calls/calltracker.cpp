@@ -69,7 +69,7 @@ ContactCaps CallTracker::caps() const
 {
     if (m_settings)
         return ContactPolicy::load(Settings(m_settings)).caps;
-    return ContactPolicy::load(Settings(Settings::openShared().get())).caps;
+    return ContactPolicy::loadShared().caps;
 }
 
 std::optional<CapVerdict> CallTracker::overCap(const QString &number)
@@ -89,14 +89,9 @@ Result<qint64> CallTracker::reserveContact(const QString &number, const QString 
         e.explanation = tr("Nothing was sent: %1").arg(r.error().message);
         return e;
     }
-    if (r.value().doNotCall) {
-        e.field = QStringLiteral("destination");
-        e.explanation = tr("Nothing was sent: %1 is on the do-not-call list.").arg(number);
-        return e;
-    }
     if (r.value().id == 0) {
         e.field = QStringLiteral("destination");
-        e.explanation = tr("Nothing was sent: the contact policy allows no more calls to %1 now (%2).").arg(number, r.value().verdict.reason);
+        e.explanation = tr("Nothing was sent: %1.").arg(r.value().refusal(number));
         return e;
     }
     return r.value().id;
@@ -104,8 +99,7 @@ Result<qint64> CallTracker::reserveContact(const QString &number, const QString 
 
 void CallTracker::recordOutcome(qint64 id, const Result<QString> &r)
 {
-    const QString outcome = r ? QStringLiteral("placed") : r.error().outcomeUnknown ? QStringLiteral("unknown") : ContactLedger::notPlaced();
-    (void)m_ledger.setOutcome(id, outcome, r ? r.value() : QString()); // the call is counted already; only the report loses detail
+    (void)m_ledger.setOutcome(id, r); // the call is counted already; only the report loses detail
 }
 
 void CallTracker::send(const VoiceCallRequest &request, const QString &serviceName, QObject *context,

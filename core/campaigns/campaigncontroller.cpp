@@ -1,7 +1,6 @@
 #include "campaigns/campaigncontroller.h"
 
 #include "campaigns/campaignsetup.h"
-#include "accounts/settings.h"
 #include "exolve/exolveclient.h"
 #include "legacy/legacyclient.h"
 #include "net/httptransport.h"
@@ -89,7 +88,7 @@ public:
             m_runner.reset();
             return Q_EMIT stateChanged(int(CampaignController::State::StorageFailed), {}, r.error().message);
         }
-        const ContactCaps caps = m_connection.caps ? *m_connection.caps : ContactPolicy::load(Settings(Settings::openShared().get())).caps;
+        const ContactCaps caps = m_connection.caps ? *m_connection.caps : ContactPolicy::loadShared().caps;
         campaignsetup::recordContacts(*m_runner, m_ledger.get(), m_path, s, caps);
         CampaignRunner *r = m_runner.get();
         const auto dirty = [this] { m_dirty = true; };

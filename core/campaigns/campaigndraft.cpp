@@ -1,6 +1,5 @@
 #include "campaigns/campaigndraft.h"
 
-#include "accounts/settings.h"
 
 namespace vc {
 
@@ -10,7 +9,7 @@ PlanOptions CampaignDraft::planOptions(const CampaignSettings &settings, bool dr
     plan.legacy = settings.provider == CampaignSettings::Provider::IntegrationApi;
     plan.needsServiceId = !plan.legacy && settings.serviceId.isEmpty() && !dryRun;
     plan.needsFileId = plan.legacy && settings.fileId.isEmpty() && !dryRun;
-    plan.caps = ContactPolicy::load(Settings(Settings::openShared().get())).caps;
+    plan.caps = ContactPolicy::loadShared().caps;
     plan.defaultZone = settings.defaultZone;
     return plan;
 }

@@ -293,12 +293,12 @@ bool CampaignRunner::dispatch(const CampaignRow &row)
     return true;
 }
 
-void CampaignRunner::recordOutcome(qint64 ledgerId, const QString &outcome, const QString &callId)
+void CampaignRunner::recordOutcome(qint64 ledgerId, const Result<QString> &request)
 {
     if (!m_ledger || ledgerId == 0)
         return;
     // The call is already counted; its outcome only refines the report (a refused request stops counting).
-    if (auto r = m_ledger->setOutcome(ledgerId, outcome, callId); !r)
+    if (auto r = m_ledger->setOutcome(ledgerId, request); !r)
         storageFailure(r);
 }
 
@@ -328,7 +328,7 @@ void CampaignRunner::onDispatched(const CampaignRow &row, qint64 ledgerId, const
         m_backoffMs = 0;
         if (auto r = m_journal->markPlaced(row.line, result.value(), now); !r)
             storageFailure(r);
-        recordOutcome(ledgerId, QStringLiteral("placed"), result.value());
+        recordOutcome(ledgerId, result);
         record.callId = result.value();
         record.status = QStringLiteral("placed");
         saveHistory(record);
@@ -377,7 +377,7 @@ void CampaignRunner::onDispatched(const CampaignRow &row, qint64 ledgerId, const
     }
     if (!written)
         storageFailure(written);
-    recordOutcome(ledgerId, e.outcomeUnknown ? QStringLiteral("unknown") : ContactLedger::notPlaced());
+    recordOutcome(ledgerId, result);
     Q_EMIT rowFailed(row.line, state, e);
     pump();
 }

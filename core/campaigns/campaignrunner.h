@@ -110,7 +110,7 @@ private:
     // false: not dispatched (over a cap: deferred; or storage failed).
     bool dispatch(const CampaignRow &row);
     void onDispatched(const CampaignRow &row, qint64 ledgerId, const Result<QString> &result);
-    void recordOutcome(qint64 ledgerId, const QString &outcome, const QString &callId = {});
+    void recordOutcome(qint64 ledgerId, const Result<QString> &request);
     void follow(const QString &callId, const Followed &f, const QDateTime &created);
     void onCallEnded(const CallInfo &info, bool stale);
     void stopWith(Outcome outcome, const ApiError &error = {});

@@ -36,10 +36,8 @@ void CampaignTestCall::start(const CampaignSettings &s, const QString &number, C
                                           caps);
     if (!reserved)
         return end(false, {}, reserved.error().message);
-    if (reserved.value().doNotCall)
-        return end(false, {}, tr("%1 is on the do-not-call list.").arg(number));
     if (reserved.value().id == 0)
-        return end(false, {}, tr("The contact policy allows no more calls to %1 now (%2).").arg(number, reserved.value().verdict.reason));
+        return end(false, {}, tr("%1.").arg(reserved.value().refusal(number)));
     const qint64 id = reserved.value().id;
     CampaignRow row;
     row.number = number;
@@ -47,8 +45,7 @@ void CampaignTestCall::start(const CampaignSettings &s, const QString &number, C
     campaignsetup::dispatcher(s, m_exolve, m_legacy)(row, this, [this, self, s, ledger, id, monitor](const Result<QString> &r) {
         if (!self)
             return;
-        const QString outcome = r ? QStringLiteral("placed") : r.error().outcomeUnknown ? QStringLiteral("unknown") : ContactLedger::notPlaced();
-        (void)ledger->setOutcome(id, outcome, r ? r.value() : QString()); // counted already; only the report loses detail
+        (void)ledger->setOutcome(id, r); // counted already; only the report loses detail
         if (!r)
             return end(false, {}, r.error().toDisplayString(), r.error());
         Q_EMIT placed(r.value());

@@ -110,6 +110,20 @@ Result<ContactCounts, StorageError> ContactLedger::counts(const QString &number,
     return ContactCounts{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt()};
 }
 
+QString ContactLedger::Reservation::refusal(const QString &number) const
+{
+    if (doNotCall)
+        return ContactLedger::tr("%1 is on the do-not-call list").arg(number);
+    return ContactLedger::tr("the contact policy allows no more calls to %1 now (%2)").arg(number, verdict.reason);
+}
+
+StorageResult ContactLedger::setOutcome(qint64 id, const Result<QString> &request)
+{
+    if (request)
+        return setOutcome(id, QStringLiteral("placed"), request.value());
+    return setOutcome(id, request.error().outcomeUnknown ? QStringLiteral("unknown") : notPlaced());
+}
+
 Result<CapVerdict, StorageError> ContactLedger::check(const QString &number, const QTimeZone &zone,
                                                       const ContactCaps &caps, const QDateTime &nowUtc)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/apierror.h"
 #include "common/storage.h"
 #include "policy/contactpolicy.h"
 
@@ -45,6 +46,9 @@ public:
         qint64 id = 0; // 0: refused: on the do-not-call list, or by a cap (see verdict)
         CapVerdict verdict;
         bool doNotCall = false; // on the shared do-not-call list: never called, whatever the override
+        // Why a refused call was refused, as a clause: "79261234567 is on the do-not-call list", "the contact
+        // policy allows no more calls to 79261234567 now (…)".
+        QString refusal(const QString &number) const;
     };
     // Checks the do-not-call list and the caps for the call at `nowUtc` and, when allowed (a cap
     // overridden), records it before the request is written, in one transaction: a number put on the
@@ -55,6 +59,8 @@ public:
     // What the request came to: "placed" with the call id, "unknown" (may have rung: still counted), or
     // "not placed" (the API refused it: no call, not counted).
     StorageResult setOutcome(qint64 id, const QString &outcome, const QString &callId = {});
+    // The same from the request's answer: its call id, or its error (unknown when it may have rung).
+    StorageResult setOutcome(qint64 id, const Result<QString> &request);
     static QString notPlaced() { return QStringLiteral("not placed"); }
 
     // The verdict for one more call now, without recording anything (the preview).

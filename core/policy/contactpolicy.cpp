@@ -64,6 +64,12 @@ ContactPolicy ContactPolicy::load(const Settings &settings)
     return p;
 }
 
+ContactPolicy ContactPolicy::loadShared()
+{
+    const std::unique_ptr<QSettings> store = Settings::openShared();
+    return load(Settings(store.get()));
+}
+
 void ContactPolicy::save(const Settings &settings) const
 {
     settings.policyPreset().set(presetName(preset));

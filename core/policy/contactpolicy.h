@@ -54,6 +54,8 @@ public:
     static QString presetTitle(Preset preset);
 
     static ContactPolicy load(const Settings &settings);
+    // From the settings file the app and voicectl share (Settings::openShared()).
+    static ContactPolicy loadShared();
     void save(const Settings &settings) const;
     // "at most 2 a day, 4 a week, 16 a month" / "no caps".
     QString describeCaps() const;

@@ -12,7 +12,6 @@
 #include "ui/widgets/accessibility.h"
 #include "campaigns/campaigntestcall.h"
 #include "common/validation.h"
-#include "accounts/settings.h"
 
 #include <QLineEdit>
 #include <QLocale>
@@ -65,7 +64,7 @@ void CampaignConfirmPage::placeTestCall()
             });
     Q_EMIT completeChanged();
     m_test->start(m_wizard->settingsPage()->settings(), number.value(), &m_ledger,
-                  ContactPolicy::load(Settings(Settings::openShared().get())).caps);
+                  ContactPolicy::loadShared().caps);
 }
 
 CampaignConfirmPage::~CampaignConfirmPage() = default;
