@@ -202,6 +202,7 @@ void Cli::printCounts(const CampaignCounts &c, bool dryRun, qint64 estimatedSeco
                       {QStringLiteral("duplicate"), c.duplicate},
                       {QStringLiteral("suppressed"), c.suppressed},
                       {QStringLiteral("capped"), c.capped},
+                      {QStringLiteral("no_consent"), c.noConsent},
                       {QStringLiteral("placed"), c.placed},
                       {QStringLiteral("completed"), c.completed},
                       {QStringLiteral("not_delivered"), c.notDelivered},
@@ -243,6 +244,7 @@ void Cli::printCounts(const CampaignCounts &c, bool dryRun, qint64 estimatedSeco
         {tr("Duplicate"), QString::number(c.duplicate)},
         {tr("Suppressed (do not call)"), QString::number(c.suppressed)},
         {tr("Capped (contact policy)"), QString::number(c.capped)},
+        {tr("No consent (contact policy)"), QString::number(c.noConsent)},
     };
     if (!dryRun) {
         const CampaignSettings s = m_campaign->journal.settings();
@@ -369,8 +371,10 @@ qint64 Cli::printPreview(const QString &file, const CampaignSettings &s, const P
     if (!p.readError.isEmpty())
         previewLine(tr("Warning: the file could not be read to its end: %1").arg(p.readError));
     const CampaignCounts &n = p.counts;
-    previewLine(tr("Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5, capped %6")
-                    .arg(n.total).arg(n.ready).arg(n.invalid).arg(n.duplicate).arg(n.suppressed).arg(n.capped));
+    previewLine(tr("Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5, capped %6, no consent %7")
+                    .arg(n.total).arg(n.ready).arg(n.invalid).arg(n.duplicate).arg(n.suppressed).arg(n.capped).arg(n.noConsent));
+    if (p.columns.consent >= 0)
+        previewLine(tr("Consent column: %1").arg(p.columns.consent + 1));
     int shown = 0;
     const StorageResult read = c.journal.forEachRow(
         [&](const CampaignRow &row) {

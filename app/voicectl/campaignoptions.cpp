@@ -106,6 +106,7 @@ std::optional<PlanOptions> Cli::planOptions(const CampaignSettings &s, bool dryR
 {
     PlanOptions plan = CampaignDraft::planOptions(s, dryRun);
     plan.column = m_parser.value(opt("column"));
+    plan.consentColumn = m_parser.value(opt("consent-column")).trimmed();
     if (m_parser.isSet(opt("encoding"))) {
         plan.csv.encoding = CsvReader::encodingFromName(m_parser.value(opt("encoding")));
         if (!plan.csv.encoding) {

@@ -42,7 +42,7 @@ void Cli::start(const QStringList &arguments)
         "  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]\n"
         "               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]\n"
         "               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]\n"
-        "               [--purpose informational|advertising] [--start-at \"YYYY-MM-DD HH:MM\"] [--test-to NUMBER]\n"
+        "               [--consent-column NAME] [--purpose informational|advertising] [--start-at \"YYYY-MM-DD HH:MM\"] [--test-to NUMBER]\n"
         "               [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]\n"
         "               [--dry-run] [--yes] [--no-wait]\n"
         "  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]\n"
@@ -55,7 +55,7 @@ void Cli::start(const QStringList &arguments)
         "  dnc list | export [--output FILE] | log\n"
         "  policy show\n"
         "  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]\n"
-        "             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]\n"
+        "             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none] [--require-consent yes|no]\n"
         "  holidays list [--year Y]\n"
         "  holidays import FILE\n\n"
         "The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and "
@@ -94,6 +94,8 @@ void Cli::start(const QStringList &arguments)
         {opt("workdays"), tr("policy set: hours to call on working days, in the recipient's local time (none: not set)."), opt("HH:MM-HH:MM")},
         {opt("weekends"), tr("policy set: hours to call on weekends and public holidays (none: not set)."), opt("HH:MM-HH:MM")},
         {opt("year"), tr("holidays list: only this year."), opt("Y")},
+        {opt("require-consent"), tr("policy set: yes: campaign rows without consent (a date or source in the consent column) "
+                                    "are not called."), opt("yes|no")},
         {opt("per-month"), tr("policy set: calls to one number per calendar month (0 = no cap)."), opt("N")},
         {opt("watch"), tr("call status: follow the call until it ends.")},
         {opt("interval"), tr("Seconds between status checks with --wait/--watch (default 1)."), opt("SECONDS")},
@@ -122,6 +124,8 @@ void Cli::start(const QStringList &arguments)
         {opt("encoding"), tr("campaign: the file's encoding, utf-8, cp1251, utf-16le or utf-16be (default: detected)."), opt("ENCODING")},
         {opt("separator"), tr("campaign: the file's separator, one character or tab (default: detected)."), opt("CHAR")},
         {opt("column"), tr("campaign: the number column, by name or position from 1."), opt("NAME|N")},
+        {opt("consent-column"), tr("campaign: the column that holds each row's consent, a date or a source (default: a "
+                                   "column named consent or согласие)."), opt("NAME")},
         {opt("dry-run"), tr("campaign run: show the preview and place no call.")},
         {opt("no-wait"), tr("campaign: return once every row is dispatched, without following the calls.")},
         {opt("purpose"), tr("campaign run: why the people are called: informational (default; reminders, notifications, "

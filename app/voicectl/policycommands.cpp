@@ -33,12 +33,20 @@ void Cli::policy(const QString &action, const QStringList &rest)
     std::unique_ptr<QSettings> store = Settings::openShared();
     const Settings settings(store.get());
     ContactPolicy p = ContactPolicy::load(settings);
-    if (action == QLatin1String("set") && requireArgs(rest, 0, opt("policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]"))) {
+    if (action == QLatin1String("set") && requireArgs(rest, 0, opt("policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N] [--require-consent yes|no]"))) {
         if (m_parser.isSet(opt("preset"))) {
             const auto preset = ContactPolicy::presetNamed(m_parser.value(opt("preset")));
             if (!preset || *preset == ContactPolicy::Preset::Custom)
                 return usage(tr("--preset takes 230-fz or none."));
+            const bool consent = p.requireConsent; // not part of a preset
             p = ContactPolicy::fromPreset(*preset);
+            p.requireConsent = consent;
+        }
+        if (m_parser.isSet(opt("require-consent"))) {
+            const QString v = m_parser.value(opt("require-consent")).trimmed().toLower();
+            if (v != QLatin1String("yes") && v != QLatin1String("no"))
+                return usage(tr("--require-consent takes yes or no."));
+            p.requireConsent = v == QLatin1String("yes");
         }
         bool edited = false;
         for (auto [name, window] : {std::pair{"workdays", &p.workdaysWindow}, std::pair{"weekends", &p.weekendsWindow}}) {
@@ -82,6 +90,7 @@ void Cli::policy(const QString &action, const QStringList &rest)
                                 {QStringLiteral("per_month"), p.caps.perMonth},
                                 {QStringLiteral("workdays_window"), p.workdaysWindow.isEmpty() ? QJsonValue() : QJsonValue(p.workdaysWindow)},
                                 {QStringLiteral("weekends_window"), p.weekendsWindow.isEmpty() ? QJsonValue() : QJsonValue(p.weekendsWindow)},
+                                {QStringLiteral("require_consent"), p.requireConsent},
                                 {QStringLiteral("holiday_years"), holidayYears()}});
     } else {
         m_out->line(tr("Contact policy: %1").arg(ContactPolicy::presetTitle(p.preset)));
@@ -91,6 +100,8 @@ void Cli::policy(const QString &action, const QStringList &rest)
                              p.weekendsWindow.isEmpty() ? tr("not set") : p.weekendsWindow));
         if (p.workdaysWindow.isEmpty() && p.weekendsWindow.isEmpty())
             m_out->line(tr("A campaign without --window calls %1 every day.").arg(ContactPolicy::defaultWindow()));
+        m_out->line(p.requireConsent ? tr("Consent required: campaign rows without a consent column's date or source are not called.")
+                                     : tr("Consent not required."));
     }
     done(Success);
 }

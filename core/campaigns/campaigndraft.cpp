@@ -9,7 +9,9 @@ PlanOptions CampaignDraft::planOptions(const CampaignSettings &settings, bool dr
     plan.legacy = settings.provider == CampaignSettings::Provider::IntegrationApi;
     plan.needsServiceId = !plan.legacy && settings.serviceId.isEmpty() && !dryRun;
     plan.needsFileId = plan.legacy && settings.fileId.isEmpty() && !dryRun;
-    plan.caps = ContactPolicy::loadShared().caps;
+    const ContactPolicy policy = ContactPolicy::loadShared();
+    plan.caps = policy.caps;
+    plan.requireConsent = policy.requireConsent;
     plan.defaultZone = settings.defaultZone;
     return plan;
 }

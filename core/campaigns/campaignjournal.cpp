@@ -41,6 +41,7 @@ CampaignJournal::~CampaignJournal()
 void CampaignJournal::close()
 {
     m_insert.reset();
+    m_insertConsent.reset();
     m_findReady.reset();
     m_readyNumbers.clear();
     {
@@ -468,6 +469,9 @@ CampaignCounts CampaignJournal::counts()
                 continue;
             case RowClass::Capped:
                 c.capped += n;
+                continue;
+            case RowClass::NoConsent:
+                c.noConsent += n;
                 continue;
             case RowClass::Ready:
                 c.ready += n;

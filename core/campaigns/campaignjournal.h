@@ -162,6 +162,7 @@ private:
     CampaignSettings m_settings;
     std::unique_ptr<JournalLock> m_lock;
     std::unique_ptr<QSqlQuery> m_insert;
+    std::unique_ptr<QSqlQuery> m_insertConsent;
     std::unique_ptr<QSqlQuery> m_findReady;
     NumberFilter m_readyNumbers; // the import's ready numbers: the journal is asked only on "perhaps"
 };

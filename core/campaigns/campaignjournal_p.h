@@ -48,6 +48,10 @@ inline constexpr const char *kPendingIndex =
 inline constexpr const char *kAttemptsTable =
     "CREATE TABLE IF NOT EXISTS attempts(line INTEGER NOT NULL, attempt INTEGER NOT NULL, call_id TEXT, placed_at TEXT,"
     " status TEXT, duration INTEGER, PRIMARY KEY(line, attempt)) WITHOUT ROWID";
+// Each row's consent (a date or a source) as the file gave it, only for rows that had one: the export
+// carries it. Journals made before it get it when a preview writes into them.
+inline constexpr const char *kConsentsTable =
+    "CREATE TABLE IF NOT EXISTS consents(line INTEGER PRIMARY KEY, consent TEXT NOT NULL)";
 // Indexes nobody reads while the preview writes the rows: built once at its end, from the whole table
 // (sorted in one pass), instead of row by row.
 inline constexpr const char *kIndexesAfterImport[] = {kSequenceIndex, kPendingIndex, kPendingZoneIndex};

@@ -28,6 +28,11 @@ StorageResult CampaignJournal::beginImport()
             "INSERT INTO rows(line, given, number, class, reason, duplicate_of, service_id, file_id, tz, name, seq)"
             " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
         return fail(storage::message(m_insert->lastError()));
+    if (auto r = exec(QLatin1String(journal::kConsentsTable)); !r)
+        return r;
+    m_insertConsent = std::make_unique<QSqlQuery>(db);
+    if (!m_insertConsent->prepare(QStringLiteral("INSERT OR REPLACE INTO consents(line, consent) VALUES(?, ?)")))
+        return fail(storage::message(m_insertConsent->lastError()));
     m_findReady = std::make_unique<QSqlQuery>(db);
     if (!m_findReady->prepare(QStringLiteral("SELECT line FROM rows WHERE number = ? AND class = 'ready' LIMIT 1")))
         return fail(storage::message(m_findReady->lastError()));
@@ -67,6 +72,12 @@ StorageResult CampaignJournal::addRow(const CampaignRow &row)
     m_insert->bindValue(10, ++m_seq);
     if (!m_insert->exec())
         return fail(storage::message(m_insert->lastError()));
+    if (!row.consent.isEmpty()) {
+        m_insertConsent->bindValue(0, row.line);
+        m_insertConsent->bindValue(1, row.consent.left(256));
+        if (!m_insertConsent->exec())
+            return fail(storage::message(m_insertConsent->lastError()));
+    }
     if (row.rowClass == RowClass::Ready)
         m_readyNumbers.add(row.number);
     if (++m_batch >= kImportBatch) {
@@ -82,6 +93,7 @@ StorageResult CampaignJournal::endImport()
 {
     m_importing = false;
     m_insert.reset();
+    m_insertConsent.reset();
     m_findReady.reset();
     m_readyNumbers.clear();
     auto r = exec(QStringLiteral("COMMIT"));

@@ -27,6 +27,7 @@ StorageResult CampaignJournal::makeFile()
         "CREATE INDEX rows_following ON rows(line) WHERE state = 'placed' AND final = 0",
         "CREATE INDEX rows_not_delivered ON rows(status) WHERE state = 'placed' AND final = 1 AND delivered = 0",
         journal::kAttemptsTable,
+        journal::kConsentsTable,
     };
     // Made under another name and renamed when complete: a journal killed while it was being made leaves
     // only that part file (replaced by the next attempt, under the same lock), never a file at the journal's

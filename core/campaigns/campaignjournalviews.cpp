@@ -141,17 +141,30 @@ QString CampaignJournal::integrityCheck()
 
 StorageResult CampaignJournal::exportCsv(QIODevice *out)
 {
-    const auto cell = [](const QString &v) { return csvCell(v); };
-    out->write("line,number_given,number,class,state,call_id,final_status,attempts,placed_at,ended_at\r\n");
+    // The consent each row had in the file (journals from before it have none: the column stays empty).
+    QSqlQuery consent(QSqlDatabase::database(m_connection, false));
+    const bool hasConsents = consent.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'consents'")) &&
+                             consent.next();
+    consent.finish();
+    if (hasConsents)
+        consent.prepare(QStringLiteral("SELECT consent FROM consents WHERE line = ?"));
+    out->write("line,number_given,number,class,state,call_id,final_status,attempts,placed_at,ended_at,consent\r\n");
     bool ok = true;
     auto r = forEachRow([&](const CampaignRow &row) {
         if (!ok)
             return;
+        QString given;
+        if (hasConsents) {
+            consent.bindValue(0, row.line);
+            if (consent.exec() && consent.next())
+                given = consent.value(0).toString();
+            consent.finish();
+        }
         QString status = row.stale ? QStringLiteral("stale") : row.final ? row.status : QString();
         QString cls = rowClassName(row.rowClass);
         QString state = row.rowClass == RowClass::Ready ? rowStateName(row.state) : QString();
-        const QStringList cells = {QString::number(row.line), cell(row.given), cell(row.number), cls, state, cell(row.callId),
-                                   cell(status), QString::number(row.attempts), iso(row.placedAt), iso(row.endedAt)};
+        const QStringList cells = {QString::number(row.line), csvCell(row.given), csvCell(row.number), cls, state, csvCell(row.callId),
+                                   csvCell(status), QString::number(row.attempts), iso(row.placedAt), iso(row.endedAt), csvCell(given)};
         ok = out->write(cells.join(u',').toUtf8() + "\r\n") >= 0;
     });
     if (!r)

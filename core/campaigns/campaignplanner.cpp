@@ -41,6 +41,7 @@ CampaignRow classify(const CsvRecord &record, const ColumnMap &map, const PlanOp
     row.fileId = cell(map.fileId);
     row.tz = cell(map.tz);
     row.name = cell(map.name);
+    row.consent = cell(map.consent).left(256);
     QString why;
     if (record.fieldCount > options.csv.maxFields) {
         why = CampaignPlanner::tr("too many columns (%1, at most %2)").arg(record.fieldCount).arg(options.csv.maxFields);
@@ -76,6 +77,10 @@ CampaignRow classify(const CsvRecord &record, const ColumnMap &map, const PlanOp
                (options.extraDoNotCall && options.extraDoNotCall->contains(row.number))) {
         row.rowClass = RowClass::Suppressed;
         row.reason = CampaignPlanner::tr("on the do-not-call list");
+    } else if (options.requireConsent && !givesConsent(row.consent)) {
+        row.rowClass = RowClass::NoConsent;
+        row.reason = map.consent < 0 ? CampaignPlanner::tr("no consent: the file has no consent column and the contact policy requires one")
+                                     : CampaignPlanner::tr("no consent recorded, and the contact policy requires one");
     }
     return row;
 }
@@ -210,7 +215,7 @@ Result<PlanSummary, QString> CampaignPlanner::plan(QIODevice *input, const PlanO
     auto first = reader.next();
     if (!first)
         return tr("The file has no rows.");
-    const auto columns = options.columns ? Result<ColumnMap, QString>(*options.columns) : ColumnMap::detect(first->fields, options.column);
+    const auto columns = options.columns ? Result<ColumnMap, QString>(*options.columns) : ColumnMap::detect(first->fields, options.column, options.consentColumn);
     if (!columns)
         return columns.error();
     summary.columns = columns.value();
@@ -273,6 +278,8 @@ Result<PlanSummary, QString> CampaignPlanner::plan(QIODevice *input, const PlanO
                 ++c.invalid;
             } else if (row.rowClass == RowClass::Suppressed) {
                 ++c.suppressed;
+            } else if (row.rowClass == RowClass::NoConsent) {
+                ++c.noConsent;
             } else if (const auto earlier = journal->readyLineOf(row.number)) {
                 row.rowClass = RowClass::Duplicate;
                 row.duplicateOf = *earlier;

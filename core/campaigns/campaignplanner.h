@@ -22,6 +22,9 @@ struct PlanOptions
 {
     CsvOptions csv;
     QString column;
+    QString consentColumn;      // --consent-column NAME; empty: a column named consent or согласие
+    // The contact policy's "require consent": ready rows without consent are classed no_consent.
+    bool requireConsent = false;
     const DoNotCallList *doNotCall = nullptr;   // the shared list
     const DoNotCallList *extraDoNotCall = nullptr; // --dnc FILE for this run
     bool legacy = false;        // integrationapi.net: file_id per row, no service_id

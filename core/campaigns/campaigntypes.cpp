@@ -15,6 +15,8 @@ QString rowClassName(RowClass c)
         return QStringLiteral("suppressed");
     case RowClass::Capped:
         return QStringLiteral("capped");
+    case RowClass::NoConsent:
+        return QStringLiteral("no_consent");
     }
     return {};
 }
@@ -38,7 +40,8 @@ QString rowStateName(RowState s)
 
 RowClass rowClassFromName(const QString &name)
 {
-    for (RowClass c : {RowClass::Ready, RowClass::Invalid, RowClass::Duplicate, RowClass::Suppressed, RowClass::Capped}) {
+    for (RowClass c : {RowClass::Ready, RowClass::Invalid, RowClass::Duplicate, RowClass::Suppressed, RowClass::Capped,
+                       RowClass::NoConsent}) {
         if (rowClassName(c) == name)
             return c;
     }

@@ -11,12 +11,13 @@
 namespace vc {
 
 // What the preview made of an input row.
-enum class RowClass { Ready, Invalid, Duplicate, Suppressed, Capped };
+enum class RowClass { Ready, Invalid, Duplicate, Suppressed, Capped, NoConsent };
 // Where a ready row is in the run. dispatching is on disk before the request is written; a row found
 // in it after a crash becomes unknown.
 enum class RowState { Pending, Dispatching, Placed, Rejected, Unknown };
 
-QString rowClassName(RowClass c);   // stable: "ready", "invalid", "duplicate", "suppressed", "capped"
+QString rowClassName(RowClass c);   // stable: "ready", "invalid", "duplicate", "suppressed", "capped",
+                                    // "no_consent"
 QString rowStateName(RowState s);   // stable: "pending", "dispatching", "placed", "rejected", "unknown"
 RowClass rowClassFromName(const QString &name);
 RowState rowStateFromName(const QString &name);
@@ -33,6 +34,7 @@ struct CampaignRow
     QString fileId;
     QString tz;
     QString name;
+    QString consent;          // the consent column's text (a date or a source), empty when absent
 
     RowState state = RowState::Pending;
     QString callId;           // call id or message id once placed
@@ -125,6 +127,7 @@ struct CampaignCounts
     qint64 duplicate = 0;
     qint64 suppressed = 0;
     qint64 capped = 0;         // over the contact policy's caps when previewed (not called)
+    qint64 noConsent = 0;      // no consent while the policy requires one (not called)
     qint64 placed = 0;         // rows with a call or message id
     qint64 completed = 0;      // placed and delivered
     qint64 notDelivered = 0;   // placed, final, not delivered

@@ -23,7 +23,21 @@ bool isNumberColumnName(const QString &name)
     return names.contains(cleanName(name));
 }
 
-Result<ColumnMap, QString> ColumnMap::detect(const QStringList &first, const QString &column)
+bool isConsentColumnName(const QString &name)
+{
+    const QString n = cleanName(name);
+    return n == QLatin1String("consent") || n == QStringLiteral("согласие");
+}
+
+bool givesConsent(const QString &cell)
+{
+    static const QStringList refusals = {QStringLiteral("no"), QStringLiteral("нет"), QStringLiteral("false"), QStringLiteral("0"),
+                                         QStringLiteral("-")};
+    const QString n = cell.trimmed().toLower();
+    return !n.isEmpty() && !refusals.contains(n);
+}
+
+Result<ColumnMap, QString> ColumnMap::detect(const QStringList &first, const QString &column, const QString &consentColumn)
 {
     ColumnMap map;
     QHash<QString, int> byName;
@@ -36,7 +50,11 @@ Result<ColumnMap, QString> ColumnMap::detect(const QStringList &first, const QSt
                                          QStringLiteral("name")};
     bool anyKnown = false;
     for (auto it = byName.cbegin(); it != byName.cend(); ++it)
-        anyKnown = anyKnown || isNumberColumnName(it.key()) || optional.contains(it.key());
+        anyKnown = anyKnown || isNumberColumnName(it.key()) || optional.contains(it.key()) || isConsentColumnName(it.key());
+    const QString consentWanted = cleanName(consentColumn);
+    if (!consentWanted.isEmpty() && !byName.contains(consentWanted))
+        return ColumnMap::tr("The file has no consent column named \"%1\" in its first row.").arg(consentColumn.trimmed().left(64));
+    anyKnown = anyKnown || !consentWanted.isEmpty();
 
     const QString wanted = column.trimmed();
     bool isIndex = false;
@@ -65,6 +83,14 @@ Result<ColumnMap, QString> ColumnMap::detect(const QStringList &first, const QSt
         map.fileId = byName.value(QStringLiteral("file_id"), -1);
         map.tz = byName.value(QStringLiteral("tz"), -1);
         map.name = byName.value(QStringLiteral("name"), -1);
+        if (!consentWanted.isEmpty()) {
+            map.consent = byName.value(consentWanted);
+        } else {
+            for (int i = 0; i < first.size() && map.consent < 0; ++i) {
+                if (isConsentColumnName(first.at(i)))
+                    map.consent = i;
+            }
+        }
     }
     return map;
 }

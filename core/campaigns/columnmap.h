@@ -20,13 +20,21 @@ public:
     int fileId = -1;
     int tz = -1;
     int name = -1;
+    int consent = -1;   // consent, согласие, or --consent-column NAME
     QString numberName; // as the header has it, or "1", "2"... for a position
 
-    // From the first record and the operator's choice (empty: find it). An error is translated.
-    static Result<ColumnMap, QString> detect(const QStringList &first, const QString &column);
+    // From the first record and the operator's choice (empty: find it) of the number column and the
+    // consent column (a header name). An error is translated.
+    static Result<ColumnMap, QString> detect(const QStringList &first, const QString &column,
+                                             const QString &consentColumn = {});
 };
 
 // A header cell that names the number column (phone, destination, number, телефон, номер; any case).
 bool isNumberColumnName(const QString &name);
+// A header cell that names the consent column (consent, согласие; any case).
+bool isConsentColumnName(const QString &name);
+// Whether a consent cell gives consent: any text (a date, a source) except empty, "no", "нет",
+// "false", "0" or "-" (any case).
+bool givesConsent(const QString &cell);
 
 } // namespace vc

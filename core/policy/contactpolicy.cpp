@@ -59,6 +59,7 @@ ContactPolicy ContactPolicy::load(const Settings &settings)
     p.caps = {cap(settings.policyPerDay().get()), cap(settings.policyPerWeek().get()), cap(settings.policyPerMonth().get())};
     p.workdaysWindow = settings.policyWorkdays().get();
     p.weekendsWindow = settings.policyWeekends().get();
+    p.requireConsent = settings.policyRequireConsent().get();
     if (p.preset == Preset::DebtCollection && p.presetOfFigures() != Preset::DebtCollection)
         p.preset = Preset::Custom; // edited by hand: the law's figures are no longer what it says
     return p;
@@ -78,6 +79,7 @@ void ContactPolicy::save(const Settings &settings) const
     settings.policyPerMonth().set(caps.perMonth);
     settings.policyWorkdays().set(workdaysWindow);
     settings.policyWeekends().set(weekendsWindow);
+    settings.policyRequireConsent().set(requireConsent);
 }
 
 ContactPolicy::Preset ContactPolicy::presetOfFigures() const

@@ -40,6 +40,9 @@ public:
     // holidays ("HH:MM-HH:MM" each; empty: not set). A campaign's window unless it says otherwise.
     QString workdaysWindow;
     QString weekendsWindow;
+    // Campaign rows without consent (a consent column's date or source) are classed no_consent and not
+    // called (38-FZ art. 18 part 1 asks for the subscriber's prior consent). Not part of any preset.
+    bool requireConsent = false;
     static QString defaultWindow() { return QStringLiteral("09:00-20:00"); }
     // The preset the figures are: the law's exactly, none at all, or the operator's own.
     Preset presetOfFigures() const;

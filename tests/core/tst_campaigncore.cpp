@@ -253,6 +253,80 @@ private Q_SLOTS:
         QCOMPARE(map.value().number, 1);
         QVERIFY(!ColumnMap::detect({QStringLiteral("a")}, QStringLiteral("phone")));
         QVERIFY(!ColumnMap::detect({QStringLiteral("a")}, QStringLiteral("0")));
+        // The consent column: by its name in either language, or named by the operator.
+        map = ColumnMap::detect({QStringLiteral("phone"), QStringLiteral("Согласие")}, {});
+        QCOMPARE(map.value().consent, 1);
+        map = ColumnMap::detect({QStringLiteral("phone"), QStringLiteral("name")}, {});
+        QCOMPARE(map.value().consent, -1);
+        map = ColumnMap::detect({QStringLiteral("a"), QStringLiteral("opt_in"), QStringLiteral("phone")}, {}, QStringLiteral("Opt_In"));
+        QVERIFY(map.value().header);
+        QCOMPARE(map.value().consent, 1);
+        QCOMPARE(map.value().number, 2);
+        const auto missing = ColumnMap::detect({QStringLiteral("phone")}, {}, QStringLiteral("opt_in"));
+        QVERIFY(!missing);
+        QVERIFY(missing.error().contains(QStringLiteral("opt_in")));
+        QVERIFY(givesConsent(QStringLiteral("2026-03-01")));
+        QVERIFY(givesConsent(QStringLiteral("web form #12")));
+        for (const char *no : {"", " ", "no", "NO", "нет", "Нет", "false", "0", "-"})
+            QVERIFY2(!givesConsent(QString::fromUtf8(no)), no);
+    }
+
+    // With the policy's "require consent", a row without consent is classed no_consent and never called;
+    // without it, the column is only carried. Either way the export keeps each row's consent.
+    void consentColumn()
+    {
+        for (const bool required : {false, true}) {
+            QTemporaryDir dir;
+            CampaignJournal journal;
+            QVERIFY(journal.create(dir.filePath(QStringLiteral("c.journal")), {}));
+            QBuffer in;
+            in.setData(QStringLiteral("phone,согласие\n+79000000001,2026-03-01\n+79000000002,\n+79000000003,нет\n"
+                                      "+79000000002,call centre 12.05.2026\nabc,2026-01-01\n").toUtf8());
+            in.open(QIODevice::ReadOnly);
+            PlanOptions o;
+            o.requireConsent = required;
+            const auto plan = CampaignPlanner::plan(&in, o, &journal);
+            QVERIFY(plan);
+            QCOMPARE(plan.value().columns.consent, 1);
+            const CampaignCounts c = plan.value().counts;
+            QCOMPARE(c.invalid, 1);
+            if (required) {
+                QCOMPARE(c.noConsent, 2);
+                QCOMPARE(c.ready, 2); // line 5: the number without consent on line 3 was not a copy that is called
+                QCOMPARE(c.duplicate, 0);
+                QCOMPARE(journal.row(3)->rowClass, RowClass::NoConsent);
+                QCOMPARE(journal.row(4)->rowClass, RowClass::NoConsent);
+                QCOMPARE(journal.row(5)->rowClass, RowClass::Ready);
+                QCOMPARE(journal.counts().noConsent, 2);
+            } else {
+                QCOMPARE(c.noConsent, 0);
+                QCOMPARE(c.ready, 3);
+                QCOMPARE(c.duplicate, 1);
+            }
+            QBuffer out;
+            out.open(QIODevice::WriteOnly);
+            QVERIFY(journal.exportCsv(&out));
+            const QList<QByteArray> lines = out.data().split('\n');
+            QVERIFY(lines.at(0).trimmed().endsWith(",consent"));
+            QVERIFY(lines.at(1).trimmed().endsWith(",2026-03-01"));
+            QVERIFY(lines.at(2).trimmed().endsWith(","));
+            QVERIFY(lines.at(3).trimmed().endsWith(QStringLiteral(",нет").toUtf8()));
+            QVERIFY(lines.at(4).trimmed().endsWith(",call centre 12.05.2026"));
+            QCOMPARE(lines.at(3).split(',').at(3), QByteArray(required ? "no_consent" : "ready"));
+        }
+        // Required, and the file has no consent column: no row is called, and each says why.
+        QTemporaryDir dir;
+        CampaignJournal journal;
+        QVERIFY(journal.create(dir.filePath(QStringLiteral("n.journal")), {}));
+        QBuffer in;
+        in.setData("phone\n+79000000001\n");
+        in.open(QIODevice::ReadOnly);
+        PlanOptions o;
+        o.requireConsent = true;
+        const auto plan = CampaignPlanner::plan(&in, o, &journal);
+        QCOMPARE(plan.value().counts.ready, 0);
+        QCOMPARE(plan.value().counts.noConsent, 1);
+        QVERIFY(journal.row(2)->reason.contains(QStringLiteral("no consent column")));
     }
 
     // The preview: every class, duplicates by normalised number, problem lines, the do-not-call lists.

@@ -76,7 +76,7 @@ private Q_SLOTS:
         const QJsonObject o = json(r.out);
         QStringList keys = o.keys();
         QCOMPARE(keys, (QStringList{QStringLiteral("capped"), QStringLiteral("completed"), QStringLiteral("duplicate"), QStringLiteral("invalid"),
-                                    QStringLiteral("journal"), QStringLiteral("not_delivered"), QStringLiteral("placed"),
+                                    QStringLiteral("journal"), QStringLiteral("no_consent"), QStringLiteral("not_delivered"), QStringLiteral("placed"),
                                     QStringLiteral("purpose"), QStringLiteral("rejected"), QStringLiteral("scheduled_at"),
                                     QStringLiteral("suppressed"), QStringLiteral("total"),
                                     QStringLiteral("unknown"), QStringLiteral("waiting")}));

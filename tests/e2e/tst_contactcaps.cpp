@@ -229,6 +229,47 @@ private slots:
                           QStringList{QStringLiteral("--test-to"), mine, QStringLiteral("--dry-run")}).code, 2);
     }
 
+    // "Require consent": rows without a date or source in the consent column (found by name, or named with
+    // --consent-column) are classed no_consent and never called; the export carries each row's consent.
+    void consentIsRequiredWhenThePolicySaysSo()
+    {
+        QCOMPARE(voicectl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--preset"), QStringLiteral("none"),
+                           QStringLiteral("--require-consent"), QStringLiteral("yes")}).code, 0);
+        Run r = voicectl({QStringLiteral("policy"), QStringLiteral("show"), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(json(r.out).value(QStringLiteral("require_consent")).toBool(), true);
+        QCOMPARE(voicectl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--require-consent"), QStringLiteral("maybe")}).code, 2);
+        const QStringList list = numbers(4, 870);
+        const QString file = write(QStringLiteral("consent.csv"), "phone,opt_in\n" + list.at(0).toUtf8() + ",2026-01-15\n" +
+                                                                      list.at(1).toUtf8() + ",\n" + list.at(2).toUtf8() + ",no\n" +
+                                                                      list.at(3).toUtf8() + ",web form\n");
+        // The column is not named consent: without --consent-column no row has consent.
+        r = voicectl(runArgs(file, m_dir.filePath(QStringLiteral("consent-dry.journal"))) + QStringList{QStringLiteral("--dry-run"), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(json(r.out).value(QStringLiteral("no_consent")).toInt(), 4);
+        QCOMPARE(voicectl(runArgs(file, m_dir.filePath(QStringLiteral("consent-bad.journal"))) +
+                          QStringList{QStringLiteral("--consent-column"), QStringLiteral("agreed"), QStringLiteral("--dry-run")}).code, 2);
+        const QString journal = m_dir.filePath(QStringLiteral("consent.journal"));
+        const int before = callsPlaced();
+        r = voicectl(runArgs(file, journal) + QStringList{QStringLiteral("--consent-column"), QStringLiteral("opt_in"), QStringLiteral("--yes"),
+                                                         QStringLiteral("--rate"), QStringLiteral("20")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(callsPlaced() - before, 2);
+        QCOMPARE(callsTo().value(list.at(0)).toInt(), 1);
+        QCOMPARE(callsTo().value(list.at(1)).toInt(), 0);
+        QCOMPARE(callsTo().value(list.at(2)).toInt(), 0);
+        QCOMPARE(callsTo().value(list.at(3)).toInt(), 1);
+        r = voicectl({QStringLiteral("campaign"), QStringLiteral("status"), journal, QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(json(r.out).value(QStringLiteral("no_consent")).toInt(), 2);
+        r = voicectl({QStringLiteral("campaign"), QStringLiteral("export"), journal});
+        QCOMPARE(r.code, 0);
+        const QStringList lines = r.out.split(QStringLiteral("\r\n"));
+        QVERIFY(lines.at(0).endsWith(QLatin1String(",consent")));
+        QVERIFY2(lines.at(1).endsWith(QLatin1String(",2026-01-15")), qPrintable(lines.at(1)));
+        QVERIFY2(lines.at(3).contains(QLatin1String(",no_consent,")) && lines.at(3).endsWith(QLatin1String(",no")), qPrintable(lines.at(3)));
+        QVERIFY(lines.at(4).endsWith(QLatin1String(",web form")));
+        QCOMPARE(voicectl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--require-consent"), QStringLiteral("no")}).code, 0);
+    }
+
     // Re-dials per outcome are checked before anything is read or sent, and kept in the journal.
     void redialPerOutcomeOptions()
     {

@@ -116,6 +116,7 @@ QString CampaignRowsModel::badgeText(const QString &badge)
         {QStringLiteral("duplicate"), QT_TR_NOOP("duplicate")},
         {QStringLiteral("suppressed"), QT_TR_NOOP("do not call")},
         {QStringLiteral("capped"), QT_TR_NOOP("over a cap")},
+        {QStringLiteral("no_consent"), QT_TR_NOOP("no consent")},
         {QStringLiteral("pending"), QT_TR_NOOP("waiting")},
         {QStringLiteral("dispatching"), QT_TR_NOOP("calling")},
         {QStringLiteral("placed"), QT_TR_NOOP("placed")},

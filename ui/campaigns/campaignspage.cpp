@@ -149,7 +149,8 @@ void CampaignsPage::retranslate()
         {tr("Waiting"), QStringLiteral("pending")}, {tr("Placed"), QStringLiteral("placed")},
         {tr("Rejected"), QStringLiteral("rejected")}, {tr("Outcome unknown"), QStringLiteral("unknown")},
         {tr("Invalid"), QStringLiteral("invalid")}, {tr("Duplicates"), QStringLiteral("duplicate")},
-        {tr("Do not call"), QStringLiteral("suppressed")}, {tr("Over a contact cap"), QStringLiteral("capped")}};
+        {tr("Do not call"), QStringLiteral("suppressed")}, {tr("Over a contact cap"), QStringLiteral("capped")},
+        {tr("No consent"), QStringLiteral("no_consent")}};
     for (const auto &[text, key] : filters)
         m_ui->rowFilter->addItem(text, key);
     m_ui->rowFilter->setCurrentIndex(filter);
@@ -329,6 +330,9 @@ void CampaignsPage::updateState()
                          .arg(n.notDelivered).arg(n.following).arg(n.rejected).arg(n.unknown).arg(n.waiting);
     if (n.capped > 0)
         counts += u' ' + tr("%n row(s) over the contact policy's caps when checked: not called.", nullptr, int(std::min<qint64>(n.capped, INT_MAX)));
+    if (n.noConsent > 0)
+        counts += u' ' + tr("%n row(s) without the consent the contact policy requires: not called.", nullptr,
+                            int(std::min<qint64>(n.noConsent, INT_MAX)));
     if (c && c->state() == CampaignController::State::Running && n.waiting > 0 && s.settings.rate > 0)
         counts += u' ' + tr("About %1 left at %2 call(s) per second.").arg(time::duration(qint64(double(n.waiting) / s.settings.rate)))
                              .arg(QLocale().toString(s.settings.rate, 'g', 4));
@@ -392,6 +396,8 @@ void CampaignsPage::applyRowFilter()
         f.rowClass = RowClass::Suppressed;
     else if (key == QLatin1String("capped"))
         f.rowClass = RowClass::Capped;
+    else if (key == QLatin1String("no_consent"))
+        f.rowClass = RowClass::NoConsent;
     f.number = m_ui->rowSearch->text();
     m_rows->setFilter(f);
 }

@@ -47,7 +47,7 @@ ContactPolicyDialog::ContactPolicyDialog(QSettings *settings, QWidget *parent)
       m_preset(new QComboBox(this)), m_capsLabel(new QLabel(this)), m_perDay(capSpin(this, "perDaySpin")),
       m_perWeek(capSpin(this, "perWeekSpin")), m_perMonth(capSpin(this, "perMonthSpin")), m_workdays(new QCheckBox(this)),
       m_workStart(timeEdit(this, "workStartEdit")), m_workEnd(timeEdit(this, "workEndEdit")), m_weekends(new QCheckBox(this)),
-      m_restStart(timeEdit(this, "restStartEdit")), m_restEnd(timeEdit(this, "restEndEdit")), m_calendar(new QLabel(this)),
+      m_restStart(timeEdit(this, "restStartEdit")), m_restEnd(timeEdit(this, "restEndEdit")), m_consent(new QCheckBox(this)), m_calendar(new QLabel(this)),
       m_import(new QPushButton(this)), m_message(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
@@ -56,6 +56,7 @@ ContactPolicyDialog::ContactPolicyDialog(QSettings *settings, QWidget *parent)
     m_workdays->setObjectName(QStringLiteral("workdaysCheck"));
     m_weekends->setObjectName(QStringLiteral("weekendsCheck"));
     m_import->setObjectName(QStringLiteral("importCalendarButton"));
+    m_consent->setObjectName(QStringLiteral("requireConsentCheck"));
     m_intro->setWordWrap(true);
     m_calendar->setWordWrap(true);
     m_message->setWordWrap(true);
@@ -85,6 +86,7 @@ ContactPolicyDialog::ContactPolicyDialog(QSettings *settings, QWidget *parent)
     form->addRow(m_capsLabel, caps);
     form->addRow(m_workdays, work);
     form->addRow(m_weekends, rest);
+    form->addRow(m_consent);
     auto *calendarRow = new QHBoxLayout;
     calendarRow->addWidget(m_calendar, 1);
     calendarRow->addWidget(m_import);
@@ -101,7 +103,7 @@ ContactPolicyDialog::ContactPolicyDialog(QSettings *settings, QWidget *parent)
         connect(s, &QSpinBox::valueChanged, this, &ContactPolicyDialog::edited);
     for (QTimeEdit *t : {m_workStart, m_workEnd, m_restStart, m_restEnd})
         connect(t, &QTimeEdit::timeChanged, this, &ContactPolicyDialog::edited);
-    for (QCheckBox *c : {m_workdays, m_weekends})
+    for (QCheckBox *c : {m_workdays, m_weekends, m_consent})
         connect(c, &QCheckBox::toggled, this, &ContactPolicyDialog::edited);
     connect(m_import, &QPushButton::clicked, this, &ContactPolicyDialog::importCalendar);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ContactPolicyDialog::save);
@@ -124,6 +126,7 @@ ContactPolicy ContactPolicyDialog::policy() const
         p.workdaysWindow = hours(m_workStart, m_workEnd);
     if (m_weekends->isChecked())
         p.weekendsWindow = hours(m_restStart, m_restEnd);
+    p.requireConsent = m_consent->isChecked();
     return p;
 }
 
@@ -142,6 +145,7 @@ void ContactPolicyDialog::display(const ContactPolicy &p)
     };
     set(m_workdays, m_workStart, m_workEnd, p.workdaysWindow, QTime(8, 0), QTime(22, 0));
     set(m_weekends, m_restStart, m_restEnd, p.weekendsWindow, QTime(9, 0), QTime(20, 0));
+    m_consent->setChecked(p.requireConsent);
     m_showing = false;
     edited();
 }
@@ -151,8 +155,11 @@ void ContactPolicyDialog::presetChosen()
     if (m_showing)
         return;
     const auto preset = ContactPolicy::presetNamed(m_preset->currentData().toString());
-    if (preset && *preset != ContactPolicy::Preset::Custom)
-        display(ContactPolicy::fromPreset(*preset));
+    if (preset && *preset != ContactPolicy::Preset::Custom) {
+        ContactPolicy p = ContactPolicy::fromPreset(*preset);
+        p.requireConsent = m_consent->isChecked(); // not part of a preset
+        display(p);
+    }
 }
 
 void ContactPolicyDialog::edited()
@@ -232,6 +239,7 @@ void ContactPolicyDialog::retranslate()
     m_workdays->setText(tr("&Working days:"));
     m_weekends->setText(tr("&Weekends and holidays:"));
     m_import->setText(tr("&Import Calendar…"));
+    m_consent->setText(tr("Require &consent: campaign rows without a date or source in the consent column are not called"));
     QStringList years;
     for (int y : HolidayCalendar::shared()->years())
         years << QString::number(y);
@@ -252,6 +260,7 @@ void ContactPolicyDialog::retranslate()
     a11y::name(m_restStart, tr("Weekends and holidays: from"));
     a11y::name(m_restEnd, tr("Weekends and holidays: until"));
     a11y::name(m_import, tr("Import Calendar"));
+    a11y::name(m_consent, tr("Campaign rows need consent"));
     a11y::name(this, tr("Contact Policy"));
     edited();
 }

@@ -17,7 +17,7 @@ namespace vc::ui {
 
 // Tools → Contact Policy: the caps per number (day, week, month in the recipient's time) with the
 // 230-FZ preset, the hours on working days and on weekends and holidays (a new campaign's window), and
-// the holiday calendar (built in, and imported). Saved to the settings voicectl shares.
+// whether campaign rows need consent, and the holiday calendar (built in, and imported). Saved to the settings voicectl shares.
 class ContactPolicyDialog final : public QDialog
 {
     Q_OBJECT
@@ -52,6 +52,7 @@ private:
     QCheckBox *m_weekends;
     QTimeEdit *m_restStart;
     QTimeEdit *m_restEnd;
+    QCheckBox *m_consent;
     QLabel *m_calendar;
     QPushButton *m_import;
     QLabel *m_message;

@@ -12,7 +12,7 @@ QColor StatusBadgeDelegate::colorFor(const QString &status)
         return QColor(46, 160, 67);
     if (s == QLatin1String("invalid"))
         return QColor(207, 34, 46);
-    if (s == QLatin1String("suppressed") || s == QLatin1String("capped"))
+    if (s == QLatin1String("suppressed") || s == QLatin1String("capped") || s == QLatin1String("no_consent"))
         return QColor(214, 137, 16);
     if (s == QLatin1String("placed") || s == QLatin1String("dispatching"))
         return QColor(47, 128, 237);

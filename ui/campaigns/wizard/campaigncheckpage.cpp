@@ -67,6 +67,7 @@ void CampaignCheckPage::retranslate()
     m_ui->classFilter->addItem(tr("Duplicates"), QStringLiteral("duplicate"));
     m_ui->classFilter->addItem(tr("Do not call"), QStringLiteral("suppressed"));
     m_ui->classFilter->addItem(tr("Over a contact cap"), QStringLiteral("capped"));
+    m_ui->classFilter->addItem(tr("No consent"), QStringLiteral("no_consent"));
     m_ui->classFilter->setCurrentIndex(at);
     a11y::name(m_ui->classFilter, tr("Show rows"));
     a11y::name(m_ui->rowsTable, tr("Rows of the file"));
@@ -177,9 +178,12 @@ void CampaignCheckPage::finished(const QString &error)
                         (n.capped > 0 ? u' ' + tr("%n over the contact policy's caps (called too often already).", nullptr,
                                                  int(std::min<qint64>(n.capped, INT_MAX)))
                                       : QString()) +
+                        (n.noConsent > 0 ? u' ' + tr("%n without consent, which the contact policy requires.", nullptr,
+                                                    int(std::min<qint64>(n.noConsent, INT_MAX)))
+                                         : QString()) +
                         (n.ready == 0 ? u' ' + tr("No row can be called: check the number column on the first page and the service on the previous one.") : QString()),
                     n.ready == 0);
-    m_ui->exportProblemsButton->setEnabled(n.invalid + n.duplicate + n.suppressed + n.capped > 0);
+    m_ui->exportProblemsButton->setEnabled(n.invalid + n.duplicate + n.suppressed + n.capped + n.noConsent > 0);
     m_ui->rowsTable->setColumnWidth(CampaignRowsModel::NumberColumn, 170);
     m_ui->rowsTable->setColumnWidth(CampaignRowsModel::NormalisedColumn, 120);
     m_ui->rowsTable->setColumnWidth(CampaignRowsModel::StatusColumn, 120);

@@ -124,6 +124,8 @@ void CampaignConfirmPage::updateDetails()
                           .arg(n.suppressed);
     if (n.capped > 0)
         details += u' ' + tr("%n more over the contact policy's caps.", nullptr, int(std::min<qint64>(n.capped, INT_MAX)));
+    if (n.noConsent > 0)
+        details += u' ' + tr("%n more without consent.", nullptr, int(std::min<qint64>(n.noConsent, INT_MAX)));
     details += u'\n' + tr("Estimated duration: %1 for %n call(s).", nullptr, int(std::min<qint64>(n.ready, INT_MAX)))
                            .arg(time::duration(seconds));
     if (!m_balance.isEmpty())

@@ -54,6 +54,7 @@ void CampaignFilePage::retranslate()
     m_ui->fileColumnLabel->setText(tr("Audio file id co&lumn:"));
     m_ui->tzColumnLabel->setText(tr("&Time zone column:"));
     m_ui->nameColumnLabel->setText(tr("N&ame column:"));
+    m_ui->consentColumnLabel->setText(tr("C&onsent column:"));
     const int enc = std::max(0, m_ui->encodingCombo->currentIndex());
     const int sep = std::max(0, m_ui->separatorCombo->currentIndex());
     m_ui->encodingCombo->clear();
@@ -175,6 +176,7 @@ void CampaignFilePage::fillColumns()
     fill(m_ui->fileColumn, header ? d.fileId : -1, true);
     fill(m_ui->tzColumn, header ? d.tz : -1, true);
     fill(m_ui->nameColumn, header ? d.name : -1, true);
+    fill(m_ui->consentColumn, header ? d.consent : -1, true);
     m_ui->serviceColumn->setVisible(!m_wizard->isLegacy());
     m_ui->serviceColumnLabel->setVisible(!m_wizard->isLegacy());
     m_ui->fileColumn->setVisible(m_wizard->isLegacy());
@@ -191,6 +193,7 @@ ColumnMap CampaignFilePage::columns() const
     m.fileId = m_wizard->isLegacy() ? m_ui->fileColumn->currentData().toInt() : -1;
     m.tz = m_ui->tzColumn->currentData().toInt();
     m.name = m_ui->nameColumn->currentData().toInt();
+    m.consent = m_ui->consentColumn->currentData().toInt();
     m.numberName = m_ui->numberColumn->currentText();
     return m;
 }
