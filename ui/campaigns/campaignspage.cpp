@@ -285,8 +285,15 @@ void CampaignsPage::updateState()
     if (c) {
         using State = CampaignController::State;
         const qint64 left = c->until().isValid() ? std::max<qint64>(0, (QDateTime::currentDateTimeUtc().msecsTo(c->until()) + 999) / 1000) : 0;
+        const bool scheduled = s.settings.startAt.isValid() && c->until().isValid() && c->until() <= s.settings.startAt.addSecs(1) &&
+                               QDateTime::currentDateTimeUtc() < s.settings.startAt;
         switch (c->state()) {
         case State::WaitingForWindow:
+            if (scheduled) {
+                state = tr("Scheduled: the first call at %1 (in %2). Nothing is called before.")
+                            .arg(QLocale().toString(s.settings.startAt.toLocalTime(), QLocale::ShortFormat), time::duration(left));
+                break;
+            }
             state = tr("Waiting for the sending window: the next call at %1 (in %2).")
                         .arg(QLocale().toString(c->until().toLocalTime(), QLocale::ShortFormat), time::duration(left));
             break;
@@ -306,6 +313,11 @@ void CampaignsPage::updateState()
         default:
             state = CampaignController::stateName(c->state());
         }
+    } else if (s.settings.startAt.isValid() && QDateTime::currentDateTimeUtc() < s.settings.startAt && s.counts.waiting > 0 &&
+               s.state == QLatin1String("started")) {
+        const qint64 left = (QDateTime::currentDateTimeUtc().msecsTo(s.settings.startAt) + 999) / 1000;
+        state = tr("Scheduled for %1 (in %2): resume it on this computer to call then.")
+                    .arg(QLocale().toString(s.settings.startAt.toLocalTime(), QLocale::ShortFormat), time::duration(left));
     } else if (m_registry->isInterrupted(s)) {
         state = tr("Interrupted: resume it to call the %n row(s) still waiting.", nullptr, int(s.counts.waiting));
     }

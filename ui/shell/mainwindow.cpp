@@ -204,6 +204,19 @@ void MainWindow::offerInterruptedCampaigns()
     if (stopped.isEmpty())
         return;
     const CampaignSummary &c = stopped.constFirst();
+    // Confirmed for a later time and not called yet: it waits for its time once resumed here.
+    if (c.settings.startAt.isValid() && QDateTime::currentDateTimeUtc() < c.settings.startAt && c.counts.placed + c.counts.rejected +
+                                                                                                   c.counts.unknown + c.counts.dispatching == 0) {
+        m_banner->showMessage(MessageBanner::Level::Info,
+                              tr("The campaign \"%1\" is scheduled for %2: resume it and it calls from then on, while Voice "
+                                 "Console runs. Nothing is called before.")
+                                  .arg(c.name, QLocale().toString(c.settings.startAt.toLocalTime(), QLocale::ShortFormat)),
+                              {}, tr("Resume"), [this, path = c.path] {
+                                  setCurrentPage(CampaignsPageIndex);
+                                  campaignsPage()->resume(path);
+                              });
+        return;
+    }
     QString text = tr("The campaign \"%1\" stopped before it finished (Voice Console was closed or stopped): %n row(s) "
                       "still wait.", nullptr, int(c.counts.waiting)).arg(c.name);
     if (c.counts.unknown > 0)

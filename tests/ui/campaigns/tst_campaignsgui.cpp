@@ -10,6 +10,8 @@
 #include "support/appfixture.h"
 #include "support/campaigndriver.h"
 #include "ui/campaigns/wizard/campaignwizard.h"
+
+#include <QDateTimeEdit>
 #include "support/must.h"
 
 #include <QAction>
@@ -189,6 +191,55 @@ private Q_SLOTS:
         QCOMPARE(m_app->server()->callsTo().value(mine), 1);
         for (const QString &n : list)
             QCOMPARE(m_app->server()->callsTo().value(n), 1);
+    }
+
+    // Exolve's re-dials are set per outcome in the wizard (busy, no answer, each with its gap) and kept in
+    // the journal; integrationapi.net's single pair is not offered for Exolve.
+    void redialPerOutcomeInTheWizard()
+    {
+        startApp();
+        bool legacyRowHidden = false;
+        const QString path = vc::test::runCampaignWizard(window(), writeCsv(QStringLiteral("redial.csv"), numbers(1, 170)), [&](QWidget *s) {
+            s->findChild<QDoubleSpinBox *>(QStringLiteral("rateSpin"))->setValue(20);
+            s->findChild<QCheckBox *>(QStringLiteral("windowCheck"))->setChecked(false);
+            legacyRowHidden = !s->findChild<QSpinBox *>(QStringLiteral("redialSpin"))->isVisibleTo(s) &&
+                              s->findChild<QSpinBox *>(QStringLiteral("busySpin"))->isVisibleTo(s);
+            auto *busyGap = s->findChild<QSpinBox *>(QStringLiteral("busyGapSpin"));
+            QVERIFY(!busyGap->isEnabled()); // no re-dial, no gap to ask
+            s->findChild<QSpinBox *>(QStringLiteral("busySpin"))->setValue(2);
+            QVERIFY(busyGap->isEnabled());
+            busyGap->setValue(15);
+            s->findChild<QSpinBox *>(QStringLiteral("noAnswerSpin"))->setValue(1);
+            s->findChild<QSpinBox *>(QStringLiteral("noAnswerGapSpin"))->setValue(45);
+        });
+        QVERIFY(legacyRowHidden);
+        QVERIFY(!path.isEmpty());
+        CampaignJournal j;
+        QVERIFY(j.openReadOnly(path));
+        QCOMPARE(j.settings().redial, 0);
+        QCOMPARE(j.settings().redialBusy, 2);
+        QCOMPARE(j.settings().redialBusyGapMin, 15);
+        QCOMPARE(j.settings().redialNoAnswer, 1);
+        QCOMPARE(j.settings().redialNoAnswerGapMin, 45);
+        j.close();
+        QTRY_VERIFY_WITH_TIMEOUT(finished(path), 60000);
+    }
+
+    // A campaign confirmed for later shows its countdown to the first call, and calls nobody before it.
+    void scheduledCampaignShowsItsCountdown()
+    {
+        startApp();
+        const QStringList list = numbers(1, 180);
+        const QString path = vc::test::runCampaignWizard(window(), writeCsv(QStringLiteral("later.csv"), list), [](QWidget *s) {
+            s->findChild<QCheckBox *>(QStringLiteral("windowCheck"))->setChecked(false);
+            s->findChild<QCheckBox *>(QStringLiteral("startCheck"))->setChecked(true);
+            s->findChild<QDateTimeEdit *>(QStringLiteral("startEdit"))->setDateTime(QDateTime::currentDateTime().addSecs(2 * 3600));
+        });
+        QVERIFY(!path.isEmpty());
+        auto *label = page()->findChild<QLabel *>(QStringLiteral("stateLabel"));
+        QTRY_VERIFY2(label->text().contains(QStringLiteral("Scheduled: the first call at")), qPrintable(label->text()));
+        QVERIFY2(label->text().contains(QStringLiteral("(in 1 h 59")) || label->text().contains(QStringLiteral("(in 2 h")), qPrintable(label->text()));
+        QVERIFY(!m_app->server()->callsTo().contains(list.at(0)));
     }
 
     // Pause stops new calls; Resume goes on; nobody is called twice.

@@ -50,7 +50,17 @@ CampaignSettingsPage::CampaignSettingsPage(CampaignWizard *wizard)
     });
     for (QTimeEdit *t : {m_ui->windowStart, m_ui->windowEnd, m_ui->restStart, m_ui->restEnd})
         connect(t, &QTimeEdit::timeChanged, this, &CampaignSettingsPage::revalidate);
-    connect(m_ui->redialSpin, &QSpinBox::valueChanged, this, [this](int n) { m_ui->redialGapSpin->setEnabled(n > 0); });
+    // Re-dials: Exolve's per outcome (busy, no answer), each with its own gap; integrationapi.net redials by
+    // itself (retryCount and gap), one pair for every way a call is not reached.
+    for (auto [count, gap] : {std::pair{m_ui->redialSpin, m_ui->redialGapSpin}, std::pair{m_ui->busySpin, m_ui->busyGapSpin},
+                              std::pair{m_ui->noAnswerSpin, m_ui->noAnswerGapSpin}}) {
+        gap->setEnabled(false);
+        connect(count, &QSpinBox::valueChanged, this, [this, gap](int n) {
+            gap->setEnabled(n > 0);
+            revalidate();
+        });
+        connect(gap, &QSpinBox::valueChanged, this, &CampaignSettingsPage::revalidate);
+    }
     m_ui->purposeCombo->addItem(QString(), CampaignSettings::purposeName(CampaignSettings::Purpose::Informational));
     m_ui->purposeCombo->addItem(QString(), CampaignSettings::purposeName(CampaignSettings::Purpose::Advertising));
     connect(m_ui->purposeCombo, &QComboBox::currentIndexChanged, this, &CampaignSettingsPage::revalidate);
@@ -62,7 +72,6 @@ CampaignSettingsPage::CampaignSettingsPage(CampaignWizard *wizard)
         revalidate();
     });
     connect(m_ui->startEdit, &QDateTimeEdit::dateTimeChanged, this, &CampaignSettingsPage::revalidate);
-    m_ui->redialGapSpin->setEnabled(false);
     retranslate();
 }
 
@@ -81,11 +90,17 @@ void CampaignSettingsPage::retranslate()
     m_ui->restLabel->setText(tr("working days; weekends and &holidays"));
     m_ui->zoneLabel->setText(tr("Time &zone:"));
     m_ui->zoneCombo->setItemText(0, tr("This computer's zone (%1)").arg(QString::fromLatin1(QTimeZone::systemTimeZoneId())));
-    m_ui->redialLabel->setText(tr("Call &busy or unanswered again:"));
-    m_ui->redialSpin->setSuffix(tr(" more time(s)"));
-    m_ui->redialSpin->setSpecialValueText(tr("never"));
-    m_ui->redialGapLabel->setText(tr("after"));
-    m_ui->redialGapSpin->setSuffix(tr(" min"));
+    m_ui->redialLabel->setText(tr("Call again when &not reached:"));
+    m_ui->busyLabel->setText(tr("Call &busy numbers again:"));
+    m_ui->noAnswerLabel->setText(tr("Call &unanswered numbers again:"));
+    for (QSpinBox *count : {m_ui->redialSpin, m_ui->busySpin, m_ui->noAnswerSpin}) {
+        count->setSuffix(tr(" more time(s)"));
+        count->setSpecialValueText(tr("never"));
+    }
+    for (QLabel *after : {m_ui->redialGapLabel, m_ui->busyGapLabel, m_ui->noAnswerGapLabel})
+        after->setText(tr("after"));
+    for (QSpinBox *gap : {m_ui->redialGapSpin, m_ui->busyGapSpin, m_ui->noAnswerGapSpin})
+        gap->setSuffix(tr(" min"));
     m_ui->dncCaption->setText(tr("Do not call:"));
     m_ui->purposeLabel->setText(tr("&Purpose:"));
     m_ui->purposeCombo->setItemText(0, CampaignSettings::purposeTitle(CampaignSettings::Purpose::Informational));
@@ -99,6 +114,8 @@ void CampaignSettingsPage::retranslate()
     a11y::name(m_ui->restStart, tr("Sending window start, weekends and holidays"));
     a11y::name(m_ui->restEnd, tr("Sending window end, weekends and holidays"));
     a11y::name(m_ui->redialGapSpin, tr("Minutes between calls to the same number"));
+    a11y::name(m_ui->busyGapSpin, tr("Minutes before calling a busy number again"));
+    a11y::name(m_ui->noAnswerGapSpin, tr("Minutes before calling an unanswered number again"));
     a11y::name(m_ui->startEdit, tr("Scheduled start, this computer's time"));
     revalidate();
 }
@@ -111,6 +128,9 @@ void CampaignSettingsPage::initializePage()
         w->setVisible(!legacy);
     for (QWidget *w : {static_cast<QWidget *>(m_ui->fileIdEdit), static_cast<QWidget *>(m_ui->fileIdLabel)})
         w->setVisible(legacy);
+    m_ui->form->setRowVisible(m_ui->redialLabel, legacy);
+    m_ui->form->setRowVisible(m_ui->busyLabel, !legacy);
+    m_ui->form->setRowVisible(m_ui->noAnswerLabel, !legacy);
     m_ui->serviceCombo->lineEdit()->setPlaceholderText(serviceColumn ? tr("Optional: rows name their own service")
                                                                      : tr("Type to search the services"));
     Session *session = m_wizard->session();
@@ -173,8 +193,15 @@ CampaignSettings CampaignSettingsPage::typed() const
     const QString zone = m_ui->zoneCombo->currentText().trimmed();
     if (zone != m_ui->zoneCombo->itemText(0).trimmed())
         s.defaultZone = zone;
-    s.redial = m_ui->redialSpin->value();
-    s.redialGapMin = m_ui->redialGapSpin->value();
+    if (m_wizard->isLegacy()) {
+        s.redial = m_ui->redialSpin->value();
+        s.redialGapMin = m_ui->redialGapSpin->value();
+    } else {
+        s.redialBusy = m_ui->busySpin->value();
+        s.redialBusyGapMin = m_ui->busyGapSpin->value();
+        s.redialNoAnswer = m_ui->noAnswerSpin->value();
+        s.redialNoAnswerGapMin = m_ui->noAnswerGapSpin->value();
+    }
     s.purpose = CampaignSettings::purposeNamed(m_ui->purposeCombo->currentData().toString()).value_or(CampaignSettings::Purpose::Informational);
     if (m_ui->startCheck->isChecked())
         s.startAt = m_ui->startEdit->dateTime().toUTC();
