@@ -224,6 +224,14 @@
         <source>too many columns (%1, at most %2)</source>
         <translation>too many columns (%1, at most %2)</translation>
     </message>
+    <message>
+        <source>no consent: the file has no consent column and the contact policy requires one</source>
+        <translation>no consent: the file has no consent column and the contact policy requires one</translation>
+    </message>
+    <message>
+        <source>no consent recorded, and the contact policy requires one</source>
+        <translation>no consent recorded, and the contact policy requires one</translation>
+    </message>
 </context>
 <context>
     <name>CampaignSettings</name>
@@ -331,6 +339,10 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
     <message>
         <source>--column takes a column name or a position from 1.</source>
         <translation>--column takes a column name or a position from 1.</translation>
+    </message>
+    <message>
+        <source>The file has no consent column named &quot;%1&quot; in its first row.</source>
+        <translation>The file has no consent column named &quot;%1&quot; in its first row.</translation>
     </message>
 </context>
 <context>
@@ -2159,10 +2171,6 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <translation>Capped (contact policy)</translation>
     </message>
     <message>
-        <source>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5, capped %6</source>
-        <translation>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5, capped %6</translation>
-    </message>
-    <message>
         <source>call send, legacy send: place the call over the contact policy&apos;s cap; the reason is recorded.</source>
         <translation>call send, legacy send: place the call over the contact policy&apos;s cap; the reason is recorded.</translation>
     </message>
@@ -2390,6 +2398,30 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <translation>campaign: minutes before calling an unanswered number again.</translation>
     </message>
     <message>
+        <source>campaign export: one row per call placed (re-dials included) instead of one per input row.</source>
+        <translation>campaign export: one row per call placed (re-dials included) instead of one per input row.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1.</source>
+        <translation>Nothing was sent: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1. To call anyway, give --override-cap REASON.</source>
+        <translation>Nothing was sent: %1. To call anyway, give --override-cap REASON.</translation>
+    </message>
+    <message>
+        <source>No consent (contact policy)</source>
+        <translation>No consent (contact policy)</translation>
+    </message>
+    <message>
+        <source>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5, capped %6, no consent %7</source>
+        <translation>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5, capped %6, no consent %7</translation>
+    </message>
+    <message>
+        <source>Consent column: %1</source>
+        <translation>Consent column: %1</translation>
+    </message>
+    <message>
         <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
 
 Commands:
@@ -2407,7 +2439,7 @@ Commands:
   campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
                [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
                [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
+               [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
                [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
@@ -2420,7 +2452,7 @@ Commands:
   dnc list | export [--output FILE] | log
   policy show
   policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none] [--require-consent yes|no]
   holidays list [--year Y]
   holidays import FILE
 
@@ -2442,7 +2474,7 @@ Commands:
   campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
                [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
                [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
+               [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
                [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
@@ -2455,23 +2487,31 @@ Commands:
   dnc list | export [--output FILE] | log
   policy show
   policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none] [--require-consent yes|no]
   holidays list [--year Y]
   holidays import FILE
 
 The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
     </message>
     <message>
-        <source>campaign export: one row per call placed (re-dials included) instead of one per input row.</source>
-        <translation>campaign export: one row per call placed (re-dials included) instead of one per input row.</translation>
+        <source>policy set: yes: campaign rows without consent (a date or source in the consent column) are not called.</source>
+        <translation>policy set: yes: campaign rows without consent (a date or source in the consent column) are not called.</translation>
     </message>
     <message>
-        <source>Nothing was sent: %1.</source>
-        <translation>Nothing was sent: %1.</translation>
+        <source>campaign: the column that holds each row&apos;s consent, a date or a source (default: a column named consent or согласие).</source>
+        <translation>campaign: the column that holds each row&apos;s consent, a date or a source (default: a column named consent or согласие).</translation>
     </message>
     <message>
-        <source>Nothing was sent: %1. To call anyway, give --override-cap REASON.</source>
-        <translation>Nothing was sent: %1. To call anyway, give --override-cap REASON.</translation>
+        <source>--require-consent takes yes or no.</source>
+        <translation>--require-consent takes yes or no.</translation>
+    </message>
+    <message>
+        <source>Consent required: campaign rows without a consent column&apos;s date or source are not called.</source>
+        <translation>Consent required: campaign rows without a consent column&apos;s date or source are not called.</translation>
+    </message>
+    <message>
+        <source>Consent not required.</source>
+        <translation>Consent not required.</translation>
     </message>
 </context>
 <context>
@@ -2871,6 +2911,17 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
             <numerusform>%n over the contact policy&apos;s caps (called too often already).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No consent</source>
+        <translation>No consent</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without consent, which the contact policy requires.</source>
+        <translation>
+            <numerusform>%n without consent, which the contact policy requires.</numerusform>
+            <numerusform>%n without consent, which the contact policy requires.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CampaignConfirmPage</name>
@@ -2987,6 +3038,13 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Place Test Call</source>
         <translation>Place Test Call</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more without consent.</source>
+        <translation>
+            <numerusform>%n more without consent.</numerusform>
+            <numerusform>%n more without consent.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3110,6 +3168,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>(none)</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>C&amp;onsent column:</source>
+        <translation>C&amp;onsent column:</translation>
     </message>
 </context>
 <context>
@@ -3257,6 +3319,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>over a cap</source>
         <translation>over a cap</translation>
     </message>
+    <message>
+        <source>no consent</source>
+        <translation>no consent</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CampaignSettingsPage</name>
@@ -3299,10 +3365,6 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>This computer&apos;s zone (%1)</source>
         <translation>This computer&apos;s zone (%1)</translation>
-    </message>
-    <message>
-        <source>Call &amp;busy or unanswered again:</source>
-        <translation>Call &amp;busy or unanswered again:</translation>
     </message>
     <message>
         <source> more time(s)</source>
@@ -3402,6 +3464,26 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Sending window end, weekends and holidays</source>
         <translation>Sending window end, weekends and holidays</translation>
+    </message>
+    <message>
+        <source>Call again when &amp;not reached:</source>
+        <translation>Call again when &amp;not reached:</translation>
+    </message>
+    <message>
+        <source>Call &amp;busy numbers again:</source>
+        <translation>Call &amp;busy numbers again:</translation>
+    </message>
+    <message>
+        <source>Call &amp;unanswered numbers again:</source>
+        <translation>Call &amp;unanswered numbers again:</translation>
+    </message>
+    <message>
+        <source>Minutes before calling a busy number again</source>
+        <translation>Minutes before calling a busy number again</translation>
+    </message>
+    <message>
+        <source>Minutes before calling an unanswered number again</source>
+        <translation>Minutes before calling an unanswered number again</translation>
     </message>
 </context>
 <context>
@@ -3711,6 +3793,25 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>Export Campaign Attempts</source>
         <translation>Export Campaign Attempts</translation>
     </message>
+    <message>
+        <source>No consent</source>
+        <translation>No consent</translation>
+    </message>
+    <message>
+        <source>Scheduled: the first call at %1 (in %2). Nothing is called before.</source>
+        <translation>Scheduled: the first call at %1 (in %2). Nothing is called before.</translation>
+    </message>
+    <message>
+        <source>Scheduled for %1 (in %2): resume it on this computer to call then.</source>
+        <translation>Scheduled for %1 (in %2): resume it on this computer to call then.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) without the consent the contact policy requires: not called.</source>
+        <translation>
+            <numerusform>%n row without the consent the contact policy requires: not called.</numerusform>
+            <numerusform>%n rows without the consent the contact policy requires: not called.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::ContactPolicyDialog</name>
@@ -3841,6 +3942,14 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Import Calendar</source>
         <translation>Import Calendar</translation>
+    </message>
+    <message>
+        <source>Require &amp;consent: campaign rows without a date or source in the consent column are not called</source>
+        <translation>Require &amp;consent: campaign rows without a date or source in the consent column are not called</translation>
+    </message>
+    <message>
+        <source>Campaign rows need consent</source>
+        <translation>Campaign rows need consent</translation>
     </message>
 </context>
 <context>
@@ -4332,6 +4441,14 @@ Why (kept in the list&apos;s history):</numerusform>
     <message>
         <source>Contact &amp;Policy…</source>
         <translation>Contact &amp;Policy…</translation>
+    </message>
+    <message>
+        <source>The campaign &quot;%1&quot; is scheduled for %2: resume it and it calls from then on, while Voice Console runs. Nothing is called before.</source>
+        <translation>The campaign &quot;%1&quot; is scheduled for %2: resume it and it calls from then on, while Voice Console runs. Nothing is called before.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
     </message>
 </context>
 <context>

@@ -224,6 +224,14 @@
         <source>too many columns (%1, at most %2)</source>
         <translation>слишком много столбцов (%1, не больше %2)</translation>
     </message>
+    <message>
+        <source>no consent: the file has no consent column and the contact policy requires one</source>
+        <translation>нет согласия: в файле нет столбца согласия, а политика контактов его требует</translation>
+    </message>
+    <message>
+        <source>no consent recorded, and the contact policy requires one</source>
+        <translation>согласие не указано, а политика контактов его требует</translation>
+    </message>
 </context>
 <context>
     <name>CampaignSettings</name>
@@ -331,6 +339,10 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
     <message>
         <source>--column takes a column name or a position from 1.</source>
         <translation>--column принимает имя столбца или его номер, начиная с 1.</translation>
+    </message>
+    <message>
+        <source>The file has no consent column named &quot;%1&quot; in its first row.</source>
+        <translation>В первой строке файла нет столбца согласия «%1».</translation>
     </message>
 </context>
 <context>
@@ -2182,10 +2194,6 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <translation>Сверх лимита (политика контактов)</translation>
     </message>
     <message>
-        <source>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5, capped %6</source>
-        <translation>Строк: %1 — готово %2, с ошибкой %3, повторов %4, исключено %5, сверх лимита %6</translation>
-    </message>
-    <message>
         <source>call send, legacy send: place the call over the contact policy&apos;s cap; the reason is recorded.</source>
         <translation>call send, legacy send: позвонить сверх лимита политики контактов; причина записывается.</translation>
     </message>
@@ -2414,6 +2422,30 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <translation>campaign: минут до повторного звонка на неответивший номер.</translation>
     </message>
     <message>
+        <source>campaign export: one row per call placed (re-dials included) instead of one per input row.</source>
+        <translation>campaign export: по строке на каждый сделанный звонок (включая повторные) вместо строки на каждую входную строку.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1.</source>
+        <translation>Ничего не отправлено: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1. To call anyway, give --override-cap REASON.</source>
+        <translation>Ничего не отправлено: %1. Чтобы позвонить всё равно, укажите --override-cap ПРИЧИНА.</translation>
+    </message>
+    <message>
+        <source>No consent (contact policy)</source>
+        <translation>Без согласия (политика контактов)</translation>
+    </message>
+    <message>
+        <source>Rows: %1 — ready %2, invalid %3, duplicate %4, suppressed %5, capped %6, no consent %7</source>
+        <translation>Строк: %1 — готовых %2, ошибочных %3, повторов %4, запрещённых %5, сверх лимита %6, без согласия %7</translation>
+    </message>
+    <message>
+        <source>Consent column: %1</source>
+        <translation>Столбец согласия: %1</translation>
+    </message>
+    <message>
         <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
 
 Commands:
@@ -2431,7 +2463,7 @@ Commands:
   campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
                [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
                [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
+               [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
                [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
@@ -2444,7 +2476,7 @@ Commands:
   dnc list | export [--output FILE] | log
   policy show
   policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none] [--require-consent yes|no]
   holidays list [--year Y]
   holidays import FILE
 
@@ -2466,7 +2498,7 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
   campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
                [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
                [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
+               [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
                [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
                [--dry-run] [--yes] [--no-wait]
   campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
@@ -2479,23 +2511,31 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
   dnc list | export [--output FILE] | log
   policy show
   policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none] [--require-consent yes|no]
   holidays list [--year Y]
   holidays import FILE
 
 API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
     </message>
     <message>
-        <source>campaign export: one row per call placed (re-dials included) instead of one per input row.</source>
-        <translation>campaign export: по строке на каждый сделанный звонок (включая повторные) вместо строки на каждую входную строку.</translation>
+        <source>policy set: yes: campaign rows without consent (a date or source in the consent column) are not called.</source>
+        <translation>policy set: yes — строкам рассылки без согласия (даты или источника в столбце согласия) не звонить.</translation>
     </message>
     <message>
-        <source>Nothing was sent: %1.</source>
-        <translation>Ничего не отправлено: %1.</translation>
+        <source>campaign: the column that holds each row&apos;s consent, a date or a source (default: a column named consent or согласие).</source>
+        <translation>campaign: столбец с согласием абонента — дата или источник (по умолчанию столбец consent или согласие).</translation>
     </message>
     <message>
-        <source>Nothing was sent: %1. To call anyway, give --override-cap REASON.</source>
-        <translation>Ничего не отправлено: %1. Чтобы позвонить всё равно, укажите --override-cap ПРИЧИНА.</translation>
+        <source>--require-consent takes yes or no.</source>
+        <translation>--require-consent принимает yes или no.</translation>
+    </message>
+    <message>
+        <source>Consent required: campaign rows without a consent column&apos;s date or source are not called.</source>
+        <translation>Согласие обязательно: строкам рассылки без даты или источника в столбце согласия не звонят.</translation>
+    </message>
+    <message>
+        <source>Consent not required.</source>
+        <translation>Согласие не требуется.</translation>
     </message>
 </context>
 <context>
@@ -2900,6 +2940,18 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
             <numerusform>%n сверх лимитов политики контактов (звонили уже слишком часто).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No consent</source>
+        <translation>Без согласия</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without consent, which the contact policy requires.</source>
+        <translation>
+            <numerusform>%n — без согласия, которого требует политика контактов.</numerusform>
+            <numerusform>%n — без согласия, которого требует политика контактов.</numerusform>
+            <numerusform>%n — без согласия, которого требует политика контактов.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CampaignConfirmPage</name>
@@ -3018,6 +3070,14 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Place Test Call</source>
         <translation>Позвонить для проверки</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more without consent.</source>
+        <translation>
+            <numerusform>Ещё %n — без согласия.</numerusform>
+            <numerusform>Ещё %n — без согласия.</numerusform>
+            <numerusform>Ещё %n — без согласия.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3141,6 +3201,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>(none)</source>
         <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>C&amp;onsent column:</source>
+        <translation>Столбец со&amp;гласия:</translation>
     </message>
 </context>
 <context>
@@ -3288,6 +3352,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>over a cap</source>
         <translation>сверх лимита</translation>
     </message>
+    <message>
+        <source>no consent</source>
+        <translation>нет согласия</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CampaignSettingsPage</name>
@@ -3313,7 +3381,7 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     </message>
     <message>
         <source>&amp;Calls per second:</source>
-        <translation>Звонков в &amp;секунду:</translation>
+        <translation>Звонков в се&amp;кунду:</translation>
     </message>
     <message>
         <source>at most &amp;at once:</source>
@@ -3325,15 +3393,11 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     </message>
     <message>
         <source>Time &amp;zone:</source>
-        <translation>Часовой &amp;пояс:</translation>
+        <translation>&amp;Часовой пояс:</translation>
     </message>
     <message>
         <source>This computer&apos;s zone (%1)</source>
         <translation>Пояс этого компьютера (%1)</translation>
-    </message>
-    <message>
-        <source>Call &amp;busy or unanswered again:</source>
-        <translation>Перезванивать &amp;занятым и неотвеченным:</translation>
     </message>
     <message>
         <source> more time(s)</source>
@@ -3405,7 +3469,7 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     </message>
     <message>
         <source>&amp;Purpose:</source>
-        <translation>&amp;Назначение:</translation>
+        <translation>Назна&amp;чение:</translation>
     </message>
     <message>
         <source>S&amp;tart at</source>
@@ -3434,6 +3498,26 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Sending window end, weekends and holidays</source>
         <translation>Конец окна отправки, выходные и праздники</translation>
+    </message>
+    <message>
+        <source>Call again when &amp;not reached:</source>
+        <translation>Перезвонить, если не &amp;дозвонились:</translation>
+    </message>
+    <message>
+        <source>Call &amp;busy numbers again:</source>
+        <translation>Перезвонить при &amp;занятости:</translation>
+    </message>
+    <message>
+        <source>Call &amp;unanswered numbers again:</source>
+        <translation>Перезвонить, если н&amp;е ответили:</translation>
+    </message>
+    <message>
+        <source>Minutes before calling a busy number again</source>
+        <translation>Минут до повторного звонка на занятый номер</translation>
+    </message>
+    <message>
+        <source>Minutes before calling an unanswered number again</source>
+        <translation>Минут до повторного звонка на номер, который не ответил</translation>
     </message>
 </context>
 <context>
@@ -3747,6 +3831,26 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>Export Campaign Attempts</source>
         <translation>Экспорт попыток кампании</translation>
     </message>
+    <message>
+        <source>No consent</source>
+        <translation>Без согласия</translation>
+    </message>
+    <message>
+        <source>Scheduled: the first call at %1 (in %2). Nothing is called before.</source>
+        <translation>Запланирована: первый звонок в %1 (через %2). До этого никому не звонят.</translation>
+    </message>
+    <message>
+        <source>Scheduled for %1 (in %2): resume it on this computer to call then.</source>
+        <translation>Запланирована на %1 (через %2): возобновите её на этом компьютере, чтобы звонки начались в это время.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) without the consent the contact policy requires: not called.</source>
+        <translation>
+            <numerusform>%n строка без согласия, которого требует политика контактов: не звоним.</numerusform>
+            <numerusform>%n строки без согласия, которого требует политика контактов: не звоним.</numerusform>
+            <numerusform>%n строк без согласия, которого требует политика контактов: не звоним.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::ContactPolicyDialog</name>
@@ -3877,6 +3981,14 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Import Calendar</source>
         <translation>Импорт календаря</translation>
+    </message>
+    <message>
+        <source>Require &amp;consent: campaign rows without a date or source in the consent column are not called</source>
+        <translation>Требовать &amp;согласие: строкам рассылки без даты или источника в столбце согласия не звонить</translation>
+    </message>
+    <message>
+        <source>Campaign rows need consent</source>
+        <translation>Для строк рассылки нужно согласие</translation>
     </message>
 </context>
 <context>
@@ -4378,6 +4490,14 @@ Why (kept in the list&apos;s history):</source>
     <message>
         <source>Contact &amp;Policy…</source>
         <translation>&amp;Политика контактов…</translation>
+    </message>
+    <message>
+        <source>The campaign &quot;%1&quot; is scheduled for %2: resume it and it calls from then on, while Voice Console runs. Nothing is called before.</source>
+        <translation>Рассылка «%1» запланирована на %2: возобновите её, и звонки начнутся в это время, пока Voice Console запущена. До этого никому не звонят.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Возобновить</translation>
     </message>
 </context>
 <context>
