@@ -45,6 +45,7 @@ std::optional<FaultRule> FaultRule::fromJson(const QJsonObject &o, QString *erro
     rule.fault.kind = *kind;
     rule.endpoint = o.value(QStringLiteral("endpoint")).toString();
     rule.remaining = o.value(QStringLiteral("count")).toInt(-1);
+    rule.after = std::max(0, o.value(QStringLiteral("after")).toInt(0));
     rule.rate = o.value(QStringLiteral("rate")).toDouble(1.0);
     rule.fault.status = o.value(QStringLiteral("status")).toInt(500);
     rule.fault.retryAfterSec = o.value(QStringLiteral("retry_after")).toInt(0);
@@ -61,6 +62,7 @@ std::optional<FaultRule> FaultRule::fromJson(const QJsonObject &o, QString *erro
 QJsonObject FaultRule::toJson() const
 {
     return {{QStringLiteral("endpoint"), endpoint},
+            {QStringLiteral("after"), after},
             {QStringLiteral("count"), remaining},
             {QStringLiteral("rate"), rate},
             {QStringLiteral("kind"), faultKindName(fault.kind)},

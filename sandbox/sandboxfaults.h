@@ -37,6 +37,7 @@ struct FaultRule
     int remaining = -1;
     double rate = 1.0;
     Fault fault;
+    int after = 0; // the first `after` matching requests pass untouched (a fault "in the middle")
 
     static std::optional<FaultRule> fromJson(const QJsonObject &o, QString *error);
     QJsonObject toJson() const;

@@ -106,7 +106,7 @@ const QStringList kEndpoints = {
     QStringLiteral("voice-message/v1/Create"),  QStringLiteral("voice-message/v1/GetList"),
     QStringLiteral("voice-message/v1/GetInfo"), QStringLiteral("voice-message/v1/Delete"),
     QStringLiteral("call/v1/MakeVoiceMessage"), QStringLiteral("call/v1/GetInfo"),
-    QStringLiteral("sip/v1/GetAttributes"),
+    QStringLiteral("sip/v1/GetAttributes"),     QStringLiteral("statistics/call-history/v1/GetList"),
 };
 } // namespace
 
@@ -272,6 +272,21 @@ void SandboxServer::handleControl(const QHttpServerRequest &request, QTcpSocket 
         write(socket, json(200, {{QStringLiteral("rules"), qsizetype(m_rules.size())}}));
         return;
     }
+    if (path == QLatin1String("sandbox/history")) {
+        const auto doc = json::parse(request.body());
+        const QJsonObject o = doc && doc->isObject() ? doc->object() : QJsonObject();
+        const QString shape = o.value(QStringLiteral("shape")).toString(m_options.historyShape);
+        const QString ids = o.value(QStringLiteral("ids")).toString(m_options.historyNumericIds ? QStringLiteral("numeric") : QStringLiteral("voice"));
+        if ((shape != QLatin1String("calls") && shape != QLatin1String("call_history")) ||
+            (ids != QLatin1String("voice") && ids != QLatin1String("numeric"))) {
+            write(socket, error(400, QStringLiteral("expected {\"shape\": \"calls\"|\"call_history\", \"ids\": \"voice\"|\"numeric\"}")));
+            return;
+        }
+        m_options.historyShape = shape;
+        m_options.historyNumericIds = ids == QLatin1String("numeric");
+        write(socket, json(200, {{QStringLiteral("shape"), shape}, {QStringLiteral("ids"), ids}}));
+        return;
+    }
     if (path == QLatin1String("sandbox/rate-limit")) {
         const auto doc = json::parse(request.body());
         const QJsonValue v = doc && doc->isObject() ? doc->object().value(QStringLiteral("calls_per_second")) : QJsonValue();
@@ -313,6 +328,10 @@ std::optional<Fault> SandboxServer::pickFault(const QString &endpoint)
     for (FaultRule &rule : m_rules) {
         if (rule.remaining == 0 || (!rule.endpoint.isEmpty() && rule.endpoint != endpoint))
             continue;
+        if (rule.after > 0) {
+            --rule.after;
+            continue;
+        }
         if (rule.rate < 1.0 && m_random.generateDouble() >= rule.rate)
             continue;
         if (rule.remaining > 0)
@@ -397,6 +416,8 @@ SandboxServer::Reply SandboxServer::apiReply(const QString &endpoint, const QByt
         return serviceInfo(in);
     if (endpoint == QLatin1String("voice-message/v1/Delete"))
         return deleteService(in);
+    if (endpoint == QLatin1String("statistics/call-history/v1/GetList"))
+        return callHistory(in);
     if (endpoint == QLatin1String("call/v1/MakeVoiceMessage")) {
         const int before = m_state.callsPlaced();
         Reply reply = makeVoiceMessage(in);
@@ -427,7 +448,8 @@ std::optional<SandboxServer::Reply> SandboxServer::checkAccount(const QString &e
     case SandboxState::Account::Unreachable:
         return isSip ? std::nullopt : std::optional<Reply>(error(500, QStringLiteral("error getting customer status")));
     case SandboxState::Account::Blocked:
-        if (endpoint == QLatin1String("voice-message/v1/GetList") || isSip || endpoint == QLatin1String("call/v1/GetInfo"))
+        if (endpoint == QLatin1String("voice-message/v1/GetList") || isSip || endpoint == QLatin1String("call/v1/GetInfo") ||
+            endpoint.startsWith(QLatin1String("statistics/")))
             return std::nullopt;
         return error(403, QStringLiteral("Customer is not in correct status"));
     default:
@@ -449,6 +471,31 @@ SandboxServer::Reply SandboxServer::createService(const QJsonObject &in)
         return error(404, QStringLiteral("error getting media resource"));
     const QString id = m_state.addService(ServiceRecord{{}, name, *mediaId, quint32(*digit), number, {}});
     return json(200, {{QStringLiteral("id"), id}});
+}
+
+SandboxServer::Reply SandboxServer::callHistory(const QJsonObject &in) const
+{
+    const auto from = time::parseRfc3339(in.value(QStringLiteral("date_from")).toString());
+    const auto to = time::parseRfc3339(in.value(QStringLiteral("date_to")).toString());
+    const QString sipId = in.value(QStringLiteral("sip_id")).toString();
+    const auto number = [&in](const char *key, quint64 fallback) -> std::optional<quint64> {
+        const QJsonValue v = in.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return fallback;
+        return v.isString() ? json::parseUInt64Text(v.toString()) : json::toUInt64(v);
+    };
+    const auto limit = number("limit", 100);
+    const auto offset = number("offset", 0);
+    if (!from || !to || sipId.isEmpty() || !limit || !offset || *limit > 1000)
+        return error(400, kValidation);
+    const QList<QJsonObject> all = m_state.history(sipId, *from, *to, QDateTime::currentDateTimeUtc(), m_options.historyNumericIds);
+    QJsonArray page;
+    for (quint64 i = *offset; i < quint64(all.size()) && quint64(page.size()) < (*limit ? *limit : 100); ++i)
+        page.append(all.at(qsizetype(i)));
+    // protobuf's JSON mapping leaves an empty repeated field out.
+    QByteArray body = QJsonDocument(page.isEmpty() ? QJsonObject() : QJsonObject{{m_options.historyShape, page}}).toJson(QJsonDocument::Compact);
+    body.replace("\"@ID", "").replace("@\"", ""); // only the ids carry '@' (numbers and times cannot)
+    return Reply{200, body, {}};
 }
 
 SandboxServer::Reply SandboxServer::serviceInfo(const QJsonObject &in) const

@@ -28,6 +28,10 @@ struct SandboxOptions
     // Calls (MakeVoiceMessage, Voice/Send) per second above which the answer is 429 with Retry-After;
     // 0: no limit. Settable at run time through /sandbox/rate-limit.
     double rateLimit = 0;
+    // statistics/call-history/v1/GetList: the list's name ("calls", the page's older revision, or
+    // "call_history") and whether call_id is the voice-message id or the history's own uint64.
+    QString historyShape = QStringLiteral("call_history");
+    bool historyNumericIds = false;
 };
 
 // The local simulator of the Exolve Voice API. Listens on loopback only. Besides the API it serves
@@ -83,6 +87,7 @@ private:
     Reply deleteService(const QJsonObject &in);
     Reply makeVoiceMessage(const QJsonObject &in);
     Reply callInfo(const QJsonObject &in) const;
+    Reply callHistory(const QJsonObject &in) const;
     Reply sipAttributes(const QByteArray &body) const;
 
     static void write(QTcpSocket *socket, const Reply &reply);

@@ -90,7 +90,7 @@ bool SandboxState::removeService(const QString &id)
 QString SandboxState::placeCall(const QString &source, const QString &destination, const QString &serviceId)
 {
     SimulatedCall call{QStringLiteral("cal") + newUuid(), source, destination, serviceId,
-                    QDateTime::currentDateTimeUtc(), m_callTimeout};
+                    QDateTime::currentDateTimeUtc(), m_callTimeout, quint64(m_callsPlaced + 1)};
     m_calls.insert(call.id, call);
     ++m_callsPlaced;
     return call.id;
@@ -145,6 +145,29 @@ QJsonObject SandboxState::callInfo(const QString &id, const QDateTime &now) cons
         o.insert(QStringLiteral("ended"), time::toRfc2822(at(phases[current].at)));
     o.insert(QStringLiteral("duration"), duration);
     return o;
+}
+
+QList<QJsonObject> SandboxState::history(const QString &destination, const QDateTime &from, const QDateTime &to,
+                                         const QDateTime &now, bool numericIds) const
+{
+    QList<const SimulatedCall *> calls;
+    for (const SimulatedCall &c : m_calls) {
+        if (c.destination == destination && c.created >= from && c.created <= to)
+            calls.append(&c);
+    }
+    std::sort(calls.begin(), calls.end(), [](const SimulatedCall *a, const SimulatedCall *b) { return a->seq < b->seq; });
+    QList<QJsonObject> list;
+    for (const SimulatedCall *c : calls) {
+        const QJsonObject info = callInfo(c->id, now);
+        QJsonObject o{{QStringLiteral("duration"), info.value(QStringLiteral("duration")).toInt()},
+                      {QStringLiteral("start_time"), time::toRfc3339(c->created)},
+                      {QStringLiteral("number_a"), c->source},
+                      {QStringLiteral("number_b"), c->destination}};
+        // A numeric id goes out as a bare number (every digit of it), patched in by the server.
+        o.insert(QStringLiteral("call_id"), numericIds ? QJsonValue(QStringLiteral("@ID%1@").arg(historyId(c->seq))) : QJsonValue(c->id));
+        list.append(o);
+    }
+    return list;
 }
 
 const SipRecord *SandboxState::sip(quint64 id) const

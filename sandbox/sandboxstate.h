@@ -29,6 +29,7 @@ struct SimulatedCall
     QString serviceId;
     QDateTime created;
     int timeoutSec = 60;
+    quint64 seq = 0; // 1, 2, ...: the call history's numeric id is derived from it
 };
 
 struct SipRecord
@@ -71,6 +72,13 @@ public:
     // The call as call/v1/GetInfo shows it now; empty when unknown.
     QJsonObject callInfo(const QString &id, const QDateTime &now) const;
     int callsPlaced() const { return m_callsPlaced; }
+    // statistics/call-history/v1/GetList: the calls to `destination` created in [from, to], oldest first,
+    // each with call_id (the voice-message id, or with numericIds the history's own uint64) and duration,
+    // plus fields the documents do not name (start_time, number_a, number_b) as a real answer may have.
+    QList<QJsonObject> history(const QString &destination, const QDateTime &from, const QDateTime &to, const QDateTime &now,
+                               bool numericIds) const;
+    // The numeric history id of a call (above 2^63: a client that reads it through a double loses digits).
+    static quint64 historyId(quint64 seq) { return 18000000000000000000ULL + seq; }
 
     const SipRecord *sip(quint64 id) const;
     void setSipPassword(quint64 id, const QString &password) { if (m_sip.contains(id)) m_sip[id].password = password; }

@@ -52,6 +52,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("legacy-password"), QStringLiteral("integrationapi.net password to accept."), QStringLiteral("PASSWORD"), QStringLiteral("sandbox-password")},
         {QStringLiteral("legacy-session-ttl"), QStringLiteral("Seconds an integrationapi.net session lasts (default 7200)."), QStringLiteral("SECONDS"), QStringLiteral("7200")},
         {QStringLiteral("account"), QStringLiteral("Account state: active, blocked, trial, unreachable."), QStringLiteral("STATE"), QStringLiteral("active")},
+        {QStringLiteral("history-shape"), QStringLiteral("statistics/call-history/v1/GetList names its list calls (the page's older revision) or call_history. Changeable at run time: POST /sandbox/history {\"shape\": ..., \"ids\": ...}."), QStringLiteral("calls|call_history"), QStringLiteral("call_history")},
+        {QStringLiteral("history-ids"), QStringLiteral("The call history's call_id: voice (the MakeVoiceMessage id) or numeric (a uint64 of its own)."), QStringLiteral("voice|numeric"), QStringLiteral("voice")},
         {QStringLiteral("rate-limit"), QStringLiteral("Calls per second (MakeVoiceMessage, Voice/Send) above which the answer is 429 with Retry-After; 0 = no limit. Changeable at run time: POST /sandbox/rate-limit {\"calls_per_second\": N}."), QStringLiteral("N"), QStringLiteral("0")},
     });
     p.process(app);
@@ -73,6 +75,13 @@ int main(int argc, char *argv[])
     if (!rateLimit || *rateLimit < 0 || *rateLimit > 1e6)
         return die(QStringLiteral("--rate-limit takes a number of calls per second (0 = no limit)"));
     options.rateLimit = *rateLimit;
+    options.historyShape = p.value(QStringLiteral("history-shape"));
+    if (options.historyShape != QLatin1String("calls") && options.historyShape != QLatin1String("call_history"))
+        return die(QStringLiteral("--history-shape takes calls or call_history"));
+    const QString historyIds = p.value(QStringLiteral("history-ids"));
+    if (historyIds != QLatin1String("voice") && historyIds != QLatin1String("numeric"))
+        return die(QStringLiteral("--history-ids takes voice or numeric"));
+    options.historyNumericIds = historyIds == QLatin1String("numeric");
     if (p.isSet(QStringLiteral("seed")))
         options.seed = p.value(QStringLiteral("seed")).toUInt();
 

@@ -90,10 +90,19 @@ bool Cli::startOffline(const QStringList &args)
             campaignRun(rest.at(0), CampaignSettings::Provider::Exolve);
         return true;
     }
-    if (action == QLatin1String("resume")) {
+    if (action == QLatin1String("resume") || action == QLatin1String("reconcile")) {
         // The journal says which provider: its credentials are read next.
-        if (!requireArgs(rest, 1, opt("campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]")))
+        if (!requireArgs(rest, 1, action == QLatin1String("reconcile") ? opt("campaign reconcile JOURNAL [--settle MIN]")
+                                                                        : opt("campaign resume JOURNAL [--resolve-unknown] [--resend-unknown] [--yes] [--no-wait]")))
             return true;
+        if (m_parser.isSet(opt("settle"))) {
+            bool ok = false;
+            const int settle = m_parser.value(opt("settle")).toInt(&ok);
+            if (!ok || settle < 0 || settle > 1440) {
+                usage(tr("--settle takes minutes from 0 to 1440."));
+                return true;
+            }
+        }
         m_campaign = std::make_unique<CampaignSession>();
         // Checked whole before anything writes to it: a damaged journal could say a called row is pending.
         if (auto r = CampaignJournal::checkIntegrity(rest.at(0)); !r) {
@@ -106,10 +115,15 @@ bool Cli::startOffline(const QStringList &args)
             return true;
         }
         if (m_campaign->journal.settings().provider == CampaignSettings::Provider::IntegrationApi) {
+            if (action == QLatin1String("reconcile") || m_parser.isSet(opt("resolve-unknown"))) {
+                usage(tr("integrationapi.net has no call history to ask: its unknown outcomes cannot be resolved this way. "
+                         "Nothing was changed or sent."));
+                return true;
+            }
             startLegacy(args);
             return true;
         }
-        return false; // the Exolve key, then campaignResume()
+        return false; // the Exolve key, then campaignResume() or campaignReconcile()
     }
     if (action != QLatin1String("run"))
         usage(tr("Unknown command \"%1 %2\". See voicectl --help.").arg(group, checks::elided(action)));
@@ -210,6 +224,8 @@ void Cli::printCounts(const CampaignCounts &c, bool dryRun, qint64 estimatedSeco
                       {QStringLiteral("unknown"), c.unknown},
                       {QStringLiteral("waiting"), c.waiting}};
         if (!dryRun) {
+            for (auto it = m_campaign->reconciled.constBegin(); it != m_campaign->reconciled.constEnd(); ++it)
+                o.insert(it.key(), it.value());
             const CampaignSettings s = m_campaign->journal.settings();
             o.insert(QStringLiteral("purpose"), CampaignSettings::purposeName(s.purpose));
             o.insert(QStringLiteral("scheduled_at"), s.startAt.isValid() ? QJsonValue(s.startAt.toUTC().toString(Qt::ISODate)) : QJsonValue());
@@ -401,10 +417,57 @@ qint64 Cli::printPreview(const QString &file, const CampaignSettings &s, const P
     return estimate;
 }
 
+void Cli::campaignReconcile(std::function<void()> then)
+{
+    CampaignSession &c = *m_campaign;
+    c.terminal = vc_isatty(fileno(stderr));
+    ReconcileOptions options;
+    if (m_parser.isSet(opt("settle")))
+        options.settleMin = m_parser.value(opt("settle")).toInt();
+    c.reconciler = std::make_unique<CampaignReconciler>(&c.journal, m_client, options);
+    connect(c.reconciler.get(), &CampaignReconciler::rowJudged, this, [this](const ReconcileVerdict &v) {
+        const QString what = v.kind == ReconcileVerdict::Kind::Placed      ? tr("placed")
+                             : v.kind == ReconcileVerdict::Kind::NotPlaced ? tr("not placed")
+                                                                           : tr("still unknown");
+        m_out->error(tr("Line %1 (+%2): %3. %4").arg(v.line).arg(v.number, what, v.why));
+    });
+    connect(c.reconciler.get(), &CampaignReconciler::finished, this,
+            [this, then](const QList<ReconcileVerdict> &verdicts, const QString &error) {
+                CampaignSession &c = *m_campaign;
+                qint64 placed = 0, notPlaced = 0, still = 0, follow = 0;
+                for (const ReconcileVerdict &v : verdicts) {
+                    placed += v.kind == ReconcileVerdict::Kind::Placed;
+                    notPlaced += v.kind == ReconcileVerdict::Kind::NotPlaced;
+                    still += v.kind == ReconcileVerdict::Kind::StillUnknown;
+                    follow += v.kind == ReconcileVerdict::Kind::Placed && !v.historyId;
+                }
+                if (!error.isEmpty()) {
+                    m_out->error(tr("The call history could not be read to the end: %1. What was resolved before is kept.").arg(error));
+                    return done(ApiFailure);
+                }
+                m_out->error(tr("Resolved from Exolve's call history: %1 placed, %2 not placed (sent again only with "
+                                "--resend-unknown --yes), %3 still unknown.").arg(placed).arg(notPlaced).arg(still));
+                c.reconciled = QJsonObject{{QStringLiteral("resolved_placed"), placed},
+                                           {QStringLiteral("resolved_not_placed"), notPlaced},
+                                           {QStringLiteral("still_unknown"), still}};
+                if (then)
+                    return then();
+                if (follow > 0) {
+                    c.followOnly = true; // the calls found are followed to their end; nobody is called
+                    return startRunner();
+                }
+                printCounts(c.journal.counts(), false);
+                done(Success);
+            });
+    c.reconciler->start();
+}
+
 void Cli::campaignResume()
 {
     CampaignSession &c = *m_campaign;
     c.terminal = vc_isatty(fileno(stderr));
+    if (m_parser.isSet(opt("resolve-unknown")) && !c.reconciler && c.journal.counts().unknown > 0)
+        return campaignReconcile([this] { campaignResume(); });
     if (c.journal.meta(QStringLiteral("state")) == QLatin1String("preview"))
         return usage(tr("This campaign was never confirmed, so nothing of it is resumed: run it again with "
                         "voicectl campaign run. Nothing was sent."));
@@ -430,9 +493,13 @@ void Cli::startRunner()
 {
     CampaignSession &c = *m_campaign;
     const CampaignSettings s = c.journal.settings();
-    const auto options = runnerOptions(s);
+    auto options = runnerOptions(s);
     if (!options)
         return;
+    if (c.followOnly) {
+        options->dispatch = false;
+        options->waitForCalls = true;
+    }
     c.wait = options->waitForCalls;
     const QString where = tr("Journal: %1").arg(c.journal.path());
     if (m_out->format() == Format::Json)
@@ -571,6 +638,8 @@ void Cli::campaignFinished(CampaignRunner::Outcome outcome)
             m_out->error(tr("%n row(s) have an unknown outcome: check them (voicectl campaign export) before sending them "
                             "again with resume --resend-unknown.", nullptr, int(std::min<qint64>(n.unknown, INT_MAX))));
         code = n.notDelivered + n.rejected + n.unknown + n.waiting + (c.wait ? n.following : 0) > 0 ? NotCompleted : Success;
+        if (c.followOnly)
+            code = Success; // a reconcile: its job was the unknown rows
         break;
     }
     printCounts(n, false);

@@ -2,12 +2,14 @@
 
 #include "calls/callhistory.h"
 #include "campaigns/campaignjournal.h"
+#include "campaigns/campaignreconciler.h"
 #include "campaigns/campaignrunner.h"
 #include "campaigns/campaigntestcall.h"
 #include "campaigns/donotcall.h"
 #include "policy/contactledger.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -24,6 +26,9 @@ struct CampaignSession
     std::unique_ptr<CallHistory> history;
     std::unique_ptr<ContactLedger> ledger;
     std::unique_ptr<CampaignTestCall> testCall; // --test-to
+    std::unique_ptr<CampaignReconciler> reconciler; // campaign reconcile, resume --resolve-unknown
+    QJsonObject reconciled; // its counts, added to the status JSON
+    bool followOnly = false; // after a reconcile: follow the calls found, place none
     DoNotCallList shared;
     DoNotCallList extra;
     QTimer progressTimer;

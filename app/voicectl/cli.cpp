@@ -45,7 +45,8 @@ void Cli::start(const QStringList &arguments)
         "               [--consent-column NAME] [--purpose informational|advertising] [--start-at \"YYYY-MM-DD HH:MM\"] [--test-to NUMBER]\n"
         "               [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]\n"
         "               [--dry-run] [--yes] [--no-wait]\n"
-        "  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]\n"
+        "  campaign resume JOURNAL [--resolve-unknown] [--resend-unknown] [--yes] [--no-wait]\n"
+        "  campaign reconcile JOURNAL [--settle MIN]\n"
         "  campaign status JOURNAL\n"
         "  campaign export JOURNAL [--attempts] [--output FILE]\n"
         "  legacy campaign run FILE --file-id N --source NUMBER [the same options]\n"
@@ -136,6 +137,9 @@ void Cli::start(const QStringList &arguments)
         {opt("start-at"), tr("campaign run: the first call waits until this local time, \"YYYY-MM-DD HH:MM\" (in --tz, else "
                              "this computer's zone)."), opt("WHEN")},
         {opt("resend-unknown"), tr("campaign resume: send again the rows whose outcome is unknown (needs --yes).")},
+        {opt("resolve-unknown"), tr("campaign resume: first ask Exolve's call history about the rows whose outcome is unknown.")},
+        {opt("settle"), tr("campaign reconcile: minutes after a request before a call missing from the history counts as "
+                           "not placed (default 10)."), opt("MIN")},
     });
     m_parser.addPositionalArgument(opt("command"), tr("services, call or sip, then the action."));
 
@@ -264,6 +268,8 @@ void Cli::useKey(const QString &key, const QStringList &args)
         return campaignRun(rest.at(0), CampaignSettings::Provider::Exolve);
     if (group == QLatin1String("campaign") && action == QLatin1String("resume") && m_campaign)
         return campaignResume();
+    if (group == QLatin1String("campaign") && action == QLatin1String("reconcile") && m_campaign)
+        return campaignReconcile();
     if (m_out)
         usage(tr("Unknown command \"%1 %2\". See voicectl --help.").arg(checks::elided(group), checks::elided(action)));
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "calls/callmonitor.h"
 #include "campaigns/campaignplanner.h"
 #include "campaigns/campaignrunner.h"
@@ -108,6 +110,9 @@ private:
     void campaignFinished(CampaignRunner::Outcome outcome);
     void progressLine(const QString &message, bool important);
     void printCounts(const CampaignCounts &counts, bool dryRun, qint64 estimatedSeconds = 0);
+    // campaign reconcile / resume --resolve-unknown: unknown rows against Exolve's call history, then
+    // `then` (the resume), or following the calls found.
+    void campaignReconcile(std::function<void()> then = {});
     // --output FILE, else stdout; a usage error when it cannot be written.
     bool openOutput(QFile &out);
     // status and export: read-only while a run holds the journal, else opened (and recovered after a crash).

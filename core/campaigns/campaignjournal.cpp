@@ -126,6 +126,12 @@ StorageResult CampaignJournal::openDatabase(bool create, bool readOnly)
             return r;
         if (auto r = exec(QLatin1String(journal::kAttemptsTable)); !r)
             return r;
+        if (QSqlQuery columns(db); columns.exec(QStringLiteral("SELECT 1 FROM pragma_table_info('rows') WHERE name = 'requested_at'")) &&
+                                   !columns.next()) {
+            columns.finish();
+            if (auto r = exec(QLatin1String(journal::kRequestedAtColumn)); !r)
+                return r;
+        }
     } else {
         QSqlQuery q(db);
         m_hasTally = q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tally'")) && q.next();
@@ -323,7 +329,8 @@ StorageResult CampaignJournal::markDispatching(qint64 line)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("UPDATE rows SET state = 'dispatching', attempts = attempts + 1, error = NULL, final = 0,"
-                             " delivered = 0, stale = 0, status = NULL, ended_at = NULL WHERE line = ? AND state = 'pending'"));
+                             " delivered = 0, stale = 0, status = NULL, ended_at = NULL, requested_at = ? WHERE line = ? AND state = 'pending'"));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(line);
     if (!q.exec())
         return fail(storage::message(q.lastError()));

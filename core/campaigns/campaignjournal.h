@@ -100,6 +100,24 @@ public:
     // The operator's explicit choice: rows with an unknown outcome are sent again. Returns how many.
     Result<qint64, StorageError> resendUnknown();
 
+    // Reconciling unknown rows with the provider's call history (campaignjournalreconcile.cpp).
+    struct UnknownRow
+    {
+        qint64 line = 0;
+        QString number;
+        QDateTime requestedAt; // when its last request was written (UTC); invalid: the journal does not say
+        QString status;        // "not_placed" once the history showed no call
+        QString error;
+    };
+    QList<UnknownRow> unknownRows();
+    // Every call id this campaign knows (rows and attempts): a history entry with one of them is not a
+    // candidate for an unknown row.
+    QSet<QString> knownCallIds();
+    // The history has exactly one call for the row: placed, with that id, `note` saying how it was found.
+    StorageResult resolvePlaced(qint64 line, const QString &callId, const QDateTime &at, const QString &note);
+    // The row stays unknown; `status` ("not_placed" or empty) and `note` say what the history showed.
+    StorageResult noteUnknown(qint64 line, const QString &status, const QString &note);
+
     // Placed calls not final yet (to follow after a resume).
     QList<CampaignRow> following();
     std::optional<CampaignRow> row(qint64 line);

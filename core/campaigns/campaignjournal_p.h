@@ -52,6 +52,9 @@ inline constexpr const char *kAttemptsTable =
 // carries it. Journals made before it get it when a preview writes into them.
 inline constexpr const char *kConsentsTable =
     "CREATE TABLE IF NOT EXISTS consents(line INTEGER PRIMARY KEY, consent TEXT NOT NULL)";
+// When a row's last request was written (ms since the epoch): an unknown row is looked up in the
+// provider's call history around it. Added to older journals when opened for writing.
+inline constexpr const char *kRequestedAtColumn = "ALTER TABLE rows ADD COLUMN requested_at INTEGER";
 // Indexes nobody reads while the preview writes the rows: built once at its end, from the whole table
 // (sorted in one pass), instead of row by row.
 inline constexpr const char *kIndexesAfterImport[] = {kSequenceIndex, kPendingIndex, kPendingZoneIndex};

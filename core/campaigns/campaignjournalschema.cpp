@@ -19,7 +19,8 @@ StorageResult CampaignJournal::makeFile()
         " duplicate_of INTEGER, service_id TEXT, file_id TEXT, tz TEXT, name TEXT,"
         " state TEXT NOT NULL DEFAULT 'pending', call_id TEXT, status TEXT, final INTEGER NOT NULL DEFAULT 0,"
         " delivered INTEGER NOT NULL DEFAULT 0, stale INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,"
-        " error TEXT, placed_at TEXT, ended_at TEXT, not_before INTEGER NOT NULL DEFAULT 0, duration INTEGER, seq INTEGER)",
+        " error TEXT, placed_at TEXT, ended_at TEXT, not_before INTEGER NOT NULL DEFAULT 0, duration INTEGER, seq INTEGER,"
+        " requested_at INTEGER)",
         journal::kSequenceIndex,
         "CREATE INDEX rows_ready_number ON rows(number) WHERE class = 'ready'",
         journal::kPendingIndex,

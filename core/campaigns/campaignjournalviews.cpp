@@ -160,7 +160,8 @@ StorageResult CampaignJournal::exportCsv(QIODevice *out)
                 given = consent.value(0).toString();
             consent.finish();
         }
-        QString status = row.stale ? QStringLiteral("stale") : row.final ? row.status : QString();
+        // Final statuses, and what the call history said of an unknown row ("not_placed").
+        QString status = row.stale ? QStringLiteral("stale") : row.final || row.state == RowState::Unknown ? row.status : QString();
         QString cls = rowClassName(row.rowClass);
         QString state = row.rowClass == RowClass::Ready ? rowStateName(row.state) : QString();
         const QStringList cells = {QString::number(row.line), csvCell(row.given), csvCell(row.number), cls, state, csvCell(row.callId),

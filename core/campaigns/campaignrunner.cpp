@@ -201,6 +201,11 @@ void CampaignRunner::pump()
         return;
     if (m_stop)
         return finishIfIdle();
+    if (!m_options.dispatch) {
+        if (m_following.isEmpty())
+            stopWith(Outcome::Finished);
+        return;
+    }
     const qint64 now = wallMs();
     if (m_options.startAtMs > now) {
         // Scheduled: the first call waits for its time, whatever else could be called.

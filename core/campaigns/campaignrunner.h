@@ -31,6 +31,7 @@ struct RunnerOptions
     std::optional<int> redialNoAnswer;
     std::optional<qint64> redialNoAnswerGapMs;
     bool waitForCalls = true;    // false: done once every row is dispatched (no following)
+    bool dispatch = true;        // false: only follow the calls already placed (after a reconcile), call nobody
     qint64 startAtMs = 0;        // scheduled start (ms since the epoch, UTC): nothing is dispatched before it
     int unknownStreakLimit = 5;  // this many unknown outcomes in a row stop the campaign
     int backoffInitialMs = 1000; // a 429 without Retry-After

@@ -7,6 +7,7 @@
 #include "common/validation.h"
 #include "exolve/exolvevalidation.h"
 
+#include <QPointer>
 #include <QTimer>
 
 namespace vc {
@@ -173,6 +174,49 @@ void ExolveClient::sipAttributes(quint64 sipResourceId, QObject *context, Callba
                                 m_transport->log()->addSecret(result.value().password);
                             return result;
                         });
+}
+
+void ExolveClient::callHistoryPage(const CallHistoryQuery &query, QObject *context, Callback<QList<CallHistoryEntry>> done)
+{
+    if (query.sipId.trimmed().isEmpty() || !query.from.isValid() || !query.to.isValid() || query.to < query.from ||
+        query.limit == 0 || query.limit > 1000)
+        return failSoon(context, std::move(done),
+                        validationError(QStringLiteral("sip_id"), tr("The call history needs a number or SIP account, a period whose end is not "
+                                                  "before its start, and a page of 1 to 1000 calls.")));
+    send<QList<CallHistoryEntry>>(ExolveMethod::CallHistory, codec::encodeCallHistoryQuery(query), context, std::move(done),
+                                  codec::decodeCallHistory);
+}
+
+void ExolveClient::callHistory(CallHistoryQuery query, QObject *context, Callback<QList<CallHistoryEntry>> done, int maxCalls)
+{
+    query.offset = 0;
+    auto all = std::make_shared<QList<CallHistoryEntry>>();
+    auto next = std::make_shared<std::function<void()>>();
+    QPointer<QObject> guard(context);
+    *next = [this, query, context, guard, done, all, next, maxCalls]() mutable {
+        if (context && !guard)
+            return;
+        CallHistoryQuery page = query;
+        page.offset = quint64(all->size());
+        callHistoryPage(page, context, [this, page, done, all, next, maxCalls](const Result<QList<CallHistoryEntry>> &r) {
+            if (!r) {
+                *next = nullptr; // breaks the cycle
+                return done(r.error());
+            }
+            all->append(r.value());
+            if (all->size() > maxCalls) {
+                *next = nullptr;
+                return done(validationError(QStringLiteral("date_from"), tr("The call history has more than %1 calls for this "
+                                                                            "period: choose a shorter one.").arg(maxCalls)));
+            }
+            if (quint32(r.value().size()) < page.limit) {
+                *next = nullptr;
+                return done(*all);
+            }
+            (*next)();
+        });
+    };
+    (*next)();
 }
 
 } // namespace vc

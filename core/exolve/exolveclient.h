@@ -15,7 +15,7 @@ namespace vc {
 template <typename T>
 using Callback = std::function<void(const Result<T> &)>;
 
-// A typed client for the seven Exolve methods. Every method checks its input first (no request goes out
+// A typed client for the eight Exolve methods. Every method checks its input first (no request goes out
 // with an invalid field), then answers through `done` on `context`, never synchronously.
 class ExolveClient final : public QObject
 {
@@ -38,6 +38,12 @@ public:
     void makeVoiceMessage(const VoiceCallRequest &call, QObject *context, Callback<QString> done);
     void callInfo(const QString &callId, QObject *context, Callback<CallInfo> done);
     void sipAttributes(quint64 sipResourceId, QObject *context, Callback<SipAttributes> done);
+    // One page of statistics/call-history/v1/GetList (a read: repeated on 429 after Retry-After like the
+    // others).
+    void callHistoryPage(const CallHistoryQuery &query, QObject *context, Callback<QList<CallHistoryEntry>> done);
+    // Every call the history holds for the query, page after page (query.limit each, from offset 0)
+    // until a short page; at most `maxCalls` (more is an error: narrow the period).
+    void callHistory(CallHistoryQuery query, QObject *context, Callback<QList<CallHistoryEntry>> done, int maxCalls = 10000);
 
     // Deletes services one after another, never in parallel (each changes state): `starting` before each
     // request, `each` with its result, `finished` at the end. With stopWhenUnreachable, a network, TLS or

@@ -58,6 +58,147 @@ QByteArray encodeSipResourceId(quint64 id)
         .toJson(QJsonDocument::Compact);
 }
 
+QByteArray encodeCallHistoryQuery(const CallHistoryQuery &q)
+{
+    QJsonObject o{{QStringLiteral("date_from"), time::toRfc3339(q.from.toUTC())},
+                  {QStringLiteral("date_to"), time::toRfc3339(q.to.toUTC())},
+                  {QStringLiteral("sip_id"), q.sipId},
+                  {QStringLiteral("limit"), qint64(q.limit)},
+                  {QStringLiteral("offset"), json::uint64ToString(q.offset)}};
+    if (!q.applicationUuid.isEmpty())
+        o.insert(QStringLiteral("application_uuid"), q.applicationUuid);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+namespace {
+
+// A value exactly as the server wrote it (a scalar's token, or a whole object or array).
+bool rawJson(od::value &v, QByteArray *out, QString *why)
+{
+    od::json_type type;
+    if (!typeOf(v, &type, why))
+        return false;
+    std::string_view raw;
+    error_code e = simdjson::SUCCESS;
+    if (type == od::json_type::object) {
+        od::object o;
+        e = v.get_object().get(o);
+        if (!e)
+            e = o.raw_json().get(raw);
+    } else if (type == od::json_type::array) {
+        od::array a;
+        e = v.get_array().get(a);
+        if (!e)
+            e = a.raw_json().get(raw);
+    } else {
+        raw = v.raw_json_token();
+    }
+    if (e) {
+        *why = readable(e);
+        return false;
+    }
+    *out = QByteArray(raw.data(), qsizetype(raw.size())).trimmed();
+    return true;
+}
+
+// call_id as either kind: a JSON number (every digit of a uint64, never through a double) or a string.
+bool readHistoryId(od::value &v, CallHistoryEntry *entry, QString *why)
+{
+    od::json_type type;
+    if (!typeOf(v, &type, why))
+        return false;
+    if (type == od::json_type::number) {
+        std::optional<quint64> id;
+        if (!readUInt64(v, "call_id", &id, why))
+            return false;
+        entry->callId = QString::number(*id);
+        entry->numericId = true;
+        return true;
+    }
+    if (!readString(v, "call_id", &entry->callId, why))
+        return false;
+    entry->numericId = !entry->callId.isEmpty() && entry->callId.size() <= 20 &&
+                       std::all_of(entry->callId.cbegin(), entry->callId.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    return true;
+}
+
+} // namespace
+
+Result<QList<CallHistoryEntry>> decodeCallHistory(const QByteArray &body)
+{
+    QString why;
+    QList<CallHistoryEntry> calls;
+    bool seen = false;
+    const bool ok = forEachTopField(body, &why, [&](std::string_view key, od::value &value) {
+        if (key != "calls" && key != "call_history")
+            return true;
+        const Presence list = presence(value, od::json_type::array, "the list of calls is not an array", &why);
+        if (list != Presence::Present)
+            return list == Presence::Absent;
+        if (seen) {
+            why = QStringLiteral("the answer has both calls and call_history");
+            return false;
+        }
+        seen = true;
+        od::array array;
+        if (const error_code e = value.get_array().get(array)) {
+            why = readable(e);
+            return false;
+        }
+        for (auto element : array) {
+            od::value item;
+            if (const error_code e = std::move(element).get(item)) {
+                why = readable(e);
+                return false;
+            }
+            od::json_type itemType;
+            if (!typeOf(item, &itemType, &why))
+                return false;
+            if (itemType != od::json_type::object) {
+                why = QStringLiteral("the list of calls has an item that is not an object");
+                return false;
+            }
+            CallHistoryEntry c;
+            QByteArray extra;
+            const bool itemOk = forEachField(item, &why, [&](std::string_view k, od::value &v) {
+                if (k == "call_id")
+                    return readHistoryId(v, &c, &why);
+                if (k == "duration") {
+                    std::optional<qint32> d;
+                    if (!readInt32(v, "duration", &d, &why))
+                        return false;
+                    if (d && *d < 0) {
+                        why = QStringLiteral("duration is negative");
+                        return false;
+                    }
+                    if (d)
+                        c.duration = quint32(*d);
+                    return true;
+                }
+                QByteArray raw;
+                if (!rawJson(v, &raw, &why))
+                    return false;
+                if (extra.size() < 64 * 1024) // kept to show, not to grow without end
+                    extra += (extra.isEmpty() ? QByteArray() : QByteArrayLiteral(",")) +
+                             QJsonDocument(QJsonArray{fromUtf8(k)}).toJson(QJsonDocument::Compact).mid(1).chopped(1) + ':' + raw;
+                return true;
+            });
+            if (!itemOk || !requireString(c.callId, "call_id", &why))
+                return false;
+            c.extra = extra.isEmpty() ? QString() : QString::fromUtf8('{' + extra + '}');
+            calls.append(std::move(c));
+            if (calls.size() > 100000) {
+                why = QStringLiteral("more than 100000 calls in one page");
+                return false;
+            }
+        }
+        return true;
+    });
+    if (!ok)
+        return malformed(why);
+    return calls;
+}
+
 Result<QList<VoiceService>> decodeServiceList(const QByteArray &body)
 {
     QString why;
@@ -339,6 +480,15 @@ QJsonObject toJson(const CallInfo &c)
                   {QStringLiteral("final"), c.isFinal()}};
     o.insert(QStringLiteral("duration"), c.duration ? QJsonValue(*c.duration) : QJsonValue());
     o.insert(QStringLiteral("timeout"), c.timeout ? QJsonValue(*c.timeout) : QJsonValue());
+    return o;
+}
+
+QJsonObject toJson(const CallHistoryEntry &c)
+{
+    QJsonObject o{{QStringLiteral("call_id"), c.callId},
+                  {QStringLiteral("duration"), c.duration ? QJsonValue(qint64(*c.duration)) : QJsonValue()}};
+    if (!c.extra.isEmpty())
+        o.insert(QStringLiteral("other_fields"), c.extra);
     return o;
 }
 

@@ -19,6 +19,8 @@ QString methodPath(ExolveMethod method)
         return QStringLiteral("call/v1/GetInfo");
     case ExolveMethod::SipAttributes:
         return QStringLiteral("sip/v1/GetAttributes");
+    case ExolveMethod::CallHistory:
+        return QStringLiteral("statistics/call-history/v1/GetList");
     }
     return {};
 }

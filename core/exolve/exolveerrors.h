@@ -13,6 +13,7 @@ enum class ExolveMethod {
     MakeVoiceMessage,
     CallInfo,
     SipAttributes,
+    CallHistory,
 };
 
 QString methodPath(ExolveMethod method);

@@ -45,6 +45,27 @@ struct VoiceCallRequest
     QString serviceId;
 };
 
+// statistics/call-history/v1/GetList: which calls, one page of them (docs/api-notes/exolve-call-history.md).
+struct CallHistoryQuery
+{
+    QDateTime from;          // date_from, RFC 3339 (UTC)
+    QDateTime to;            // date_to
+    QString sipId;           // the B-number (digits) or a SIP account
+    QString applicationUuid; // optional
+    quint32 limit = 100;
+    quint64 offset = 0;
+};
+
+// One call of the provider's history. Only call_id and duration are documented: every other field is
+// kept as the server wrote it (`extra`, a JSON object's text) and shown raw, never interpreted.
+struct CallHistoryEntry
+{
+    QString callId;                // as given: a uint64's every digit, or a string
+    bool numericId = false;        // a JSON number or all digits: the history's own id, not a voice-message id
+    std::optional<quint32> duration; // seconds of talk
+    QString extra;                 // {"field": value, ...} of the undocumented fields, verbatim
+};
+
 // call/v1/GetInfo. Times are absent until the event happens.
 struct CallInfo
 {

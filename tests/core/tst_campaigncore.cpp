@@ -1,6 +1,7 @@
 // The campaign's pieces without a network: the CSV reader, the sending window and zones, the column
 // map, the preview into a journal, the journal's crash rule and the estimate.
 #include "campaigns/campaignjournal.h"
+#include "campaigns/campaignreconciler.h"
 #include "campaigns/campaignplanner.h"
 #include "common/csv.h"
 #include "campaigns/donotcall.h"
@@ -633,6 +634,53 @@ private Q_SLOTS:
         }
         QVERIFY(!QFile::exists(path + QStringLiteral(".lock.rmlock")));
 #endif
+    }
+
+    // What the call history's entries make of an unknown row: never a guess.
+    void reconcileVerdicts()
+    {
+        using K = ReconcileVerdict::Kind;
+        ReconcileOptions o;
+        CampaignJournal::UnknownRow row;
+        row.line = 7;
+        row.number = QStringLiteral("79001234567");
+        row.requestedAt = QDateTime(QDate(2026, 12, 6), QTime(10, 0), Qt::UTC);
+        const auto entry = [](const char *id, bool numeric, int duration) {
+            CallHistoryEntry e;
+            e.callId = QString::fromLatin1(id);
+            e.numericId = numeric;
+            e.duration = quint32(duration);
+            return e;
+        };
+        const QDateTime soon = row.requestedAt.addSecs(60), late = row.requestedAt.addSecs(11 * 60);
+        // The period asked: from two minutes before the request to now, at most fifteen minutes after it.
+        QCOMPARE(CampaignReconciler::queryFor(row, soon, o).from, row.requestedAt.addSecs(-120));
+        QCOMPARE(CampaignReconciler::queryFor(row, soon, o).to, soon);
+        QCOMPARE(CampaignReconciler::queryFor(row, row.requestedAt.addDays(1), o).to, row.requestedAt.addSecs(15 * 60));
+        // One call: placed with its id, of either kind.
+        ReconcileVerdict v = CampaignReconciler::judge(row, {entry("cal1", false, 5)}, {}, soon, o);
+        QCOMPARE(v.kind, K::Placed);
+        QCOMPARE(v.callId, QStringLiteral("cal1"));
+        QVERIFY(!v.historyId);
+        v = CampaignReconciler::judge(row, {entry("18446744073709551615", true, 0)}, {}, soon, o);
+        QCOMPARE(v.kind, K::Placed);
+        QVERIFY(v.historyId);
+        QVERIFY(v.why.contains(QStringLiteral("not answered")));
+        // The campaign's own other calls are not candidates; two others are one too many.
+        v = CampaignReconciler::judge(row, {entry("cal0", false, 3), entry("cal1", false, 5)}, {QStringLiteral("cal0")}, soon, o);
+        QCOMPARE(v.kind, K::Placed);
+        QCOMPARE(v.callId, QStringLiteral("cal1"));
+        v = CampaignReconciler::judge(row, {entry("cal2", false, 3), entry("cal1", false, 5)}, {}, late, o);
+        QCOMPARE(v.kind, K::StillUnknown);
+        QCOMPARE(v.candidates, 2);
+        // None: unknown within the settle time, not placed after it (0 = at once).
+        QCOMPARE(CampaignReconciler::judge(row, {}, {}, soon, o).kind, K::StillUnknown);
+        QCOMPARE(CampaignReconciler::judge(row, {}, {}, late, o).kind, K::NotPlaced);
+        o.settleMin = 0;
+        QCOMPARE(CampaignReconciler::judge(row, {}, {}, row.requestedAt, o).kind, K::NotPlaced);
+        // A journal that does not say when: nothing to ask.
+        row.requestedAt = {};
+        QCOMPARE(CampaignReconciler::judge(row, {entry("cal1", false, 5)}, {}, late, o).kind, K::StillUnknown);
     }
 
     void exportNeutralisesFormulas()

@@ -159,6 +159,56 @@ private Q_SLOTS:
         QCOMPARE(codec::serverMessage("plain text failure"), QStringLiteral("plain text failure"));
         QCOMPARE(codec::serverMessage(""), QString());
     }
+
+    // The call history: either list name, call_id as a bare uint64 (every digit, above 2^63), as a string
+    // of digits, or as a voice-message id; the undocumented fields kept verbatim; and what is refused.
+    void callHistoryShapesAndIds()
+    {
+        for (const char *list : {"calls", "call_history"}) {
+            QByteArray body = R"({"LIST":[
+                {"call_id":18446744073709551615,"duration":12,"start_time":"2026-12-06T10:00:00Z","leg":{"a":[1,2]}},
+                {"call_id":"18000000000000000001","duration":"0"},
+                {"call_id":"cal55094238-7e1f-4fd1-9b5e-93c4b0a1b2c3"}]})";
+            body.replace("LIST", list);
+            const auto r = codec::decodeCallHistory(body);
+            QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().detail));
+            QCOMPARE(r.value().size(), 3);
+            QCOMPARE(r.value().at(0).callId, QStringLiteral("18446744073709551615"));
+            QVERIFY(r.value().at(0).numericId);
+            QCOMPARE(r.value().at(0).duration, std::optional<quint32>(12));
+            QCOMPARE(r.value().at(0).extra, QStringLiteral(R"({"start_time":"2026-12-06T10:00:00Z","leg":{"a":[1,2]}})"));
+            QVERIFY(r.value().at(1).numericId);
+            QCOMPARE(r.value().at(1).duration, std::optional<quint32>(0));
+            QVERIFY(!r.value().at(2).numericId);
+            QVERIFY(!r.value().at(2).duration);
+            QVERIFY(r.value().at(2).extra.isEmpty());
+        }
+        QVERIFY(codec::decodeCallHistory("{}").value().isEmpty());
+        QVERIFY(codec::decodeCallHistory(R"({"calls":null,"total":0})").value().isEmpty());
+        for (const char *bad : {R"({"calls":{}})", R"({"calls":[1]})", R"({"calls":[{"duration":1}]})",
+                                R"({"calls":[{"call_id":"x","duration":-1}]})", R"({"calls":[{"call_id":1.5}]})",
+                                R"({"calls":[],"call_history":[]})", "[]", R"({"calls":[{"call_id":"x"}])"}) {
+            const auto r = codec::decodeCallHistory(bad);
+            QVERIFY2(!r.ok(), bad);
+            QCOMPARE(r.error().kind, ApiError::Kind::MalformedResponse);
+        }
+    }
+
+    void callHistoryQueryBody()
+    {
+        CallHistoryQuery q;
+        q.from = QDateTime(QDate(2026, 12, 6), QTime(9, 58), Qt::UTC);
+        q.to = QDateTime(QDate(2026, 12, 6), QTime(10, 13), Qt::UTC);
+        q.sipId = QStringLiteral("79001234567");
+        q.limit = 100;
+        q.offset = 200;
+        const QJsonObject o = QJsonDocument::fromJson(codec::encodeCallHistoryQuery(q)).object();
+        QCOMPARE(o.value(QStringLiteral("date_from")).toString().left(19), QStringLiteral("2026-12-06T09:58:00"));
+        QCOMPARE(o.value(QStringLiteral("sip_id")).toString(), QStringLiteral("79001234567"));
+        QCOMPARE(o.value(QStringLiteral("limit")).toInt(), 100);
+        QCOMPARE(o.value(QStringLiteral("offset")).toString(), QStringLiteral("200"));
+        QVERIFY(!o.contains(QStringLiteral("application_uuid")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExolveCodec)

@@ -48,6 +48,70 @@ private Q_SLOTS:
         m_client->setApiKey(options.apiKey);
     }
 
+    // statistics/call-history/v1/GetList: both shapes of the answer, both kinds of id (a uint64 above 2^63
+    // keeps every digit), paging over several pages until a short one, and a 429 in the middle of it that is
+    // waited out (Retry-After) without losing or repeating a page.
+    void callHistoryPagesInBothShapes_data()
+    {
+        QTest::addColumn<QString>("shape");
+        QTest::addColumn<bool>("numeric");
+        QTest::newRow("calls, voice ids") << QStringLiteral("calls") << false;
+        QTest::newRow("call_history, numeric ids") << QStringLiteral("call_history") << true;
+    }
+    void callHistoryPagesInBothShapes()
+    {
+        QFETCH(QString, shape);
+        QFETCH(bool, numeric);
+        SandboxOptions options;
+        options.apiKey = QStringLiteral("history-key");
+        options.historyShape = shape;
+        options.historyNumericIds = numeric;
+        m_server = std::make_unique<SandboxServer>(options);
+        QVERIFY(m_server->start(0));
+        m_client->setBaseUrl(QUrl(m_server->baseUrl()));
+        m_client->setApiKey(options.apiKey);
+        QStringList ids;
+        for (int i = 0; i < 250; ++i)
+            ids << m_server->state().placeCall(QStringLiteral("74951234567"), QStringLiteral("79001234567"), kServiceId);
+        m_server->state().placeCall(QStringLiteral("74951234567"), QStringLiteral("79007654321"), kServiceId); // another number
+        FaultRule tooFast;
+        tooFast.endpoint = QStringLiteral("statistics/call-history/v1/GetList");
+        tooFast.after = 1; // the second page
+        tooFast.remaining = 1;
+        tooFast.fault.status = 429;
+        tooFast.fault.retryAfterSec = 1;
+        m_server->addFault(tooFast);
+        CallHistoryQuery q;
+        q.sipId = QStringLiteral("79001234567");
+        q.from = QDateTime::currentDateTimeUtc().addSecs(-60);
+        q.to = QDateTime::currentDateTimeUtc().addSecs(60);
+        q.limit = 100;
+        const auto r = run<QList<CallHistoryEntry>>([&](auto done) { m_client->callHistory(q, this, done); });
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toDisplayString()));
+        QCOMPARE(r.value().size(), 250);
+        QCOMPARE(m_server->requestCount(QStringLiteral("statistics/call-history/v1/GetList")), 4); // 3 pages and the 429
+        for (int i = 0; i < 250; ++i) {
+            const CallHistoryEntry &e = r.value().at(i);
+            QCOMPARE(e.numericId, numeric);
+            QCOMPARE(e.callId, numeric ? QString::number(SandboxState::historyId(quint64(i + 1))) : ids.at(i));
+            QVERIFY(e.duration.has_value());
+            // The fields the documents do not name are kept as the server wrote them.
+            QVERIFY2(e.extra.contains(QStringLiteral("\"number_b\":\"79001234567\"")), qPrintable(e.extra));
+        }
+        if (numeric)
+            QCOMPARE(r.value().constFirst().callId, QStringLiteral("18000000000000000001"));
+        // A period with no call: an empty list (protobuf leaves the list out).
+        q.from = QDateTime::currentDateTimeUtc().addDays(-2);
+        q.to = QDateTime::currentDateTimeUtc().addDays(-1);
+        const auto none = run<QList<CallHistoryEntry>>([&](auto done) { m_client->callHistory(q, this, done); });
+        QVERIFY(none.ok());
+        QVERIFY(none.value().isEmpty());
+        // Invalid input goes nowhere.
+        q.sipId.clear();
+        const auto refused = run<QList<CallHistoryEntry>>([&](auto done) { m_client->callHistory(q, this, done); });
+        QCOMPARE(refused.error().kind, ApiError::Kind::Validation);
+    }
+
     void listsSeededServices()
     {
         const auto r = run<QList<VoiceService>>([&](auto done) { m_client->listServices(this, done); });
