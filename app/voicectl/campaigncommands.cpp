@@ -447,6 +447,14 @@ void Cli::campaignReconcile(std::function<void()> then)
                 }
                 m_out->error(tr("Resolved from Exolve's call history: %1 placed, %2 not placed (sent again only with "
                                 "--resend-unknown --yes), %3 still unknown.").arg(placed).arg(notPlaced).arg(still));
+                // The shared call history had these calls as "outcome unknown": they take their ids.
+                if (CallHistory *h = history(); h && placed > 0) {
+                    for (const ReconcileVerdict &v : verdicts) {
+                        if (v.kind == ReconcileVerdict::Kind::Placed)
+                            (void)h->resolveUnknown(QFileInfo(c.journal.path()).completeBaseName(), v.number, v.callId,
+                                                    v.historyId ? std::optional<int>(int(v.duration.value_or(0))) : std::nullopt);
+                    }
+                }
                 c.reconciled = QJsonObject{{QStringLiteral("resolved_placed"), placed},
                                            {QStringLiteral("resolved_not_placed"), notPlaced},
                                            {QStringLiteral("still_unknown"), still}};

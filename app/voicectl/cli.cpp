@@ -47,6 +47,7 @@ void Cli::start(const QStringList &arguments)
         "               [--dry-run] [--yes] [--no-wait]\n"
         "  campaign resume JOURNAL [--resolve-unknown] [--resend-unknown] [--yes] [--no-wait]\n"
         "  campaign reconcile JOURNAL [--settle MIN]\n"
+        "  history reconcile --from TIME --to TIME [--number NUMBER]...\n"
         "  campaign status JOURNAL\n"
         "  campaign export JOURNAL [--attempts] [--output FILE]\n"
         "  legacy campaign run FILE --file-id N --source NUMBER [the same options]\n"
@@ -137,6 +138,10 @@ void Cli::start(const QStringList &arguments)
         {opt("start-at"), tr("campaign run: the first call waits until this local time, \"YYYY-MM-DD HH:MM\" (in --tz, else "
                              "this computer's zone)."), opt("WHEN")},
         {opt("resend-unknown"), tr("campaign resume: send again the rows whose outcome is unknown (needs --yes).")},
+        {opt("from"), tr("history reconcile: the period's start, \"YYYY-MM-DD HH:MM\" (this computer's zone) or ISO 8601."), opt("TIME")},
+        {opt("to"), tr("history reconcile: the period's end."), opt("TIME")},
+        {opt("number"), tr("history reconcile: also ask Exolve about this number (the comparison covers the numbers called "
+                           "from here in the period)."), opt("NUMBER")},
         {opt("resolve-unknown"), tr("campaign resume: first ask Exolve's call history about the rows whose outcome is unknown.")},
         {opt("settle"), tr("campaign reconcile: minutes after a request before a call missing from the history counts as "
                            "not placed (default 10)."), opt("MIN")},
@@ -259,6 +264,9 @@ void Cli::useKey(const QString &key, const QStringList &args)
     }
     if (group == QLatin1String("call") && action == QLatin1String("send") && requireArgs(rest, 0, opt("call send")))
         return callSend();
+    if (group == QLatin1String("history") && action == QLatin1String("reconcile") &&
+        requireArgs(rest, 0, opt("history reconcile --from TIME --to TIME [--number NUMBER]...")))
+        return historyReconcile();
     if (group == QLatin1String("call") && action == QLatin1String("status") && requireArgs(rest, 1, opt("call status CALL_ID")))
         return callStatus(rest.at(0), m_parser.isSet(opt("watch")));
     if (group == QLatin1String("sip") && action == QLatin1String("show") && requireArgs(rest, 1, opt("sip show SIP_RESOURCE_ID")))
@@ -441,8 +449,13 @@ void Cli::callSend()
     const auto contact = reserveContact(destination.value(), QStringLiteral("exolve"));
     if (!contact)
         return;
-    m_client->makeVoiceMessage({source.value(), destination.value(), service.value()}, this, [this, id = *contact](const Result<QString> &r) {
+    CallRecord record;
+    record.source = source.value();
+    record.destination = destination.value();
+    record.serviceId = service.value();
+    m_client->makeVoiceMessage({source.value(), destination.value(), service.value()}, this, [this, id = *contact, record](const Result<QString> &r) {
         recordContactOutcome(id, r);
+        recordSingleSend(record, r); // in the shared call history, as the app's sends are
         if (!r)
             return fail(r.error());
         const bool wait = m_parser.isSet(opt("wait"));
@@ -471,6 +484,7 @@ void Cli::callStatus(const QString &callId, bool watch)
         return;
     }
     follow(checked.value(), exolvePoller(m_client), [this](const CallInfo &call, bool stale) {
+        recordSingleSendEnd(call, stale);
         if (stale)
             m_out->error(tr("The call has been \"%1\" for longer than its answer timeout; no longer waiting.").arg(call.status));
         m_out->call(call);

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "calls/callmonitor.h"
+#include "calls/historycomparison.h"
 #include "campaigns/campaignplanner.h"
 #include "campaigns/campaignrunner.h"
 #include "exolve/exolveclient.h"
@@ -74,6 +75,12 @@ private:
     void servicesDelete(const QStringList &ids);
     void deleteAll(const QStringList &ids);
     void callSend();
+    // historycommands.cpp
+    CallHistory *history(); // the shared call history, opened on first use; null when it cannot be
+    void recordSingleSend(CallRecord record, const Result<QString> &request);
+    void recordSingleSendEnd(const CallInfo &info, bool stale);
+    std::optional<QDateTime> timeOption(const char *name);
+    void historyReconcile();
     void callStatus(const QString &callId, bool watch);
     // Follows one call or message to its end with the call monitor, printing each new status.
     void follow(const QString &id, CallMonitor::Poller poller, std::function<void(const CallInfo &, bool stale)> ended,
@@ -137,6 +144,9 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<CallMonitor> m_monitor;
     std::unique_ptr<ContactLedger> m_ledger;
+    std::unique_ptr<CallHistory> m_history;
+    std::optional<CallRecord> m_sent; // call send / legacy send: the call as the history keeps it
+    std::unique_ptr<HistoryComparer> m_comparer;
     QString m_lastStatus;
     int m_pollIntervalMs = 1000;
 };

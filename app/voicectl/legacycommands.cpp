@@ -119,8 +119,14 @@ void Cli::legacySend()
     const auto contact = reserveContact(number ? number.value() : request.destination, QStringLiteral("legacy"));
     if (!contact)
         return;
-    m_legacy->send(request, this, [this, id = *contact](const Result<quint64> &r) {
-        recordContactOutcome(id, r ? Result<QString>(QString::number(r.value())) : Result<QString>(r.error()));
+    CallRecord record;
+    record.source = Validation::phoneNumber(request.source).valueOr(request.source);
+    record.destination = number ? number.value() : request.destination;
+    record.serviceId = QString::number(request.fileId);
+    m_legacy->send(request, this, [this, id = *contact, record](const Result<quint64> &r) {
+        const Result<QString> placed = r ? Result<QString>(QString::number(r.value())) : Result<QString>(r.error());
+        recordContactOutcome(id, placed);
+        recordSingleSend(record, placed); // in the shared call history, as the app's sends are
         if (!r)
             return fail(r.error());
         if (m_out->format() == Format::Json)

@@ -200,6 +200,58 @@ StorageResult CallHistory::save(const CallRecord &input)
     return Empty{};
 }
 
+namespace {
+StorageResult exec(QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return StorageError{q.lastError().text()};
+    return Empty{};
+}
+} // namespace
+
+StorageResult CallHistory::resolveUnknown(const QString &campaign, const QString &destination, const QString &callId,
+                                          std::optional<int> duration)
+{
+    flush();
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT call_id FROM calls WHERE campaign = ? AND destination = ? AND outcome_unknown = 1"
+                             " ORDER BY created DESC LIMIT 1"));
+    q.addBindValue(campaign);
+    q.addBindValue(destination);
+    if (!q.exec())
+        return StorageError{q.lastError().text()};
+    if (!q.next())
+        return Empty{}; // not recorded here (the history could not be written then): nothing to change
+    const QString old = q.value(0).toString();
+    q.finish();
+    if (findStored(callId)) // already recorded under its id: the unknown record goes
+        return exec(db, QStringLiteral("DELETE FROM calls WHERE call_id = ?"), {old});
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString set = duration ? QStringLiteral(", status = ?, final = 1, duration = ?") : QStringLiteral(", status = NULL");
+    QVariantList values{callId, now};
+    if (duration)
+        values << (*duration > 0 ? QStringLiteral("completed") : QStringLiteral("not_answered")) << *duration;
+    values << old;
+    if (!db.transaction())
+        return StorageError{db.lastError().text()};
+    if (auto r = exec(db, QStringLiteral("UPDATE calls SET call_id = ?, outcome_unknown = 0, updated_at = ?") + set + QStringLiteral(" WHERE call_id = ?"), values); !r) {
+        db.rollback();
+        return r;
+    }
+    if (auto r = exec(db, QStringLiteral("UPDATE call_events SET call_id = ? WHERE call_id = ?"), {callId, old}); !r) {
+        db.rollback();
+        return r;
+    }
+    if (!db.commit())
+        return StorageError{db.lastError().text()};
+    return Empty{};
+}
+
 void CallHistory::saveSoon(const CallRecord &input)
 {
     CallRecord record = input;

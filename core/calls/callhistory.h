@@ -95,6 +95,11 @@ public:
     // Writes everything saveSoon() queued now (queries and the destructor do it first).
     void flush() const;
     std::optional<CallRecord> find(const QString &callId) const;
+    // A campaign's call whose outcome was unknown ("unknown-..."), to `destination`, found since in the
+    // provider's call history under `callId`: the latest such record takes that id (and its timeline).
+    // With `duration` (a history id GetInfo does not know), it is final with that outcome.
+    StorageResult resolveUnknown(const QString &campaign, const QString &destination, const QString &callId,
+                                 std::optional<int> duration = std::nullopt);
     QList<CallRecord> search(const CallFilter &filter) const;
     QList<CallRecord> unfinished(const QString &profileId) const;
     QList<CallEvent> timeline(const QString &callId) const;

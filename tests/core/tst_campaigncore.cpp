@@ -2,6 +2,7 @@
 // map, the preview into a journal, the journal's crash rule and the estimate.
 #include "campaigns/campaignjournal.h"
 #include "campaigns/campaignreconciler.h"
+#include "calls/historycomparison.h"
 #include "campaigns/campaignplanner.h"
 #include "common/csv.h"
 #include "campaigns/donotcall.h"
@@ -681,6 +682,54 @@ private Q_SLOTS:
         // A journal that does not say when: nothing to ask.
         row.requestedAt = {};
         QCOMPARE(CampaignReconciler::judge(row, {entry("cal1", false, 5)}, {}, late, o).kind, K::StillUnknown);
+    }
+
+    // Pairing this computer's calls with the provider's for one number.
+    void comparisonPairs()
+    {
+        const auto local = [](const char *id, int duration, int minute) {
+            CallRecord r;
+            r.callId = QString::fromLatin1(id);
+            r.duration = duration;
+            r.created = QDateTime(QDate(2026, 12, 6), QTime(10, minute), Qt::UTC);
+            return r;
+        };
+        const auto remote = [](const char *id, bool numeric, int duration) {
+            CallHistoryEntry e;
+            e.callId = QString::fromLatin1(id);
+            e.numericId = numeric;
+            e.duration = quint32(duration);
+            return e;
+        };
+        using K = ComparisonRow::Kind;
+        auto rows = HistoryComparer::match(QStringLiteral("79001234567"), {local("a", 10, 1), local("b", 10, 2), local("c", -1, 3)},
+                                           {remote("b", false, 14), remote("a", false, 11), remote("z", false, 5)});
+        QCOMPARE(rows.size(), 4);
+        QCOMPARE(rows.at(0).kind, K::Both); // 10 s and 11 s: within a second
+        QCOMPARE(rows.at(1).kind, K::DurationMismatch);
+        QCOMPARE(rows.at(2).kind, K::OnlyLocal);
+        QCOMPARE(rows.at(3).kind, K::OnlyProvider);
+        // The history's own ids, as many as ours: paired in time order, and said so.
+        rows = HistoryComparer::match(QStringLiteral("79001234567"), {local("b", 5, 2), local("a", 3, 1)},
+                                      {remote("101", true, 3), remote("102", true, 5)});
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).localCallId, QStringLiteral("a"));
+        QCOMPARE(rows.at(0).providerCallId, QStringLiteral("101"));
+        QVERIFY(rows.at(0).pairedByOrder);
+        QCOMPARE(rows.at(1).kind, K::Both);
+        // Not as many: no pairing is guessed.
+        rows = HistoryComparer::match(QStringLiteral("79001234567"), {local("a", 3, 1)}, {remote("101", true, 3), remote("102", true, 5)});
+        QCOMPARE(rows.size(), 3);
+        HistoryComparison c;
+        c.from = QDateTime(QDate(2026, 12, 6), QTime(9, 0), Qt::UTC);
+        c.to = c.from.addSecs(3600);
+        c.made = c.to;
+        c.rows = rows;
+        const auto back = HistoryComparison::fromJson(c.toJson());
+        QVERIFY(back);
+        QCOMPARE(back->rows.size(), 3);
+        QCOMPARE(back->totals().onlyProvider, 2);
+        QCOMPARE(back->totals().onlyLocal, 1);
     }
 
     void exportNeutralisesFormulas()

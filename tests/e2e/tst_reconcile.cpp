@@ -178,7 +178,53 @@ private slots:
         QVERIFY2(r.err.contains(QLatin1String("no call history")), qPrintable(r.err));
     }
 
+    // Calls from the command line are in the shared call history; `history reconcile` compares it with
+    // Exolve's: in both, only here (a request refused before placing, outcome unknown), only at Exolve (a
+    // call placed outside this console), and keeps the comparison.
+    void historyComparedWithExolve()
+    {
+        QTest::qWait(1100); // the calls of the tests before are out of the period
+        const QDateTime from = QDateTime::currentDateTimeUtc();
+        const QStringList list = numbers(3, 200);
+        Run r = voicectl({QStringLiteral("call"), QStringLiteral("send"), QStringLiteral("--source"), kSource, QStringLiteral("--destination"),
+                          list.at(0), QStringLiteral("--service"), kService, QStringLiteral("--wait")});
+        QCOMPARE(r.code, 0);
+        const QString file = write(QStringLiteral("compared.csv"), "phone\n" + list.at(1).toUtf8() + '\n');
+        QCOMPARE(voicectl(runArgs(file, m_dir.filePath(QStringLiteral("compared.journal"))) + QStringList{QStringLiteral("--yes")}).code, 0);
+        dropAnswersOfCalls("garbage"); // refused before it is placed: unknown here, absent there
+        r = voicectl({QStringLiteral("call"), QStringLiteral("send"), QStringLiteral("--source"), kSource, QStringLiteral("--destination"),
+                      list.at(2), QStringLiteral("--service"), kService});
+        QVERIFY(r.code != 0);
+        control("DELETE", QStringLiteral("/sandbox/faults"));
+        placeOutside(list.at(1)); // another tool calls a number this console called too
+        const QDateTime to = QDateTime::currentDateTimeUtc().addSecs(2);
+        r = voicectl({QStringLiteral("history"), QStringLiteral("reconcile"), QStringLiteral("--from"), from.toString(Qt::ISODateWithMs),
+                      QStringLiteral("--to"), to.toString(Qt::ISODateWithMs), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = json(r.out);
+        QVERIFY2(o.value(QStringLiteral("both")).toInt() == 2, qPrintable(r.out));
+        QCOMPARE(o.value(QStringLiteral("only_local")).toInt(), 1);
+        QCOMPARE(o.value(QStringLiteral("only_provider")).toInt(), 1);
+        QCOMPARE(o.value(QStringLiteral("duration_mismatch")).toInt(), 0);
+        QCOMPARE(o.value(QStringLiteral("rows")).toArray().size(), 4);
+        QVERIFY(QFile::exists(o.value(QStringLiteral("saved")).toString()));
+        QCOMPARE(voicectl({QStringLiteral("history"), QStringLiteral("reconcile"), QStringLiteral("--from"), to.toString(Qt::ISODate),
+                           QStringLiteral("--to"), from.toString(Qt::ISODate)}).code, 2);
+    }
+
 private:
+    void placeOutside(const QString &number)
+    {
+        QNetworkRequest request(QUrl(m_url + QStringLiteral("/call/v1/MakeVoiceMessage")));
+        request.setRawHeader("Authorization", "Bearer " + kKey.toUtf8());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("source"), kSource}, {QStringLiteral("destination"), number},
+                                                          {QStringLiteral("service_id"), kService}}).toJson();
+        QScopedPointer<QNetworkReply> reply(m_nam.post(request, body));
+        QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 10000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    }
+
     // What the sandbox's history says for a number today (ids in order), asked with the API key.
     QStringList historyIdsOf(const QString &number)
     {
