@@ -66,6 +66,8 @@ public:
     SettingValue<int> policyPerMonth() const { return {m_store, QStringLiteral("policy/perMonth"), 0}; }
     SettingValue<QString> policyWorkdays() const { return {m_store, QStringLiteral("policy/workdaysWindow")}; }
     SettingValue<QString> policyWeekends() const { return {m_store, QStringLiteral("policy/weekendsWindow")}; }
+    // Before a campaign resumes, its unknown rows are looked up in Exolve's call history (the app).
+    SettingValue<bool> resolveUnknownBeforeResume() const { return {m_store, QStringLiteral("campaigns/resolveUnknownBeforeResume"), true}; }
     SettingValue<bool> policyRequireConsent() const { return {m_store, QStringLiteral("policy/requireConsent"), false}; }
     // The profiles (name, provider, address, login) are a group of their own, kept by ProfileStore.
     static QString profilesGroup() { return QStringLiteral("profiles"); }

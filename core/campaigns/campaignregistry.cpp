@@ -132,6 +132,16 @@ Result<Empty, QString> CampaignRegistry::cancel(const QString &path)
     return Empty{};
 }
 
+bool CampaignRegistry::release(const QString &path)
+{
+    if (auto *c = m_controllers.value(path)) {
+        if (c->isActive())
+            return false;
+        delete m_controllers.take(path); // its worker lets the journal go
+    }
+    return true;
+}
+
 Result<Empty, QString> CampaignRegistry::remove(const QString &path)
 {
     if (auto *c = m_controllers.value(path)) {

@@ -53,6 +53,9 @@ public:
     Result<CampaignController *, QString> start(const QString &path, const CampaignConnection &connection,
                                                 bool resendUnknown = false);
     void pause(const QString &path);
+    // Lets an idle controller of this program go, so that the journal may be opened for writing by
+    // something else (reconciling its unknown rows). False while it runs.
+    bool release(const QString &path);
     // No more calls, for good. Through the controller that holds the journal when there is one (paused or
     // ended here included); refused when another program runs it.
     Result<Empty, QString> cancel(const QString &path);

@@ -21,6 +21,7 @@ CampaignActions::CampaignActions(QObject *parent)
       pause(makeAction(this, ":/icons/pause.svg", "pauseCampaignAction")),
       resume(makeAction(this, ":/icons/play.svg", "resumeCampaignAction")),
       cancel(makeAction(this, ":/icons/stop.svg", "cancelCampaignAction")),
+      resolve(makeAction(this, ":/icons/refresh.svg", "resolveUnknownAction")),
       resend(makeAction(this, ":/icons/warning.svg", "resendUnknownAction")),
       exportReport(makeAction(this, ":/icons/copy.svg", "exportCampaignAction")),
       exportAttempts(makeAction(this, ":/icons/copy.svg", "exportAttemptsAction")),
@@ -41,6 +42,8 @@ void CampaignActions::retranslate()
     pause->setText(QCoreApplication::translate("vc::ui::CampaignsPage", "&Pause"));
     resume->setText(QCoreApplication::translate("vc::ui::CampaignsPage", "&Resume"));
     cancel->setText(QCoreApplication::translate("vc::ui::CampaignsPage", "&Cancel Campaign"));
+    resolve->setText(QCoreApplication::translate("vc::ui::CampaignsPage", "Res&olve Unknown…"));
+    resolve->setToolTip(QCoreApplication::translate("vc::ui::CampaignsPage", "Ask Exolve's call history whether the calls whose outcome is unknown were placed"));
     resend->setText(QCoreApplication::translate("vc::ui::CampaignsPage", "Resend &Unknown…"));
     resend->setToolTip(QCoreApplication::translate("vc::ui::CampaignsPage", "Call again the rows whose outcome is unknown (they may have been called)"));
     exportReport->setText(QCoreApplication::translate("vc::ui::CampaignsPage", "&Export Report…"));

@@ -17,13 +17,14 @@ public:
     explicit CampaignActions(QObject *parent);
     void retranslate();
     // In menu order: New, then those that act on the selected campaign.
-    QList<QAction *> campaign() const { return {newCampaign, pause, resume, cancel, resend, exportReport, exportAttempts, remove}; }
-    QList<QAction *> onSelected() const { return {pause, resume, cancel, resend, exportReport, exportAttempts, remove}; }
+    QList<QAction *> campaign() const { return {newCampaign, pause, resume, cancel, resolve, resend, exportReport, exportAttempts, remove}; }
+    QList<QAction *> onSelected() const { return {pause, resume, cancel, resolve, resend, exportReport, exportAttempts, remove}; }
 
     QAction *const newCampaign;
     QAction *const pause;
     QAction *const resume;
     QAction *const cancel;
+    QAction *const resolve; // unknown outcomes against Exolve's call history
     QAction *const resend;
     QAction *const exportReport;
     QAction *const exportAttempts; // one CSV row per call placed, re-dials included

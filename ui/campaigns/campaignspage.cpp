@@ -7,6 +7,8 @@
 #include "accounts/session.h"
 #include "common/paths.h"
 #include "ui/campaigns/campaignmodels.h"
+#include "ui/campaigns/resolveunknowndialog.h"
+#include "accounts/settings.h"
 #include "ui/widgets/chartview.h"
 #include "ui/campaigns/wizard/campaignwizard.h"
 #include "ui/campaigns/donotcalldialog.h"
@@ -24,6 +26,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QSettings>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -44,11 +47,12 @@ CampaignsPage::CampaignsPage(Session *session, CampaignRegistry *registry, Campa
     bar->setObjectName(QStringLiteral("campaignToolbar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setIconSize(QSize(16, 16));
-    bar->addActions({m_actions->newCampaign, m_actions->pause, m_actions->resume, m_actions->cancel, m_actions->resend, m_actions->exportReport, m_actions->remove});
+    bar->addActions({m_actions->newCampaign, m_actions->pause, m_actions->resume, m_actions->cancel, m_actions->resolve, m_actions->resend,
+                     m_actions->exportReport, m_actions->remove});
     bar->addSeparator();
     bar->addAction(m_actions->doNotCall);
     m_ui->pageLayout->insertWidget(0, bar);
-    m_ui->campaignList->addActions({m_actions->pause, m_actions->resume, m_actions->cancel, m_actions->resend, m_actions->exportReport,
+    m_ui->campaignList->addActions({m_actions->pause, m_actions->resume, m_actions->cancel, m_actions->resolve, m_actions->resend, m_actions->exportReport,
                                     m_actions->exportAttempts, m_actions->remove});
 
     m_ui->campaignList->setModel(m_list);
@@ -82,6 +86,7 @@ CampaignsPage::CampaignsPage(Session *session, CampaignRegistry *registry, Campa
     connect(m_actions->resend, &QAction::triggered, this, &CampaignsPage::resendSelected);
     connect(m_actions->exportReport, &QAction::triggered, this, [this] { exportSelected(false); });
     connect(m_actions->exportAttempts, &QAction::triggered, this, [this] { exportSelected(true); });
+    connect(m_actions->resolve, &QAction::triggered, this, &CampaignsPage::resolveSelected);
     connect(m_actions->remove, &QAction::triggered, this, &CampaignsPage::removeSelected);
     connect(m_ui->detailTabs, &QTabWidget::currentChanged, this, [this] { updateReport(); });
     // The list model follows the registry itself; the page only keeps its detail and actions current.
@@ -255,6 +260,9 @@ void CampaignsPage::updateActions()
     m_actions->cancel->setEnabled(readable && !finishedState && !elsewhere && s->state != QLatin1String("finished") &&
                          s->state != QLatin1String("preview"));
     m_actions->resend->setEnabled(readable && !active && !elsewhere && s->counts.unknown > 0);
+    // integrationapi.net has no call history to ask.
+    const bool exolve = s && s->settings.provider == CampaignSettings::Provider::Exolve;
+    m_actions->resolve->setEnabled(readable && !active && !elsewhere && s->counts.unknown > 0 && exolve);
     m_actions->exportReport->setEnabled(readable);
     m_actions->exportAttempts->setEnabled(readable);
     m_actions->remove->setEnabled(s && !active && !elsewhere);
@@ -454,10 +462,50 @@ void CampaignsPage::start(const QString &path)
     resume(path);
 }
 
+void CampaignsPage::resolveSelected()
+{
+    const QString path = selectedPath();
+    if (path.isEmpty() || !checkProfile(path))
+        return;
+    if (!m_registry->release(path))
+        return;
+    ResolveUnknownDialog dialog(path, m_session->exolve(), m_historyPath, this);
+    connect(&dialog, &ResolveUnknownDialog::resolved, this, &CampaignsPage::reload);
+    QTimer::singleShot(0, &dialog, &ResolveUnknownDialog::ask);
+    dialog.exec();
+}
+
+void CampaignsPage::resolveBeforeResume(const QString &path, std::function<void()> then)
+{
+    const int row = m_list->indexOf(path);
+    bool ask = row >= 0 && m_list->campaigns().at(row).counts.unknown > 0 &&
+               m_list->campaigns().at(row).settings.provider == CampaignSettings::Provider::Exolve;
+    if (ask) {
+        const std::unique_ptr<QSettings> store = Settings::openShared();
+        ask = Settings(store.get()).resolveUnknownBeforeResume().get();
+    }
+    if (!ask || !m_registry->release(path))
+        return then();
+    auto *dialog = new ResolveUnknownDialog(path, m_session->exolve(), m_historyPath, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ResolveUnknownDialog::resolved, this, &CampaignsPage::reload);
+    connect(dialog, &ResolveUnknownDialog::askFinished, this, std::move(then), Qt::SingleShotConnection);
+    dialog->show();
+    dialog->ask();
+}
+
 void CampaignsPage::resume(const QString &path, bool resendUnknown)
 {
     if (path.isEmpty() || !checkProfile(path))
         return;
+    if (!resendUnknown && !m_resolvedFirst.contains(path)) {
+        // The call history first: rows it finds placed are followed, not left unknown.
+        return resolveBeforeResume(path, [this, path] {
+            m_resolvedFirst.insert(path);
+            resume(path, false);
+            m_resolvedFirst.remove(path);
+        });
+    }
     CampaignConnection connection;
     static_cast<ConnectionSnapshot &>(connection) = m_session->connectionSnapshot();
     connection.historyPath = m_historyPath;
@@ -491,7 +539,17 @@ void CampaignsPage::resendSelected()
     const int row = m_list->indexOf(path);
     if (row < 0)
         return;
-    const qint64 unknown = m_list->campaigns().at(row).counts.unknown;
+    if (!checkProfile(path))
+        return;
+    // What the call history can tell is not sent again: it is asked first, then the operator decides.
+    resolveBeforeResume(path, [this, path] { confirmResend(path); });
+}
+
+void CampaignsPage::confirmResend(const QString &path)
+{
+    if (m_list->indexOf(path) < 0 || m_list->campaigns().at(m_list->indexOf(path)).counts.unknown == 0)
+        return;
+    const qint64 unknown = m_list->campaigns().at(m_list->indexOf(path)).counts.unknown;
     QMessageBox box(QMessageBox::Warning, tr("Resend Unknown"),
                     tr("Call again %n row(s) whose outcome is unknown?", nullptr, int(unknown)),
                     QMessageBox::Cancel, this);

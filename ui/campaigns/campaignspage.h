@@ -1,7 +1,10 @@
 #pragma once
 
+#include <functional>
+
 #include "campaigns/campaignregistry.h"
 
+#include <QSet>
 #include <QWidget>
 
 #include <memory>
@@ -78,6 +81,12 @@ private:
     void exportSelected(bool attempts);
     void removeSelected();
     void resendSelected();
+    void resolveSelected();
+    void confirmResend(const QString &path);
+    // The setting "ask automatically before a campaign resumes": the Resolve Unknown dialog first.
+    // Shown beside the window (not modal); `then` runs once the asking is over (or at once when there is
+    // nothing to ask, the campaign is integrationapi.net's, or the setting is off).
+    void resolveBeforeResume(const QString &path, std::function<void()> then);
     void cancelSelected();
     bool checkProfile(const QString &path);
 
@@ -87,6 +96,7 @@ private:
     MessageBanner *m_banner;
     CampaignActions *m_actions;
     QString m_historyPath;
+    QSet<QString> m_resolvedFirst; // campaigns whose resume comes after the call history was asked
     CampaignListModel *m_list;
     CampaignRowsModel *m_rows;
     QTimer *m_tick;

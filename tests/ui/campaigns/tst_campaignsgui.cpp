@@ -10,8 +10,10 @@
 #include "support/appfixture.h"
 #include "support/campaigndriver.h"
 #include "ui/campaigns/wizard/campaignwizard.h"
+#include "ui/campaigns/resolveunknowndialog.h"
 
 #include <QDateTimeEdit>
+#include <QTableWidget>
 #include "support/must.h"
 
 #include <QAction>
@@ -240,6 +242,52 @@ private Q_SLOTS:
         QTRY_VERIFY2(label->text().contains(QStringLiteral("Scheduled: the first call at")), qPrintable(label->text()));
         QVERIFY2(label->text().contains(QStringLiteral("(in 1 h 59")) || label->text().contains(QStringLiteral("(in 2 h")), qPrintable(label->text()));
         QVERIFY(!m_app->server()->callsTo().contains(list.at(0)));
+    }
+
+    // Calls whose answers were lost: Resolve Unknown… asks Exolve's call history, shows what it says of
+    // each row, and the campaign then follows the calls found; nobody is called twice.
+    void resolveUnknownFromTheCallHistory()
+    {
+        startApp();
+        const QStringList list = numbers(2, 190);
+        sandbox::FaultRule drop;
+        drop.endpoint = QStringLiteral("call/v1/MakeVoiceMessage");
+        drop.fault.kind = sandbox::Fault::Kind::PlaceThenDrop;
+        m_app->server()->addFault(drop);
+        const QString path = vc::test::runCampaignWizard(window(), writeCsv(QStringLiteral("lost.csv"), list), [](QWidget *s) {
+            s->findChild<QDoubleSpinBox *>(QStringLiteral("rateSpin"))->setValue(20);
+            s->findChild<QCheckBox *>(QStringLiteral("windowCheck"))->setChecked(false);
+        });
+        QVERIFY(!path.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(countsOf(path).unknown == 2 && (!page()->registry()->controller(path) || !page()->registry()->controller(path)->isActive()), 60000);
+        m_app->server()->clearFaults();
+        QCOMPARE(m_app->server()->callsPlaced(), 2);
+        auto *resolve = window()->findChild<QAction *>(QStringLiteral("resolveUnknownAction"));
+        page()->reload();
+        QTRY_VERIFY(resolve->isEnabled());
+        QStringList verdicts;
+        QString summary;
+        QTimer::singleShot(0, this, [&] {
+            ResolveUnknownDialog *dialog = nullptr;
+            (void)QTest::qWaitFor([&] { return (dialog = window()->findChild<ResolveUnknownDialog *>()) && dialog->isVisible(); }, 5000);
+            if (!dialog)
+                return;
+            auto *label = dialog->findChild<QLabel *>(QStringLiteral("resolveSummary"));
+            (void)QTest::qWaitFor([&] { return label->text().contains(QStringLiteral("Placed: 2")); }, 20000);
+            summary = label->text();
+            auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("unknownRowsTable"));
+            for (int r = 0; r < table->rowCount(); ++r)
+                verdicts << table->item(r, 2)->data(Qt::UserRole).toString();
+            dialog->reject();
+        });
+        resolve->trigger();
+        QVERIFY2(summary.contains(QStringLiteral("Placed: 2")), qPrintable(summary));
+        QCOMPARE(verdicts, (QStringList{QStringLiteral("placed"), QStringLiteral("placed")}));
+        QCOMPARE(countsOf(path).unknown, 0);
+        QCOMPARE(countsOf(path).following, 2);
+        window()->findChild<QAction *>(QStringLiteral("resumeCampaignAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(countsOf(path).completed == 2, 60000);
+        QCOMPARE(m_app->server()->callsPlaced(), 2);
     }
 
     // Pause stops new calls; Resume goes on; nobody is called twice.
