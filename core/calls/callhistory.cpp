@@ -229,8 +229,15 @@ StorageResult CallHistory::resolveUnknown(const QString &campaign, const QString
         return Empty{}; // not recorded here (the history could not be written then): nothing to change
     const QString old = q.value(0).toString();
     q.finish();
+    return renameUnknown(old, callId, duration);
+}
+
+StorageResult CallHistory::renameUnknown(const QString &old, const QString &callId, std::optional<int> duration)
+{
+    flush();
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (findStored(callId)) // already recorded under its id: the unknown record goes
-        return exec(db, QStringLiteral("DELETE FROM calls WHERE call_id = ?"), {old});
+        return exec(db, QStringLiteral("DELETE FROM calls WHERE call_id = ? AND outcome_unknown = 1"), {old});
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString set = duration ? QStringLiteral(", status = ?, final = 1, duration = ?") : QStringLiteral(", status = NULL");
     QVariantList values{callId, now};
@@ -239,7 +246,8 @@ StorageResult CallHistory::resolveUnknown(const QString &campaign, const QString
     values << old;
     if (!db.transaction())
         return StorageError{db.lastError().text()};
-    if (auto r = exec(db, QStringLiteral("UPDATE calls SET call_id = ?, outcome_unknown = 0, updated_at = ?") + set + QStringLiteral(" WHERE call_id = ?"), values); !r) {
+    if (auto r = exec(db, QStringLiteral("UPDATE calls SET call_id = ?, outcome_unknown = 0, updated_at = ?") + set +
+                              QStringLiteral(" WHERE call_id = ? AND outcome_unknown = 1"), values); !r) {
         db.rollback();
         return r;
     }

@@ -100,6 +100,8 @@ public:
     // With `duration` (a history id GetInfo does not know), it is final with that outcome.
     StorageResult resolveUnknown(const QString &campaign, const QString &destination, const QString &callId,
                                  std::optional<int> duration = std::nullopt);
+    // The same for one record by its id (a single send's "unknown-...").
+    StorageResult renameUnknown(const QString &unknownId, const QString &callId, std::optional<int> duration = std::nullopt);
     QList<CallRecord> search(const CallFilter &filter) const;
     QList<CallRecord> unfinished(const QString &profileId) const;
     QList<CallEvent> timeline(const QString &callId) const;

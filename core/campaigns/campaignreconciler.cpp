@@ -99,6 +99,38 @@ ReconcileVerdict CampaignReconciler::judge(const CampaignJournal::UnknownRow &ro
     return v;
 }
 
+void CampaignReconciler::resolveSend(const CallRecord &record, ExolveClient *client, CallHistory *history, QObject *context,
+                                     std::function<void(const ReconcileVerdict &, const QString &)> done, ReconcileOptions options)
+{
+    CampaignJournal::UnknownRow row;
+    row.number = record.destination;
+    // Recorded when the answer was given up on: the request went out before, within its deadline.
+    row.requestedAt = record.created.isValid() ? record.created.addSecs(-60) : QDateTime();
+    QSet<QString> known;
+    CallFilter filter;
+    filter.number = record.destination;
+    for (const CallRecord &r : history->search(filter))
+        known.insert(r.callId);
+    const QDateTime now = options.clock();
+    if (!row.requestedAt.isValid())
+        return done(judge(row, {}, known, now, options), {});
+    client->callHistory(queryFor(row, now, options), context,
+                        [record, history, known, row, now, options, done](const Result<QList<CallHistoryEntry>> &r) {
+                            if (!r)
+                                return done({}, r.error().toDisplayString());
+                            ReconcileVerdict v = judge(row, r.value(), known, now, options);
+                            if (v.kind == ReconcileVerdict::Kind::Placed) {
+                                if (auto renamed = history->renameUnknown(record.callId, v.callId,
+                                                                          v.historyId ? std::optional<int>(int(v.duration.value_or(0)))
+                                                                                      : std::nullopt);
+                                    !renamed)
+                                    return done(v, renamed.error().message);
+                                v.changed = true;
+                            }
+                            done(v, {});
+                        });
+}
+
 void CampaignReconciler::start()
 {
     m_rows = m_journal->unknownRows();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "calls/callhistory.h"
 #include "campaigns/campaignjournal.h"
 #include "exolve/exolvetypes.h"
 
@@ -59,6 +60,11 @@ public:
     // The verdict for one row from the history's entries for its number around its request (pure: tests).
     static ReconcileVerdict judge(const CampaignJournal::UnknownRow &row, const QList<CallHistoryEntry> &entries,
                                   const QSet<QString> &knownIds, const QDateTime &now, const ReconcileOptions &options);
+    // An unknown single send (a call history record "unknown-..."), with a campaign row's rules: asked
+    // around the time it was recorded; when placed, the record takes the id found (and, for a history id,
+    // its outcome). Calls already in the history are not candidates. `done` on `context`.
+    static void resolveSend(const CallRecord &record, ExolveClient *client, CallHistory *history, QObject *context,
+                            std::function<void(const ReconcileVerdict &, const QString &error)> done, ReconcileOptions options = {});
     // The period asked for a request written at `requestedAt`.
     static CallHistoryQuery queryFor(const CampaignJournal::UnknownRow &row, const QDateTime &now, const ReconcileOptions &options);
 

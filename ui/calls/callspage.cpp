@@ -1,4 +1,5 @@
 #include "ui/calls/callspage.h"
+#include "ui/calls/comparedialog.h"
 #include "ui/widgets/lazyicon.h"
 #include "ui_callspage.h"
 #include "ui/widgets/accessibility.h"
@@ -92,6 +93,7 @@ CallsPage::CallsPage(Session *session, CallTracker *tracker, MessageBanner *bann
     connect(m_to, &QDateEdit::dateChanged, this, &CallsPage::reload);
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &CallsPage::reload);
     connect(m_ui->exportButton, &QPushButton::clicked, this, &CallsPage::chooseExportFile);
+    connect(m_ui->compareButton, &QPushButton::clicked, this, &CallsPage::compareWithExolve);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CallsPage::showDetails);
     connect(m_tracker, &CallTracker::callChanged, this, [this](const CallRecord &record) {
         // A new call may or may not match the filter: reload, once for a whole burst of them. A known one
@@ -267,6 +269,15 @@ void CallsPage::chooseExportFile()
 }
 
 CallsPage::~CallsPage() = default;
+
+void CallsPage::compareWithExolve()
+{
+    if (!m_tracker->history() || !m_tracker->history()->isOpen())
+        return m_banner->showMessage(MessageBanner::Level::Error, tr("The call history is not open, so there is nothing to compare."));
+    auto *dialog = new CompareDialog(m_tracker->history(), m_session->exolve(), m_session->isLegacy(), window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
 
 void CallsPage::retranslate()
 {

@@ -52,6 +52,8 @@ public:
     CallFilter currentFilter() const;
     // Writes the shown calls (current filter) as CSV; returns false with a message on failure.
     bool exportTo(const QString &path, QString *error) const;
+    // Calls → Compare with Exolve…: the dialog, beside the window.
+    void compareWithExolve();
 
 protected:
     void showEvent(QShowEvent *event) override;

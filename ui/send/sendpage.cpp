@@ -6,6 +6,7 @@
 #include "ui/widgets/stylepalette.h"
 
 #include "calls/calltracker.h"
+#include "campaigns/campaignreconciler.h"
 #include "ui/shell/messagebanner.h"
 #include "ui/send/sendfailure.h"
 #include "ui/send/capoverride.h"
@@ -216,6 +217,9 @@ void SendPage::confirmAndSend()
                                    "history as \"outcome unknown\" and was not sent again.")
                                     .arg(request.destination),
                                 m_ui->sendResult, m_banner);
+            if (r.error().outcomeUnknown) // the provider's own call history can tell: offered, not done for the operator
+                m_banner->showMessage(MessageBanner::Level::Warning, r.error().explanation, r.error().serverMessage, tr("Ask Exolve"),
+                                      [this, destination = request.destination] { askExolve(destination); });
             },
             overrideReason);
     });
@@ -235,6 +239,43 @@ void SendPage::rememberSource(const QString &number)
     m_source->clear();
     m_source->addItems(sources);
     m_source->setEditText(typed);
+}
+
+void SendPage::askExolve(const QString &destination)
+{
+    CallHistory *history = m_tracker->history();
+    if (!history || !history->isOpen())
+        return;
+    CallFilter filter;
+    filter.number = destination;
+    std::optional<CallRecord> unknown;
+    for (const CallRecord &r : history->search(filter)) {
+        if (r.outcomeUnknown && r.campaign.isEmpty() && r.destination == destination && (!unknown || r.created > unknown->created))
+            unknown = r;
+    }
+    if (!unknown)
+        return;
+    m_ui->sendResult->setText(tr("Asking Exolve's call history about the call to %1…").arg(destination));
+    CampaignReconciler::resolveSend(*unknown, m_session->exolve(), history, this,
+                                    [this, destination](const ReconcileVerdict &v, const QString &error) {
+        if (!error.isEmpty()) {
+            m_ui->sendResult->setText(tr("Exolve's call history could not be read: %1").arg(error));
+            m_banner->showMessage(MessageBanner::Level::Error, tr("Exolve's call history could not be read: %1").arg(error));
+            return;
+        }
+        if (v.kind == ReconcileVerdict::Kind::Placed) {
+            if (!v.historyId)
+                m_tracker->watch(v.callId); // followed like any call placed; a history id is final already
+            m_ui->sendResult->setText(tr("The call to %1 was placed: %2").arg(destination, v.why));
+            m_banner->showMessage(MessageBanner::Level::Info, tr("Exolve has the call to %1: it is followed on the Calls page.").arg(destination));
+        } else if (v.kind == ReconcileVerdict::Kind::NotPlaced) {
+            m_ui->sendResult->setText(v.why);
+            m_banner->showMessage(MessageBanner::Level::Info, tr("Exolve has no call to %1: it was not placed. Send it again if you wish.").arg(destination));
+        } else {
+            m_ui->sendResult->setText(v.why);
+            m_banner->showMessage(MessageBanner::Level::Warning, v.why, {}, tr("Ask Exolve"), [this, destination] { askExolve(destination); });
+        }
+    });
 }
 
 } // namespace vc::ui

@@ -50,6 +50,8 @@ private:
     void revalidate();
     void confirmAndSend();
     void rememberSource(const QString &number);
+    // The banner's "Ask Exolve" after a send whose outcome is unknown: its call history is asked.
+    void askExolve(const QString &destination);
 
     std::unique_ptr<Ui::SendPage> m_ui;
     Session *m_session;

@@ -13,6 +13,7 @@
 #include "ui/send/legacysendpage.h"
 #include "ui/shell/profilesdialog.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/calls/comparedialog.h"
 #include "ui/shell/messagebanner.h"
 #include "ui/shell/networklogdock.h"
 #include "accounts/profilemanager.h"
@@ -29,6 +30,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QStackedWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -216,6 +219,75 @@ private Q_SLOTS:
         QVERIFY(model->at(0).outcomeUnknown);
         QCOMPARE(model->index(0, CallHistoryModel::StatusColumn).data().toString(), QStringLiteral("outcome unknown"));
         QVERIFY(child<QPushButton>(send(), "sendButton")->isEnabled()); // the operator decides what next
+    }
+
+    // The banner after a lost answer offers to ask Exolve's call history: the call is found, the record
+    // takes its id and is followed to its end; nothing is sent again.
+    void askExolveAfterALostAnswer()
+    {
+        sandbox::FaultRule rule;
+        rule.endpoint = QStringLiteral("call/v1/MakeVoiceMessage");
+        rule.fault.kind = sandbox::Fault::Kind::PlaceThen500;
+        m_server->addFault(rule);
+        fillSend(QStringLiteral("+7 926 123-45-68"));
+        child<QPushButton>(send(), "sendButton")->click();
+        waitForBox(QStringLiteral("sendConfirmation"))->button(QMessageBox::Yes)->click();
+        QTRY_VERIFY(child<QLabel>(send(), "sendResult")->text().contains(QStringLiteral("may have been placed")));
+        m_server->clearFaults();
+        QPushButton *ask = nullptr;
+        QTRY_VERIFY((ask = [this]() -> QPushButton * {
+            for (QPushButton *b : m_window->banner()->findChildren<QPushButton *>()) {
+                if (b->text() == QLatin1String("Ask Exolve") && b->isVisible())
+                    return b;
+            }
+            return nullptr;
+        }()));
+        ask->click();
+        QTRY_VERIFY2(child<QLabel>(send(), "sendResult")->text().contains(QStringLiteral("was placed")),
+                     qPrintable(child<QLabel>(send(), "sendResult")->text()));
+        auto *model = m_window->callsPage()->model();
+        m_window->callsPage()->reload();
+        QTRY_COMPARE(model->rowCount(), 1);
+        QTRY_VERIFY(!model->at(0).outcomeUnknown);
+        QVERIFY(model->at(0).callId.startsWith(QLatin1String("cal")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_history->find(model->at(0).callId)->status, QStringLiteral("completed"), 15000);
+        QCOMPARE(m_server->callsPlaced(), 1);
+    }
+
+    // Calls → Compare with Exolve…: a call sent here and one placed outside this console to the same number.
+    void compareWithExolve()
+    {
+        fillSend(QStringLiteral("+7 926 123-45-69"));
+        child<QPushButton>(send(), "sendButton")->click();
+        waitForBox(QStringLiteral("sendConfirmation"))->button(QMessageBox::Yes)->click();
+        QTRY_VERIFY(child<QLabel>(send(), "sendResult")->text().contains(QStringLiteral("Call placed")));
+        m_server->state().placeCall(QStringLiteral("74959999999"), QStringLiteral("79261234569"), QString()); // another tool
+        m_window->setCurrentPage(MainWindow::CallsPageIndex);
+        child<QPushButton>(m_window->callsPage(), "compareButton")->click();
+        CompareDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<CompareDialog *>()) && dialog->isVisible());
+        child<QPushButton>(dialog, "compareButton")->click();
+        auto *totals = child<QLabel>(dialog, "comparisonTotals");
+        QTRY_VERIFY2(totals->text().contains(QStringLiteral("only at Exolve 1")), qPrintable(totals->text()));
+        QVERIFY2(totals->text().contains(QStringLiteral("in both 1")), qPrintable(totals->text()));
+        QCOMPARE(dialog->comparison().rows.size(), 2);
+        auto *filter = child<QComboBox>(dialog, "compareFilter");
+        filter->setCurrentIndex(4); // only at Exolve
+        auto *table = child<QTableWidget>(dialog, "comparisonTable");
+        int shown = 0;
+        for (int r = 0; r < table->rowCount(); ++r)
+            shown += table->isRowHidden(r) ? 0 : 1;
+        QCOMPARE(shown, 1);
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(dialog->exportTo(dir.filePath(QStringLiteral("c.csv")), &error));
+        QFile csv(dir.filePath(QStringLiteral("c.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QByteArray text = csv.readAll();
+        QVERIFY(text.contains("only_provider,'+79261234569") || text.contains("only_provider,+79261234569"));
+        // Kept: it is among the earlier comparisons.
+        QVERIFY(child<QComboBox>(dialog, "savedComparisons")->count() >= 2);
+        dialog->close();
     }
 
     void watchingACallIdFollowsIt()
