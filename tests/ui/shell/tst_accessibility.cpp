@@ -8,6 +8,10 @@
 #include "ui/shell/profilesdialog.h"
 #include "ui/shell/proxycredentialsdialog.h"
 #include "ui/shell/contactpolicydialog.h"
+#include "ui/calls/callspage.h"
+#include "ui/calls/comparedialog.h"
+#include "ui/campaigns/resolveunknowndialog.h"
+#include "campaigns/campaignjournal.h"
 #include "support/campaigndriver.h"
 #include "ui/services/serviceeditordialog.h"
 #include "ui/services/servicespage.h"
@@ -33,6 +37,7 @@
 #include <QTableWidget>
 #include <QPushButton>
 #include <QDialog>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -241,6 +246,27 @@ private Q_SLOTS:
         missing = unnamed(policy);
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("contact policy: ") + missing.join(QStringLiteral(", "))));
         policy->reject();
+
+        // Calls -> Compare with Exolve, and the Resolve Unknown dialog (on a journal of nothing unknown).
+        m_app->window()->setCurrentPage(MainWindow::CallsPageIndex);
+        m_app->window()->callsPage()->findChild<QPushButton *>(QStringLiteral("compareButton"))->click();
+        CompareDialog *compare = nullptr;
+        QTRY_VERIFY((compare = m_app->window()->findChild<CompareDialog *>()) && compare->isVisible());
+        missing = unnamed(compare);
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("compare: ") + missing.join(QStringLiteral(", "))));
+        compare->close();
+        {
+            QTemporaryDir dir;
+            const QString journal = dir.filePath(QStringLiteral("a11y.journal"));
+            CampaignJournal j;
+            QVERIFY(j.create(journal, {}));
+            j.close();
+            ResolveUnknownDialog resolve(journal, m_app->session()->exolve(), QString(), m_app->window());
+            resolve.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&resolve));
+            missing = unnamed(&resolve);
+            QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("resolve unknown: ") + missing.join(QStringLiteral(", "))));
+        }
 
         // Campaigns: the do-not-call list, each wizard page, and the page with a campaign on it.
         CampaignsPage *campaigns = m_app->window()->campaignsPage();
