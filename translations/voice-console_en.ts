@@ -52,6 +52,14 @@
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
+    <message>
+        <source>Compare with E&amp;xolve…</source>
+        <translation>Compare with E&amp;xolve…</translation>
+    </message>
+    <message>
+        <source>These calls beside Exolve&apos;s own call history</source>
+        <translation>These calls beside Exolve&apos;s own call history</translation>
+    </message>
 </context>
 <context>
     <name>CampaignController</name>
@@ -737,6 +745,17 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
     <message>
         <source>The SIP resource id must be a whole number from 0 to 18446744073709551615.</source>
         <translation>The SIP resource id must be a whole number from 0 to 18446744073709551615.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryComparison</name>
+    <message>
+        <source>The folder %1 cannot be made.</source>
+        <translation>The folder %1 cannot be made.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +1468,45 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
     </message>
 </context>
 <context>
+    <name>vc::CampaignReconciler</name>
+    <message>
+        <source>The journal does not say when this row was requested, so the call history cannot be asked: still unknown.</source>
+        <translation>The journal does not say when this row was requested, so the call history cannot be asked: still unknown.</translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation>between %1 and %2</translation>
+    </message>
+    <message>
+        <source>Resolved from Exolve&apos;s call history: one call to this number %1, history id %2 (not a voice-message id), %3 s of talk, so %4.</source>
+        <translation>Resolved from Exolve&apos;s call history: one call to this number %1, history id %2 (not a voice-message id), %3 s of talk, so %4.</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <source>Resolved from Exolve&apos;s call history: one call to this number %1, call id %2; followed with call/v1/GetInfo.</source>
+        <translation>Resolved from Exolve&apos;s call history: one call to this number %1, call id %2; followed with call/v1/GetInfo.</translation>
+    </message>
+    <message>
+        <source>Exolve&apos;s call history has %1 calls to this number %2 (another campaign or tool called it too): which one was this campaign&apos;s cannot be told, so it stays unknown.</source>
+        <translation>Exolve&apos;s call history has %1 calls to this number %2 (another campaign or tool called it too): which one was this campaign&apos;s cannot be told, so it stays unknown.</translation>
+    </message>
+    <message>
+        <source>Exolve&apos;s call history has no call to this number %1 yet; its records arrive some time after a call, so ask again after %2.</source>
+        <translation>Exolve&apos;s call history has no call to this number %1 yet; its records arrive some time after a call, so ask again after %2.</translation>
+    </message>
+    <message>
+        <source>Exolve&apos;s call history has no call to this number %1, %2 min after the request: not placed. It is sent again only when you choose to (Resend Unknown).</source>
+        <translation>Exolve&apos;s call history has no call to this number %1, %2 min after the request: not placed. It is sent again only when you choose to (Resend Unknown).</translation>
+    </message>
+</context>
+<context>
     <name>vc::CampaignRegistry</name>
     <message>
         <source>This campaign is running in another program.</source>
@@ -1503,6 +1561,17 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
     <message>
         <source>%1.</source>
         <translation>%1.</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ExolveClient</name>
+    <message>
+        <source>The call history needs a number or SIP account, a period whose end is not before its start, and a page of 1 to 1000 calls.</source>
+        <translation>The call history needs a number or SIP account, a period whose end is not before its start, and a page of 1 to 1000 calls.</translation>
+    </message>
+    <message>
+        <source>The call history has more than %1 calls for this period: choose a shorter one.</source>
+        <translation>The call history has more than %1 calls for this period: choose a shorter one.</translation>
     </message>
 </context>
 <context>
@@ -2422,6 +2491,58 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <translation>Consent column: %1</translation>
     </message>
     <message>
+        <source>policy set: yes: campaign rows without consent (a date or source in the consent column) are not called.</source>
+        <translation>policy set: yes: campaign rows without consent (a date or source in the consent column) are not called.</translation>
+    </message>
+    <message>
+        <source>campaign: the column that holds each row&apos;s consent, a date or a source (default: a column named consent or согласие).</source>
+        <translation>campaign: the column that holds each row&apos;s consent, a date or a source (default: a column named consent or согласие).</translation>
+    </message>
+    <message>
+        <source>--require-consent takes yes or no.</source>
+        <translation>--require-consent takes yes or no.</translation>
+    </message>
+    <message>
+        <source>Consent required: campaign rows without a consent column&apos;s date or source are not called.</source>
+        <translation>Consent required: campaign rows without a consent column&apos;s date or source are not called.</translation>
+    </message>
+    <message>
+        <source>Consent not required.</source>
+        <translation>Consent not required.</translation>
+    </message>
+    <message>
+        <source>--settle takes minutes from 0 to 1440.</source>
+        <translation>--settle takes minutes from 0 to 1440.</translation>
+    </message>
+    <message>
+        <source>integrationapi.net has no call history to ask: its unknown outcomes cannot be resolved this way. Nothing was changed or sent.</source>
+        <translation>integrationapi.net has no call history to ask: its unknown outcomes cannot be resolved this way. Nothing was changed or sent.</translation>
+    </message>
+    <message>
+        <source>placed</source>
+        <translation>placed</translation>
+    </message>
+    <message>
+        <source>not placed</source>
+        <translation>not placed</translation>
+    </message>
+    <message>
+        <source>still unknown</source>
+        <translation>still unknown</translation>
+    </message>
+    <message>
+        <source>Line %1 (+%2): %3. %4</source>
+        <translation>Line %1 (+%2): %3. %4</translation>
+    </message>
+    <message>
+        <source>The call history could not be read to the end: %1. What was resolved before is kept.</source>
+        <translation>The call history could not be read to the end: %1. What was resolved before is kept.</translation>
+    </message>
+    <message>
+        <source>Resolved from Exolve&apos;s call history: %1 placed, %2 not placed (sent again only with --resend-unknown --yes), %3 still unknown.</source>
+        <translation>Resolved from Exolve&apos;s call history: %1 placed, %2 not placed (sent again only with --resend-unknown --yes), %3 still unknown.</translation>
+    </message>
+    <message>
         <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
 
 Commands:
@@ -2442,7 +2563,9 @@ Commands:
                [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
                [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
                [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resolve-unknown] [--resend-unknown] [--yes] [--no-wait]
+  campaign reconcile JOURNAL [--settle MIN]
+  history reconcile --from TIME --to TIME [--number NUMBER]...
   campaign status JOURNAL
   campaign export JOURNAL [--attempts] [--output FILE]
   legacy campaign run FILE --file-id N --source NUMBER [the same options]
@@ -2477,7 +2600,9 @@ Commands:
                [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
                [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
                [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resolve-unknown] [--resend-unknown] [--yes] [--no-wait]
+  campaign reconcile JOURNAL [--settle MIN]
+  history reconcile --from TIME --to TIME [--number NUMBER]...
   campaign status JOURNAL
   campaign export JOURNAL [--attempts] [--output FILE]
   legacy campaign run FILE --file-id N --source NUMBER [the same options]
@@ -2494,24 +2619,88 @@ Commands:
 The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
     </message>
     <message>
-        <source>policy set: yes: campaign rows without consent (a date or source in the consent column) are not called.</source>
-        <translation>policy set: yes: campaign rows without consent (a date or source in the consent column) are not called.</translation>
+        <source>history reconcile: the period&apos;s start, &quot;YYYY-MM-DD HH:MM&quot; (this computer&apos;s zone) or ISO 8601.</source>
+        <translation>history reconcile: the period&apos;s start, &quot;YYYY-MM-DD HH:MM&quot; (this computer&apos;s zone) or ISO 8601.</translation>
     </message>
     <message>
-        <source>campaign: the column that holds each row&apos;s consent, a date or a source (default: a column named consent or согласие).</source>
-        <translation>campaign: the column that holds each row&apos;s consent, a date or a source (default: a column named consent or согласие).</translation>
+        <source>history reconcile: the period&apos;s end.</source>
+        <translation>history reconcile: the period&apos;s end.</translation>
     </message>
     <message>
-        <source>--require-consent takes yes or no.</source>
-        <translation>--require-consent takes yes or no.</translation>
+        <source>history reconcile: also ask Exolve about this number (the comparison covers the numbers called from here in the period).</source>
+        <translation>history reconcile: also ask Exolve about this number (the comparison covers the numbers called from here in the period).</translation>
     </message>
     <message>
-        <source>Consent required: campaign rows without a consent column&apos;s date or source are not called.</source>
-        <translation>Consent required: campaign rows without a consent column&apos;s date or source are not called.</translation>
+        <source>campaign resume: first ask Exolve&apos;s call history about the rows whose outcome is unknown.</source>
+        <translation>campaign resume: first ask Exolve&apos;s call history about the rows whose outcome is unknown.</translation>
     </message>
     <message>
-        <source>Consent not required.</source>
-        <translation>Consent not required.</translation>
+        <source>campaign reconcile: minutes after a request before a call missing from the history counts as not placed (default 10).</source>
+        <translation>campaign reconcile: minutes after a request before a call missing from the history counts as not placed (default 10).</translation>
+    </message>
+    <message>
+        <source>Warning: the call history cannot be opened (%1): this call is not recorded in it.</source>
+        <translation>Warning: the call history cannot be opened (%1): this call is not recorded in it.</translation>
+    </message>
+    <message>
+        <source>Warning: the call could not be recorded in the call history.</source>
+        <translation>Warning: the call could not be recorded in the call history.</translation>
+    </message>
+    <message>
+        <source>--%1 takes a time: &quot;YYYY-MM-DD HH:MM&quot; (this computer&apos;s zone), a date, or ISO 8601 with a zone.</source>
+        <translation>--%1 takes a time: &quot;YYYY-MM-DD HH:MM&quot; (this computer&apos;s zone), a date, or ISO 8601 with a zone.</translation>
+    </message>
+    <message>
+        <source>history reconcile needs --from and --to.</source>
+        <translation>history reconcile needs --from and --to.</translation>
+    </message>
+    <message>
+        <source>--to must come after --from.</source>
+        <translation>--to must come after --from.</translation>
+    </message>
+    <message>
+        <source>The call history cannot be opened, so there is nothing to compare.</source>
+        <translation>The call history cannot be opened, so there is nothing to compare.</translation>
+    </message>
+    <message>
+        <source>--number: %1</source>
+        <translation>--number: %1</translation>
+    </message>
+    <message>
+        <source>Exolve&apos;s call history could not be read: %1</source>
+        <translation>Exolve&apos;s call history could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Warning: the comparison could not be kept: %1</source>
+        <translation>Warning: the comparison could not be kept: %1</translation>
+    </message>
+    <message>
+        <source>only here</source>
+        <translation>only here</translation>
+    </message>
+    <message>
+        <source>only at Exolve</source>
+        <translation>only at Exolve</translation>
+    </message>
+    <message>
+        <source>durations differ</source>
+        <translation>durations differ</translation>
+    </message>
+    <message>
+        <source>in both</source>
+        <translation>in both</translation>
+    </message>
+    <message>
+        <source>+%1  %2  %3  here %4 s, Exolve %5 s  %6</source>
+        <translation>+%1  %2  %3  here %4 s, Exolve %5 s  %6</translation>
+    </message>
+    <message>
+        <source>In both: %1 (durations differ: %2); only here: %3; only at Exolve: %4.</source>
+        <translation>In both: %1 (durations differ: %2); only here: %3; only at Exolve: %4.</translation>
+    </message>
+    <message>
+        <source>Kept in %1</source>
+        <translation>Kept in %1</translation>
     </message>
 </context>
 <context>
@@ -2816,6 +3005,10 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Campaign filter</source>
         <translation>Campaign filter</translation>
+    </message>
+    <message>
+        <source>The call history is not open, so there is nothing to compare.</source>
+        <translation>The call history is not open, so there is nothing to compare.</translation>
     </message>
 </context>
 <context>
@@ -3812,6 +4005,197 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
             <numerusform>%n rows without the consent the contact policy requires: not called.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Res&amp;olve Unknown…</source>
+        <translation>Res&amp;olve Unknown…</translation>
+    </message>
+    <message>
+        <source>Ask Exolve&apos;s call history whether the calls whose outcome is unknown were placed</source>
+        <translation>Ask Exolve&apos;s call history whether the calls whose outcome is unknown were placed</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CompareDialog</name>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation>%1 could not be read.</translation>
+    </message>
+    <message>
+        <source>integrationapi.net has no call history to compare with: switch to an Exolve profile.</source>
+        <translation>integrationapi.net has no call history to compare with: switch to an Exolve profile.</translation>
+    </message>
+    <message>
+        <source>The end of the period must come after its start.</source>
+        <translation>The end of the period must come after its start.</translation>
+    </message>
+    <message>
+        <source>Asking Exolve about %1 of %2 number(s)…</source>
+        <translation>Asking Exolve about %1 of %2 number(s)…</translation>
+    </message>
+    <message>
+        <source>Exolve&apos;s call history could not be read: %1</source>
+        <translation>Exolve&apos;s call history could not be read: %1</translation>
+    </message>
+    <message>
+        <source>The comparison could not be kept: %1</source>
+        <translation>The comparison could not be kept: %1</translation>
+    </message>
+    <message>
+        <source>only here</source>
+        <translation>only here</translation>
+    </message>
+    <message>
+        <source>only at Exolve</source>
+        <translation>only at Exolve</translation>
+    </message>
+    <message>
+        <source>durations differ</source>
+        <translation>durations differ</translation>
+    </message>
+    <message>
+        <source>in both</source>
+        <translation>in both</translation>
+    </message>
+    <message>
+        <source>%1 to %2: in both %3 (durations differ: %4), only here %5, only at Exolve %6.</source>
+        <translation>%1 to %2: in both %3 (durations differ: %4), only here %5, only at Exolve %6.</translation>
+    </message>
+    <message>
+        <source>(choose one)</source>
+        <translation>(choose one)</translation>
+    </message>
+    <message>
+        <source>Export the Comparison</source>
+        <translation>Export the Comparison</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>The comparison could not be exported: %1</source>
+        <translation>The comparison could not be exported: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>Compare with Exolve</source>
+        <translation>Compare with Exolve</translation>
+    </message>
+    <message>
+        <source>The calls this computer placed through Exolve in the period (the app, campaigns and voicectl) beside Exolve&apos;s own call history. Exolve is asked about each number called from here: calls to other numbers are not seen.</source>
+        <translation>The calls this computer placed through Exolve in the period (the app, campaigns and voicectl) beside Exolve&apos;s own call history. Exolve is asked about each number called from here: calls to other numbers are not seen.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Compare</translation>
+    </message>
+    <message>
+        <source>&amp;Earlier:</source>
+        <translation>&amp;Earlier:</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <source>All calls</source>
+        <translation>All calls</translation>
+    </message>
+    <message>
+        <source>In both</source>
+        <translation>In both</translation>
+    </message>
+    <message>
+        <source>Durations differ</source>
+        <translation>Durations differ</translation>
+    </message>
+    <message>
+        <source>Only here</source>
+        <translation>Only here</translation>
+    </message>
+    <message>
+        <source>Only at Exolve</source>
+        <translation>Only at Exolve</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Placed</translation>
+    </message>
+    <message>
+        <source>Call id here</source>
+        <translation>Call id here</translation>
+    </message>
+    <message>
+        <source>Call id at Exolve</source>
+        <translation>Call id at Exolve</translation>
+    </message>
+    <message>
+        <source>Seconds here</source>
+        <translation>Seconds here</translation>
+    </message>
+    <message>
+        <source>Seconds at Exolve</source>
+        <translation>Seconds at Exolve</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xport CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>Period start</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Period end</translation>
+    </message>
+    <message>
+        <source>Earlier comparisons</source>
+        <translation>Earlier comparisons</translation>
+    </message>
+    <message>
+        <source>Show calls</source>
+        <translation>Show calls</translation>
+    </message>
+    <message>
+        <source>Calls compared</source>
+        <translation>Calls compared</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::ContactPolicyDialog</name>
@@ -4687,6 +5071,104 @@ Why (kept in the list&apos;s history):</numerusform>
     </message>
 </context>
 <context>
+    <name>vc::ui::ResolveUnknownDialog</name>
+    <message>
+        <source>integrationapi.net has no call history to ask: the outcome of these rows cannot be resolved this way. Check them with the service, then use Resend Unknown… if you must.</source>
+        <translation>integrationapi.net has no call history to ask: the outcome of these rows cannot be resolved this way. Check them with the service, then use Resend Unknown… if you must.</translation>
+    </message>
+    <message>
+        <source>asking…</source>
+        <translation>asking…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking Exolve&apos;s call history about %n row(s)…</source>
+        <translation>
+            <numerusform>Asking Exolve&apos;s call history about %n row…</numerusform>
+            <numerusform>Asking Exolve&apos;s call history about %n rows…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>placed</source>
+        <translation>placed</translation>
+    </message>
+    <message>
+        <source>not placed</source>
+        <translation>not placed</translation>
+    </message>
+    <message>
+        <source>still unknown</source>
+        <translation>still unknown</translation>
+    </message>
+    <message>
+        <source>Placed: %1 (followed to their end when the campaign resumes). Not placed: %2 (sent again only if you choose Resend Unknown…). Still unknown: %3.</source>
+        <translation>Placed: %1 (followed to their end when the campaign resumes). Not placed: %2 (sent again only if you choose Resend Unknown…). Still unknown: %3.</translation>
+    </message>
+    <message>
+        <source>Exolve&apos;s call history could not be read to the end: %1. What was resolved before is kept.</source>
+        <translation>Exolve&apos;s call history could not be read to the end: %1. What was resolved before is kept.</translation>
+    </message>
+    <message>
+        <source>Resolve Unknown Outcomes</source>
+        <translation>Resolve Unknown Outcomes</translation>
+    </message>
+    <message>
+        <source>These calls of &quot;%1&quot; were requested and no answer came back: each may or may not have rung. Exolve&apos;s own call history is asked about each number around the time of its request. Nothing is sent.</source>
+        <translation>These calls of &quot;%1&quot; were requested and no answer came back: each may or may not have rung. Exolve&apos;s own call history is asked about each number around the time of its request. Nothing is sent.</translation>
+    </message>
+    <message>
+        <source>&amp;Not placed when still missing after:</source>
+        <translation>&amp;Not placed when still missing after:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Ask Exolve</source>
+        <translation>&amp;Ask Exolve</translation>
+    </message>
+    <message>
+        <source>Ask &amp;automatically before a campaign resumes</source>
+        <translation>Ask &amp;automatically before a campaign resumes</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Exolve says</source>
+        <translation>Exolve says</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Rows with an unknown outcome</source>
+        <translation>Rows with an unknown outcome</translation>
+    </message>
+    <message>
+        <source>Minutes after the request before a missing call counts as not placed</source>
+        <translation>Minutes after the request before a missing call counts as not placed</translation>
+    </message>
+    <message>
+        <source>Ask automatically before a campaign resumes</source>
+        <translation>Ask automatically before a campaign resumes</translation>
+    </message>
+    <message>
+        <source>Ask Exolve</source>
+        <translation>Ask Exolve</translation>
+    </message>
+</context>
+<context>
     <name>vc::ui::SendPage</name>
     <message>
         <source>caller number, e.g. +7 495 999-99-99</source>
@@ -4763,6 +5245,30 @@ Why (kept in the list&apos;s history):</numerusform>
     <message>
         <source>Reload the services</source>
         <translation>Reload the services</translation>
+    </message>
+    <message>
+        <source>Ask Exolve</source>
+        <translation>Ask Exolve</translation>
+    </message>
+    <message>
+        <source>Asking Exolve&apos;s call history about the call to %1…</source>
+        <translation>Asking Exolve&apos;s call history about the call to %1…</translation>
+    </message>
+    <message>
+        <source>Exolve&apos;s call history could not be read: %1</source>
+        <translation>Exolve&apos;s call history could not be read: %1</translation>
+    </message>
+    <message>
+        <source>The call to %1 was placed: %2</source>
+        <translation>The call to %1 was placed: %2</translation>
+    </message>
+    <message>
+        <source>Exolve has the call to %1: it is followed on the Calls page.</source>
+        <translation>Exolve has the call to %1: it is followed on the Calls page.</translation>
+    </message>
+    <message>
+        <source>Exolve has no call to %1: it was not placed. Send it again if you wish.</source>
+        <translation>Exolve has no call to %1: it was not placed. Send it again if you wish.</translation>
     </message>
 </context>
 <context>

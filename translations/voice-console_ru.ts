@@ -52,6 +52,14 @@
         <source>Export CSV…</source>
         <translation>Экспорт CSV…</translation>
     </message>
+    <message>
+        <source>Compare with E&amp;xolve…</source>
+        <translation>Сверить с E&amp;xolve…</translation>
+    </message>
+    <message>
+        <source>These calls beside Exolve&apos;s own call history</source>
+        <translation>Эти звонки рядом с историей звонков самого Exolve</translation>
+    </message>
 </context>
 <context>
     <name>CampaignController</name>
@@ -744,6 +752,17 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
     <message>
         <source>The SIP resource id must be a whole number from 0 to 18446744073709551615.</source>
         <translation>Идентификатор ресурса SIP — целое число от 0 до 18446744073709551615.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryComparison</name>
+    <message>
+        <source>The folder %1 cannot be made.</source>
+        <translation>Не удаётся создать папку %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1459,6 +1478,45 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
     </message>
 </context>
 <context>
+    <name>vc::CampaignReconciler</name>
+    <message>
+        <source>The journal does not say when this row was requested, so the call history cannot be asked: still unknown.</source>
+        <translation>В журнале нет времени запроса этой строки, поэтому историю звонков спросить нельзя: исход по-прежнему неизвестен.</translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation>с %1 по %2</translation>
+    </message>
+    <message>
+        <source>Resolved from Exolve&apos;s call history: one call to this number %1, history id %2 (not a voice-message id), %3 s of talk, so %4.</source>
+        <translation>Выяснено по истории звонков Exolve: один звонок на этот номер %1, идентификатор истории %2 (не идентификатор голосового сообщения), разговор %3 с, значит — %4.</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>ответили</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>не ответили</translation>
+    </message>
+    <message>
+        <source>Resolved from Exolve&apos;s call history: one call to this number %1, call id %2; followed with call/v1/GetInfo.</source>
+        <translation>Выяснено по истории звонков Exolve: один звонок на этот номер %1, идентификатор %2; дальше отслеживается через call/v1/GetInfo.</translation>
+    </message>
+    <message>
+        <source>Exolve&apos;s call history has %1 calls to this number %2 (another campaign or tool called it too): which one was this campaign&apos;s cannot be told, so it stays unknown.</source>
+        <translation>В истории звонков Exolve %1 звонка на этот номер %2 (звонила и другая рассылка или программа): какой из них от этой рассылки, не понять, поэтому исход остаётся неизвестным.</translation>
+    </message>
+    <message>
+        <source>Exolve&apos;s call history has no call to this number %1 yet; its records arrive some time after a call, so ask again after %2.</source>
+        <translation>В истории звонков Exolve пока нет звонка на этот номер %1; записи появляются не сразу после звонка, спросите снова после %2.</translation>
+    </message>
+    <message>
+        <source>Exolve&apos;s call history has no call to this number %1, %2 min after the request: not placed. It is sent again only when you choose to (Resend Unknown).</source>
+        <translation>В истории звонков Exolve нет звонка на этот номер %1, через %2 мин после запроса: звонок не состоялся. Повторно он отправляется только по вашему решению (Повторить неизвестные).</translation>
+    </message>
+</context>
+<context>
     <name>vc::CampaignRegistry</name>
     <message>
         <source>This campaign is running in another program.</source>
@@ -1513,6 +1571,17 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
     <message>
         <source>%1.</source>
         <translation>%1.</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ExolveClient</name>
+    <message>
+        <source>The call history needs a number or SIP account, a period whose end is not before its start, and a page of 1 to 1000 calls.</source>
+        <translation>Для истории звонков нужны номер или SIP-аккаунт, период, конец которого не раньше начала, и страница от 1 до 1000 звонков.</translation>
+    </message>
+    <message>
+        <source>The call history has more than %1 calls for this period: choose a shorter one.</source>
+        <translation>В истории звонков за этот период больше %1 звонков: выберите период короче.</translation>
     </message>
 </context>
 <context>
@@ -2446,6 +2515,58 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <translation>Столбец согласия: %1</translation>
     </message>
     <message>
+        <source>policy set: yes: campaign rows without consent (a date or source in the consent column) are not called.</source>
+        <translation>policy set: yes — строкам кампании без согласия (даты или источника в столбце согласия) не звонить.</translation>
+    </message>
+    <message>
+        <source>campaign: the column that holds each row&apos;s consent, a date or a source (default: a column named consent or согласие).</source>
+        <translation>campaign: столбец с согласием абонента — дата или источник (по умолчанию столбец consent или согласие).</translation>
+    </message>
+    <message>
+        <source>--require-consent takes yes or no.</source>
+        <translation>--require-consent принимает yes или no.</translation>
+    </message>
+    <message>
+        <source>Consent required: campaign rows without a consent column&apos;s date or source are not called.</source>
+        <translation>Согласие обязательно: строкам кампании без даты или источника в столбце согласия не звонят.</translation>
+    </message>
+    <message>
+        <source>Consent not required.</source>
+        <translation>Согласие не требуется.</translation>
+    </message>
+    <message>
+        <source>--settle takes minutes from 0 to 1440.</source>
+        <translation>--settle принимает минуты от 0 до 1440.</translation>
+    </message>
+    <message>
+        <source>integrationapi.net has no call history to ask: its unknown outcomes cannot be resolved this way. Nothing was changed or sent.</source>
+        <translation>У integrationapi.net нет истории звонков: неизвестные исходы так не выяснить. Ничего не изменено и не отправлено.</translation>
+    </message>
+    <message>
+        <source>placed</source>
+        <translation>состоялся</translation>
+    </message>
+    <message>
+        <source>not placed</source>
+        <translation>не состоялся</translation>
+    </message>
+    <message>
+        <source>still unknown</source>
+        <translation>всё ещё неизвестно</translation>
+    </message>
+    <message>
+        <source>Line %1 (+%2): %3. %4</source>
+        <translation>Строка %1 (+%2): %3. %4</translation>
+    </message>
+    <message>
+        <source>The call history could not be read to the end: %1. What was resolved before is kept.</source>
+        <translation>Историю звонков не удалось прочитать до конца: %1. Выясненное до этого сохранено.</translation>
+    </message>
+    <message>
+        <source>Resolved from Exolve&apos;s call history: %1 placed, %2 not placed (sent again only with --resend-unknown --yes), %3 still unknown.</source>
+        <translation>По истории звонков Exolve: состоялось %1, не состоялось %2 (повторно — только с --resend-unknown --yes), всё ещё неизвестно %3.</translation>
+    </message>
+    <message>
         <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
 
 Commands:
@@ -2466,7 +2587,9 @@ Commands:
                [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
                [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
                [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resolve-unknown] [--resend-unknown] [--yes] [--no-wait]
+  campaign reconcile JOURNAL [--settle MIN]
+  history reconcile --from TIME --to TIME [--number NUMBER]...
   campaign status JOURNAL
   campaign export JOURNAL [--attempts] [--output FILE]
   legacy campaign run FILE --file-id N --source NUMBER [the same options]
@@ -2501,7 +2624,9 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
                [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
                [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
                [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resend-unknown] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resolve-unknown] [--resend-unknown] [--yes] [--no-wait]
+  campaign reconcile JOURNAL [--settle MIN]
+  history reconcile --from TIME --to TIME [--number NUMBER]...
   campaign status JOURNAL
   campaign export JOURNAL [--attempts] [--output FILE]
   legacy campaign run FILE --file-id N --source NUMBER [the same options]
@@ -2518,24 +2643,88 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
 API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
     </message>
     <message>
-        <source>policy set: yes: campaign rows without consent (a date or source in the consent column) are not called.</source>
-        <translation>policy set: yes — строкам рассылки без согласия (даты или источника в столбце согласия) не звонить.</translation>
+        <source>history reconcile: the period&apos;s start, &quot;YYYY-MM-DD HH:MM&quot; (this computer&apos;s zone) or ISO 8601.</source>
+        <translation>history reconcile: начало периода, «ГГГГ-ММ-ДД ЧЧ:ММ» (часовой пояс компьютера) или ISO 8601.</translation>
     </message>
     <message>
-        <source>campaign: the column that holds each row&apos;s consent, a date or a source (default: a column named consent or согласие).</source>
-        <translation>campaign: столбец с согласием абонента — дата или источник (по умолчанию столбец consent или согласие).</translation>
+        <source>history reconcile: the period&apos;s end.</source>
+        <translation>history reconcile: конец периода.</translation>
     </message>
     <message>
-        <source>--require-consent takes yes or no.</source>
-        <translation>--require-consent принимает yes или no.</translation>
+        <source>history reconcile: also ask Exolve about this number (the comparison covers the numbers called from here in the period).</source>
+        <translation>history reconcile: спросить Exolve и об этом номере (сверка охватывает номера, на которые звонили отсюда за период).</translation>
     </message>
     <message>
-        <source>Consent required: campaign rows without a consent column&apos;s date or source are not called.</source>
-        <translation>Согласие обязательно: строкам рассылки без даты или источника в столбце согласия не звонят.</translation>
+        <source>campaign resume: first ask Exolve&apos;s call history about the rows whose outcome is unknown.</source>
+        <translation>campaign resume: сначала спросить историю звонков Exolve о строках с неизвестным исходом.</translation>
     </message>
     <message>
-        <source>Consent not required.</source>
-        <translation>Согласие не требуется.</translation>
+        <source>campaign reconcile: minutes after a request before a call missing from the history counts as not placed (default 10).</source>
+        <translation>campaign reconcile: через сколько минут после запроса отсутствующий в истории звонок считается несостоявшимся (по умолчанию 10).</translation>
+    </message>
+    <message>
+        <source>Warning: the call history cannot be opened (%1): this call is not recorded in it.</source>
+        <translation>Внимание: историю звонков не удаётся открыть (%1), этот звонок в неё не записан.</translation>
+    </message>
+    <message>
+        <source>Warning: the call could not be recorded in the call history.</source>
+        <translation>Внимание: звонок не удалось записать в историю звонков.</translation>
+    </message>
+    <message>
+        <source>--%1 takes a time: &quot;YYYY-MM-DD HH:MM&quot; (this computer&apos;s zone), a date, or ISO 8601 with a zone.</source>
+        <translation>--%1 принимает время: «ГГГГ-ММ-ДД ЧЧ:ММ» (часовой пояс компьютера), дату или ISO 8601 с часовым поясом.</translation>
+    </message>
+    <message>
+        <source>history reconcile needs --from and --to.</source>
+        <translation>Для history reconcile нужны --from и --to.</translation>
+    </message>
+    <message>
+        <source>--to must come after --from.</source>
+        <translation>--to должен быть позже --from.</translation>
+    </message>
+    <message>
+        <source>The call history cannot be opened, so there is nothing to compare.</source>
+        <translation>Историю звонков не удаётся открыть, сверять нечего.</translation>
+    </message>
+    <message>
+        <source>--number: %1</source>
+        <translation>--number: %1</translation>
+    </message>
+    <message>
+        <source>Exolve&apos;s call history could not be read: %1</source>
+        <translation>Историю звонков Exolve не удалось прочитать: %1</translation>
+    </message>
+    <message>
+        <source>Warning: the comparison could not be kept: %1</source>
+        <translation>Внимание: сверку не удалось сохранить: %1</translation>
+    </message>
+    <message>
+        <source>only here</source>
+        <translation>только здесь</translation>
+    </message>
+    <message>
+        <source>only at Exolve</source>
+        <translation>только в Exolve</translation>
+    </message>
+    <message>
+        <source>durations differ</source>
+        <translation>длительность различается</translation>
+    </message>
+    <message>
+        <source>in both</source>
+        <translation>в обоих</translation>
+    </message>
+    <message>
+        <source>+%1  %2  %3  here %4 s, Exolve %5 s  %6</source>
+        <translation>+%1  %2  %3  здесь %4 с, Exolve %5 с  %6</translation>
+    </message>
+    <message>
+        <source>In both: %1 (durations differ: %2); only here: %3; only at Exolve: %4.</source>
+        <translation>В обоих: %1 (с разной длительностью: %2); только здесь: %3; только в Exolve: %4.</translation>
+    </message>
+    <message>
+        <source>Kept in %1</source>
+        <translation>Сохранено в %1</translation>
     </message>
 </context>
 <context>
@@ -2844,6 +3033,10 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Campaign filter</source>
         <translation>Фильтр по кампании</translation>
+    </message>
+    <message>
+        <source>The call history is not open, so there is nothing to compare.</source>
+        <translation>История звонков не открыта, сверять нечего.</translation>
     </message>
 </context>
 <context>
@@ -3851,6 +4044,197 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
             <numerusform>%n строк без согласия, которого требует политика контактов: не звоним.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Res&amp;olve Unknown…</source>
+        <translation>Вы&amp;яснить неизвестные…</translation>
+    </message>
+    <message>
+        <source>Ask Exolve&apos;s call history whether the calls whose outcome is unknown were placed</source>
+        <translation>Спросить историю звонков Exolve, состоялись ли звонки с неизвестным исходом</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::CompareDialog</name>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation>Не удалось прочитать %1.</translation>
+    </message>
+    <message>
+        <source>integrationapi.net has no call history to compare with: switch to an Exolve profile.</source>
+        <translation>У integrationapi.net нет истории звонков для сверки: переключитесь на профиль Exolve.</translation>
+    </message>
+    <message>
+        <source>The end of the period must come after its start.</source>
+        <translation>Конец периода должен быть позже начала.</translation>
+    </message>
+    <message>
+        <source>Asking Exolve about %1 of %2 number(s)…</source>
+        <translation>Спрашиваем Exolve: номер %1 из %2…</translation>
+    </message>
+    <message>
+        <source>Exolve&apos;s call history could not be read: %1</source>
+        <translation>Историю звонков Exolve не удалось прочитать: %1</translation>
+    </message>
+    <message>
+        <source>The comparison could not be kept: %1</source>
+        <translation>Сверку не удалось сохранить: %1</translation>
+    </message>
+    <message>
+        <source>only here</source>
+        <translation>только здесь</translation>
+    </message>
+    <message>
+        <source>only at Exolve</source>
+        <translation>только в Exolve</translation>
+    </message>
+    <message>
+        <source>durations differ</source>
+        <translation>длительность различается</translation>
+    </message>
+    <message>
+        <source>in both</source>
+        <translation>в обоих</translation>
+    </message>
+    <message>
+        <source>%1 to %2: in both %3 (durations differ: %4), only here %5, only at Exolve %6.</source>
+        <translation>С %1 по %2: в обоих %3 (с разной длительностью: %4), только здесь %5, только в Exolve %6.</translation>
+    </message>
+    <message>
+        <source>(choose one)</source>
+        <translation>(выберите)</translation>
+    </message>
+    <message>
+        <source>Export the Comparison</source>
+        <translation>Экспорт сверки</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The comparison could not be exported: %1</source>
+        <translation>Сверку не удалось экспортировать: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Экспортировано в %1</translation>
+    </message>
+    <message>
+        <source>Compare with Exolve</source>
+        <translation>Сверка с Exolve</translation>
+    </message>
+    <message>
+        <source>The calls this computer placed through Exolve in the period (the app, campaigns and voicectl) beside Exolve&apos;s own call history. Exolve is asked about each number called from here: calls to other numbers are not seen.</source>
+        <translation>Звонки, сделанные с этого компьютера через Exolve за период (приложение, кампании и voicectl), рядом с историей звонков самого Exolve. Exolve спрашивают о каждом номере, на который звонили отсюда: звонки на другие номера не видны.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;С:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;По:</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>С&amp;верить</translation>
+    </message>
+    <message>
+        <source>&amp;Earlier:</source>
+        <translation>&amp;Ранее:</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Показать:</translation>
+    </message>
+    <message>
+        <source>All calls</source>
+        <translation>Все звонки</translation>
+    </message>
+    <message>
+        <source>In both</source>
+        <translation>В обоих</translation>
+    </message>
+    <message>
+        <source>Durations differ</source>
+        <translation>Разная длительность</translation>
+    </message>
+    <message>
+        <source>Only here</source>
+        <translation>Только здесь</translation>
+    </message>
+    <message>
+        <source>Only at Exolve</source>
+        <translation>Только в Exolve</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Call id here</source>
+        <translation>Идентификатор здесь</translation>
+    </message>
+    <message>
+        <source>Call id at Exolve</source>
+        <translation>Идентификатор в Exolve</translation>
+    </message>
+    <message>
+        <source>Seconds here</source>
+        <translation>Секунд здесь</translation>
+    </message>
+    <message>
+        <source>Seconds at Exolve</source>
+        <translation>Секунд в Exolve</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>&amp;Экспорт CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>Начало периода</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Конец периода</translation>
+    </message>
+    <message>
+        <source>Earlier comparisons</source>
+        <translation>Прежние сверки</translation>
+    </message>
+    <message>
+        <source>Show calls</source>
+        <translation>Показать звонки</translation>
+    </message>
+    <message>
+        <source>Calls compared</source>
+        <translation>Сверенные звонки</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Сверить</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Экспорт CSV</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::ContactPolicyDialog</name>
@@ -3984,11 +4368,11 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     </message>
     <message>
         <source>Require &amp;consent: campaign rows without a date or source in the consent column are not called</source>
-        <translation>Требовать &amp;согласие: строкам рассылки без даты или источника в столбце согласия не звонить</translation>
+        <translation>Требовать &amp;согласие: строкам кампании без даты или источника в столбце согласия не звонить</translation>
     </message>
     <message>
         <source>Campaign rows need consent</source>
-        <translation>Для строк рассылки нужно согласие</translation>
+        <translation>Для строк кампании нужно согласие</translation>
     </message>
 </context>
 <context>
@@ -4493,7 +4877,7 @@ Why (kept in the list&apos;s history):</source>
     </message>
     <message>
         <source>The campaign &quot;%1&quot; is scheduled for %2: resume it and it calls from then on, while Voice Console runs. Nothing is called before.</source>
-        <translation>Рассылка «%1» запланирована на %2: возобновите её, и звонки начнутся в это время, пока Voice Console запущена. До этого никому не звонят.</translation>
+        <translation>Кампания «%1» запланирована на %2: возобновите её, и звонки начнутся в это время, пока Voice Console запущена. До этого никому не звонят.</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -4736,6 +5120,105 @@ Why (kept in the list&apos;s history):</source>
     </message>
 </context>
 <context>
+    <name>vc::ui::ResolveUnknownDialog</name>
+    <message>
+        <source>integrationapi.net has no call history to ask: the outcome of these rows cannot be resolved this way. Check them with the service, then use Resend Unknown… if you must.</source>
+        <translation>У integrationapi.net нет истории звонков: исход этих строк так не выяснить. Уточните его у сервиса, а затем при необходимости используйте «Повторить неизвестные…».</translation>
+    </message>
+    <message>
+        <source>asking…</source>
+        <translation>спрашиваем…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking Exolve&apos;s call history about %n row(s)…</source>
+        <translation>
+            <numerusform>Спрашиваем историю звонков Exolve о %n строке…</numerusform>
+            <numerusform>Спрашиваем историю звонков Exolve о %n строках…</numerusform>
+            <numerusform>Спрашиваем историю звонков Exolve о %n строках…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>placed</source>
+        <translation>состоялся</translation>
+    </message>
+    <message>
+        <source>not placed</source>
+        <translation>не состоялся</translation>
+    </message>
+    <message>
+        <source>still unknown</source>
+        <translation>всё ещё неизвестно</translation>
+    </message>
+    <message>
+        <source>Placed: %1 (followed to their end when the campaign resumes). Not placed: %2 (sent again only if you choose Resend Unknown…). Still unknown: %3.</source>
+        <translation>Состоялись: %1 (отслеживаются до конца после возобновления кампании). Не состоялись: %2 (повторно — только если выбрать «Повторить неизвестные…»). Всё ещё неизвестно: %3.</translation>
+    </message>
+    <message>
+        <source>Exolve&apos;s call history could not be read to the end: %1. What was resolved before is kept.</source>
+        <translation>Историю звонков Exolve не удалось прочитать до конца: %1. Выясненное до этого сохранено.</translation>
+    </message>
+    <message>
+        <source>Resolve Unknown Outcomes</source>
+        <translation>Выяснение неизвестных исходов</translation>
+    </message>
+    <message>
+        <source>These calls of &quot;%1&quot; were requested and no answer came back: each may or may not have rung. Exolve&apos;s own call history is asked about each number around the time of its request. Nothing is sent.</source>
+        <translation>Эти звонки кампании «%1» были запрошены, но ответа не пришло: каждый мог состояться, а мог и нет. История звонков самого Exolve спрашивается о каждом номере около времени его запроса. Ничего не отправляется.</translation>
+    </message>
+    <message>
+        <source>&amp;Not placed when still missing after:</source>
+        <translation>&amp;Не состоялся, если нет в истории через:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>&amp;Ask Exolve</source>
+        <translation>&amp;Спросить Exolve</translation>
+    </message>
+    <message>
+        <source>Ask &amp;automatically before a campaign resumes</source>
+        <translation>Спрашивать &amp;автоматически перед возобновлением кампании</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Exolve says</source>
+        <translation>Ответ Exolve</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Rows with an unknown outcome</source>
+        <translation>Строки с неизвестным исходом</translation>
+    </message>
+    <message>
+        <source>Minutes after the request before a missing call counts as not placed</source>
+        <translation>Минут после запроса, после которых отсутствующий звонок считается несостоявшимся</translation>
+    </message>
+    <message>
+        <source>Ask automatically before a campaign resumes</source>
+        <translation>Спрашивать автоматически перед возобновлением кампании</translation>
+    </message>
+    <message>
+        <source>Ask Exolve</source>
+        <translation>Спросить Exolve</translation>
+    </message>
+</context>
+<context>
     <name>vc::ui::SendPage</name>
     <message>
         <source>caller number, e.g. +7 495 999-99-99</source>
@@ -4812,6 +5295,30 @@ Why (kept in the list&apos;s history):</source>
     <message>
         <source>Reload the services</source>
         <translation>Обновить список услуг</translation>
+    </message>
+    <message>
+        <source>Ask Exolve</source>
+        <translation>Спросить Exolve</translation>
+    </message>
+    <message>
+        <source>Asking Exolve&apos;s call history about the call to %1…</source>
+        <translation>Спрашиваем историю звонков Exolve о звонке на %1…</translation>
+    </message>
+    <message>
+        <source>Exolve&apos;s call history could not be read: %1</source>
+        <translation>Историю звонков Exolve не удалось прочитать: %1</translation>
+    </message>
+    <message>
+        <source>The call to %1 was placed: %2</source>
+        <translation>Звонок на %1 состоялся: %2</translation>
+    </message>
+    <message>
+        <source>Exolve has the call to %1: it is followed on the Calls page.</source>
+        <translation>В Exolve есть звонок на %1: он отслеживается на странице «Вызовы».</translation>
+    </message>
+    <message>
+        <source>Exolve has no call to %1: it was not placed. Send it again if you wish.</source>
+        <translation>В Exolve нет звонка на %1: он не состоялся. Отправьте снова, если нужно.</translation>
     </message>
 </context>
 <context>

@@ -230,8 +230,10 @@ QList<ComparisonRow> HistoryComparer::match(const QString &number, const QList<C
         leftProvider.erase(it);
     }
     // The history's own ids cannot be compared with ours: as many on each side are paired in time order.
+    // So are our calls whose outcome was unknown (no id came back), as many as the provider's left over.
     const bool otherKind = !leftProvider.isEmpty() &&
-                           std::all_of(leftProvider.cbegin(), leftProvider.cend(), [](const CallHistoryEntry &p) { return p.numericId; });
+                           (std::all_of(leftProvider.cbegin(), leftProvider.cend(), [](const CallHistoryEntry &p) { return p.numericId; }) ||
+                            std::all_of(leftLocal.cbegin(), leftLocal.cend(), [](const CallRecord &l) { return l.outcomeUnknown; }));
     if (otherKind && leftProvider.size() == leftLocal.size()) {
         std::sort(leftLocal.begin(), leftLocal.end(), [](const CallRecord &a, const CallRecord &b) { return a.created < b.created; });
         for (qsizetype i = 0; i < leftLocal.size(); ++i)

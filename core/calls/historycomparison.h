@@ -74,8 +74,8 @@ public:
     HistoryComparer(const CallHistory *history, ExolveClient *client, QObject *parent = nullptr);
     void start(const QDateTime &from, const QDateTime &to, const QStringList &moreNumbers = {});
 
-    // The rows for one number: pairs by call id, then (history ids of the other kind) by time order when
-    // both sides have as many calls, else left on their own side.
+    // The rows for one number: pairs by call id, then (history ids of the other kind, or our calls whose
+    // outcome was unknown) by time order when both sides have as many calls, else left on their own side.
     static QList<ComparisonRow> match(const QString &number, const QList<CallRecord> &local, const QList<CallHistoryEntry> &provider);
 
 Q_SIGNALS:

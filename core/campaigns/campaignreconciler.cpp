@@ -8,12 +8,10 @@
 namespace vc {
 
 namespace {
-class Texts final
+QString when(const QDateTime &t)
 {
-    Q_DECLARE_TR_FUNCTIONS(CampaignReconciler)
-public:
-    static QString when(const QDateTime &t) { return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")); }
-};
+    return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+}
 } // namespace
 
 QString ReconcileVerdict::kindName(Kind k)
@@ -49,12 +47,11 @@ CallHistoryQuery CampaignReconciler::queryFor(const CampaignJournal::UnknownRow 
 ReconcileVerdict CampaignReconciler::judge(const CampaignJournal::UnknownRow &row, const QList<CallHistoryEntry> &entries,
                                            const QSet<QString> &knownIds, const QDateTime &now, const ReconcileOptions &o)
 {
-    using T = Texts;
     ReconcileVerdict v;
     v.line = row.line;
     v.number = row.number;
     if (!row.requestedAt.isValid()) {
-        v.why = T::tr("The journal does not say when this row was requested, so the call history cannot be asked: "
+        v.why = tr("The journal does not say when this row was requested, so the call history cannot be asked: "
                       "still unknown.");
         return v;
     }
@@ -65,7 +62,7 @@ ReconcileVerdict CampaignReconciler::judge(const CampaignJournal::UnknownRow &ro
             candidates.append(e);
     }
     v.candidates = int(candidates.size());
-    const QString period = T::tr("between %1 and %2").arg(T::when(q.from), T::when(q.to));
+    const QString period = tr("between %1 and %2").arg(when(q.from), when(q.to));
     if (candidates.size() == 1) {
         const CallHistoryEntry &e = candidates.constFirst();
         v.kind = ReconcileVerdict::Kind::Placed;
@@ -73,28 +70,28 @@ ReconcileVerdict CampaignReconciler::judge(const CampaignJournal::UnknownRow &ro
         v.historyId = e.numericId;
         v.duration = e.duration;
         v.why = e.numericId
-                    ? T::tr("Resolved from Exolve's call history: one call to this number %1, history id %2 (not a "
+                    ? tr("Resolved from Exolve's call history: one call to this number %1, history id %2 (not a "
                             "voice-message id), %3 s of talk, so %4.")
                           .arg(period, e.callId)
                           .arg(e.duration.value_or(0))
-                          .arg(e.duration.value_or(0) > 0 ? T::tr("answered") : T::tr("not answered"))
-                    : T::tr("Resolved from Exolve's call history: one call to this number %1, call id %2; followed with "
+                          .arg(e.duration.value_or(0) > 0 ? tr("answered") : tr("not answered"))
+                    : tr("Resolved from Exolve's call history: one call to this number %1, call id %2; followed with "
                             "call/v1/GetInfo.").arg(period, e.callId);
         return v;
     }
     if (candidates.size() > 1) {
-        v.why = T::tr("Exolve's call history has %1 calls to this number %2 (another campaign or tool called it too): "
+        v.why = tr("Exolve's call history has %1 calls to this number %2 (another campaign or tool called it too): "
                       "which one was this campaign's cannot be told, so it stays unknown.").arg(candidates.size()).arg(period);
         return v;
     }
     const QDateTime settled = row.requestedAt.addSecs(qint64(o.settleMin) * 60);
     if (now < settled) {
-        v.why = T::tr("Exolve's call history has no call to this number %1 yet; its records arrive some time after a "
-                      "call, so ask again after %2.").arg(period, T::when(settled));
+        v.why = tr("Exolve's call history has no call to this number %1 yet; its records arrive some time after a "
+                      "call, so ask again after %2.").arg(period, when(settled));
         return v;
     }
     v.kind = ReconcileVerdict::Kind::NotPlaced;
-    v.why = T::tr("Exolve's call history has no call to this number %1, %2 min after the request: not placed. It is "
+    v.why = tr("Exolve's call history has no call to this number %1, %2 min after the request: not placed. It is "
                   "sent again only when you choose to (Resend Unknown).").arg(period).arg(row.requestedAt.secsTo(now) / 60);
     return v;
 }

@@ -16,6 +16,8 @@
 #include "support/campaigndriver.h"
 #include "ui/services/serviceeditordialog.h"
 #include "ui/calls/callspage.h"
+#include "ui/calls/comparedialog.h"
+#include "ui/campaigns/resolveunknowndialog.h"
 #include "ui/campaigns/campaignmodels.h"
 #include "ui/campaigns/campaignspage.h"
 #include "ui/campaigns/wizard/campaignwizard.h"
@@ -31,6 +33,7 @@
 #include "accounts/session.h"
 
 #include <QAction>
+#include <QTimer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -257,12 +260,41 @@ int main(int argc, char *argv[])
     type(sendPage, "destinationEdit", QStringLiteral("8 926 12"));
     shoot(QStringLiteral("send-invalid"));
     window.banner()->clear();
+    // A send whose answer is lost: the banner offers to ask Exolve's call history, which finds the call.
+    server.addFault(lost);
+    type(sendPage, "destinationEdit", QStringLiteral("8 926 765 43 22"));
+    sendPage->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    waitFor<QMessageBox>(&window, QStringLiteral("sendConfirmation"))->button(QMessageBox::Yes)->click();
+    QPushButton *askExolve = nullptr;
+    (void)QTest::qWaitFor([&] {
+        for (QPushButton *b : window.banner()->findChildren<QPushButton *>()) {
+            if (b->isVisible() && b->text() == QCoreApplication::translate("vc::ui::SendPage", "Ask Exolve"))
+                askExolve = b;
+        }
+        return askExolve != nullptr;
+    }, 10000);
+    shoot(QStringLiteral("send-unknown"));
+    if (askExolve) {
+        askExolve->click();
+        QTest::qWait(1000);
+        shoot(QStringLiteral("send-ask-exolve"));
+    }
+    window.banner()->clear();
 
     (void)QTest::qWaitFor([&] { return tracker.monitor()->isIdle(); }, 15000);
     window.setCurrentPage(MainWindow::CallsPageIndex);
     window.callsPage()->reload();
     window.callsPage()->table()->selectRow(1);
     shoot(QStringLiteral("calls"));
+    // Calls → Compare with Exolve: a call placed outside this console to a number called from here.
+    server.state().placeCall(QStringLiteral("74957000000"), QStringLiteral("79261234567"), service);
+    window.callsPage()->findChild<QPushButton *>(QStringLiteral("compareButton"))->click();
+    if (auto *compare = waitFor<CompareDialog>(&window, QStringLiteral("compareDialog"))) {
+        compare->findChild<QPushButton *>(QStringLiteral("compareButton"))->click();
+        (void)QTest::qWaitFor([&] { return compare->comparison().made.isValid(); }, 10000);
+        shoot(QStringLiteral("compare"));
+        compare->close();
+    }
 
     window.setCurrentPage(MainWindow::SipPageIndex);
     auto *sip = window.sipPage();
@@ -343,6 +375,35 @@ int main(int argc, char *argv[])
     campaigns->pause(limited);
     (void)QTest::qWaitFor([&] { return !campaigns->registry()->controller(limited)->isActive(); }, 10000);
     server.setRateLimit(0);
+
+    // Answers lost after the calls were placed: Resolve Unknown asks Exolve's call history about each row.
+    {
+        QFile csv(fixture.path(QStringLiteral("lost.csv")));
+        csv.open(QIODevice::WriteOnly);
+        csv.write("phone\n+7 926 555-40-11\n+7 926 555-40-12\n+7 926 555-40-13\n");
+    }
+    sandbox::FaultRule dropped;
+    dropped.endpoint = QStringLiteral("call/v1/MakeVoiceMessage");
+    dropped.fault.kind = sandbox::Fault::Kind::PlaceThenDrop;
+    server.addFault(dropped);
+    vc::test::runCampaignWizard(&window, fixture.path(QStringLiteral("lost.csv")), [](QWidget *page) {
+        page->findChild<QDoubleSpinBox *>(QStringLiteral("rateSpin"))->setValue(20);
+        page->findChild<QCheckBox *>(QStringLiteral("windowCheck"))->setChecked(false);
+    });
+    const QString lostPath = campaigns->selectedPath();
+    (void)QTest::qWaitFor([&] { return campaigns->registry()->controller(lostPath) && !campaigns->registry()->controller(lostPath)->isActive(); }, 20000);
+    server.clearFaults();
+    campaigns->reload();
+    QTimer::singleShot(0, &window, [&window] {
+        ResolveUnknownDialog *dialog = nullptr;
+        (void)QTest::qWaitFor([&] { return (dialog = window.findChild<ResolveUnknownDialog *>()) && dialog->isVisible(); }, 5000);
+        if (!dialog)
+            return;
+        (void)QTest::qWaitFor([&] { return !dialog->verdicts().isEmpty(); }, 10000);
+        shoot(QStringLiteral("resolve-unknown"));
+        dialog->reject();
+    });
+    window.findChild<QAction *>(QStringLiteral("resolveUnknownAction"))->trigger();
 
     // The second provider: integrationapi.net (2013), through the built-in legacy sandbox.
     profiles.switchTo(QLatin1String(ProfileManager::kLegacySandboxId));
