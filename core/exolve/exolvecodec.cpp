@@ -140,24 +140,7 @@ Result<QList<CallHistoryEntry>> decodeCallHistory(const QByteArray &body)
             return false;
         }
         seen = true;
-        od::array array;
-        if (const error_code e = value.get_array().get(array)) {
-            why = readable(e);
-            return false;
-        }
-        for (auto element : array) {
-            od::value item;
-            if (const error_code e = std::move(element).get(item)) {
-                why = readable(e);
-                return false;
-            }
-            od::json_type itemType;
-            if (!typeOf(item, &itemType, &why))
-                return false;
-            if (itemType != od::json_type::object) {
-                why = QStringLiteral("the list of calls has an item that is not an object");
-                return false;
-            }
+        return forEachObject(value, key == "calls" ? "calls" : "call_history", &why, [&](od::value &item) {
             CallHistoryEntry c;
             QByteArray extra;
             const bool itemOk = forEachField(item, &why, [&](std::string_view k, od::value &v) {
@@ -191,8 +174,8 @@ Result<QList<CallHistoryEntry>> decodeCallHistory(const QByteArray &body)
                 why = QStringLiteral("more than 100000 calls in one page");
                 return false;
             }
-        }
-        return true;
+            return true;
+        });
     });
     if (!ok)
         return malformed(why);
@@ -210,27 +193,10 @@ Result<QList<VoiceService>> decodeServiceList(const QByteArray &body)
         const Presence list = presence(value, od::json_type::array, "voice_message_list is not an array", &why);
         if (list != Presence::Present)
             return list == Presence::Absent;
-        od::array array;
-        if (const error_code e = value.get_array().get(array)) {
-            why = readable(e);
-            return false;
-        }
         services.clear();
         // A list of 100,000 services is about 12 MB: reserve from the size instead of growing.
         services.reserve(std::min<qsizetype>(body.size() / 64, 1 << 20));
-        for (auto element : array) {
-            od::value item;
-            if (const error_code e = std::move(element).get(item)) {
-                why = readable(e);
-                return false;
-            }
-            od::json_type itemType;
-            if (!typeOf(item, &itemType, &why))
-                return false;
-            if (itemType != od::json_type::object) {
-                why = QStringLiteral("voice_message_list has an item that is not an object");
-                return false;
-            }
+        return forEachObject(value, "voice_message_list", &why, [&](od::value &item) {
             VoiceService s;
             const bool itemOk = forEachField(item, &why, [&](std::string_view k, od::value &v) {
                 if (k == "id")
@@ -244,8 +210,8 @@ Result<QList<VoiceService>> decodeServiceList(const QByteArray &body)
             if (!itemOk || !requireString(s.id, "id", &why))
                 return false;
             services.append(std::move(s));
-        }
-        return true;
+            return true;
+        });
     });
     if (!ok)
         return malformed(why);

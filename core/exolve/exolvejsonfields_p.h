@@ -336,4 +336,32 @@ inline bool readDouble(od::value &v, const char *key, std::optional<double> *out
 }
 
 
+// Each object of an array value, in order (`list` names it in the error for an item of another type).
+template <typename Item>
+inline bool forEachObject(od::value &value, const char *list, QString *why, Item &&item)
+{
+    od::array array;
+    if (const error_code e = value.get_array().get(array)) {
+        *why = readable(e);
+        return false;
+    }
+    for (auto element : array) {
+        od::value v;
+        if (const error_code e = std::move(element).get(v)) {
+            *why = readable(e);
+            return false;
+        }
+        od::json_type type;
+        if (!typeOf(v, &type, why))
+            return false;
+        if (type != od::json_type::object) {
+            *why = QStringLiteral("%1 has an item that is not an object").arg(QLatin1String(list));
+            return false;
+        }
+        if (!item(v))
+            return false;
+    }
+    return true;
+}
+
 } // namespace vc::codec::detail

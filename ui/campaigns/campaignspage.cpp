@@ -550,17 +550,21 @@ void CampaignsPage::confirmResend(const QString &path)
     if (m_list->indexOf(path) < 0 || m_list->campaigns().at(m_list->indexOf(path)).counts.unknown == 0)
         return;
     const qint64 unknown = m_list->campaigns().at(m_list->indexOf(path)).counts.unknown;
-    QMessageBox box(QMessageBox::Warning, tr("Resend Unknown"),
-                    tr("Call again %n row(s) whose outcome is unknown?", nullptr, int(unknown)),
-                    QMessageBox::Cancel, this);
-    box.setInformativeText(tr("Each of these calls may already have been placed: the request reached the service and no "
-                              "answer came back. Sending again may call these people twice."));
-    auto *resend = box.addButton(tr("Call Them Again"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() != resend)
-        return;
-    resume(path, true);
+    // Window-modal and opened, not exec()'d: it may come from a network answer (after the call history).
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Resend Unknown"),
+                                tr("Call again %n row(s) whose outcome is unknown?", nullptr, int(unknown)),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("resendConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("Each of these calls may already have been placed: the request reached the service and no "
+                               "answer came back. Sending again may call these people twice."));
+    auto *resend = box->addButton(tr("Call Them Again"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, resend, path] {
+        if (box->clickedButton() == resend)
+            resume(path, true);
+    });
+    box->open();
 }
 
 void CampaignsPage::exportSelected(bool attempts)
