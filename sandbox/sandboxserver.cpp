@@ -3,7 +3,6 @@
 #include "common/jsoncodec.h"
 #include "common/timeformats.h"
 
-#include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -53,14 +52,14 @@ bool isCallNumber(const QString &n)
 const char kReceived[] = "vc_received"; // request bytes since the last answer on this connection
 const char kRefused[] = "vc_refused";
 
-// Hands QAbstractHttpServer its connections after putting two guards on each, as a real server has:
+// Hands the server its connections after putting two guards on each, as a real server has:
 // a cap on what a client may send before it is answered, and an idle timeout. The guard's readyRead
 // handler is connected first, so it sees every chunk before the HTTP parser buffers it.
 class GuardedTcpServer final : public QTcpServer
 {
 public:
-    GuardedTcpServer(qint64 maxBodyBytes, int idleTimeoutMs, QObject *parent)
-        : QTcpServer(parent), m_maxBodyBytes(maxBodyBytes), m_idleTimeoutMs(idleTimeoutMs)
+    GuardedTcpServer(qint64 maxBodyBytes, int idleTimeoutMs, std::function<void(QTcpSocket *)> accepted, QObject *parent)
+        : QTcpServer(parent), m_maxBodyBytes(maxBodyBytes), m_idleTimeoutMs(idleTimeoutMs), m_accepted(std::move(accepted))
     {
     }
 
@@ -94,12 +93,14 @@ protected:
             }
         });
         idle->start();
-        addPendingConnection(socket);
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        m_accepted(socket);
     }
 
 private:
     qint64 m_maxBodyBytes;
     int m_idleTimeoutMs;
+    std::function<void(QTcpSocket *)> m_accepted;
 };
 
 const QStringList kEndpoints = {
@@ -110,8 +111,17 @@ const QStringList kEndpoints = {
 };
 } // namespace
 
+QByteArray SandboxRequest::value(const QByteArray &name) const
+{
+    for (const auto &[n, v] : headers) {
+        if (n.compare(name, Qt::CaseInsensitive) == 0)
+            return v;
+    }
+    return {};
+}
+
 SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
-    : QAbstractHttpServer(parent), m_options(options), m_rules(options.faults),
+    : QObject(parent), m_options(options), m_rules(options.faults),
       m_random(options.seed ? options.seed : QRandomGenerator::global()->generate())
 {
     m_state.setCallSpeed(options.callSpeed);
@@ -140,12 +150,15 @@ std::optional<SandboxServer::Reply> SandboxServer::rateLimited(bool legacy)
 
 quint16 SandboxServer::start(quint16 port)
 {
-    auto *tcp = new GuardedTcpServer(m_options.maxBodyBytes, m_options.idleTimeoutMs, this);
+    auto *tcp = new GuardedTcpServer(m_options.maxBodyBytes, m_options.idleTimeoutMs, [this](QTcpSocket *socket) {
+        // After the guard's own handler: it sees (and may refuse) every chunk first.
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { readRequests(socket); });
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_pending.remove(socket); });
+    }, this);
     if (!tcp->listen(QHostAddress::LocalHost, port)) {
         delete tcp;
         return 0;
     }
-    bind(tcp);
     m_port = tcp->serverPort();
     return m_port;
 }
@@ -155,13 +168,66 @@ QString SandboxServer::baseUrl() const
     return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
 }
 
-bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void SandboxServer::readRequests(QTcpSocket *socket)
+{
+    QByteArray &buffer = m_pending[socket];
+    buffer += socket->readAll();
+    const auto refuse = [this, socket](int status, const QString &why) {
+        socket->setProperty("vc_close", true);
+        write(socket, error(status, why));
+        m_pending.remove(socket);
+    };
+    while (!socket->property(kRefused).toBool() && socket->state() == QAbstractSocket::ConnectedState) {
+        // A request starts with its method's capital letters: anything else (a TLS handshake, garbage) is
+        // refused at once rather than waited on.
+        qsizetype i = 0;
+        while (i < buffer.size() && i < 16 && buffer.at(i) >= 'A' && buffer.at(i) <= 'Z')
+            ++i;
+        if ((i < buffer.size() && buffer.at(i) != ' ') || i >= 16)
+            return refuse(400, QStringLiteral("not an HTTP request"));
+        const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
+        if (headEnd < 0) {
+            if (buffer.size() > 64 * 1024)
+                refuse(431, QStringLiteral("request header fields too large"));
+            return;
+        }
+        const QList<QByteArray> lines = buffer.left(headEnd).split('\n');
+        const QList<QByteArray> start = lines.constFirst().trimmed().split(' ');
+        if (start.size() != 3 || !start.at(2).startsWith("HTTP/1."))
+            return refuse(400, QStringLiteral("malformed request line"));
+        SandboxRequest request;
+        request.method = start.at(0);
+        request.url = QUrl(QString::fromLatin1(start.at(1)));
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines.at(i).indexOf(':');
+            if (colon > 0)
+                request.headers.append({lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
+        }
+        if (!request.value("Transfer-Encoding").isEmpty())
+            return refuse(411, QStringLiteral("a body needs Content-Length"));
+        bool ok = true;
+        const QByteArray lengthText = request.value("Content-Length");
+        const qint64 length = lengthText.isEmpty() ? 0 : lengthText.toLongLong(&ok);
+        if (!ok || length < 0 || length > m_options.maxBodyBytes)
+            return refuse(ok && length > 0 ? 413 : 400, QStringLiteral("bad Content-Length"));
+        if (buffer.size() < headEnd + 4 + length)
+            return; // the rest of the body is on its way
+        request.body = buffer.mid(headEnd + 4, length);
+        buffer.remove(0, headEnd + 4 + length);
+        if (start.at(2) == "HTTP/1.0" && request.value("Connection").toLower() != "keep-alive")
+            socket->setProperty("vc_close", true);
+        if (!handleRequest(request, socket))
+            missingHandler(request, socket);
+    }
+}
+
+bool SandboxServer::handleRequest(const SandboxRequest &request, QTcpSocket *socket)
 {
     if (socket->property(kRefused).toBool())
         return true; // answered with 413 already
     if (request.value("Connection").toLower() == "close")
         socket->setProperty("vc_close", true);
-    QString path = request.url().path();
+    QString path = request.url.path();
     while (path.startsWith(u'/'))
         path.remove(0, 1);
     if (path.startsWith(QLatin1String("sandbox/"))) {
@@ -174,20 +240,20 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     }
     if (!kEndpoints.contains(path))
         return false;
-    if (request.method() != QHttpServerRequest::Method::Post) {
+    if (!request.is("POST")) {
         write(socket, error(405, QStringLiteral("method not allowed")));
         return true;
     }
-    handleApi(path, request.body(), request.value("Authorization"), socket);
+    handleApi(path, request.body, request.value("Authorization"), socket);
     return true;
 }
 
-void SandboxServer::handleLegacy(const QHttpServerRequest &request, QTcpSocket *socket, const QString &path)
+void SandboxServer::handleLegacy(const SandboxRequest &request, QTcpSocket *socket, const QString &path)
 {
     ++m_requests[path];
     const std::optional<Fault> fault = pickFault(path);
-    const bool post = request.method() == QHttpServerRequest::Method::Post;
-    const QUrlQuery form = post ? QUrlQuery(QString::fromUtf8(request.body())) : request.query();
+    const bool post = request.is("POST");
+    const QUrlQuery form = post ? QUrlQuery(QString::fromUtf8(request.body)) : request.query();
     const auto answer = [this, socket, path, post, form, fault] {
         if (post && path == QLatin1String("rest/Voice/Send")) {
             if (auto limited = rateLimited(true))
@@ -214,15 +280,14 @@ void SandboxServer::handleLegacy(const QHttpServerRequest &request, QTcpSocket *
     answer();
 }
 
-void SandboxServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+void SandboxServer::missingHandler(const SandboxRequest &, QTcpSocket *socket)
 {
     // The real gateway answers an unknown path with an empty 404.
     write(socket, Reply{404, {}, {}});
 }
 
-void SandboxServer::handleControl(const QHttpServerRequest &request, QTcpSocket *socket, const QString &path)
+void SandboxServer::handleControl(const SandboxRequest &request, QTcpSocket *socket, const QString &path)
 {
-    const auto method = request.method();
     if (path == QLatin1String("sandbox/stats")) {
         QJsonObject requests;
         for (auto it = m_requests.cbegin(); it != m_requests.cend(); ++it)
@@ -248,12 +313,12 @@ void SandboxServer::handleControl(const QHttpServerRequest &request, QTcpSocket 
         return;
     }
     if (path == QLatin1String("sandbox/faults")) {
-        if (method == QHttpServerRequest::Method::Delete) {
+        if (request.is("DELETE")) {
             m_rules.clear();
             write(socket, json(200, {}));
             return;
         }
-        const auto doc = json::parse(request.body());
+        const auto doc = json::parse(request.body);
         if (!doc || !doc->isObject()) {
             write(socket, error(400, QStringLiteral("expected {\"rules\": [...]}")));
             return;
@@ -273,7 +338,7 @@ void SandboxServer::handleControl(const QHttpServerRequest &request, QTcpSocket 
         return;
     }
     if (path == QLatin1String("sandbox/history")) {
-        const auto doc = json::parse(request.body());
+        const auto doc = json::parse(request.body);
         const QJsonObject o = doc && doc->isObject() ? doc->object() : QJsonObject();
         const QString shape = o.value(QStringLiteral("shape")).toString(m_options.historyShape);
         const QString ids = o.value(QStringLiteral("ids")).toString(m_options.historyNumericIds ? QStringLiteral("numeric") : QStringLiteral("voice"));
@@ -288,7 +353,7 @@ void SandboxServer::handleControl(const QHttpServerRequest &request, QTcpSocket 
         return;
     }
     if (path == QLatin1String("sandbox/rate-limit")) {
-        const auto doc = json::parse(request.body());
+        const auto doc = json::parse(request.body);
         const QJsonValue v = doc && doc->isObject() ? doc->object().value(QStringLiteral("calls_per_second")) : QJsonValue();
         if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > 1e6) {
             write(socket, error(400, QStringLiteral("expected {\"calls_per_second\": N} with N >= 0 (0: no limit)")));
@@ -300,7 +365,7 @@ void SandboxServer::handleControl(const QHttpServerRequest &request, QTcpSocket 
         return;
     }
     if (path == QLatin1String("sandbox/account")) {
-        const auto doc = json::parse(request.body());
+        const auto doc = json::parse(request.body);
         const QJsonObject o = doc && doc->isObject() ? doc->object() : QJsonObject();
         const QString state = o.value(QStringLiteral("state")).toString();
         static const QHash<QString, SandboxState::Account> states = {

@@ -4,10 +4,12 @@
 #include "sandboxfaults.h"
 #include "sandboxstate.h"
 
-#include <QAbstractHttpServer>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QObject>
 #include <QRandomGenerator>
+#include <QUrl>
+#include <QUrlQuery>
 
 class QTcpSocket;
 
@@ -34,10 +36,25 @@ struct SandboxOptions
     bool historyNumericIds = false;
 };
 
+// One request as the sandbox reads it off a connection: HTTP/1.1, a body of Content-Length bytes. Its
+// own small reader rather than QtHttpServer, whose server object loads the TLS backend (and OpenSSL)
+// for a loopback server that never speaks TLS: megabytes in every sandbox session.
+struct SandboxRequest
+{
+    QByteArray method;
+    QUrl url;
+    QList<QPair<QByteArray, QByteArray>> headers; // names as sent
+    QByteArray body;
+
+    QByteArray value(const QByteArray &name) const; // the first header of that name, any case
+    QUrlQuery query() const { return QUrlQuery(url); }
+    bool is(const char *m) const { return method == m; }
+};
+
 // The local simulator of the Exolve Voice API. Listens on loopback only. Besides the API it serves
 // /sandbox/stats (calls placed, requests per endpoint) and /sandbox/faults and /sandbox/account, so
 // that tests in another process can steer it.
-class SandboxServer final : public QAbstractHttpServer
+class SandboxServer final : public QObject
 {
     Q_OBJECT
 public:
@@ -59,11 +76,12 @@ public:
     const QHash<QString, int> &callsTo() const { return m_callsTo; }
     void clearFaults() { m_rules.clear(); }
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
 private:
+    // Reads what arrived on a connection: every complete request in it, in order.
+    void readRequests(QTcpSocket *socket);
+    bool handleRequest(const SandboxRequest &request, QTcpSocket *socket);
+    void missingHandler(const SandboxRequest &request, QTcpSocket *socket);
+
     struct Reply
     {
         int status = 200;
@@ -71,8 +89,8 @@ private:
         QList<QPair<QByteArray, QByteArray>> headers;
     };
 
-    void handleLegacy(const QHttpServerRequest &request, QTcpSocket *socket, const QString &path);
-    void handleControl(const QHttpServerRequest &request, QTcpSocket *socket, const QString &path);
+    void handleLegacy(const SandboxRequest &request, QTcpSocket *socket, const QString &path);
+    void handleControl(const SandboxRequest &request, QTcpSocket *socket, const QString &path);
     void handleApi(const QString &endpoint, const QByteArray &body, const QByteArray &authorization, QTcpSocket *socket);
     std::optional<Fault> pickFault(const QString &endpoint);
     // A 429 when placing one more call now would go above the rate limit.
@@ -106,6 +124,7 @@ private:
     int m_rateLimited = 0;
     QRandomGenerator m_random;
     quint16 m_port = 0;
+    QHash<QTcpSocket *, QByteArray> m_pending; // bytes of requests not complete yet, per connection
 };
 
 } // namespace vc::sandbox
