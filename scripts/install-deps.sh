@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Voice Console needs to build, test and run; does nothing when all are
-# present. Qt's CMake also needs qt6-websockets-dev (for QtHttpServer) although that package does not
-# depend on it.
+# present.
 set -euo pipefail
 
 packages=(
   g++ cmake ninja-build git pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qt6-translations-l10n qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
+  qt6-translations-l10n qt6-svg-dev
   libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins qtkeychain-qt6-dev
   libphonenumber-dev libprotobuf-dev libsimdjson-dev
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools imagemagick x11-apps
