@@ -23,9 +23,11 @@ Cli::Cli(QObject *parent)
 {
 }
 
-void Cli::start(const QStringList &arguments)
+// The description and the options, in the language installed now (--help describes them again once the
+// language is known: at parse time no translation is loaded yet).
+void Cli::describe(QCommandLineParser &p)
 {
-    m_parser.setApplicationDescription(tr(
+    p.setApplicationDescription(tr(
         "Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.\n\n"
         "Commands:\n"
         "  services list\n"
@@ -64,9 +66,9 @@ void Cli::start(const QStringList &arguments)
         "VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation "
         "error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, "
         "rejected, unknown or still waiting), 130 interrupted (resumable)."));
-    m_parser.addHelpOption();
-    m_parser.addVersionOption();
-    m_parser.addOptions({
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addOptions({
         {opt("api-url"), tr("API address (default: VOICE_API_URL or https://api.exolve.ru)."), opt("URL")},
         {opt("profile"), tr("Use the API key of this profile."), opt("NAME")},
         {{opt("o"), opt("format")}, tr("Output format: table or json."), opt("FORMAT"), opt("table")},
@@ -146,8 +148,13 @@ void Cli::start(const QStringList &arguments)
         {opt("settle"), tr("campaign reconcile: minutes after a request before a call missing from the history counts as "
                            "not placed (default 10)."), opt("MIN")},
     });
-    m_parser.addPositionalArgument(opt("command"), tr("services, call or sip, then the action."));
+    p.addPositionalArgument(opt("command"), tr("services, call or sip, then the action."));
 
+}
+
+void Cli::start(const QStringList &arguments)
+{
+    describe(m_parser);
     if (!m_parser.parse(arguments))
         return usage(checks::elided(m_parser.errorText(), 200));
     const QString lang = m_parser.value(opt("lang"));
@@ -155,7 +162,9 @@ void Cli::start(const QStringList &arguments)
     if (m_parser.isSet(opt("lang")) && !Language::isSupported(lang))
         return usage(tr("The language \"%1\" is not supported: use ru or en.").arg(checks::elided(lang)));
     if (m_parser.isSet(opt("help"))) {
-        QTextStream(stdout) << m_parser.helpText();
+        QCommandLineParser translated;
+        describe(translated);
+        QTextStream(stdout) << translated.helpText();
         return done(Success);
     }
     if (m_parser.isSet(opt("version"))) {

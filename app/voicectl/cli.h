@@ -74,6 +74,7 @@ private:
     void servicesCreate();
     void servicesDelete(const QStringList &ids);
     void deleteAll(const QStringList &ids);
+    void describe(QCommandLineParser &parser);
     void callSend();
     // historycommands.cpp
     CallHistory *history(); // the shared call history, opened on first use; null when it cannot be

@@ -27,6 +27,14 @@ private Q_SLOTS:
         const Run help = vc::test::runProcess(QStringLiteral(VOICE_CONSOLE_PATH), {QStringLiteral("--help")}, e);
         QCOMPARE(help.code, 0);
         QVERIFY(help.out.contains(QStringLiteral("--sandbox")));
+        // voicectl's help in the language asked for: the description and the options, not only Qt's words
+        // (they were written before the translation was loaded).
+        const Run ru = vc::test::runProcess(QStringLiteral(VOICECTL_PATH), {QStringLiteral("--lang"), QStringLiteral("ru"), QStringLiteral("--help")}, e);
+        QCOMPARE(ru.code, 0);
+        QVERIFY2(ru.out.contains(QStringLiteral("командная строка")), qPrintable(ru.out.left(300)));
+        QVERIFY(ru.out.contains(QStringLiteral("по умолчанию 10")));
+        const Run en = vc::test::runProcess(QStringLiteral(VOICECTL_PATH), {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--help")}, e);
+        QVERIFY(en.out.contains(QStringLiteral("Voice Console command line")));
     }
 
     void servicesListTable()
