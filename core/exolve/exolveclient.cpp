@@ -7,7 +7,6 @@
 #include "common/validation.h"
 #include "exolve/exolvevalidation.h"
 
-#include <QPointer>
 #include <QTimer>
 
 namespace vc {
@@ -191,32 +190,26 @@ void ExolveClient::callHistory(CallHistoryQuery query, QObject *context, Callbac
 {
     query.offset = 0;
     auto all = std::make_shared<QList<CallHistoryEntry>>();
-    auto next = std::make_shared<std::function<void()>>();
-    QPointer<QObject> guard(context);
-    *next = [this, query, context, guard, done, all, next, maxCalls]() mutable {
-        if (context && !guard)
-            return;
+    // The next page's request holds the only strong reference to this step: a request abandoned with
+    // its context lets it all go (no cycle through the step itself).
+    auto step = std::make_shared<std::function<void()>>();
+    std::weak_ptr<std::function<void()>> weak = step;
+    *step = [this, query, context, done, all, weak, maxCalls] {
         CallHistoryQuery page = query;
         page.offset = quint64(all->size());
-        callHistoryPage(page, context, [this, page, done, all, next, maxCalls](const Result<QList<CallHistoryEntry>> &r) {
-            if (!r) {
-                *next = nullptr; // breaks the cycle
+        callHistoryPage(page, context, [page, done, all, self = weak.lock(), maxCalls](const Result<QList<CallHistoryEntry>> &r) {
+            if (!r)
                 return done(r.error());
-            }
             all->append(r.value());
-            if (all->size() > maxCalls) {
-                *next = nullptr;
+            if (all->size() > maxCalls)
                 return done(validationError(QStringLiteral("date_from"), tr("The call history has more than %1 calls for this "
                                                                             "period: choose a shorter one.").arg(maxCalls)));
-            }
-            if (quint32(r.value().size()) < page.limit) {
-                *next = nullptr;
+            if (quint32(r.value().size()) < page.limit)
                 return done(*all);
-            }
-            (*next)();
+            (*self)();
         });
     };
-    (*next)();
+    (*step)();
 }
 
 } // namespace vc
