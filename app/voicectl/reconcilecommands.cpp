@@ -5,7 +5,6 @@
 #include "campaignsession.h"
 #include "terminal.h"
 
-#include <QFileInfo>
 #include <QJsonObject>
 
 namespace vc::cli {
@@ -27,33 +26,21 @@ void Cli::campaignReconcile(std::function<void()> then)
     connect(c.reconciler.get(), &CampaignReconciler::finished, this,
             [this, then](const QList<ReconcileVerdict> &verdicts, const QString &error) {
                 CampaignSession &c = *m_campaign;
-                qint64 placed = 0, notPlaced = 0, still = 0, follow = 0;
-                for (const ReconcileVerdict &v : verdicts) {
-                    placed += v.kind == ReconcileVerdict::Kind::Placed;
-                    notPlaced += v.kind == ReconcileVerdict::Kind::NotPlaced;
-                    still += v.kind == ReconcileVerdict::Kind::StillUnknown;
-                    follow += v.kind == ReconcileVerdict::Kind::Placed && !v.historyId;
-                }
+                const ReconcileTally t = ReconcileTally::of(verdicts);
                 if (!error.isEmpty()) {
                     m_out->error(tr("The call history could not be read to the end: %1. What was resolved before is kept.").arg(error));
                     return done(ApiFailure);
                 }
                 m_out->error(tr("Resolved from Exolve's call history: %1 placed, %2 not placed (sent again only with "
-                                "--resend-unknown --yes), %3 still unknown.").arg(placed).arg(notPlaced).arg(still));
-                // The shared call history had these calls as "outcome unknown": they take their ids.
-                if (CallHistory *h = history(); h && placed > 0) {
-                    for (const ReconcileVerdict &v : verdicts) {
-                        if (v.kind == ReconcileVerdict::Kind::Placed)
-                            (void)h->resolveUnknown(QFileInfo(c.journal.path()).completeBaseName(), v.number, v.callId,
-                                                    v.historyId ? std::optional<int>(int(v.duration.value_or(0))) : std::nullopt);
-                    }
-                }
-                c.reconciled = QJsonObject{{QStringLiteral("resolved_placed"), placed},
-                                           {QStringLiteral("resolved_not_placed"), notPlaced},
-                                           {QStringLiteral("still_unknown"), still}};
+                                "--resend-unknown --yes), %3 still unknown.").arg(t.placed).arg(t.notPlaced).arg(t.stillUnknown));
+                if (CallHistory *h = history(); h && t.placed > 0)
+                    CampaignReconciler::recordInHistory(verdicts, h, c.journal.path());
+                c.reconciled = QJsonObject{{QStringLiteral("resolved_placed"), t.placed},
+                                           {QStringLiteral("resolved_not_placed"), t.notPlaced},
+                                           {QStringLiteral("still_unknown"), t.stillUnknown}};
                 if (then)
                     return then();
-                if (follow > 0) {
+                if (t.toFollow > 0) {
                     c.followOnly = true; // the calls found are followed to their end; nobody is called
                     return startRunner();
                 }

@@ -2,6 +2,7 @@
 
 #include "exolve/exolveclient.h"
 
+#include <QFileInfo>
 #include <QLocale>
 #include <QTimer>
 
@@ -25,6 +26,28 @@ QString ReconcileVerdict::kindName(Kind k)
         return QStringLiteral("still_unknown");
     }
     return {};
+}
+
+ReconcileTally ReconcileTally::of(const QList<ReconcileVerdict> &verdicts)
+{
+    ReconcileTally t;
+    for (const ReconcileVerdict &v : verdicts) {
+        t.placed += v.kind == ReconcileVerdict::Kind::Placed;
+        t.notPlaced += v.kind == ReconcileVerdict::Kind::NotPlaced;
+        t.stillUnknown += v.kind == ReconcileVerdict::Kind::StillUnknown;
+        t.toFollow += v.kind == ReconcileVerdict::Kind::Placed && !v.historyId;
+        t.changed = t.changed || v.changed;
+    }
+    return t;
+}
+
+void CampaignReconciler::recordInHistory(const QList<ReconcileVerdict> &verdicts, CallHistory *history, const QString &journalPath)
+{
+    const QString campaign = QFileInfo(journalPath).completeBaseName();
+    for (const ReconcileVerdict &v : verdicts) {
+        if (v.kind == ReconcileVerdict::Kind::Placed)
+            (void)history->resolveUnknown(campaign, v.number, v.callId, v.historyOutcome()); // the journal is the record
+    }
 }
 
 CampaignReconciler::CampaignReconciler(CampaignJournal *journal, ExolveClient *client, ReconcileOptions options, QObject *parent)
@@ -117,10 +140,7 @@ void CampaignReconciler::resolveSend(const CallRecord &record, ExolveClient *cli
                                 return done({}, r.error().toDisplayString());
                             ReconcileVerdict v = judge(row, r.value(), known, now, options);
                             if (v.kind == ReconcileVerdict::Kind::Placed) {
-                                if (auto renamed = history->renameUnknown(record.callId, v.callId,
-                                                                          v.historyId ? std::optional<int>(int(v.duration.value_or(0)))
-                                                                                      : std::nullopt);
-                                    !renamed)
+                                if (auto renamed = history->renameUnknown(record.callId, v.callId, v.historyOutcome()); !renamed)
                                     return done(v, renamed.error().message);
                                 v.changed = true;
                             }
@@ -174,7 +194,7 @@ StorageResult CampaignReconciler::apply(ReconcileVerdict &v, const CampaignJourn
         if (!v.historyId)
             return Empty{}; // followed with call/v1/GetInfo like any placed call
         // The history's own id: GetInfo does not know it; its outcome is the history's.
-        const int talk = int(v.duration.value_or(0));
+        const int talk = *v.historyOutcome();
         return m_journal->markFinal(v.line, talk > 0 ? QStringLiteral("completed") : QStringLiteral("not_answered"), talk > 0,
                                     false, {}, talk);
     }

@@ -32,6 +32,24 @@ struct ReconcileVerdict
     bool changed = false;  // the journal was changed by this verdict
 
     static QString kindName(Kind k); // "placed", "not_placed", "still_unknown"
+    // Placed under a history id of the other kind: the outcome the call history gives (seconds of talk),
+    // which GetInfo cannot. nullopt otherwise.
+    std::optional<int> historyOutcome() const
+    {
+        return kind == Kind::Placed && historyId ? std::optional<int>(int(duration.value_or(0))) : std::nullopt;
+    }
+};
+
+// How a reconcile's verdicts add up (voicectl's summary, the dialog's).
+struct ReconcileTally
+{
+    int placed = 0;
+    int notPlaced = 0;
+    int stillUnknown = 0;
+    int toFollow = 0;     // placed under a voice-message id: followed with GetInfo
+    bool changed = false; // the journal was written
+
+    static ReconcileTally of(const QList<ReconcileVerdict> &verdicts);
 };
 
 struct ReconcileOptions
@@ -65,6 +83,9 @@ public:
     // its outcome). Calls already in the history are not candidates. `done` on `context`.
     static void resolveSend(const CallRecord &record, ExolveClient *client, CallHistory *history, QObject *context,
                             std::function<void(const ReconcileVerdict &, const QString &error)> done, ReconcileOptions options = {});
+    // The shared call history had the calls found as "outcome unknown" ("unknown-..." of the campaign
+    // named by `journalPath`): they take the ids found.
+    static void recordInHistory(const QList<ReconcileVerdict> &verdicts, CallHistory *history, const QString &journalPath);
     // The period asked for a request written at `requestedAt`.
     static CallHistoryQuery queryFor(const CampaignJournal::UnknownRow &row, const QDateTime &now, const ReconcileOptions &options);
 

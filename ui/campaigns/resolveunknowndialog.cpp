@@ -149,34 +149,21 @@ void ResolveUnknownDialog::finished(const QList<ReconcileVerdict> &verdicts, con
 {
     m_verdicts = verdicts;
     m_reconciler.release()->deleteLater();
-    // The shared call history had these calls as "outcome unknown": they take the ids found.
-    if (!m_historyPath.isEmpty()) {
+    const ReconcileTally t = ReconcileTally::of(verdicts);
+    if (!m_historyPath.isEmpty() && t.placed > 0) {
         CallHistory history;
-        if (history.open(m_historyPath)) {
-            for (const ReconcileVerdict &v : verdicts) {
-                if (v.kind == ReconcileVerdict::Kind::Placed)
-                    (void)history.resolveUnknown(QFileInfo(m_path).completeBaseName(), v.number, v.callId,
-                                                 v.historyId ? std::optional<int>(int(v.duration.value_or(0))) : std::nullopt);
-            }
-        }
+        if (history.open(m_historyPath))
+            CampaignReconciler::recordInHistory(verdicts, &history, m_path);
     }
     m_journal->close(); // the campaign may be resumed now
-    int placed = 0, notPlaced = 0, still = 0;
-    bool changed = false;
-    for (const ReconcileVerdict &v : verdicts) {
-        placed += v.kind == ReconcileVerdict::Kind::Placed;
-        notPlaced += v.kind == ReconcileVerdict::Kind::NotPlaced;
-        still += v.kind == ReconcileVerdict::Kind::StillUnknown;
-        changed = changed || v.changed;
-    }
     m_table->resizeColumnToContents(VerdictColumn);
     QString text = tr("Placed: %1 (followed to their end when the campaign resumes). Not placed: %2 (sent again only if you "
-                      "choose Resend Unknown…). Still unknown: %3.").arg(placed).arg(notPlaced).arg(still);
+                      "choose Resend Unknown…). Still unknown: %3.").arg(t.placed).arg(t.notPlaced).arg(t.stillUnknown);
     if (!error.isEmpty())
         text = tr("Exolve's call history could not be read to the end: %1. What was resolved before is kept.").arg(error) + u' ' + text;
     style::showHint(m_summary, text, !error.isEmpty());
     m_askButton->setEnabled(true);
-    if (changed)
+    if (t.changed)
         Q_EMIT resolved(m_path);
     Q_EMIT askFinished();
 }
