@@ -17,7 +17,10 @@ QIcon AppStyle::standardIcon(StandardPixmap icon, const QStyleOption *option, co
     case SP_ToolBarVerticalExtensionButton:
     case SP_TitleBarNormalButton:
     case SP_TitleBarCloseButton:
-    case SP_DockWidgetCloseButton: {
+    case SP_DockWidgetCloseButton:
+    case SP_LineEditClearButton: {
+        // The clear button of a filter is drawn once the filter has text: its icon (an icon theme
+        // search, then image plugins loaded to read Qt's own PNG) is made then, not at start-up.
         // These do not depend on the option or the widget in any of Qt's styles but for the layout
         // direction, which is the application's.
         auto it = m_lazy.find(icon);
