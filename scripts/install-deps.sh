@@ -7,7 +7,7 @@ packages=(
   g++ cmake ninja-build git pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n qt6-svg-dev
-  libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins qtkeychain-qt6-dev
+  libqt6sql6-sqlite libqt6sql6-psql postgresql-15 postgresql-client-15 libqt6svg6 qt6-qpa-plugins qtkeychain-qt6-dev
   libphonenumber-dev libprotobuf-dev libsimdjson-dev
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools imagemagick x11-apps
   fonts-dejavu-core locales curl iproute2 openssl

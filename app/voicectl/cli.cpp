@@ -61,7 +61,8 @@ void Cli::describe(QCommandLineParser &p)
         "  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]\n"
         "             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none] [--require-consent yes|no]\n"
         "  holidays list [--year Y]\n"
-        "  holidays import FILE\n\n"
+        "  holidays import FILE\n"
+        "  team-store init | status | upload\n\n"
         "The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and "
         "VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation "
         "error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, "
@@ -75,6 +76,11 @@ void Cli::describe(QCommandLineParser &p)
         {opt("output"), tr("campaign export, dnc export: write to this file instead of the standard output."), opt("FILE")},
         {opt("verbose"), tr("Print every HTTP request to stderr (secrets masked).")},
         {opt("lang"), tr("Language of messages: ru or en (default: the system's)."), opt("LANG")},
+        {opt("team-store"), tr("The team's shared store (do-not-call list, contact ledger) on PostgreSQL: "
+                               "postgresql://USER@HOST:PORT/DATABASE[?sslmode=verify-full&sslrootcert=FILE] (default: "
+                               "VOICE_TEAM_STORE; without it, this computer's own store). The password comes from "
+                               "VOICE_TEAM_STORE_PASSWORD or the keychain."),
+         opt("URL")},
         {opt("proxy"), tr("Proxy for API requests: a URL (http://[user:password@]host:port), none, or system (the "
                           "default: https_proxy, http_proxy, all_proxy and no_proxy from the environment). A proxy "
                           "that asks for a password takes VOICE_PROXY_USER and VOICE_PROXY_PASSWORD."),
@@ -196,6 +202,31 @@ void Cli::start(const QStringList &arguments)
     }
     m_transport->setProxyConfig(proxy);
 
+    const QString storeUrl = m_parser.isSet(opt("team-store")) ? m_parser.value(opt("team-store"))
+                                                               : qEnvironmentVariable("VOICE_TEAM_STORE");
+    if (storeUrl.trimmed().isEmpty())
+        return dispatch();
+    const auto address = TeamStoreAddress::parse(storeUrl);
+    if (!address)
+        return usage(address.error());
+    const QString password = qEnvironmentVariable("VOICE_TEAM_STORE_PASSWORD");
+    if (!password.isEmpty()) {
+        TeamStore::select(address.value(), password);
+        return dispatch();
+    }
+    // The desktop app keeps it in the keychain (Profiles → Team store).
+    m_secrets = std::make_unique<SecretStore>(std::make_unique<KeychainBackend>());
+    m_secrets->read(address.value().secretKey(), this, [this, a = address.value()](const SecretResult &r) {
+        if (!r.ok())
+            return usage(tr("The team store's password was found neither in VOICE_TEAM_STORE_PASSWORD nor in the keychain: %1")
+                             .arg(r.message()));
+        TeamStore::select(a, r.value());
+        dispatch();
+    });
+}
+
+void Cli::dispatch()
+{
     const QStringList args = m_parser.positionalArguments();
     if (args.size() < 2)
         return usage(tr("Name a command, e.g. \"voicectl services list\". See voicectl --help."));
@@ -204,6 +235,8 @@ void Cli::start(const QStringList &arguments)
         connect(m_transport->log(), &RequestLog::entryAdded, this,
                 [this](const RequestLogEntry &e) { m_out->error(QStringLiteral("> ") + RequestLog::formatLine(e)); });
     }
+    if (args.at(0) == QLatin1String("team-store"))
+        return teamStore(args.at(1), args.mid(2));
     if (isCampaignCommand(args) && startOffline(args))
         return;
     if (args.at(0) == QLatin1String("legacy"))

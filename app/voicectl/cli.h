@@ -12,6 +12,7 @@
 #include "accounts/profile.h"
 #include "accounts/secretstore.h"
 #include "policy/contactledger.h"
+#include "store/teamstore.h"
 
 #include <QSettings>
 
@@ -58,6 +59,10 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    // After the team store is chosen (and its password read): the command.
+    void dispatch();
+    // teamstorecommands.cpp: init, status, upload.
+    void teamStore(const QString &action, const QStringList &rest);
     void useKey(const QString &key, const QStringList &args);
     // The desktop app's stored profile by name or id; reports a usage error when there is none.
     std::optional<Profile> findProfile(const QString &name);

@@ -11,6 +11,7 @@ struct StorageError
 {
     QString message;
     bool damaged = false; // the file itself is damaged (not busy, not unwritable)
+    bool unreachable = false; // a team store's server cannot be reached now: try again later
 };
 
 inline QString errorMessage(const StorageError &error)

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSysInfo>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -25,6 +26,18 @@ QString ContactLedger::defaultPath()
 ContactLedger::ContactLedger(const QString &path)
     : m_path(path), m_connection(QStringLiteral("ledger-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
+    // The shared store: the team's when one is selected.
+    if (const auto team = TeamStore::selected();
+        team && QDir::cleanPath(QFileInfo(path).absoluteFilePath()) == QDir::cleanPath(QFileInfo(defaultPath()).absoluteFilePath())) {
+        m_team = team;
+        m_teamPassword = TeamStore::selectedPassword();
+        m_path = team->display();
+    }
+}
+
+ContactLedger::ContactLedger(const QString &path, LocalFile)
+    : m_path(path), m_connection(QStringLiteral("ledger-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
 }
 
 ContactLedger::~ContactLedger()
@@ -43,15 +56,32 @@ StorageResult ContactLedger::fail(const QString &what)
     return StorageError{tr("The contact ledger (%1) cannot be used: %2").arg(QDir::toNativeSeparators(m_path), what)};
 }
 
+StorageError ContactLedger::failure(const QSqlError &e, const QString &text)
+{
+    if (!m_team)
+        return StorageError{text.arg(QDir::toNativeSeparators(m_path), storage::message(e)), storage::isDamage(e)};
+    StorageError failure;
+    failure.message = text.arg(m_path, TeamStore::explain(e, &failure.unreachable));
+    if (failure.unreachable) {
+        // Opened again by the next call, when the server is back.
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+        m_open = false;
+    }
+    return failure;
+}
+
+QString ContactLedger::operatorName() const
+{
+    return m_team ? m_team->user : currentOperator(); // on a team store, the database role
+}
+
 StorageResult ContactLedger::exec(const QString &sql)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(sql)) {
-        StorageError e{tr("The contact ledger (%1) cannot be used: %2")
-                           .arg(QDir::toNativeSeparators(m_path), storage::message(q.lastError())),
-                       storage::isDamage(q.lastError())};
         qCWarning(lcLedger) << sql << q.lastError().text();
-        return e;
+        return failure(q.lastError(), tr("The contact ledger (%1) cannot be used: %2"));
     }
     return Empty{};
 }
@@ -60,6 +90,19 @@ StorageResult ContactLedger::open()
 {
     if (m_open)
         return Empty{};
+    if (m_team) {
+        if (auto r = TeamStore::connect(m_connection, *m_team, m_teamPassword); !r)
+            return r;
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        const auto version = TeamStore::migrate(db);
+        if (!version) {
+            db.close();
+            return version.error();
+        }
+        m_schemaVersion = version.value();
+        m_open = true;
+        return Empty{};
+    }
     if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
         return fail(tr("its folder cannot be made"));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
@@ -92,9 +135,9 @@ StorageResult ContactLedger::open()
 Result<ContactCounts, StorageError> ContactLedger::counts(const QString &number, const ContactPeriods &p)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("SELECT coalesce(sum(placed_at >= ? AND placed_at < ?), 0),"
-                             " coalesce(sum(placed_at >= ? AND placed_at < ?), 0),"
-                             " coalesce(sum(placed_at >= ? AND placed_at < ?), 0)"
+    q.prepare(QStringLiteral("SELECT count(*) FILTER (WHERE placed_at >= ? AND placed_at < ?),"
+                             " count(*) FILTER (WHERE placed_at >= ? AND placed_at < ?),"
+                             " count(*) FILTER (WHERE placed_at >= ? AND placed_at < ?)"
                              " FROM contacts WHERE number = ? AND placed_at >= ? AND placed_at < ?"
                              " AND (outcome IS NULL OR outcome <> ?)"));
     for (const QDateTime &t : {p.dayStart, p.dayEnd, p.weekStart, p.weekEnd, p.monthStart, p.monthEnd})
@@ -104,9 +147,7 @@ Result<ContactCounts, StorageError> ContactLedger::counts(const QString &number,
     q.addBindValue(p.latest().toMSecsSinceEpoch());
     q.addBindValue(notPlaced());
     if (!q.exec() || !q.next())
-        return StorageError{tr("The contact ledger (%1) cannot be read: %2")
-                                .arg(QDir::toNativeSeparators(m_path), storage::message(q.lastError())),
-                            storage::isDamage(q.lastError())};
+        return failure(q.lastError(), tr("The contact ledger (%1) cannot be read: %2"));
     return ContactCounts{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt()};
 }
 
@@ -143,22 +184,29 @@ Result<ContactLedger::Reservation, StorageError> ContactLedger::reserve(const Ca
 {
     if (auto r = open(); !r)
         return r.error();
-    // IMMEDIATE: the write lock first, so no other process counts between our count and our insert.
-    if (auto r = exec(QStringLiteral("BEGIN IMMEDIATE")); !r)
+    // IMMEDIATE: the write lock first, so no other process counts between our count and our insert. On
+    // the team store, a lock on this number for the transaction: another computer reserving the same
+    // number waits for our commit and then counts our call (other numbers are not held up).
+    if (auto r = exec(m_team ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")); !r)
         return r.error();
     const auto rollback = [this](const StorageError &e) -> Result<Reservation, StorageError> {
         (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
         return e;
     };
     Reservation reservation;
+    if (m_team) {
+        QSqlQuery lock(QSqlDatabase::database(m_connection, false));
+        lock.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"));
+        lock.addBindValue(call.number);
+        if (!lock.exec())
+            return rollback(failure(lock.lastError(), tr("The contact ledger (%1) cannot be used: %2")));
+    }
     {
         QSqlQuery listed(QSqlDatabase::database(m_connection, false));
         listed.prepare(QStringLiteral("SELECT 1 FROM dnc WHERE number = ?"));
         listed.addBindValue(call.number);
         if (!listed.exec())
-            return rollback(StorageError{tr("The do-not-call list (%1) cannot be read: %2")
-                                             .arg(QDir::toNativeSeparators(m_path), storage::message(listed.lastError())),
-                                         storage::isDamage(listed.lastError())});
+            return rollback(failure(listed.lastError(), tr("The do-not-call list (%1) cannot be read: %2")));
         if (listed.next()) {
             listed.finish();
             (void)exec(QStringLiteral("ROLLBACK")); // nothing was written
@@ -180,8 +228,10 @@ Result<ContactLedger::Reservation, StorageError> ContactLedger::reserve(const Ca
         }
     }
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("INSERT INTO contacts(number, placed_at, zone, campaign, provider, override_reason)"
-                             " VALUES(?, ?, ?, ?, ?, ?)"));
+    q.prepare(m_team ? QStringLiteral("INSERT INTO contacts(number, placed_at, zone, campaign, provider, override_reason, host)"
+                                      " VALUES(?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                     : QStringLiteral("INSERT INTO contacts(number, placed_at, zone, campaign, provider, override_reason)"
+                                      " VALUES(?, ?, ?, ?, ?, ?)"));
     q.addBindValue(call.number);
     q.addBindValue(nowUtc.toMSecsSinceEpoch());
     q.addBindValue(QString::fromUtf8(call.zone.id()));
@@ -189,11 +239,12 @@ Result<ContactLedger::Reservation, StorageError> ContactLedger::reserve(const Ca
     q.addBindValue(call.provider);
     q.addBindValue(call.overrideReason.trimmed().isEmpty() ? QVariant(QMetaType(QMetaType::QString))
                                                            : QVariant(call.overrideReason.trimmed().left(500)));
+    if (m_team)
+        q.addBindValue(QSysInfo::machineHostName().left(128));
     if (!q.exec())
-        return rollback(StorageError{tr("The contact ledger (%1) cannot be written: %2")
-                                         .arg(QDir::toNativeSeparators(m_path), storage::message(q.lastError())),
-                                     storage::isDamage(q.lastError())});
-    reservation.id = q.lastInsertId().toLongLong();
+        return rollback(failure(q.lastError(), tr("The contact ledger (%1) cannot be written: %2")));
+    reservation.id = m_team ? (q.next() ? q.value(0).toLongLong() : 0) : q.lastInsertId().toLongLong();
+    q.finish();
     if (auto r = exec(QStringLiteral("COMMIT")); !r)
         return rollback(r.error());
     return reservation;
@@ -209,9 +260,7 @@ StorageResult ContactLedger::setOutcome(qint64 id, const QString &outcome, const
     q.addBindValue(callId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(callId));
     q.addBindValue(id);
     if (!q.exec())
-        return StorageError{tr("The contact ledger (%1) cannot be written: %2")
-                                .arg(QDir::toNativeSeparators(m_path), storage::message(q.lastError())),
-                            storage::isDamage(q.lastError())};
+        return failure(q.lastError(), tr("The contact ledger (%1) cannot be written: %2"));
     return Empty{};
 }
 
@@ -225,9 +274,7 @@ StorageResult ContactLedger::forEachNumberSince(const QDateTime &since, const st
     q.addBindValue(since.toMSecsSinceEpoch());
     q.addBindValue(notPlaced());
     if (!q.exec())
-        return StorageError{tr("The contact ledger (%1) cannot be read: %2")
-                                .arg(QDir::toNativeSeparators(m_path), storage::message(q.lastError())),
-                            storage::isDamage(q.lastError())};
+        return failure(q.lastError(), tr("The contact ledger (%1) cannot be read: %2"));
     while (q.next())
         each(q.value(0).toString());
     return Empty{};
@@ -248,9 +295,7 @@ StorageResult ContactLedger::loadDoNotCall(QSet<QString> *numbers)
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT number FROM dnc")))
-        return StorageError{tr("The do-not-call list (%1) cannot be read: %2")
-                                .arg(QDir::toNativeSeparators(m_path), storage::message(q.lastError())),
-                            storage::isDamage(q.lastError())};
+        return failure(q.lastError(), tr("The do-not-call list (%1) cannot be read: %2"));
     numbers->clear();
     while (q.next())
         numbers->insert(q.value(0).toString());
@@ -261,16 +306,17 @@ Result<qsizetype, StorageError> ContactLedger::changeDoNotCall(bool add, const Q
 {
     if (auto r = open(); !r)
         return r.error();
-    if (auto r = exec(QStringLiteral("BEGIN IMMEDIATE")); !r)
+    if (auto r = exec(m_team ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")); !r)
         return r.error();
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery change(db);
-    change.prepare(add ? QStringLiteral("INSERT OR IGNORE INTO dnc(number, reason, source, note, added_at, operator) VALUES(?, ?, ?, ?, ?, ?)")
+    change.prepare(add ? QStringLiteral("INSERT INTO dnc(number, reason, source, note, added_at, operator) VALUES(?, ?, ?, ?, ?, ?)"
+                                        " ON CONFLICT DO NOTHING")
                        : QStringLiteral("DELETE FROM dnc WHERE number = ?"));
     QSqlQuery log(db);
     log.prepare(QStringLiteral("INSERT INTO dnc_log(time, action, number, reason, source, note, operator) VALUES(?, ?, ?, ?, ?, ?, ?)"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QString who = why.operatorName.isEmpty() ? currentOperator() : why.operatorName;
+    const QString who = why.operatorName.isEmpty() ? operatorName() : why.operatorName;
     const auto text = [](const QString &s) { return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s.left(500)); };
     qsizetype changed = 0;
     for (const QString &n : numbers) {
@@ -283,9 +329,7 @@ Result<qsizetype, StorageError> ContactLedger::changeDoNotCall(bool add, const Q
             change.addBindValue(text(who));
         }
         if (!change.exec()) {
-            const StorageError e{tr("The do-not-call list (%1) cannot be written: %2")
-                                     .arg(QDir::toNativeSeparators(m_path), storage::message(change.lastError())),
-                                 storage::isDamage(change.lastError())};
+            const StorageError e = failure(change.lastError(), tr("The do-not-call list (%1) cannot be written: %2"));
             (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
             return e;
         }
@@ -296,9 +340,7 @@ Result<qsizetype, StorageError> ContactLedger::changeDoNotCall(bool add, const Q
                                   text(why.reason), text(why.source), text(why.note), text(who)})
             log.addBindValue(v);
         if (!log.exec()) {
-            const StorageError e{tr("The do-not-call list (%1) cannot be written: %2")
-                                     .arg(QDir::toNativeSeparators(m_path), storage::message(log.lastError())),
-                                 storage::isDamage(log.lastError())};
+            const StorageError e = failure(log.lastError(), tr("The do-not-call list (%1) cannot be written: %2"));
             (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
             return e;
         }
@@ -317,9 +359,7 @@ Result<QList<ContactLedger::DoNotCallEvent>, StorageError> ContactLedger::doNotC
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT time, action, number, reason, source, note, operator FROM dnc_log ORDER BY id")))
-        return StorageError{tr("The do-not-call history (%1) cannot be read: %2")
-                                .arg(QDir::toNativeSeparators(m_path), storage::message(q.lastError())),
-                            storage::isDamage(q.lastError())};
+        return failure(q.lastError(), tr("The do-not-call history (%1) cannot be read: %2"));
     QList<DoNotCallEvent> events;
     while (q.next()) {
         events.append({QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), QTimeZone::utc()), q.value(1).toString(),
@@ -335,8 +375,74 @@ Result<qint64, StorageError> ContactLedger::total()
         return r.error();
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(QStringLiteral("SELECT count(*) FROM contacts")) || !q.next())
-        return StorageError{storage::message(q.lastError()), storage::isDamage(q.lastError())};
+        return failure(q.lastError(), tr("The contact ledger (%1) cannot be read: %2"));
     return q.value(0).toLongLong();
+}
+
+Result<ContactLedger::Upload, StorageError> ContactLedger::upload(ContactLedger &local)
+{
+    if (auto r = open(); !r)
+        return r.error();
+    if (auto r = local.open(); !r)
+        return r.error();
+    QSqlDatabase from = QSqlDatabase::database(local.m_connection, false);
+    QSqlDatabase to = QSqlDatabase::database(m_connection, false);
+    if (auto r = exec(m_team ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")); !r)
+        return r.error();
+    Upload up;
+    const auto rollback = [this](const StorageError &e) -> Result<Upload, StorageError> {
+        (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
+        return e;
+    };
+    const auto copy = [&](const QString &select, const QString &insert, int columns, qint64 *count) -> StorageResult {
+        QSqlQuery read(from);
+        read.setForwardOnly(true);
+        if (!read.exec(select))
+            return local.failure(read.lastError(), tr("The contact ledger (%1) cannot be read: %2"));
+        QSqlQuery write(to);
+        if (!write.prepare(insert))
+            return failure(write.lastError(), tr("The contact ledger (%1) cannot be written: %2"));
+        while (read.next()) {
+            for (int i = 0; i < columns; ++i)
+                write.addBindValue(read.value(i));
+            if (!write.exec())
+                return failure(write.lastError(), tr("The contact ledger (%1) cannot be written: %2"));
+            *count += std::max(0, write.numRowsAffected());
+        }
+        return Empty{};
+    };
+    // The list: numbers not on it yet, with their reason, source, time and operator.
+    if (auto r = copy(QStringLiteral("SELECT number, reason, source, note, added_at, operator FROM dnc"),
+                      QStringLiteral("INSERT INTO dnc(number, reason, source, note, added_at, operator) VALUES(?, ?, ?, ?, ?, ?)"
+                                     " ON CONFLICT DO NOTHING"),
+                      6, &up.doNotCall);
+        !r)
+        return rollback(r.error());
+    // Its history: each entry once (the same time, action and number is the same entry).
+    if (auto r = copy(QStringLiteral("SELECT time, action, number, reason, source, note, operator, time, action, number FROM dnc_log ORDER BY id"),
+                      QStringLiteral("INSERT INTO dnc_log(time, action, number, reason, source, note, operator)"
+                                     " SELECT CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT),"
+                                     " CAST(? AS TEXT), CAST(? AS TEXT) WHERE NOT EXISTS"
+                                     " (SELECT 1 FROM dnc_log WHERE time = CAST(? AS BIGINT) AND action = CAST(? AS TEXT) AND number = CAST(? AS TEXT))"),
+                      10, &up.history);
+        !r)
+        return rollback(r.error());
+    // The ledger: a call once, by its id; without one (not placed, unknown) by number, time and campaign.
+    if (auto r = copy(QStringLiteral("SELECT number, placed_at, zone, campaign, provider, outcome, call_id, override_reason,"
+                                     " call_id, call_id, number, placed_at, coalesce(campaign, '') FROM contacts ORDER BY id"),
+                      QStringLiteral("INSERT INTO contacts(number, placed_at, zone, campaign, provider, outcome, call_id, override_reason)"
+                                     " SELECT CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT),"
+                                     " CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT) WHERE NOT EXISTS (SELECT 1 FROM contacts WHERE"
+                                     " (CAST(? AS TEXT) IS NOT NULL AND call_id = CAST(? AS TEXT)) OR"
+                                     " (call_id IS NULL AND number = CAST(? AS TEXT) AND placed_at = CAST(? AS BIGINT) AND coalesce(campaign, '') = CAST(? AS TEXT)))"),
+                      13, &up.calls);
+        !r)
+        return rollback(r.error());
+    if (auto r = exec(QStringLiteral("COMMIT")); !r) {
+        (void)exec(QStringLiteral("ROLLBACK"));
+        return r.error();
+    }
+    return up;
 }
 
 } // namespace vc

@@ -3,12 +3,16 @@
 #include "common/apierror.h"
 #include "common/storage.h"
 #include "policy/contactpolicy.h"
+#include "store/teamstore.h"
 
 #include <QDateTime>
 #include <QSet>
 #include <QString>
 
 #include <functional>
+#include <optional>
+
+class QSqlError;
 
 namespace vc {
 
@@ -17,6 +21,11 @@ namespace vc {
 // are counted from it. SQLite in the data folder, written like a journal (WAL, synchronous=FULL); one
 // file shared by every process: reserve() checks the caps and records the call in one IMMEDIATE
 // transaction, so two campaigns running at once can never both take the last call a cap allows.
+//
+// On defaultPath() it is the process's shared store: when a team store is selected (TeamStore::select),
+// the same tables live on the team's PostgreSQL server instead, shared by every operator's computer; there
+// reserve() takes a transaction-scoped advisory lock on the number (pg_advisory_xact_lock) before it
+// counts, so two computers dispatching one number at the same instant count one after the other.
 class ContactLedger final
 {
     Q_DECLARE_TR_FUNCTIONS(ContactLedger)
@@ -25,13 +34,20 @@ public:
     static QString defaultPath();
 
     explicit ContactLedger(const QString &path = defaultPath());
+    // This computer's own file even when a team store is selected (to upload it).
+    struct LocalFile {};
+    ContactLedger(const QString &path, LocalFile);
     ~ContactLedger();
     ContactLedger(const ContactLedger &) = delete;
     ContactLedger &operator=(const ContactLedger &) = delete;
 
     StorageResult open();
     bool isOpen() const { return m_open; }
+    // The file, or the team store's address (without a password).
     const QString &path() const { return m_path; }
+    bool isTeam() const { return m_team.has_value(); }
+    // The store's schema version (the team store's; 0 for the local file).
+    int schemaVersion() const { return m_schemaVersion; }
 
     struct Call
     {
@@ -96,14 +112,32 @@ public:
     // Calls recorded (all outcomes), for reports and tests.
     Result<qint64, StorageError> total();
 
+    // Merges `local` (this computer's own store) into this one, in one transaction: the union of the
+    // do-not-call lists with their history entries, and the ledger's calls deduplicated by call id (by
+    // number, time and campaign when there is none). `local` is only read. Running it twice adds nothing.
+    struct Upload
+    {
+        qint64 doNotCall = 0; // numbers that were not on this store's list
+        qint64 history = 0;   // history entries
+        qint64 calls = 0;     // ledger entries
+    };
+    Result<Upload, StorageError> upload(ContactLedger &local);
+
 private:
     Result<ContactCounts, StorageError> counts(const QString &number, const ContactPeriods &periods);
     StorageResult exec(const QString &sql);
     StorageResult fail(const QString &what);
+    // `text` with %1 the store and %2 why the error `e` happened; a lost team store is closed, to be
+    // opened again by the next call.
+    StorageError failure(const QSqlError &e, const QString &text);
+    QString operatorName() const;
 
     QString m_path;
     QString m_connection;
     bool m_open = false;
+    std::optional<TeamStoreAddress> m_team;
+    QString m_teamPassword;
+    int m_schemaVersion = 0;
 };
 
 } // namespace vc
