@@ -39,12 +39,6 @@ extern "C" void onStopSignal(int sig)
     g_signal.store(sig);
 }
 
-
-QString localWhen(const QDateTime &utc)
-{
-    return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm t"));
-}
-
 } // namespace
 
 Cli::~Cli() = default;
@@ -75,6 +69,11 @@ bool Cli::startOffline(const QStringList &args)
     }
     if (group != QLatin1String("campaign"))
         return false;
+    if (action == QLatin1String("list")) {
+        if (requireArgs(rest, 0, opt("campaign list")))
+            campaignList();
+        return true;
+    }
     if (action == QLatin1String("status")) {
         if (requireArgs(rest, 1, opt("campaign status JOURNAL")))
             campaignStatus(rest.at(0));
@@ -462,6 +461,8 @@ void Cli::startRunner()
     else
         m_out->line(where);
 
+    if (!takeTeamLease())
+        return;
     // Every call goes to the contact ledger first; one that cannot be recorded is not placed.
     c.ledger = std::make_unique<ContactLedger>();
     if (auto r = c.ledger->open(); !r) {
@@ -486,6 +487,14 @@ void Cli::startRunner()
     });
     connect(runner, &CampaignRunner::rateLimited, this, [this](qint64 ms) {
         progressLine(tr("The API asks to slow down (HTTP 429): the campaign pauses for %1.").arg(time::duration((ms + 999) / 1000)), true);
+    });
+    connect(runner, &CampaignRunner::storeUnreachable, this, [this](const QDateTime &since, const QDateTime &retryAt, const QString &error) {
+        progressLine(tr("Team store unreachable since %1: no call is placed without its cap check; trying again at %2.\n%3")
+                         .arg(localWhen(since), localWhen(retryAt), error),
+                     true);
+    });
+    connect(runner, &CampaignRunner::storeReachable, this, [this] {
+        progressLine(tr("The team store answers again: the campaign goes on."), true);
     });
     connect(runner, &CampaignRunner::rowFailed, this, [this](qint64 line, RowState state, const ApiError &e) {
         if (state == RowState::Rejected)
@@ -557,6 +566,7 @@ void Cli::campaignFinished(CampaignRunner::Outcome outcome)
     CampaignSession &c = *m_campaign;
     c.progressTimer.stop();
     c.signalTimer.stop();
+    releaseTeamLease(outcome);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     if (c.terminal)

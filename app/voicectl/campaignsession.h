@@ -4,6 +4,7 @@
 #include "campaigns/campaignjournal.h"
 #include "campaigns/campaignreconciler.h"
 #include "campaigns/campaignrunner.h"
+#include "campaigns/teamcampaigns.h"
 #include "campaigns/campaigntestcall.h"
 #include "campaigns/donotcall.h"
 #include "policy/contactledger.h"
@@ -25,6 +26,8 @@ struct CampaignSession
     std::unique_ptr<CampaignRunner> runner;
     std::unique_ptr<CallHistory> history;
     std::unique_ptr<ContactLedger> ledger;
+    std::unique_ptr<TeamCampaignLease> lease; // on a team store
+    QTimer leaseTimer;
     std::unique_ptr<CampaignTestCall> testCall; // --test-to
     std::unique_ptr<CampaignReconciler> reconciler; // campaign reconcile, resume --resolve-unknown
     QJsonObject reconciled; // its counts, added to the status JSON

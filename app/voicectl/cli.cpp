@@ -62,6 +62,7 @@ void Cli::describe(QCommandLineParser &p)
         "             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none] [--require-consent yes|no]\n"
         "  holidays list [--year Y]\n"
         "  holidays import FILE\n"
+        "  campaign list\n"
         "  team-store init | status | upload\n\n"
         "The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and "
         "VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation "

@@ -121,6 +121,11 @@ private:
     void campaignExport(const QString &path);
     void startRunner();
     void campaignFinished(CampaignRunner::Outcome outcome);
+    // teamstorecommands.cpp: on a team store, the campaign is taken for this computer (false: it runs
+    // elsewhere, said and exit 2), kept with a heartbeat, and given back with its final state.
+    bool takeTeamLease();
+    void releaseTeamLease(CampaignRunner::Outcome outcome);
+    void campaignList();
     void progressLine(const QString &message, bool important);
     void printCounts(const CampaignCounts &counts, bool dryRun, qint64 estimatedSeconds = 0);
     // campaign reconcile / resume --resolve-unknown: unknown rows against Exolve's call history, then

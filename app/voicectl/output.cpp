@@ -250,4 +250,9 @@ void Output::sip(const SipAttributes &s, bool showSecrets)
             {tr("Subscription fee"), fee(s.subscriptionFee)}});
 }
 
+QString localWhen(const QDateTime &utc)
+{
+    return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm t"));
+}
+
 } // namespace vc::cli

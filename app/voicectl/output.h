@@ -71,4 +71,7 @@ private:
     QByteArray m_pending; // an unfinished line (and so never a split UTF-8 sequence)
 };
 
+// A moment for a person at a terminal: "2026-12-06 14:52 MSK", in this computer's zone.
+QString localWhen(const QDateTime &utc);
+
 } // namespace vc::cli

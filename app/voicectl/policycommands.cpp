@@ -33,6 +33,18 @@ void Cli::policy(const QString &action, const QStringList &rest)
     std::unique_ptr<QSettings> store = Settings::openShared();
     const Settings settings(store.get());
     ContactPolicy p = ContactPolicy::load(settings);
+    // On a team store the policy is the team's: read there (this computer's until one is set there).
+    std::unique_ptr<ContactLedger> team;
+    if (TeamStore::selected()) {
+        team = std::make_unique<ContactLedger>(ContactLedger::defaultPath());
+        const auto shared = team->loadPolicy();
+        if (!shared) {
+            m_out->error(shared.error().message);
+            return done(shared.error().unreachable ? NetworkFailure : ApiFailure);
+        }
+        if (shared.value())
+            p = *shared.value();
+    }
     if (action == QLatin1String("set") && requireArgs(rest, 0, opt("policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N] [--require-consent yes|no]"))) {
         if (m_parser.isSet(opt("preset"))) {
             const auto preset = ContactPolicy::presetNamed(m_parser.value(opt("preset")));
@@ -72,11 +84,18 @@ void Cli::policy(const QString &action, const QStringList &rest)
         }
         if (edited)
             p.preset = p.presetOfFigures();
-        p.save(settings);
-        store->sync();
-        if (store->status() != QSettings::NoError) {
-            m_out->error(tr("The settings file cannot be written: %1").arg(store->fileName()));
-            return done(ApiFailure);
+        if (team) {
+            if (auto r = team->savePolicy(p); !r) {
+                m_out->error(r.error().message);
+                return done(r.error().unreachable ? NetworkFailure : ApiFailure);
+            }
+        } else {
+            p.save(settings);
+            store->sync();
+            if (store->status() != QSettings::NoError) {
+                m_out->error(tr("The settings file cannot be written: %1").arg(store->fileName()));
+                return done(ApiFailure);
+            }
         }
     } else if (action != QLatin1String("show") || !requireArgs(rest, 0, opt("policy show"))) {
         if (action != QLatin1String("show") && action != QLatin1String("set"))
@@ -91,9 +110,12 @@ void Cli::policy(const QString &action, const QStringList &rest)
                                 {QStringLiteral("workdays_window"), p.workdaysWindow.isEmpty() ? QJsonValue() : QJsonValue(p.workdaysWindow)},
                                 {QStringLiteral("weekends_window"), p.weekendsWindow.isEmpty() ? QJsonValue() : QJsonValue(p.weekendsWindow)},
                                 {QStringLiteral("require_consent"), p.requireConsent},
+                                {QStringLiteral("store"), team ? team->path() : QStringLiteral("local")},
                                 {QStringLiteral("holiday_years"), holidayYears()}});
     } else {
         m_out->line(tr("Contact policy: %1").arg(ContactPolicy::presetTitle(p.preset)));
+        if (team)
+            m_out->line(tr("The team's policy, kept on the team store %1.").arg(team->path()));
         m_out->line(tr("Caps per number, in the recipient's local time: %1").arg(p.describeCaps()));
         m_out->line(tr("Hours on working days: %1; on weekends and holidays: %2 (a campaign's window unless it gives its own)")
                         .arg(p.workdaysWindow.isEmpty() ? tr("not set") : p.workdaysWindow,

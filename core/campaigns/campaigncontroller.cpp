@@ -107,6 +107,10 @@ public:
             m_reportRunning = true;
             Q_EMIT stateChanged(int(CampaignController::State::RateLimited), QDateTime::currentDateTimeUtc().addMSecs(ms), {});
         });
+        connect(r, &CampaignRunner::storeUnreachable, this, [this](const QDateTime &since, const QDateTime &, const QString &error) {
+            m_reportRunning = true;
+            Q_EMIT stateChanged(int(CampaignController::State::StoreUnreachable), since, error);
+        });
         connect(r, &CampaignRunner::rowPlaced, this, [this] {
             if (m_reportRunning) {
                 m_reportRunning = false;
@@ -225,6 +229,7 @@ bool CampaignController::isActive() const
     case State::Running:
     case State::WaitingForWindow:
     case State::RateLimited:
+    case State::StoreUnreachable:
     case State::Stopping:
         return true;
     default:
@@ -278,6 +283,8 @@ QString StateNames::name(CampaignController::State state)
         return tr("Waiting for the sending window");
     case State::RateLimited:
         return tr("Paused by the service's rate limit");
+    case State::StoreUnreachable:
+        return tr("Paused: the team store cannot be reached");
     case State::Stopping:
         return tr("Stopping");
     case State::Paused:

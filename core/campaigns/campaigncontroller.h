@@ -34,6 +34,7 @@ public:
         Running,
         WaitingForWindow, // until()
         RateLimited,      // until()
+        StoreUnreachable, // the team store does not answer since until(); tried again with backoff
         Stopping,         // no new calls; requests under way finish
         Paused,           // by the operator: resumable
         NetworkFailed,    // resumable (Retry)

@@ -240,6 +240,8 @@ void CampaignRunner::pump()
         const bool dispatched = dispatch(row);
         if (m_done || m_stop)
             return;
+        if (m_pausedUntilMs > wallMs())
+            return arm(m_pausedUntilMs - wallMs()); // the team store is away: tried again then
         if (!dispatched)
             continue; // over a cap: it waits; the next row may go in this slot
     }
@@ -269,8 +271,21 @@ bool CampaignRunner::dispatch(const CampaignRow &row)
     if (m_ledger) {
         const auto reserved = m_ledger->reserve({row.number, zoneFor(row), m_ledgerCampaign, m_provider, {}}, m_caps);
         if (!reserved) {
+            if (storeAway(reserved.error())) {
+                m_buffer.prepend(row); // not dispatched: the same row first when the store answers
+                return false;
+            }
             storageFailure(reserved.error());
             return false;
+        }
+        if (m_storeAwaySince.isValid()) {
+            m_storeAwaySince = {};
+            m_storeBackoffMs = 0;
+            Q_EMIT storeReachable();
+        }
+        while (!m_unrecordedOutcomes.isEmpty()) {
+            const auto [id, request] = m_unrecordedOutcomes.takeFirst();
+            recordOutcome(id, request);
         }
         if (reserved.value().doNotCall) {
             // Put on the list after the preview (by this app, another, or voicectl): never called.
@@ -303,8 +318,27 @@ void CampaignRunner::recordOutcome(qint64 ledgerId, const Result<QString> &reque
     if (!m_ledger || ledgerId == 0)
         return;
     // The call is already counted; its outcome only refines the report (a refused request stops counting).
-    if (auto r = m_ledger->setOutcome(ledgerId, request); !r)
+    if (auto r = m_ledger->setOutcome(ledgerId, request); !r) {
+        if (r.error().unreachable) {
+            m_unrecordedOutcomes.append({ledgerId, request}); // counted meanwhile: the safe side
+            return;
+        }
         storageFailure(r);
+    }
+}
+
+bool CampaignRunner::storeAway(const StorageError &error)
+{
+    if (!error.unreachable)
+        return false;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!m_storeAwaySince.isValid())
+        m_storeAwaySince = now;
+    m_storeBackoffMs = m_storeBackoffMs ? std::min<qint64>(m_storeBackoffMs * 2, 30000) : 1000;
+    m_pausedUntilMs = std::max(m_pausedUntilMs, wallMs() + m_storeBackoffMs);
+    qCWarning(lcCampaign) << "team store away:" << error.message;
+    Q_EMIT storeUnreachable(m_storeAwaySince, now.addMSecs(m_storeBackoffMs), error.message);
+    return true;
 }
 
 bool CampaignRunner::isCampaignRefusal(const ApiError &e) const

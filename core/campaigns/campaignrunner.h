@@ -94,6 +94,10 @@ Q_SIGNALS:
     // Nothing can be dispatched before `until` (windows, re-dials); `rows` wait.
     void waiting(const QDateTime &until, qint64 rows);
     void rateLimited(qint64 pauseMs);
+    // The team store (where the caps are checked) cannot be reached since `since`: nothing is dispatched
+    // without a cap check, so the campaign pauses and tries again at `retryAt`, then goes on by itself.
+    void storeUnreachable(const QDateTime &since, const QDateTime &retryAt, const QString &error);
+    void storeReachable();
     void storageFailed(const QString &error);
     void finished(vc::CampaignRunner::Outcome outcome);
 
@@ -145,6 +149,12 @@ private:
     double m_nextSlotMs = 0;     // on m_clock
     qint64 m_pausedUntilMs = 0;  // wall clock
     qint64 m_backoffMs = 0;
+    QDateTime m_storeAwaySince;  // the team store stopped answering (invalid: it answers)
+    qint64 m_storeBackoffMs = 0;
+    // Outcomes of calls placed while the store was away: recorded once it answers (the calls are counted).
+    QList<QPair<qint64, Result<QString>>> m_unrecordedOutcomes;
+    // The store answers again, or waits: true when this reservation's failure paused the campaign.
+    bool storeAway(const StorageError &error);
     QList<CampaignRow> m_buffer;
     QHash<QString, Followed> m_following;
     ZoneCache m_zones;

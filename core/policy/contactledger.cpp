@@ -379,6 +379,35 @@ Result<qint64, StorageError> ContactLedger::total()
     return q.value(0).toLongLong();
 }
 
+Result<std::optional<ContactPolicy>, StorageError> ContactLedger::loadPolicy()
+{
+    if (!m_team)
+        return std::optional<ContactPolicy>();
+    if (auto r = open(); !r)
+        return r.error();
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT value FROM policy WHERE key = 'contact_policy'")))
+        return failure(q.lastError(), tr("The contact policy (%1) cannot be read: %2"));
+    if (!q.next())
+        return std::optional<ContactPolicy>();
+    return std::optional<ContactPolicy>(ContactPolicy::fromJson(q.value(0).toString().toUtf8()));
+}
+
+StorageResult ContactLedger::savePolicy(const ContactPolicy &policy)
+{
+    if (!m_team)
+        return StorageError{tr("This computer's contact policy is kept in its settings, not in the contact store.")};
+    if (auto r = open(); !r)
+        return r;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("INSERT INTO policy(key, value) VALUES('contact_policy', ?) ON CONFLICT(key) DO UPDATE"
+                             " SET value = excluded.value, updated_at = now(), updated_by = session_user"));
+    q.addBindValue(QString::fromUtf8(policy.toJson()));
+    if (!q.exec())
+        return failure(q.lastError(), tr("The contact policy (%1) cannot be written: %2"));
+    return Empty{};
+}
+
 Result<ContactLedger::Upload, StorageError> ContactLedger::upload(ContactLedger &local)
 {
     if (auto r = open(); !r)

@@ -112,6 +112,11 @@ public:
     // Calls recorded (all outcomes), for reports and tests.
     Result<qint64, StorageError> total();
 
+    // The team's contact policy (a team store only; this computer's is in its settings). nullopt: none
+    // was set on the team store yet.
+    Result<std::optional<ContactPolicy>, StorageError> loadPolicy();
+    StorageResult savePolicy(const ContactPolicy &policy);
+
     // Merges `local` (this computer's own store) into this one, in one transaction: the union of the
     // do-not-call lists with their history entries, and the ledger's calls deduplicated by call id (by
     // number, time and campaign when there is none). `local` is only read. Running it twice adds nothing.

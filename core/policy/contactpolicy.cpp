@@ -1,8 +1,23 @@
 #include "policy/contactpolicy.h"
 
 #include "accounts/settings.h"
+#include "policy/contactledger.h"
+#include "store/teamstore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSettings>
+#include <QTime>
+
+#include <algorithm>
+#include <memory>
 
 namespace vc {
+
+namespace {
+Q_LOGGING_CATEGORY(lcPolicy, "vc.policy")
+}
 
 ContactPolicy ContactPolicy::fromPreset(Preset preset)
 {
@@ -65,10 +80,60 @@ ContactPolicy ContactPolicy::load(const Settings &settings)
     return p;
 }
 
-ContactPolicy ContactPolicy::loadShared()
+ContactPolicy ContactPolicy::loadShared(bool *fromTeam)
 {
+    if (fromTeam)
+        *fromTeam = false;
+    if (TeamStore::selected()) {
+        ContactLedger team(ContactLedger::defaultPath());
+        const auto policy = team.loadPolicy();
+        if (policy && policy.value()) {
+            if (fromTeam)
+                *fromTeam = true;
+            return *policy.value();
+        }
+        // Not set on the team store yet, or the store is away: then no call is placed anyway (the caps
+        // are checked on the store), and a preview shows this computer's policy.
+        if (!policy)
+            qCWarning(lcPolicy).noquote() << "team policy unavailable:" << policy.error().message;
+    }
     const std::unique_ptr<QSettings> store = Settings::openShared();
     return load(Settings(store.get()));
+}
+
+QByteArray ContactPolicy::toJson() const
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("preset"), presetName(preset)},
+                                     {QStringLiteral("per_day"), caps.perDay},
+                                     {QStringLiteral("per_week"), caps.perWeek},
+                                     {QStringLiteral("per_month"), caps.perMonth},
+                                     {QStringLiteral("workdays"), workdaysWindow},
+                                     {QStringLiteral("weekends"), weekendsWindow},
+                                     {QStringLiteral("require_consent"), requireConsent}})
+        .toJson(QJsonDocument::Compact);
+}
+
+ContactPolicy ContactPolicy::fromJson(const QByteArray &json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    ContactPolicy p;
+    p.preset = presetNamed(o.value(QStringLiteral("preset")).toString()).value_or(Preset::None);
+    const auto cap = [&o](const char *key) { return std::clamp(o.value(QLatin1String(key)).toInt(), 0, 1000); };
+    p.caps = {cap("per_day"), cap("per_week"), cap("per_month")};
+    // "HH:MM-HH:MM" or nothing: anything else a hostile or damaged row holds is not a window.
+    const auto window = [&o](const char *key) {
+        const QString text = o.value(QLatin1String(key)).toString();
+        const QStringList ends = text.split(u'-');
+        const bool valid = text.size() == 11 && ends.size() == 2 && QTime::fromString(ends.at(0), QStringLiteral("HH:mm")).isValid() &&
+                           QTime::fromString(ends.at(1), QStringLiteral("HH:mm")).isValid() && ends.at(0) != ends.at(1);
+        return valid ? text : QString();
+    };
+    p.workdaysWindow = window("workdays");
+    p.weekendsWindow = window("weekends");
+    p.requireConsent = o.value(QStringLiteral("require_consent")).toBool();
+    if (p.preset == Preset::DebtCollection && p.presetOfFigures() != Preset::DebtCollection)
+        p.preset = Preset::Custom;
+    return p;
 }
 
 void ContactPolicy::save(const Settings &settings) const

@@ -57,8 +57,13 @@ public:
     static QString presetTitle(Preset preset);
 
     static ContactPolicy load(const Settings &settings);
-    // From the settings file the app and voicectl share (Settings::openShared()).
-    static ContactPolicy loadShared();
+    // The process's shared policy: the team store's when one is selected and has one, else the settings
+    // file the app and voicectl share (Settings::openShared()). `fromTeam` says which it is.
+    static ContactPolicy loadShared(bool *fromTeam = nullptr);
+    // The same in JSON (the team store keeps it so): preset, per_day, per_week, per_month, workdays,
+    // weekends, require_consent. Unknown or out-of-range values fall back as load() does.
+    QByteArray toJson() const;
+    static ContactPolicy fromJson(const QByteArray &json);
     void save(const Settings &settings) const;
     // "at most 2 a day, 4 a week, 16 a month" / "no caps".
     QString describeCaps() const;

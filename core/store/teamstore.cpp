@@ -59,6 +59,13 @@ const QList<QStringList> &migrations()
                            " FOR EACH ROW EXECUTE FUNCTION dnc_log_kept()"),
             QStringLiteral("CREATE TRIGGER dnc_log_not_emptied BEFORE TRUNCATE ON dnc_log"
                            " FOR EACH STATEMENT EXECUTE FUNCTION dnc_log_kept()"),
+            // The contact policy every operator's campaigns follow (one row, JSON), and who set it last.
+            // Every campaign of the team: who runs it where, its state and counts (a heartbeat while it runs).
+            QStringLiteral("CREATE TABLE campaigns(id TEXT PRIMARY KEY, name TEXT NOT NULL, journal TEXT NOT NULL, host TEXT,"
+                           " operator TEXT, state TEXT NOT NULL, started_at TIMESTAMPTZ, heartbeat_at TIMESTAMPTZ,"
+                           " counts TEXT NOT NULL DEFAULT '{}')"),
+            QStringLiteral("CREATE TABLE policy(key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),"
+                           " updated_by TEXT NOT NULL DEFAULT session_user)"),
         },
     };
     return all;

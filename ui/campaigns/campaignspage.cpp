@@ -308,6 +308,13 @@ void CampaignsPage::updateState()
         case State::RateLimited:
             state = tr("Paused by the service's rate limit (HTTP 429): going on in %1.").arg(time::duration(left));
             break;
+        case State::StoreUnreachable:
+            // until() is when the store stopped answering.
+            state = tr("Paused: the team store unreachable since %1. No call is placed without its cap check; the campaign "
+                       "goes on by itself when the server answers.\n%2")
+                        .arg(QLocale().toString(c->until().toLocalTime(), QLocale::ShortFormat), c->message());
+            error = true;
+            break;
         case State::NetworkFailed:
             state = tr("Stopped: the network failed. Nothing more was called; retry when the connection is back.\n%1").arg(c->message());
             m_ui->retryButton->show();
