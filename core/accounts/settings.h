@@ -51,6 +51,9 @@ public:
     // (host:port, never credentials).
     SettingValue<QString> proxyMode() const { return {m_store, QStringLiteral("network/proxy"), QStringLiteral("system")}; }
     SettingValue<QString> proxyAddress() const { return {m_store, QStringLiteral("network/proxyAddress")}; }
+    // The team store: postgresql://user@host:port/db?sslmode=... (never a password; that is in the
+    // keychain), empty: this computer's own store.
+    SettingValue<QString> teamStore() const { return {m_store, QStringLiteral("teamStore/url")}; }
     SettingValue<int> lastPage() const { return {m_store, QStringLiteral("ui/lastPage"), 0}; }
     SettingValue<QByteArray> windowGeometry() const { return {m_store, QStringLiteral("ui/geometry")}; }
     SettingValue<QByteArray> windowState() const { return {m_store, QStringLiteral("ui/state")}; }

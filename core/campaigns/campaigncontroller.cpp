@@ -1,6 +1,7 @@
 #include "campaigns/campaigncontroller.h"
 
 #include "campaigns/campaignsetup.h"
+#include "campaigns/teamcampaigns.h"
 #include "exolve/exolveclient.h"
 #include "legacy/legacyclient.h"
 #include "net/httptransport.h"
@@ -18,6 +19,7 @@ class StateNames final
     Q_DECLARE_TR_FUNCTIONS(CampaignController)
 public:
     static QString name(CampaignController::State state);
+    static QString elsewhere() { return tr("This campaign runs on another computer of the team."); }
 };
 } // namespace
 
@@ -88,6 +90,8 @@ public:
             m_runner.reset();
             return Q_EMIT stateChanged(int(CampaignController::State::StorageFailed), {}, r.error().message);
         }
+        if (m_ledger->isTeam() && !takeLease())
+            return;
         const ContactCaps caps = m_connection.caps ? *m_connection.caps : ContactPolicy::loadShared().caps;
         campaignsetup::recordContacts(*m_runner, m_ledger.get(), m_path, s, caps);
         CampaignRunner *r = m_runner.get();
@@ -145,6 +149,47 @@ Q_SIGNALS:
     void countsChanged(const vc::CampaignCounts &counts);
 
 private:
+    // On a team store: the campaign is this computer's while it runs (false: it runs elsewhere, or the
+    // store cannot say; the state says which). A heartbeat keeps it, with the counts, every 5 s.
+    bool takeLease()
+    {
+        if (!m_lease)
+            m_lease = std::make_unique<TeamCampaignLease>();
+        if (!m_lease->isHeld()) {
+            const auto id = TeamCampaignLease::idOf(m_journal);
+            TeamCampaign holder;
+            const auto taken = id ? m_lease->acquire(id.value(), QFileInfo(m_path).completeBaseName(), m_path, m_journal.counts(), &holder)
+                                  : Result<bool, StorageError>(id.error());
+            if (!taken || !taken.value()) {
+                m_runner.reset();
+                if (!taken)
+                    Q_EMIT stateChanged(int(CampaignController::State::StorageFailed), {}, taken.error().message);
+                else
+                    Q_EMIT stateChanged(int(CampaignController::State::RunningElsewhere), holder.startedAt,
+                                        holder.id.isEmpty() ? StateNames::elsewhere() : holder.runningWhere());
+                return false;
+            }
+        }
+        if (!m_heartbeat) {
+            m_heartbeat = new QTimer(this);
+            m_heartbeat->setInterval(5000);
+            connect(m_heartbeat, &QTimer::timeout, this, [this] {
+                const auto beat = m_lease->heartbeat(QStringLiteral("running"), m_journal.counts());
+                if (beat && !beat.value() && m_runner && m_runner->isRunning())
+                    m_runner->stop(); // another computer took it while the store was away
+            });
+        }
+        m_heartbeat->start();
+        return true;
+    }
+    void releaseLease(const QString &state)
+    {
+        if (m_heartbeat)
+            m_heartbeat->stop();
+        if (m_lease)
+            m_lease->release(state, m_journal.counts());
+    }
+
     // "cancelled" on disk: a cancelled campaign is never resumed, here or by voicectl.
     StorageResult markCancelled()
     {
@@ -163,6 +208,12 @@ private:
         Q_EMIT countsChanged(m_journal.counts());
         using State = CampaignController::State;
         const QString message = m_runner->lastError().toDisplayString();
+        const CampaignCounts counts = m_journal.counts();
+        releaseLease(m_cancel                                       ? QStringLiteral("cancelled")
+                     : outcome == CampaignRunner::Outcome::Interrupted ? QStringLiteral("paused")
+                     : outcome != CampaignRunner::Outcome::Finished    ? QStringLiteral("stopped")
+                     : counts.waiting > 0                              ? QStringLiteral("waiting")
+                                                                       : QStringLiteral("finished"));
         switch (outcome) {
         case CampaignRunner::Outcome::Interrupted:
             if (m_cancel) {
@@ -190,6 +241,8 @@ private:
     CallHistory m_history;
     std::unique_ptr<ContactLedger> m_ledger;
     std::unique_ptr<CampaignRunner> m_runner;
+    std::unique_ptr<TeamCampaignLease> m_lease;
+    QTimer *m_heartbeat = nullptr;
     QTimer m_notify;
     bool m_dirty = false;
     bool m_cancel = false;
@@ -285,6 +338,8 @@ QString StateNames::name(CampaignController::State state)
         return tr("Paused by the service's rate limit");
     case State::StoreUnreachable:
         return tr("Paused: the team store cannot be reached");
+    case State::RunningElsewhere:
+        return tr("Runs on another computer");
     case State::Stopping:
         return tr("Stopping");
     case State::Paused:

@@ -35,6 +35,7 @@ public:
         WaitingForWindow, // until()
         RateLimited,      // until()
         StoreUnreachable, // the team store does not answer since until(); tried again with backoff
+        RunningElsewhere, // another computer of the team runs it (message: where, by whom, since when)
         Stopping,         // no new calls; requests under way finish
         Paused,           // by the operator: resumable
         NetworkFailed,    // resumable (Retry)

@@ -35,6 +35,12 @@ ContactLedger::ContactLedger(const QString &path)
     }
 }
 
+ContactLedger::ContactLedger(const TeamStoreAddress &address, const QString &password)
+    : m_path(address.display()), m_connection(QStringLiteral("ledger-") + QUuid::createUuid().toString(QUuid::WithoutBraces)),
+      m_team(address), m_teamPassword(password)
+{
+}
+
 ContactLedger::ContactLedger(const QString &path, LocalFile)
     : m_path(path), m_connection(QStringLiteral("ledger-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {

@@ -37,6 +37,8 @@ public:
     // This computer's own file even when a team store is selected (to upload it).
     struct LocalFile {};
     ContactLedger(const QString &path, LocalFile);
+    // That team store, whichever is selected (to test or upload to one before it is saved).
+    ContactLedger(const TeamStoreAddress &address, const QString &password);
     ~ContactLedger();
     ContactLedger(const ContactLedger &) = delete;
     ContactLedger &operator=(const ContactLedger &) = delete;

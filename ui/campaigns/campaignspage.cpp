@@ -320,6 +320,12 @@ void CampaignsPage::updateState()
             m_ui->retryButton->show();
             error = true;
             break;
+        case State::RunningElsewhere:
+            state = tr("Not started here: it is %1. It can be resumed here once it stops there, or once that computer "
+                       "has been silent for a while (its lease ends with its connection).")
+                        .arg(c->message());
+            error = true;
+            break;
         case State::Refused:
         case State::StorageFailed:
             state = CampaignController::stateName(c->state()) + u'\n' + c->message();

@@ -1,0 +1,118 @@
+#include "policy/teamstoreservice.h"
+
+#include <QPointer>
+#include <QSqlDatabase>
+#include <QThreadPool>
+#include <QUuid>
+
+namespace vc {
+
+namespace {
+// Runs `work` on the pool; `deliver` gets its result on `context`'s thread, unless `context` is gone.
+template <typename T>
+void offThread(QObject *context, std::function<T()> work, std::function<void(const T &)> deliver)
+{
+    QThreadPool::globalInstance()->start([context = QPointer<QObject>(context), work = std::move(work), deliver = std::move(deliver)] {
+        T result = work();
+        if (!context)
+            return;
+        QMetaObject::invokeMethod(
+            context.data(), [context, result, deliver] {
+                if (context)
+                    deliver(result);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+Result<TeamStoreService::Check, StorageError> checkNow(const TeamStoreAddress &address, const QString &password, bool migrate)
+{
+    const QString name = QStringLiteral("check-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Result<TeamStoreService::Check, StorageError> result{StorageError{}};
+    {
+        if (auto r = TeamStore::connect(name, address, password); !r) {
+            result = r.error();
+        } else {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            const auto version = migrate ? TeamStore::migrate(db) : TeamStore::schemaVersion(db);
+            if (version)
+                result = TeamStoreService::Check{version.value(), TeamStore::kSchemaVersion};
+            else
+                result = version.error();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+} // namespace
+
+TeamStoreService::TeamStoreService(QObject *parent) : QObject(parent)
+{
+    connect(&m_timer, &QTimer::timeout, this, &TeamStoreService::probe);
+}
+
+TeamStoreService::~TeamStoreService() = default;
+
+void TeamStoreService::watch(int intervalMs)
+{
+    m_timer.start(intervalMs);
+    probe();
+}
+
+void TeamStoreService::storeChanged()
+{
+    m_reachable = true;
+    m_since = {};
+    m_error.clear();
+    Q_EMIT healthChanged();
+    probe();
+}
+
+void TeamStoreService::probe()
+{
+    const auto address = TeamStore::selected();
+    if (!address || m_probing)
+        return;
+    m_probing = true;
+    const QString password = TeamStore::selectedPassword();
+    offThread<Result<Check, StorageError>>(
+        this, [a = *address, password] { return checkNow(a, password, false); },
+        [this](const Result<Check, StorageError> &r) {
+            m_probing = false;
+            if (!TeamStore::selected())
+                return; // switched to the local store meanwhile
+            const bool reachable = r.ok();
+            const QString error = r.ok() ? QString() : r.error().message;
+            if (reachable == m_reachable && error == m_error)
+                return;
+            if (!reachable && m_reachable)
+                m_since = QDateTime::currentDateTimeUtc();
+            if (reachable)
+                m_since = {};
+            m_reachable = reachable;
+            m_error = error;
+            Q_EMIT healthChanged();
+        });
+}
+
+void TeamStoreService::check(const TeamStoreAddress &address, const QString &password, QObject *context,
+                             std::function<void(const Result<Check, StorageError> &)> done)
+{
+    offThread<Result<Check, StorageError>>(context, [address, password] { return checkNow(address, password, true); }, std::move(done));
+}
+
+void TeamStoreService::upload(const TeamStoreAddress &address, const QString &password, const QString &localPath, QObject *context,
+                              std::function<void(const Result<ContactLedger::Upload, StorageError> &)> done)
+{
+    offThread<Result<ContactLedger::Upload, StorageError>>(
+        context,
+        [address, password, localPath]() -> Result<ContactLedger::Upload, StorageError> {
+            ContactLedger team(address, password);
+            ContactLedger local(localPath, ContactLedger::LocalFile{});
+            return team.upload(local);
+        },
+        std::move(done));
+}
+
+} // namespace vc
