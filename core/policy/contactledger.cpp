@@ -26,13 +26,29 @@ QString ContactLedger::defaultPath()
 ContactLedger::ContactLedger(const QString &path)
     : m_path(path), m_connection(QStringLiteral("ledger-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
-    // The shared store: the team's when one is selected.
-    if (const auto team = TeamStore::selected();
-        team && QDir::cleanPath(QFileInfo(path).absoluteFilePath()) == QDir::cleanPath(QFileInfo(defaultPath()).absoluteFilePath())) {
-        m_team = team;
-        m_teamPassword = TeamStore::selectedPassword();
-        m_path = team->display();
+    // The shared store: the team's when one is selected, now or later (followSelection()).
+    m_followsSelection = QDir::cleanPath(QFileInfo(path).absoluteFilePath()) == QDir::cleanPath(QFileInfo(defaultPath()).absoluteFilePath());
+    followSelection();
+}
+
+void ContactLedger::followSelection()
+{
+    if (!m_followsSelection)
+        return;
+    const auto team = TeamStore::selected();
+    const QString password = team ? TeamStore::selectedPassword() : QString();
+    if (team == m_team && password == m_teamPassword)
+        return;
+    if (m_open) {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+        m_open = false;
     }
+    if (QSqlDatabase::contains(m_connection))
+        QSqlDatabase::removeDatabase(m_connection); // another driver now
+    m_team = team;
+    m_teamPassword = password;
+    m_path = team ? team->display() : defaultPath();
 }
 
 ContactLedger::ContactLedger(const TeamStoreAddress &address, const QString &password)
@@ -94,6 +110,7 @@ StorageResult ContactLedger::exec(const QString &sql)
 
 StorageResult ContactLedger::open()
 {
+    followSelection();
     if (m_open)
         return Empty{};
     if (m_team) {

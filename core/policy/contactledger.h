@@ -138,6 +138,10 @@ private:
     // opened again by the next call.
     StorageError failure(const QSqlError &e, const QString &text);
     QString operatorName() const;
+    // On defaultPath(): the store selected now (the team's, or this computer's file), reopened when the
+    // selection changed since the last call.
+    void followSelection();
+    bool m_followsSelection = false;
 
     QString m_path;
     QString m_connection;

@@ -87,10 +87,7 @@ class TestContactStore : public QObject
         }
         QString password;
         const auto address = teamAddress(who, &password);
-        TeamStore::select(*address, password);
-        auto ledger = std::make_unique<ContactLedger>(ContactLedger::defaultPath());
-        TeamStore::selectLocal();
-        return ledger;
+        return std::make_unique<ContactLedger>(*address, password);
     }
     QString number(int n) const { return m_prefix + QStringLiteral("%1").arg(n, 3, 10, QLatin1Char('0')); }
 
@@ -317,14 +314,38 @@ private Q_SLOTS:
     void anAbsentServerIsSaid()
     {
         TeamStoreAddress a = must(TeamStoreAddress::parse(QStringLiteral("postgresql://op1@127.0.0.1:1/voice_console")));
-        TeamStore::select(a, QStringLiteral("s3cret-pw"));
-        ContactLedger ledger(ContactLedger::defaultPath());
-        TeamStore::selectLocal();
+        ContactLedger ledger(a, QStringLiteral("s3cret-pw"));
         const auto r = ledger.open();
         QVERIFY(!r);
         QVERIFY(r.error().unreachable);
         QVERIFY(!r.error().message.contains(QLatin1String("s3cret-pw")));
         QVERIFY2(r.error().message.contains(QLatin1String("cannot be reached")), qPrintable(r.error().message));
+    }
+
+    // The shared store follows the process's choice: a ledger made before the team store was chosen
+    // (the window's, at start-up) uses the team's afterwards, and this computer's again when it is
+    // switched back -- never the wrong one.
+    void theSharedStoreFollowsTheChoice()
+    {
+        QString password;
+        const auto a = teamAddress(1, &password);
+        if (!a)
+            QSKIP(qPrintable(skipReason()));
+        TeamStore::selectLocal();
+        ContactLedger shared(ContactLedger::defaultPath());
+        QVERIFY(!shared.isTeam());
+        must(shared.open());
+        TeamStore::select(*a, password);
+        must(shared.changeDoNotCall(true, {number(60)}, {QStringLiteral("other"), QStringLiteral("manual"), {}, {}}));
+        QVERIFY(shared.isTeam());
+        QSet<QString> team;
+        must(ContactLedger(*a, password).loadDoNotCall(&team));
+        QVERIFY(team.contains(number(60)));
+        TeamStore::selectLocal();
+        QSet<QString> local;
+        must(shared.loadDoNotCall(&local));
+        QVERIFY(!shared.isTeam());
+        QVERIFY(!local.contains(number(60)));
     }
 
     void addresses()

@@ -6,6 +6,9 @@
 #include "accounts/session.h"
 #include "calls/callhistory.h"
 #include "calls/calltracker.h"
+#include "accounts/settings.h"
+#include "policy/teamstoreservice.h"
+#include "ui/shell/messagebanner.h"
 #include "ui/shell/mainwindow.h"
 
 #include <QLoggingCategory>
@@ -32,6 +35,9 @@ AppContext::AppContext(Options options)
     m_window->setNetworkSetup(m_network.get());
     // Campaign threads write their calls into the same history file.
     m_window->setCampaignHistoryPath(m_historyPath);
+    m_teamStore = std::make_unique<TeamStoreService>();
+    m_window->setTeamStore(m_teamStore.get());
+    chooseStore();
     if (!options.openHistoryLater)
         openHistory();
 }
@@ -44,6 +50,37 @@ void AppContext::openHistory()
     if (const auto opened = m_history->open(m_historyPath); !opened)
         qCWarning(lcApp).noquote() << "call history unavailable:" << opened.message();
     m_window->historyOpened();
+}
+
+void AppContext::chooseStore()
+{
+    const QString url = Settings(m_settings).teamStore().get();
+    if (url.isEmpty())
+        return; // this computer's own store
+    const auto address = TeamStoreAddress::parse(url);
+    if (!address) {
+        m_window->banner()->showMessage(MessageBanner::Level::Error,
+                                        MainWindow::tr("The team store's address in the settings cannot be read (%1): "
+                                                       "nothing is called until it is set again in Profiles → Team Store.")
+                                            .arg(address.error()));
+        TeamStore::select(TeamStoreAddress{}, {}); // never this computer's store by mistake
+        return;
+    }
+    // Until the keychain answers, the team store without a password: nothing is called meanwhile, and
+    // never against this computer's own store by mistake.
+    TeamStore::select(address.value(), {});
+    m_secrets->read(address.value().secretKey(), m_teamStore.get(), [this, a = address.value()](const SecretResult &r) {
+        if (r.ok()) {
+            TeamStore::select(a, r.value());
+        } else {
+            m_window->banner()->showMessage(MessageBanner::Level::Error,
+                                            MainWindow::tr("The team store's password could not be read from the keychain: %1. "
+                                                           "Give it again in Profiles → Team Store; nothing is called until then.")
+                                                .arg(r.error().message));
+        }
+        m_teamStore->storeChanged();
+        m_teamStore->watch(30000);
+    });
 }
 
 AppContext::~AppContext()

@@ -16,6 +16,7 @@ class ProfileStore;
 class SecretBackend;
 class SecretStore;
 class Session;
+class TeamStoreService;
 } // namespace vc
 
 namespace vc::ui {
@@ -63,7 +64,9 @@ private:
     std::unique_ptr<CallHistory> m_history;
     std::unique_ptr<NetworkSetup> m_network;
     std::unique_ptr<CallTracker> m_tracker;
+    std::unique_ptr<TeamStoreService> m_teamStore;
     std::unique_ptr<MainWindow> m_window;
+    void chooseStore();
     QString m_historyPath;
 };
 

@@ -244,6 +244,9 @@ void MainWindow::buildMenus()
     m_profilesAction = new QAction(resourceIcon(QStringLiteral(":/icons/profile.svg")), QString(), this);
     m_profilesAction->setObjectName(QStringLiteral("profilesAction"));
     connect(m_profilesAction, &QAction::triggered, this, [this] { openProfilesDialog(); });
+    m_teamStoreAction = new QAction(this);
+    m_teamStoreAction->setObjectName(QStringLiteral("teamStoreAction"));
+    connect(m_teamStoreAction, &QAction::triggered, this, &MainWindow::openTeamStoreDialog);
     m_quitAction = new QAction(this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -266,6 +269,7 @@ void MainWindow::buildMenus()
 
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addAction(m_profilesAction);
+    m_fileMenu->addAction(m_teamStoreAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
     m_editMenu = menuBar()->addMenu(QString());
@@ -363,6 +367,8 @@ void MainWindow::retranslate()
     m_campaignsMenu->setTitle(tr("&Campaigns"));
     m_toolsMenu->setTitle(tr("&Tools"));
     m_profilesAction->setText(tr("&Profiles…"));
+    m_teamStoreAction->setText(tr("&Team Store…"));
+    showStoreStatus();
     m_profilesAction->setToolTip(tr("Add, edit or switch profiles"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About Voice Console"));

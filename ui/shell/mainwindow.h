@@ -16,6 +16,7 @@ class QSystemTrayIcon;
 
 namespace vc {
 class CallTracker;
+class TeamStoreService;
 class NetworkSetup;
 class CampaignRegistry;
 class ProfileManager;
@@ -71,6 +72,10 @@ public:
     // The app's network choice (the proxy): the Profiles dialog edits it, a proxy's 407 asks for its
     // password once per session, the status bar says which proxy requests take.
     void setNetworkSetup(NetworkSetup *network);
+    // mainwindowstore.cpp: the store in use (this computer's or the team's) and its health in the status
+    // bar; Profiles → Team Store.
+    void setTeamStore(TeamStoreService *service);
+    void openTeamStoreDialog();
 
 Q_SIGNALS:
     // A desktop notification was shown (or would have been, without a tray): its title and text.
@@ -104,6 +109,10 @@ private:
     Session *m_session;
     ProfileManager *m_profiles;
     NetworkSetup *m_network = nullptr;
+    TeamStoreService *m_teamStore = nullptr;
+    QLabel *m_storeStatus = nullptr;
+    QAction *m_teamStoreAction = nullptr;
+    void showStoreStatus();
     CallTracker *m_tracker;
     QSettings *m_settings;
     QWidget *m_central; // made first: the widgets in it are born there (moving a built tree re-polishes it)
