@@ -107,6 +107,18 @@
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
+    <message>
+        <source>This campaign runs on another computer of the team.</source>
+        <translation>This campaign runs on another computer of the team.</translation>
+    </message>
+    <message>
+        <source>Paused: the team store cannot be reached</source>
+        <translation>Paused: the team store cannot be reached</translation>
+    </message>
+    <message>
+        <source>Runs on another computer</source>
+        <translation>Runs on another computer</translation>
+    </message>
 </context>
 <context>
     <name>CampaignDraft</name>
@@ -394,6 +406,18 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
     <message>
         <source>the contact policy allows no more calls to %1 now (%2)</source>
         <translation>the contact policy allows no more calls to %1 now (%2)</translation>
+    </message>
+    <message>
+        <source>The contact policy (%1) cannot be read: %2</source>
+        <translation>The contact policy (%1) cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s contact policy is kept in its settings, not in the contact store.</source>
+        <translation>This computer&apos;s contact policy is kept in its settings, not in the contact store.</translation>
+    </message>
+    <message>
+        <source>The contact policy (%1) cannot be written: %2</source>
+        <translation>The contact policy (%1) cannot be written: %2</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1456,139 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
     <message>
         <source>the file could not be read or written (SQLite error %1).</source>
         <translation>the file could not be read or written (SQLite error %1).</translation>
+    </message>
+</context>
+<context>
+    <name>TeamCampaignLease</name>
+    <message>
+        <source>running on %1 by %2 since %3</source>
+        <translation>running on %1 by %2 since %3</translation>
+    </message>
+    <message>
+        <source>another computer</source>
+        <translation>another computer</translation>
+    </message>
+    <message>
+        <source>No team store is selected.</source>
+        <translation>No team store is selected.</translation>
+    </message>
+    <message>
+        <source>The team store cannot keep the campaign&apos;s lease</source>
+        <translation>The team store cannot keep the campaign&apos;s lease</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s lease cannot be taken</source>
+        <translation>The campaign&apos;s lease cannot be taken</translation>
+    </message>
+    <message>
+        <source>The campaign cannot be entered in the team&apos;s list</source>
+        <translation>The campaign cannot be entered in the team&apos;s list</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s heartbeat cannot be written</source>
+        <translation>The campaign&apos;s heartbeat cannot be written</translation>
+    </message>
+    <message>
+        <source>The team&apos;s campaigns cannot be read</source>
+        <translation>The team&apos;s campaigns cannot be read</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStore</name>
+    <message>
+        <source>The team store cannot be used: Qt&apos;s PostgreSQL driver (QPSQL) is not installed. On Debian install libqt6sql6-psql; on Windows and macOS it comes with Voice Console.</source>
+        <translation>The team store cannot be used: Qt&apos;s PostgreSQL driver (QPSQL) is not installed. On Debian install libqt6sql6-psql; on Windows and macOS it comes with Voice Console.</translation>
+    </message>
+    <message>
+        <source>The team store %1 cannot be opened</source>
+        <translation>The team store %1 cannot be opened</translation>
+    </message>
+    <message>
+        <source>The team store %1 cannot be used</source>
+        <translation>The team store %1 cannot be used</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s schema cannot be read</source>
+        <translation>The team store&apos;s schema cannot be read</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s schema cannot be made</source>
+        <translation>The team store&apos;s schema cannot be made</translation>
+    </message>
+    <message>
+        <source>Your database role is not a member of %1, so the team store&apos;s schema cannot be made</source>
+        <translation>Your database role is not a member of %1, so the team store&apos;s schema cannot be made</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s schema is version %1, newer than this Voice Console knows (%2): update Voice Console on this computer. Nothing was changed.</source>
+        <translation>The team store&apos;s schema is version %1, newer than this Voice Console knows (%2): update Voice Console on this computer. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s schema cannot be brought to version %1</source>
+        <translation>The team store&apos;s schema cannot be brought to version %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the server cannot be reached</source>
+        <translation>the server cannot be reached</translation>
+    </message>
+    <message>
+        <source>the server refused the user name or password</source>
+        <translation>the server refused the user name or password</translation>
+    </message>
+    <message>
+        <source>the database does not exist on the server</source>
+        <translation>the database does not exist on the server</translation>
+    </message>
+    <message>
+        <source>your database role may not do this: the administrator adds it to %1 (packaging/postgresql/setup.sql)</source>
+        <translation>your database role may not do this: the administrator adds it to %1 (packaging/postgresql/setup.sql)</translation>
+    </message>
+    <message>
+        <source>the team store is not set up on this database: the administrator runs packaging/postgresql/setup.sql, then voicectl team-store init</source>
+        <translation>the team store is not set up on this database: the administrator runs packaging/postgresql/setup.sql, then voicectl team-store init</translation>
+    </message>
+    <message>
+        <source>the secure connection failed: check the TLS mode and the CA file to trust</source>
+        <translation>the secure connection failed: check the TLS mode and the CA file to trust</translation>
+    </message>
+    <message>
+        <source>the server is busy with another operator&apos;s change</source>
+        <translation>the server is busy with another operator&apos;s change</translation>
+    </message>
+    <message>
+        <source>the server refused the request</source>
+        <translation>the server refused the request</translation>
+    </message>
+    <message>
+        <source>%1. The server said: %2</source>
+        <translation>%1. The server said: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStoreAddress</name>
+    <message>
+        <source>The team store is given as postgresql://USER@HOST:PORT/DATABASE, for example postgresql://op1@db.example.ru/voice_console?sslmode=verify-full.</source>
+        <translation>The team store is given as postgresql://USER@HOST:PORT/DATABASE, for example postgresql://op1@db.example.ru/voice_console?sslmode=verify-full.</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the team store&apos;s address: give it in VOICE_TEAM_STORE_PASSWORD or keep it in the keychain (Profiles → Team store).</source>
+        <translation>Leave the password out of the team store&apos;s address: give it in VOICE_TEAM_STORE_PASSWORD or keep it in the keychain (Profiles → Team store).</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s address needs a user, a host and a database: postgresql://USER@HOST:PORT/DATABASE.</source>
+        <translation>The team store&apos;s address needs a user, a host and a database: postgresql://USER@HOST:PORT/DATABASE.</translation>
+    </message>
+    <message>
+        <source>sslmode is one of %1.</source>
+        <translation>sslmode is one of %1.</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s address has an unknown setting &quot;%1&quot;: only sslmode and sslrootcert are read.</source>
+        <translation>The team store&apos;s address has an unknown setting &quot;%1&quot;: only sslmode and sslrootcert are read.</translation>
     </message>
 </context>
 <context>
@@ -2543,82 +2700,6 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <translation>Resolved from Exolve&apos;s call history: %1 placed, %2 not placed (sent again only with --resend-unknown --yes), %3 still unknown.</translation>
     </message>
     <message>
-        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
-               [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resolve-unknown] [--resend-unknown] [--yes] [--no-wait]
-  campaign reconcile JOURNAL [--settle MIN]
-  history reconcile --from TIME --to TIME [--number NUMBER]...
-  campaign status JOURNAL
-  campaign export JOURNAL [--attempts] [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
-  dnc remove NUMBER... --reason TEXT
-  dnc import FILE --reason subscriber|operator-list|complaint|other
-  dnc list | export [--output FILE] | log
-  policy show
-  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none] [--require-consent yes|no]
-  holidays list [--year Y]
-  holidays import FILE
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
-        <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
-               [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resolve-unknown] [--resend-unknown] [--yes] [--no-wait]
-  campaign reconcile JOURNAL [--settle MIN]
-  history reconcile --from TIME --to TIME [--number NUMBER]...
-  campaign status JOURNAL
-  campaign export JOURNAL [--attempts] [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
-  dnc remove NUMBER... --reason TEXT
-  dnc import FILE --reason subscriber|operator-list|complaint|other
-  dnc list | export [--output FILE] | log
-  policy show
-  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none] [--require-consent yes|no]
-  holidays list [--year Y]
-  holidays import FILE
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
-    </message>
-    <message>
         <source>history reconcile: the period&apos;s start, &quot;YYYY-MM-DD HH:MM&quot; (this computer&apos;s zone) or ISO 8601.</source>
         <translation>history reconcile: the period&apos;s start, &quot;YYYY-MM-DD HH:MM&quot; (this computer&apos;s zone) or ISO 8601.</translation>
     </message>
@@ -2701,6 +2782,193 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
     <message>
         <source>Kept in %1</source>
         <translation>Kept in %1</translation>
+    </message>
+    <message>
+        <source>Team store unreachable since %1: no call is placed without its cap check; trying again at %2.
+%3</source>
+        <translation>Team store unreachable since %1: no call is placed without its cap check; trying again at %2.
+%3</translation>
+    </message>
+    <message>
+        <source>The team store answers again: the campaign goes on.</source>
+        <translation>The team store answers again: the campaign goes on.</translation>
+    </message>
+    <message>
+        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
+               [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resolve-unknown] [--resend-unknown] [--yes] [--no-wait]
+  campaign reconcile JOURNAL [--settle MIN]
+  history reconcile --from TIME --to TIME [--number NUMBER]...
+  campaign status JOURNAL
+  campaign export JOURNAL [--attempts] [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
+  dnc remove NUMBER... --reason TEXT
+  dnc import FILE --reason subscriber|operator-list|complaint|other
+  dnc list | export [--output FILE] | log
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none] [--require-consent yes|no]
+  holidays list [--year Y]
+  holidays import FILE
+  campaign list
+  team-store init | status | upload
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
+        <translation>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
+               [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resolve-unknown] [--resend-unknown] [--yes] [--no-wait]
+  campaign reconcile JOURNAL [--settle MIN]
+  history reconcile --from TIME --to TIME [--number NUMBER]...
+  campaign status JOURNAL
+  campaign export JOURNAL [--attempts] [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
+  dnc remove NUMBER... --reason TEXT
+  dnc import FILE --reason subscriber|operator-list|complaint|other
+  dnc list | export [--output FILE] | log
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none] [--require-consent yes|no]
+  holidays list [--year Y]
+  holidays import FILE
+  campaign list
+  team-store init | status | upload
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</translation>
+    </message>
+    <message>
+        <source>The team&apos;s shared store (do-not-call list, contact ledger) on PostgreSQL: postgresql://USER@HOST:PORT/DATABASE[?sslmode=verify-full&amp;sslrootcert=FILE] (default: VOICE_TEAM_STORE; without it, this computer&apos;s own store). The password comes from VOICE_TEAM_STORE_PASSWORD or the keychain.</source>
+        <translation>The team&apos;s shared store (do-not-call list, contact ledger) on PostgreSQL: postgresql://USER@HOST:PORT/DATABASE[?sslmode=verify-full&amp;sslrootcert=FILE] (default: VOICE_TEAM_STORE; without it, this computer&apos;s own store). The password comes from VOICE_TEAM_STORE_PASSWORD or the keychain.</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s password was found neither in VOICE_TEAM_STORE_PASSWORD nor in the keychain: %1</source>
+        <translation>The team store&apos;s password was found neither in VOICE_TEAM_STORE_PASSWORD nor in the keychain: %1</translation>
+    </message>
+    <message>
+        <source>The team&apos;s policy, kept on the team store %1.</source>
+        <translation>The team&apos;s policy, kept on the team store %1.</translation>
+    </message>
+    <message>
+        <source>Usage: voicectl team-store init | status | upload</source>
+        <translation>Usage: voicectl team-store init | status | upload</translation>
+    </message>
+    <message>
+        <source>No team store is set (--team-store or VOICE_TEAM_STORE): this computer&apos;s own store is used, %1.</source>
+        <translation>No team store is set (--team-store or VOICE_TEAM_STORE): this computer&apos;s own store is used, %1.</translation>
+    </message>
+    <message>
+        <source>The team store %1 is reachable; its schema is not made yet: run voicectl team-store init.</source>
+        <translation>The team store %1 is reachable; its schema is not made yet: run voicectl team-store init.</translation>
+    </message>
+    <message>
+        <source>The team store %1 is reachable; schema version %2 (this Voice Console: %3).</source>
+        <translation>The team store %1 is reachable; schema version %2 (this Voice Console: %3).</translation>
+    </message>
+    <message>
+        <source>Name the team store: --team-store postgresql://USER@HOST/DATABASE or VOICE_TEAM_STORE.</source>
+        <translation>Name the team store: --team-store postgresql://USER@HOST/DATABASE or VOICE_TEAM_STORE.</translation>
+    </message>
+    <message>
+        <source>The team store %1 already has schema version %2: nothing to do.</source>
+        <translation>The team store %1 already has schema version %2: nothing to do.</translation>
+    </message>
+    <message>
+        <source>The team store %1 was set up: schema version %2.</source>
+        <translation>The team store %1 was set up: schema version %2.</translation>
+    </message>
+    <message>
+        <source>The team store %1 was migrated from schema version %2 to %3.</source>
+        <translation>The team store %1 was migrated from schema version %2 to %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploaded to %1: %n number(s) new on the do-not-call list,</source>
+        <translation>
+            <numerusform>Uploaded to %1: %n number new on the do-not-call list,</numerusform>
+            <numerusform>Uploaded to %1: %n numbers new on the do-not-call list,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n history entry(ies),</source>
+        <translation>
+            <numerusform>%n history entry,</numerusform>
+            <numerusform>%n history entries,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) into the contact ledger.</source>
+        <translation>
+            <numerusform>%n call into the contact ledger.</numerusform>
+            <numerusform>%n calls into the contact ledger.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The team had no contact policy yet: this computer&apos;s is now the team&apos;s.</source>
+        <translation>The team had no contact policy yet: this computer&apos;s is now the team&apos;s.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s own store %1 is kept unchanged as a backup.</source>
+        <translation>This computer&apos;s own store %1 is kept unchanged as a backup.</translation>
+    </message>
+    <message>
+        <source>This campaign runs on another computer of the team: it cannot be started here.</source>
+        <translation>This campaign runs on another computer of the team: it cannot be started here.</translation>
+    </message>
+    <message>
+        <source>This campaign is %1: it cannot be started here.</source>
+        <translation>This campaign is %1: it cannot be started here.</translation>
+    </message>
+    <message>
+        <source>Another computer of the team took this campaign while the team store was away: no more calls from here.</source>
+        <translation>Another computer of the team took this campaign while the team store was away: no more calls from here.</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3 on %4 since %5; placed %6 of %7, waiting %8, unknown %9</source>
+        <translation>%1  %2  %3 on %4 since %5; placed %6 of %7, waiting %8, unknown %9</translation>
+    </message>
+    <message>
+        <source>%1  %2; placed %3 of %4, waiting %5, unknown %6</source>
+        <translation>%1  %2; placed %3 of %4, waiting %5, unknown %6</translation>
+    </message>
+    <message>
+        <source>No campaigns.</source>
+        <translation>No campaigns.</translation>
     </message>
 </context>
 <context>
@@ -4013,6 +4281,16 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>Ask Exolve&apos;s call history whether the calls whose outcome is unknown were placed</source>
         <translation>Ask Exolve&apos;s call history whether the calls whose outcome is unknown were placed</translation>
     </message>
+    <message>
+        <source>Paused: the team store unreachable since %1. No call is placed without its cap check; the campaign goes on by itself when the server answers.
+%2</source>
+        <translation>Paused: the team store unreachable since %1. No call is placed without its cap check; the campaign goes on by itself when the server answers.
+%2</translation>
+    </message>
+    <message>
+        <source>Not started here: it is %1. It can be resumed here once it stops there, or once that computer has been silent for a while (its lease ends with its connection).</source>
+        <translation>Not started here: it is %1. It can be resumed here once it stops there, or once that computer has been silent for a while (its lease ends with its connection).</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CompareDialog</name>
@@ -4834,6 +5112,44 @@ Why (kept in the list&apos;s history):</numerusform>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
+    <message>
+        <source>The team store&apos;s address in the settings cannot be read (%1): nothing is called until it is set again in Profiles → Team Store.</source>
+        <translation>The team store&apos;s address in the settings cannot be read (%1): nothing is called until it is set again in Profiles → Team Store.</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s password could not be read from the keychain: %1. Give it again in Profiles → Team Store; nothing is called until then.</source>
+        <translation>The team store&apos;s password could not be read from the keychain: %1. Give it again in Profiles → Team Store; nothing is called until then.</translation>
+    </message>
+    <message>
+        <source>&amp;Team Store…</source>
+        <translation>&amp;Team Store…</translation>
+    </message>
+    <message>
+        <source>Store: this computer</source>
+        <translation>Store: this computer</translation>
+    </message>
+    <message>
+        <source>The do-not-call list, the contact ledger and the policy are this computer&apos;s own (Profiles → Team Store).</source>
+        <translation>The do-not-call list, the contact ledger and the policy are this computer&apos;s own (Profiles → Team Store).</translation>
+    </message>
+    <message>
+        <source>Team store: %1</source>
+        <translation>Team store: %1</translation>
+    </message>
+    <message>
+        <source>Shared with the team: %1</source>
+        <translation>Shared with the team: %1</translation>
+    </message>
+    <message>
+        <source>Team store %1 unreachable since %2</source>
+        <translation>Team store %1 unreachable since %2</translation>
+    </message>
+    <message>
+        <source>No call is placed without the team store&apos;s cap check; campaigns pause and go on when it answers.
+%1</source>
+        <translation>No call is placed without the team store&apos;s cap check; campaigns pause and go on when it answers.
+%1</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::MessageBanner</name>
@@ -5471,6 +5787,221 @@ Why (kept in the list&apos;s history):</numerusform>
     <message>
         <source>SIP resource id</source>
         <translation>SIP resource id</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::TeamStoreDialog</name>
+    <message>
+        <source>Give the server&apos;s host name or address.</source>
+        <translation>Give the server&apos;s host name or address.</translation>
+    </message>
+    <message>
+        <source>Give the database&apos;s name.</source>
+        <translation>Give the database&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Give your database user name.</source>
+        <translation>Give your database user name.</translation>
+    </message>
+    <message>
+        <source>To verify the server, choose the CA file to trust (your administrator has it), or choose another TLS mode.</source>
+        <translation>To verify the server, choose the CA file to trust (your administrator has it), or choose another TLS mode.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be found.</source>
+        <translation>The CA file %1 cannot be found.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s own store is used: %1.</source>
+        <translation>This computer&apos;s own store is used: %1.</translation>
+    </message>
+    <message>
+        <source>The CA File to Trust</source>
+        <translation>The CA File to Trust</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Give the password of your database user.</source>
+        <translation>Give the password of your database user.</translation>
+    </message>
+    <message>
+        <source>Reading the password from the keychain…</source>
+        <translation>Reading the password from the keychain…</translation>
+    </message>
+    <message>
+        <source>The password could not be read from the keychain: %1. Type it again.</source>
+        <translation>The password could not be read from the keychain: %1. Type it again.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1: schema version %2 (this Voice Console: %3).</source>
+        <translation>Connected to %1: schema version %2 (this Voice Console: %3).</translation>
+    </message>
+    <message>
+        <source>Uploading this computer&apos;s do-not-call list and ledger to %1…</source>
+        <translation>Uploading this computer&apos;s do-not-call list and ledger to %1…</translation>
+    </message>
+    <message>
+        <source>Uploaded to %1: %2 number(s) new on the do-not-call list, %3 history entries, %4 call(s) into the contact ledger. This computer&apos;s own store is kept unchanged as a backup.</source>
+        <translation>Uploaded to %1: %2 number(s) new on the do-not-call list, %3 history entries, %4 call(s) into the contact ledger. This computer&apos;s own store is kept unchanged as a backup.</translation>
+    </message>
+    <message>
+        <source>The settings file cannot be written: %1</source>
+        <translation>The settings file cannot be written: %1</translation>
+    </message>
+    <message>
+        <source>Keeping the password in the keychain…</source>
+        <translation>Keeping the password in the keychain…</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in the keychain: %1</source>
+        <translation>The password could not be kept in the keychain: %1</translation>
+    </message>
+    <message>
+        <source>Team Store</source>
+        <translation>Team Store</translation>
+    </message>
+    <message>
+        <source>Where the do-not-call list, its history, the contact ledger, the contact policy and the list of campaigns are kept. This computer&apos;s own store serves one operator; a team store on PostgreSQL is shared by every operator&apos;s computer: a refusal taken by one stops the others&apos; next call, and a cap counts the team&apos;s calls.</source>
+        <translation>Where the do-not-call list, its history, the contact ledger, the contact policy and the list of campaigns are kept. This computer&apos;s own store serves one operator; a team store on PostgreSQL is shared by every operator&apos;s computer: a refusal taken by one stops the others&apos; next call, and a cap counts the team&apos;s calls.</translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation>&amp;Store:</translation>
+    </message>
+    <message>
+        <source>This computer only</source>
+        <translation>This computer only</translation>
+    </message>
+    <message>
+        <source>Team store on PostgreSQL</source>
+        <translation>Team store on PostgreSQL</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>kept in the keychain; type to replace it</source>
+        <translation>kept in the keychain; type to replace it</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>verify-full: encrypted, the server&apos;s certificate and name checked</source>
+        <translation>verify-full: encrypted, the server&apos;s certificate and name checked</translation>
+    </message>
+    <message>
+        <source>verify-ca: encrypted, the server&apos;s certificate checked</source>
+        <translation>verify-ca: encrypted, the server&apos;s certificate checked</translation>
+    </message>
+    <message>
+        <source>require: encrypted, not checked</source>
+        <translation>require: encrypted, not checked</translation>
+    </message>
+    <message>
+        <source>prefer: encrypted when the server offers it</source>
+        <translation>prefer: encrypted when the server offers it</translation>
+    </message>
+    <message>
+        <source>disable: not encrypted</source>
+        <translation>disable: not encrypted</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA file:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>T&amp;est Connection</source>
+        <translation>T&amp;est Connection</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>TLS mode</translation>
+    </message>
+    <message>
+        <source>CA file to trust</source>
+        <translation>CA file to trust</translation>
+    </message>
+    <message>
+        <source>Browse for the CA file</source>
+        <translation>Browse for the CA file</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>Test Connection</translation>
+    </message>
+    <message>
+        <source>Upload my do-not-call list and ledger to the team store</source>
+        <translation>Upload my do-not-call list and ledger to the team store</translation>
+    </message>
+    <message>
+        <source>Team store status</source>
+        <translation>Team store status</translation>
+    </message>
+    <message>
+        <source>U&amp;pload My Do-Not-Call List and Ledger</source>
+        <translation>U&amp;pload My Do-Not-Call List and Ledger</translation>
     </message>
 </context>
 </TS>

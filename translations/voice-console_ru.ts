@@ -107,6 +107,18 @@
         <source>Cancelled</source>
         <translation>Отменена</translation>
     </message>
+    <message>
+        <source>This campaign runs on another computer of the team.</source>
+        <translation>Эта кампания идёт на другом компьютере команды.</translation>
+    </message>
+    <message>
+        <source>Paused: the team store cannot be reached</source>
+        <translation>Приостановлена: общее хранилище команды недоступно</translation>
+    </message>
+    <message>
+        <source>Runs on another computer</source>
+        <translation>Идёт на другом компьютере</translation>
+    </message>
 </context>
 <context>
     <name>CampaignDraft</name>
@@ -394,6 +406,18 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
     <message>
         <source>the contact policy allows no more calls to %1 now (%2)</source>
         <translation>политика контактов сейчас не разрешает звонить на %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The contact policy (%1) cannot be read: %2</source>
+        <translation>Политику контактов (%1) не удаётся прочитать: %2</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s contact policy is kept in its settings, not in the contact store.</source>
+        <translation>Политика контактов этого компьютера хранится в его настройках, а не в хранилище контактов.</translation>
+    </message>
+    <message>
+        <source>The contact policy (%1) cannot be written: %2</source>
+        <translation>Политику контактов (%1) не удаётся записать: %2</translation>
     </message>
 </context>
 <context>
@@ -1442,6 +1466,139 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
     <message>
         <source>the file could not be read or written (SQLite error %1).</source>
         <translation>файл не удалось прочитать или записать (ошибка SQLite %1).</translation>
+    </message>
+</context>
+<context>
+    <name>TeamCampaignLease</name>
+    <message>
+        <source>running on %1 by %2 since %3</source>
+        <translation>идёт на %1, оператор %2, с %3</translation>
+    </message>
+    <message>
+        <source>another computer</source>
+        <translation>другом компьютере</translation>
+    </message>
+    <message>
+        <source>No team store is selected.</source>
+        <translation>Общее хранилище команды не выбрано.</translation>
+    </message>
+    <message>
+        <source>The team store cannot keep the campaign&apos;s lease</source>
+        <translation>Общее хранилище не может удерживать аренду кампании</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s lease cannot be taken</source>
+        <translation>Не удаётся взять аренду кампании</translation>
+    </message>
+    <message>
+        <source>The campaign cannot be entered in the team&apos;s list</source>
+        <translation>Не удаётся внести кампанию в список команды</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s heartbeat cannot be written</source>
+        <translation>Не удаётся записать отметку о работе кампании</translation>
+    </message>
+    <message>
+        <source>The team&apos;s campaigns cannot be read</source>
+        <translation>Не удаётся прочитать кампании команды</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStore</name>
+    <message>
+        <source>The team store cannot be used: Qt&apos;s PostgreSQL driver (QPSQL) is not installed. On Debian install libqt6sql6-psql; on Windows and macOS it comes with Voice Console.</source>
+        <translation>Общее хранилище недоступно: драйвер PostgreSQL из Qt (QPSQL) не установлен. В Debian установите libqt6sql6-psql; в Windows и macOS он входит в Voice Console.</translation>
+    </message>
+    <message>
+        <source>The team store %1 cannot be opened</source>
+        <translation>Общее хранилище %1 не удаётся открыть</translation>
+    </message>
+    <message>
+        <source>The team store %1 cannot be used</source>
+        <translation>Общим хранилищем %1 не удаётся воспользоваться</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s schema cannot be read</source>
+        <translation>Не удаётся прочитать схему общего хранилища</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s schema cannot be made</source>
+        <translation>Не удаётся создать схему общего хранилища</translation>
+    </message>
+    <message>
+        <source>Your database role is not a member of %1, so the team store&apos;s schema cannot be made</source>
+        <translation>Ваша роль в базе данных не входит в %1, поэтому схему общего хранилища не создать</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s schema is version %1, newer than this Voice Console knows (%2): update Voice Console on this computer. Nothing was changed.</source>
+        <translation>Схема общего хранилища версии %1 новее, чем знает эта Voice Console (%2): обновите Voice Console на этом компьютере. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s schema cannot be brought to version %1</source>
+        <translation>Не удаётся обновить схему общего хранилища до версии %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the server cannot be reached</source>
+        <translation>сервер недоступен</translation>
+    </message>
+    <message>
+        <source>the server refused the user name or password</source>
+        <translation>сервер не принял имя пользователя или пароль</translation>
+    </message>
+    <message>
+        <source>the database does not exist on the server</source>
+        <translation>на сервере нет такой базы данных</translation>
+    </message>
+    <message>
+        <source>your database role may not do this: the administrator adds it to %1 (packaging/postgresql/setup.sql)</source>
+        <translation>вашей роли в базе данных это не разрешено: администратор добавляет её в %1 (packaging/postgresql/setup.sql)</translation>
+    </message>
+    <message>
+        <source>the team store is not set up on this database: the administrator runs packaging/postgresql/setup.sql, then voicectl team-store init</source>
+        <translation>в этой базе данных общее хранилище не настроено: администратор выполняет packaging/postgresql/setup.sql, затем voicectl team-store init</translation>
+    </message>
+    <message>
+        <source>the secure connection failed: check the TLS mode and the CA file to trust</source>
+        <translation>защищённое соединение не установлено: проверьте режим TLS и файл доверенного центра сертификации</translation>
+    </message>
+    <message>
+        <source>the server is busy with another operator&apos;s change</source>
+        <translation>сервер занят изменением другого оператора</translation>
+    </message>
+    <message>
+        <source>the server refused the request</source>
+        <translation>сервер отклонил запрос</translation>
+    </message>
+    <message>
+        <source>%1. The server said: %2</source>
+        <translation>%1. Ответ сервера: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStoreAddress</name>
+    <message>
+        <source>The team store is given as postgresql://USER@HOST:PORT/DATABASE, for example postgresql://op1@db.example.ru/voice_console?sslmode=verify-full.</source>
+        <translation>Общее хранилище задаётся как postgresql://ПОЛЬЗОВАТЕЛЬ@ХОСТ:ПОРТ/БАЗА, например postgresql://op1@db.example.ru/voice_console?sslmode=verify-full.</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the team store&apos;s address: give it in VOICE_TEAM_STORE_PASSWORD or keep it in the keychain (Profiles → Team store).</source>
+        <translation>Не указывайте пароль в адресе общего хранилища: задайте его в VOICE_TEAM_STORE_PASSWORD или храните в связке ключей (Профили → Общее хранилище).</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s address needs a user, a host and a database: postgresql://USER@HOST:PORT/DATABASE.</source>
+        <translation>В адресе общего хранилища нужны пользователь, хост и база данных: postgresql://ПОЛЬЗОВАТЕЛЬ@ХОСТ:ПОРТ/БАЗА.</translation>
+    </message>
+    <message>
+        <source>sslmode is one of %1.</source>
+        <translation>sslmode — одно из: %1.</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s address has an unknown setting &quot;%1&quot;: only sslmode and sslrootcert are read.</source>
+        <translation>В адресе общего хранилища неизвестный параметр «%1»: читаются только sslmode и sslrootcert.</translation>
     </message>
 </context>
 <context>
@@ -2567,82 +2724,6 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <translation>По истории звонков Exolve: состоялось %1, не состоялось %2 (повторно — только с --resend-unknown --yes), всё ещё неизвестно %3.</translation>
     </message>
     <message>
-        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
-
-Commands:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
-               [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resolve-unknown] [--resend-unknown] [--yes] [--no-wait]
-  campaign reconcile JOURNAL [--settle MIN]
-  history reconcile --from TIME --to TIME [--number NUMBER]...
-  campaign status JOURNAL
-  campaign export JOURNAL [--attempts] [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
-  dnc remove NUMBER... --reason TEXT
-  dnc import FILE --reason subscriber|operator-list|complaint|other
-  dnc list | export [--output FILE] | log
-  policy show
-  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none] [--require-consent yes|no]
-  holidays list [--year Y]
-  holidays import FILE
-
-The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
-        <translation>Voice Console, командная строка: управление услугами голосовых SMS Exolve, отправка голосовых сообщений, отслеживание вызовов.
-
-Команды:
-  services list
-  services show ID
-  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
-  services delete ID... [--yes]
-  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
-  call status CALL_ID [--watch]
-  sip show SIP_RESOURCE_ID [--show-secrets]
-  legacy balance
-  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
-              [--retry-count N] [--gap MIN] [--dtmf]
-  legacy state MESSAGE_ID [--watch]
-  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
-               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
-               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
-               [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
-               [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
-               [--dry-run] [--yes] [--no-wait]
-  campaign resume JOURNAL [--resolve-unknown] [--resend-unknown] [--yes] [--no-wait]
-  campaign reconcile JOURNAL [--settle MIN]
-  history reconcile --from TIME --to TIME [--number NUMBER]...
-  campaign status JOURNAL
-  campaign export JOURNAL [--attempts] [--output FILE]
-  legacy campaign run FILE --file-id N --source NUMBER [the same options]
-  dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
-  dnc remove NUMBER... --reason TEXT
-  dnc import FILE --reason subscriber|operator-list|complaint|other
-  dnc list | export [--output FILE] | log
-  policy show
-  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
-             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none] [--require-consent yes|no]
-  holidays list [--year Y]
-  holidays import FILE
-
-API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
-    </message>
-    <message>
         <source>history reconcile: the period&apos;s start, &quot;YYYY-MM-DD HH:MM&quot; (this computer&apos;s zone) or ISO 8601.</source>
         <translation>history reconcile: начало периода, «ГГГГ-ММ-ДД ЧЧ:ММ» (часовой пояс компьютера) или ISO 8601.</translation>
     </message>
@@ -2725,6 +2806,196 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
     <message>
         <source>Kept in %1</source>
         <translation>Сохранено в %1</translation>
+    </message>
+    <message>
+        <source>Team store unreachable since %1: no call is placed without its cap check; trying again at %2.
+%3</source>
+        <translation>Общее хранилище недоступно с %1: без проверки лимитов в нём звонки не совершаются; следующая попытка в %2.
+%3</translation>
+    </message>
+    <message>
+        <source>The team store answers again: the campaign goes on.</source>
+        <translation>Общее хранилище снова отвечает: кампания продолжается.</translation>
+    </message>
+    <message>
+        <source>Voice Console command line: manage Exolve voice-message services, send voice messages, follow calls.
+
+Commands:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
+               [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resolve-unknown] [--resend-unknown] [--yes] [--no-wait]
+  campaign reconcile JOURNAL [--settle MIN]
+  history reconcile --from TIME --to TIME [--number NUMBER]...
+  campaign status JOURNAL
+  campaign export JOURNAL [--attempts] [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
+  dnc remove NUMBER... --reason TEXT
+  dnc import FILE --reason subscriber|operator-list|complaint|other
+  dnc list | export [--output FILE] | log
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none] [--require-consent yes|no]
+  holidays list [--year Y]
+  holidays import FILE
+  campaign list
+  team-store init | status | upload
+
+The API key comes from VOICE_API_KEY; integrationapi.net credentials from --login or VOICE_LEGACY_LOGIN and VOICE_LEGACY_PASSWORD. Exit codes: 0 success, 1 API error, 2 usage or validation error, 3 network/TLS/timeout, 4 call ended other than completed (campaigns: some rows not delivered, rejected, unknown or still waiting), 130 interrupted (resumable).</source>
+        <translation>Voice Console, командная строка: управление услугами голосовых SMS Exolve, отправка голосовых сообщений, отслеживание вызовов.
+
+Команды:
+  services list
+  services show ID
+  services create --name NAME --media-id N [--digit D] --redirect-number NUMBER
+  services delete ID... [--yes]
+  call send --source NUMBER --destination NUMBER --service ID [--wait] [--tz ZONE] [--override-cap REASON]
+  call status CALL_ID [--watch]
+  sip show SIP_RESOURCE_ID [--show-secrets]
+  legacy balance
+  legacy send --source NUMBER --destination NUMBER --file-id N [--send-date &quot;YYYY-MM-DD HH:MM&quot;]
+              [--retry-count N] [--gap MIN] [--dtmf]
+  legacy state MESSAGE_ID [--watch]
+  campaign run FILE --service ID --source NUMBER [--rate R] [--concurrency N]
+               [--window HH:MM-HH:MM] [--tz ZONE] [--dnc FILE] [--redial N --redial-gap MIN]
+               [--journal FILE] [--encoding utf-8|cp1251|utf-16le|utf-16be] [--separator CHAR] [--column NAME|N]
+               [--consent-column NAME] [--purpose informational|advertising] [--start-at &quot;YYYY-MM-DD HH:MM&quot;] [--test-to NUMBER]
+               [--redial-busy N --redial-busy-gap MIN] [--redial-no-answer N --redial-no-answer-gap MIN]
+               [--dry-run] [--yes] [--no-wait]
+  campaign resume JOURNAL [--resolve-unknown] [--resend-unknown] [--yes] [--no-wait]
+  campaign reconcile JOURNAL [--settle MIN]
+  history reconcile --from TIME --to TIME [--number NUMBER]...
+  campaign status JOURNAL
+  campaign export JOURNAL [--attempts] [--output FILE]
+  legacy campaign run FILE --file-id N --source NUMBER [the same options]
+  dnc add NUMBER... --reason subscriber|operator-list|complaint|other [--note TEXT]
+  dnc remove NUMBER... --reason TEXT
+  dnc import FILE --reason subscriber|operator-list|complaint|other
+  dnc list | export [--output FILE] | log
+  policy show
+  policy set [--preset 230-fz|none] [--per-day N] [--per-week N] [--per-month N]
+             [--workdays HH:MM-HH:MM|none] [--weekends HH:MM-HH:MM|none] [--require-consent yes|no]
+  holidays list [--year Y]
+  holidays import FILE
+  campaign list
+  team-store init | status | upload
+
+API-ключ берётся из VOICE_API_KEY; учётные данные integrationapi.net — из --login или VOICE_LEGACY_LOGIN и VOICE_LEGACY_PASSWORD. Коды выхода: 0 успех, 1 ошибка API, 2 ошибка вызова или проверки данных, 3 сеть/TLS/тайм-аут, 4 вызов завершился не статусом completed (кампании: часть строк не доставлена, отклонена, с неизвестным результатом или ещё ждёт), 130 прервано (можно продолжить).</translation>
+    </message>
+    <message>
+        <source>The team&apos;s shared store (do-not-call list, contact ledger) on PostgreSQL: postgresql://USER@HOST:PORT/DATABASE[?sslmode=verify-full&amp;sslrootcert=FILE] (default: VOICE_TEAM_STORE; without it, this computer&apos;s own store). The password comes from VOICE_TEAM_STORE_PASSWORD or the keychain.</source>
+        <translation>Общее хранилище команды (список «не звонить», журнал контактов) на PostgreSQL: postgresql://ПОЛЬЗОВАТЕЛЬ@ХОСТ:ПОРТ/БАЗА[?sslmode=verify-full&amp;sslrootcert=ФАЙЛ] (по умолчанию VOICE_TEAM_STORE; без него — собственное хранилище этого компьютера). Пароль берётся из VOICE_TEAM_STORE_PASSWORD или из связки ключей.</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s password was found neither in VOICE_TEAM_STORE_PASSWORD nor in the keychain: %1</source>
+        <translation>Пароль общего хранилища не найден ни в VOICE_TEAM_STORE_PASSWORD, ни в связке ключей: %1</translation>
+    </message>
+    <message>
+        <source>The team&apos;s policy, kept on the team store %1.</source>
+        <translation>Политика команды, хранится в общем хранилище %1.</translation>
+    </message>
+    <message>
+        <source>Usage: voicectl team-store init | status | upload</source>
+        <translation>Использование: voicectl team-store init | status | upload</translation>
+    </message>
+    <message>
+        <source>No team store is set (--team-store or VOICE_TEAM_STORE): this computer&apos;s own store is used, %1.</source>
+        <translation>Общее хранилище не задано (--team-store или VOICE_TEAM_STORE): используется собственное хранилище этого компьютера, %1.</translation>
+    </message>
+    <message>
+        <source>The team store %1 is reachable; its schema is not made yet: run voicectl team-store init.</source>
+        <translation>Общее хранилище %1 доступно; схема ещё не создана: выполните voicectl team-store init.</translation>
+    </message>
+    <message>
+        <source>The team store %1 is reachable; schema version %2 (this Voice Console: %3).</source>
+        <translation>Общее хранилище %1 доступно; версия схемы %2 (эта Voice Console: %3).</translation>
+    </message>
+    <message>
+        <source>Name the team store: --team-store postgresql://USER@HOST/DATABASE or VOICE_TEAM_STORE.</source>
+        <translation>Укажите общее хранилище: --team-store postgresql://ПОЛЬЗОВАТЕЛЬ@ХОСТ/БАЗА или VOICE_TEAM_STORE.</translation>
+    </message>
+    <message>
+        <source>The team store %1 already has schema version %2: nothing to do.</source>
+        <translation>У общего хранилища %1 уже схема версии %2: делать нечего.</translation>
+    </message>
+    <message>
+        <source>The team store %1 was set up: schema version %2.</source>
+        <translation>Общее хранилище %1 настроено: схема версии %2.</translation>
+    </message>
+    <message>
+        <source>The team store %1 was migrated from schema version %2 to %3.</source>
+        <translation>Схема общего хранилища %1 обновлена с версии %2 до %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploaded to %1: %n number(s) new on the do-not-call list,</source>
+        <translation>
+            <numerusform>Загружено в %1: %n новый номер в списке «не звонить»,</numerusform>
+            <numerusform>Загружено в %1: %n новых номера в списке «не звонить»,</numerusform>
+            <numerusform>Загружено в %1: %n новых номеров в списке «не звонить»,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n history entry(ies),</source>
+        <translation>
+            <numerusform>%n запись истории,</numerusform>
+            <numerusform>%n записи истории,</numerusform>
+            <numerusform>%n записей истории,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) into the contact ledger.</source>
+        <translation>
+            <numerusform>%n звонок в журнал контактов.</numerusform>
+            <numerusform>%n звонка в журнал контактов.</numerusform>
+            <numerusform>%n звонков в журнал контактов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The team had no contact policy yet: this computer&apos;s is now the team&apos;s.</source>
+        <translation>У команды ещё не было политики контактов: теперь ею стала политика этого компьютера.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s own store %1 is kept unchanged as a backup.</source>
+        <translation>Собственное хранилище этого компьютера %1 сохранено без изменений как резервная копия.</translation>
+    </message>
+    <message>
+        <source>This campaign runs on another computer of the team: it cannot be started here.</source>
+        <translation>Эта кампания идёт на другом компьютере команды: здесь её не запустить.</translation>
+    </message>
+    <message>
+        <source>This campaign is %1: it cannot be started here.</source>
+        <translation>Эта кампания %1: здесь её не запустить.</translation>
+    </message>
+    <message>
+        <source>Another computer of the team took this campaign while the team store was away: no more calls from here.</source>
+        <translation>Пока общее хранилище было недоступно, кампанию взял другой компьютер команды: отсюда звонков больше не будет.</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3 on %4 since %5; placed %6 of %7, waiting %8, unknown %9</source>
+        <translation>%1  %2  %3 на %4 с %5; совершено %6 из %7, ждут %8, неизвестно %9</translation>
+    </message>
+    <message>
+        <source>%1  %2; placed %3 of %4, waiting %5, unknown %6</source>
+        <translation>%1  %2; совершено %3 из %4, ждут %5, неизвестно %6</translation>
+    </message>
+    <message>
+        <source>No campaigns.</source>
+        <translation>Кампаний нет.</translation>
     </message>
 </context>
 <context>
@@ -4052,6 +4323,16 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>Ask Exolve&apos;s call history whether the calls whose outcome is unknown were placed</source>
         <translation>Спросить историю звонков Exolve, состоялись ли звонки с неизвестным исходом</translation>
     </message>
+    <message>
+        <source>Paused: the team store unreachable since %1. No call is placed without its cap check; the campaign goes on by itself when the server answers.
+%2</source>
+        <translation>Приостановлена: общее хранилище недоступно с %1. Без проверки лимитов в нём звонки не совершаются; кампания продолжится сама, когда сервер ответит.
+%2</translation>
+    </message>
+    <message>
+        <source>Not started here: it is %1. It can be resumed here once it stops there, or once that computer has been silent for a while (its lease ends with its connection).</source>
+        <translation>Здесь не запущена: она %1. Её можно продолжить здесь, когда она остановится там или когда тот компьютер какое-то время молчит (аренда заканчивается вместе с его соединением).</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::CompareDialog</name>
@@ -4883,6 +5164,44 @@ Why (kept in the list&apos;s history):</source>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
+    <message>
+        <source>The team store&apos;s address in the settings cannot be read (%1): nothing is called until it is set again in Profiles → Team Store.</source>
+        <translation>Адрес общего хранилища в настройках не читается (%1): звонков не будет, пока его снова не зададут в «Профили → Общее хранилище».</translation>
+    </message>
+    <message>
+        <source>The team store&apos;s password could not be read from the keychain: %1. Give it again in Profiles → Team Store; nothing is called until then.</source>
+        <translation>Пароль общего хранилища не удалось прочитать из связки ключей: %1. Задайте его снова в «Профили → Общее хранилище»; до тех пор звонков не будет.</translation>
+    </message>
+    <message>
+        <source>&amp;Team Store…</source>
+        <translation>&amp;Общее хранилище…</translation>
+    </message>
+    <message>
+        <source>Store: this computer</source>
+        <translation>Хранилище: этот компьютер</translation>
+    </message>
+    <message>
+        <source>The do-not-call list, the contact ledger and the policy are this computer&apos;s own (Profiles → Team Store).</source>
+        <translation>Список «не звонить», журнал контактов и политика — собственные для этого компьютера (Профили → Общее хранилище).</translation>
+    </message>
+    <message>
+        <source>Team store: %1</source>
+        <translation>Общее хранилище: %1</translation>
+    </message>
+    <message>
+        <source>Shared with the team: %1</source>
+        <translation>Общее для команды: %1</translation>
+    </message>
+    <message>
+        <source>Team store %1 unreachable since %2</source>
+        <translation>Общее хранилище %1 недоступно с %2</translation>
+    </message>
+    <message>
+        <source>No call is placed without the team store&apos;s cap check; campaigns pause and go on when it answers.
+%1</source>
+        <translation>Без проверки лимитов в общем хранилище звонки не совершаются; кампании приостанавливаются и продолжаются, когда оно отвечает.
+%1</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::MessageBanner</name>
@@ -5527,6 +5846,221 @@ Why (kept in the list&apos;s history):</source>
     <message>
         <source>SIP resource id</source>
         <translation>Идентификатор ресурса SIP</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::TeamStoreDialog</name>
+    <message>
+        <source>Give the server&apos;s host name or address.</source>
+        <translation>Укажите имя или адрес сервера.</translation>
+    </message>
+    <message>
+        <source>Give the database&apos;s name.</source>
+        <translation>Укажите имя базы данных.</translation>
+    </message>
+    <message>
+        <source>Give your database user name.</source>
+        <translation>Укажите ваше имя пользователя базы данных.</translation>
+    </message>
+    <message>
+        <source>To verify the server, choose the CA file to trust (your administrator has it), or choose another TLS mode.</source>
+        <translation>Чтобы проверять сервер, выберите файл доверенного центра сертификации (он есть у администратора) или другой режим TLS.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be found.</source>
+        <translation>Файл центра сертификации %1 не найден.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s own store is used: %1.</source>
+        <translation>Используется собственное хранилище этого компьютера: %1.</translation>
+    </message>
+    <message>
+        <source>The CA File to Trust</source>
+        <translation>Файл доверенного центра сертификации</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Сертификаты (*.crt *.pem *.cer);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Give the password of your database user.</source>
+        <translation>Укажите пароль вашего пользователя базы данных.</translation>
+    </message>
+    <message>
+        <source>Reading the password from the keychain…</source>
+        <translation>Чтение пароля из связки ключей…</translation>
+    </message>
+    <message>
+        <source>The password could not be read from the keychain: %1. Type it again.</source>
+        <translation>Пароль не удалось прочитать из связки ключей: %1. Введите его снова.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Подключение к %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1: schema version %2 (this Voice Console: %3).</source>
+        <translation>Подключено к %1: версия схемы %2 (эта Voice Console: %3).</translation>
+    </message>
+    <message>
+        <source>Uploading this computer&apos;s do-not-call list and ledger to %1…</source>
+        <translation>Загрузка списка «не звонить» и журнала контактов этого компьютера в %1…</translation>
+    </message>
+    <message>
+        <source>Uploaded to %1: %2 number(s) new on the do-not-call list, %3 history entries, %4 call(s) into the contact ledger. This computer&apos;s own store is kept unchanged as a backup.</source>
+        <translation>Загружено в %1: новых номеров в списке «не звонить» — %2, записей истории — %3, звонков в журнал контактов — %4. Собственное хранилище этого компьютера сохранено без изменений как резервная копия.</translation>
+    </message>
+    <message>
+        <source>The settings file cannot be written: %1</source>
+        <translation>Файл настроек не удаётся записать: %1</translation>
+    </message>
+    <message>
+        <source>Keeping the password in the keychain…</source>
+        <translation>Сохранение пароля в связке ключей…</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in the keychain: %1</source>
+        <translation>Пароль не удалось сохранить в связке ключей: %1</translation>
+    </message>
+    <message>
+        <source>Team Store</source>
+        <translation>Общее хранилище</translation>
+    </message>
+    <message>
+        <source>Where the do-not-call list, its history, the contact ledger, the contact policy and the list of campaigns are kept. This computer&apos;s own store serves one operator; a team store on PostgreSQL is shared by every operator&apos;s computer: a refusal taken by one stops the others&apos; next call, and a cap counts the team&apos;s calls.</source>
+        <translation>Где хранятся список «не звонить» с его историей, журнал контактов, политика контактов и список кампаний. Собственное хранилище компьютера подходит одному оператору; общее хранилище на PostgreSQL разделяют компьютеры всех операторов: отказ, принятый одним, останавливает следующий звонок других, а лимит считает звонки всей команды.</translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation>&amp;Хранилище:</translation>
+    </message>
+    <message>
+        <source>This computer only</source>
+        <translation>Только этот компьютер</translation>
+    </message>
+    <message>
+        <source>Team store on PostgreSQL</source>
+        <translation>Общее хранилище на PostgreSQL</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>Хос&amp;т:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>&amp;Порт:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;База данных:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>По&amp;льзователь:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Па&amp;роль:</translation>
+    </message>
+    <message>
+        <source>kept in the keychain; type to replace it</source>
+        <translation>хранится в связке ключей; введите новый, чтобы заменить</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>verify-full: encrypted, the server&apos;s certificate and name checked</source>
+        <translation>verify-full: шифрование, проверка сертификата и имени сервера</translation>
+    </message>
+    <message>
+        <source>verify-ca: encrypted, the server&apos;s certificate checked</source>
+        <translation>verify-ca: шифрование, проверка сертификата сервера</translation>
+    </message>
+    <message>
+        <source>require: encrypted, not checked</source>
+        <translation>require: шифрование без проверки</translation>
+    </message>
+    <message>
+        <source>prefer: encrypted when the server offers it</source>
+        <translation>prefer: шифрование, если сервер его предлагает</translation>
+    </message>
+    <message>
+        <source>disable: not encrypted</source>
+        <translation>disable: без шифрования</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;Центр сертификации:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>T&amp;est Connection</source>
+        <translation>Про&amp;верить соединение</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Хранилище</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Хост</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Порт</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>База данных</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>Режим TLS</translation>
+    </message>
+    <message>
+        <source>CA file to trust</source>
+        <translation>Файл доверенного центра сертификации</translation>
+    </message>
+    <message>
+        <source>Browse for the CA file</source>
+        <translation>Выбрать файл центра сертификации</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>Проверить соединение</translation>
+    </message>
+    <message>
+        <source>Upload my do-not-call list and ledger to the team store</source>
+        <translation>Загрузить мой список «не звонить» и журнал контактов в общее хранилище</translation>
+    </message>
+    <message>
+        <source>Team store status</source>
+        <translation>Состояние общего хранилища</translation>
+    </message>
+    <message>
+        <source>U&amp;pload My Do-Not-Call List and Ledger</source>
+        <translation>&amp;Загрузить мой список «не звонить» и журнал</translation>
     </message>
 </context>
 </TS>

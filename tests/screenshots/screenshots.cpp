@@ -26,6 +26,8 @@
 #include "ui/shell/networklogdock.h"
 #include "ui/send/sendpage.h"
 #include "ui/shell/contactpolicydialog.h"
+#include "ui/shell/teamstoredialog.h"
+#include "policy/teamstoreservice.h"
 #include "policy/contactpolicy.h"
 #include "accounts/settings.h"
 #include "ui/services/servicespage.h"
@@ -257,6 +259,25 @@ int main(int argc, char *argv[])
     presetCombo->setCurrentIndex(presetCombo->findData(QStringLiteral("230-fz")));
     shoot(QStringLiteral("contact-policy"));
     policyDialog->reject();
+    // Profiles → Team Store, filled in for a team's server; then the status bar when it does not answer.
+    TeamStoreService teamStore;
+    window.setTeamStore(&teamStore);
+    window.findChild<QAction *>(QStringLiteral("teamStoreAction"))->trigger();
+    auto *storeDialog = waitFor<TeamStoreDialog>(&window, QStringLiteral("teamStoreDialog"));
+    auto *storeMode = storeDialog->findChild<QComboBox *>(QStringLiteral("storeModeCombo"));
+    storeMode->setCurrentIndex(1);
+    type(storeDialog, "hostEdit", QStringLiteral("db.office.example.ru"));
+    type(storeDialog, "userEdit", QStringLiteral("op1"));
+    type(storeDialog, "passwordEdit", QStringLiteral("secret"));
+    storeDialog->findChild<QPushButton *>(QStringLiteral("testConnectionButton"))->click(); // flags the missing CA file
+    shoot(QStringLiteral("team-store"));
+    storeDialog->reject();
+    TeamStore::select(TeamStoreAddress::parse(QStringLiteral("postgresql://op1@127.0.0.1:1/voice_console")).value(), QStringLiteral("x"));
+    teamStore.storeChanged();
+    (void)QTest::qWaitFor([&] { return !teamStore.reachable(); }, 10000);
+    shoot(QStringLiteral("team-store-unreachable"));
+    TeamStore::selectLocal();
+    teamStore.storeChanged();
     type(sendPage, "destinationEdit", QStringLiteral("8 926 12"));
     shoot(QStringLiteral("send-invalid"));
     window.banner()->clear();

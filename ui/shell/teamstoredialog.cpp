@@ -336,7 +336,7 @@ void TeamStoreDialog::retranslate()
     m_caLabel->setText(tr("&CA file:"));
     m_browse->setText(tr("&Browse…"));
     m_test->setText(tr("T&est Connection"));
-    m_upload->setText(tr("&Upload My Do-Not-Call List and Ledger"));
+    m_upload->setText(tr("U&pload My Do-Not-Call List and Ledger"));
     m_buttons->button(QDialogButtonBox::Save)->setText(tr("Save"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     a11y::name(m_mode, tr("Store"));

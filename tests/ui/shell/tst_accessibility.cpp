@@ -8,6 +8,8 @@
 #include "ui/shell/profilesdialog.h"
 #include "ui/shell/proxycredentialsdialog.h"
 #include "ui/shell/contactpolicydialog.h"
+#include "ui/shell/teamstoredialog.h"
+#include "policy/teamstoreservice.h"
 #include "ui/calls/callspage.h"
 #include "ui/calls/comparedialog.h"
 #include "ui/campaigns/resolveunknowndialog.h"
@@ -246,6 +248,27 @@ private Q_SLOTS:
         missing = unnamed(policy);
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("contact policy: ") + missing.join(QStringLiteral(", "))));
         policy->reject();
+
+        // Profiles -> Team Store, in both modes; a missing host is flagged before any connection.
+        TeamStoreService teamStore;
+        m_app->window()->setTeamStore(&teamStore);
+        QVERIFY(m_app->window()->findChild<QLabel *>(QStringLiteral("storeStatus"))->isVisible());
+        m_app->window()->findChild<QAction *>(QStringLiteral("teamStoreAction"))->trigger();
+        TeamStoreDialog *store = nullptr;
+        QTRY_VERIFY((store = m_app->window()->findChild<TeamStoreDialog *>()) && store->isVisible());
+        missing = unnamed(store);
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("team store: ") + missing.join(QStringLiteral(", "))));
+        store->findChild<QComboBox *>(QStringLiteral("storeModeCombo"))->setCurrentIndex(1);
+        missing = unnamed(store);
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("team store (PostgreSQL): ") + missing.join(QStringLiteral(", "))));
+        auto *host = store->findChild<QLineEdit *>(QStringLiteral("hostEdit"));
+        QVERIFY(host->isEnabled());
+        store->findChild<QPushButton *>(QStringLiteral("testConnectionButton"))->click();
+        QCOMPARE(store->findChild<QLabel *>(QStringLiteral("teamStoreMessage"))->text(),
+                 QCoreApplication::translate("vc::ui::TeamStoreDialog", "Give the server's host name or address."));
+        QVERIFY(!host->styleSheet().isEmpty()); // flagged
+        QTest::keyClick(store, Qt::Key_Escape);
+        QTRY_VERIFY(!store->isVisible());
 
         // Calls -> Compare with Exolve, and the Resolve Unknown dialog (on a journal of nothing unknown).
         m_app->window()->setCurrentPage(MainWindow::CallsPageIndex);
