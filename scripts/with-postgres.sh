@@ -42,7 +42,7 @@ if ! "${runas[@]}" "$bin/initdb" -D "$dir/data" -A scram-sha-256 --pwfile="$dir/
   "$@"
   exit $?
 fi
-if ! "${runas[@]}" "$bin/pg_ctl" -D "$dir/data" -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" \
+if ! "${runas[@]}" "$bin/pg_ctl" -D "$dir/data" -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${VC_PG_FSYNC:-off}" \
      -l "$dir/log" -w start >/dev/null 2>&1; then
   export VC_TEST_PG_SKIP="the PostgreSQL server did not start: $(tail -n 1 "$dir/log" 2>/dev/null)"
   "$@"
@@ -68,6 +68,6 @@ unset PGPASSWORD
 export VC_TEST_PG_HOST=127.0.0.1 VC_TEST_PG_PORT="$port" VC_TEST_PG_DATABASE=voice_console
 export VC_TEST_PG_USER=op1 VC_TEST_PG_PASSWORD="$op1_pw" VC_TEST_PG_USER2=op2 VC_TEST_PG_PASSWORD2="$op2_pw"
 # The admin may stop and start the server (the "server goes away" tests): pg_ctl and the data folder.
-export VC_TEST_PG_CTL="${runas[*]} $bin/pg_ctl -D $dir/data -o \"-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off\" -l $dir/log"
+export VC_TEST_PG_CTL="${runas[*]} $bin/pg_ctl -D $dir/data -o \"-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${VC_PG_FSYNC:-off}\" -l $dir/log"
 echo "with-postgres: a throwaway PostgreSQL on 127.0.0.1:$port ($dir)" >&2
 "$@"

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSysInfo>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
@@ -218,6 +219,9 @@ Result<ContactLedger::Reservation, StorageError> ContactLedger::reserve(const Ca
     };
     Reservation reservation;
     if (m_team) {
+        // Durable before the request is written: the count survives a crash of the server too.
+        if (auto r = exec(QStringLiteral("SET LOCAL synchronous_commit = on")); !r)
+            return rollback(r.error());
         QSqlQuery lock(QSqlDatabase::database(m_connection, false));
         lock.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"));
         lock.addBindValue(call.number);
@@ -331,6 +335,12 @@ Result<qsizetype, StorageError> ContactLedger::changeDoNotCall(bool add, const Q
         return r.error();
     if (auto r = exec(m_team ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")); !r)
         return r.error();
+    if (m_team) {
+        if (auto r = exec(QStringLiteral("SET LOCAL synchronous_commit = on")); !r) {
+            (void)exec(QStringLiteral("ROLLBACK"));
+            return r.error();
+        }
+    }
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery change(db);
     change.prepare(add ? QStringLiteral("INSERT INTO dnc(number, reason, source, note, added_at, operator) VALUES(?, ?, ?, ?, ?, ?)"
@@ -423,6 +433,10 @@ StorageResult ContactLedger::savePolicy(const ContactPolicy &policy)
     if (auto r = open(); !r)
         return r;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    // Durable at once (the session's commits otherwise do not wait for the disk).
+    if (auto r = exec(QStringLiteral("SET synchronous_commit = on")); !r)
+        return r;
+    const auto relaxed = qScopeGuard([this] { (void)exec(QStringLiteral("SET synchronous_commit = off")); });
     q.prepare(QStringLiteral("INSERT INTO policy(key, value) VALUES('contact_policy', ?) ON CONFLICT(key) DO UPDATE"
                              " SET value = excluded.value, updated_at = now(), updated_by = session_user"));
     q.addBindValue(QString::fromUtf8(policy.toJson()));
@@ -446,6 +460,10 @@ Result<ContactLedger::Upload, StorageError> ContactLedger::upload(ContactLedger 
         (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
         return e;
     };
+    if (m_team) {
+        if (auto r = exec(QStringLiteral("SET LOCAL synchronous_commit = on")); !r)
+            return rollback(r.error());
+    }
     const auto copy = [&](const QString &select, const QString &insert, int columns, qint64 *count) -> StorageResult {
         QSqlQuery read(from);
         read.setForwardOnly(true);

@@ -199,8 +199,11 @@ StorageResult TeamStore::connect(const QString &connection, const TeamStoreAddre
     }
     db.setPassword({}); // the open connection keeps it no longer than needed
     QSqlQuery q(db);
+    // Commits wait for the disk only where they must: a reservation (ContactLedger::reserve) and a
+    // change to the do-not-call list ask for it themselves; an outcome or a heartbeat lost in a server
+    // crash leaves a call counted, never one uncounted.
     if (!q.exec(QStringLiteral("SET search_path TO ") + schemaName()) ||
-        !q.exec(QStringLiteral("SET lock_timeout = '10s'")))
+        !q.exec(QStringLiteral("SET lock_timeout = '10s'")) || !q.exec(QStringLiteral("SET synchronous_commit = off")))
         return error(q.lastError(), tr("The team store %1 cannot be used").arg(address.display()));
     return Empty{};
 }
@@ -230,7 +233,8 @@ Result<int, StorageError> TeamStore::migrate(QSqlDatabase &db)
     };
     if (!q.exec(QStringLiteral("BEGIN")))
         return error(q.lastError(), tr("The team store's schema cannot be made"));
-    if (!q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLock)))
+    if (!q.exec(QStringLiteral("SET LOCAL synchronous_commit = on")) ||
+        !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLock)))
         return fail(q.lastError(), tr("The team store's schema cannot be made"));
     if (!q.exec(QStringLiteral("SET LOCAL ROLE ") + groupRole()))
         return fail(q.lastError(), tr("Your database role is not a member of %1, so the team store's schema cannot be made")
