@@ -1,5 +1,8 @@
 #include "calls/calltracker.h"
 
+#include <QPointer>
+#include <QThreadPool>
+
 #include "common/jsoncodec.h"
 #include "accounts/session.h"
 #include "accounts/settings.h"
@@ -67,9 +70,72 @@ void CallTracker::onUpdate(const CallInfo &info, bool final, bool stale)
 
 ContactCaps CallTracker::caps() const
 {
-    if (m_settings)
+    if (m_settings && !TeamStore::selected())
         return ContactPolicy::load(Settings(m_settings)).caps;
-    return ContactPolicy::loadShared().caps;
+    return ContactPolicy::loadShared().caps; // the team's, on a team store
+}
+
+namespace {
+// Work on the team store off the window's thread, each with a connection of its own; the answer on
+// `context`'s thread, unless it is gone.
+template <typename T>
+void onTeamStore(QObject *context, std::function<T()> work, std::function<void(const T &)> deliver)
+{
+    QThreadPool::globalInstance()->start([context = QPointer<QObject>(context), work = std::move(work), deliver = std::move(deliver)] {
+        T result = work();
+        if (!context)
+            return;
+        QMetaObject::invokeMethod(
+            context.data(), [context, result, deliver] {
+                if (context)
+                    deliver(result);
+            },
+            Qt::QueuedConnection);
+    });
+}
+} // namespace
+
+void CallTracker::checkCap(const QString &number, QObject *context, std::function<void(const std::optional<CapVerdict> &)> done)
+{
+    if (!TeamStore::selected())
+        return done(overCap(number));
+    onTeamStore<std::optional<CapVerdict>>(
+        context,
+        [number]() -> std::optional<CapVerdict> {
+            ContactLedger ledger(ContactLedger::defaultPath());
+            const auto v = ledger.check(number, QTimeZone::systemTimeZone(), ContactPolicy::loadShared().caps);
+            if (!v || v.value().allowed)
+                return std::nullopt; // a store that cannot answer is said by the reservation itself
+            return v.value();
+        },
+        std::move(done));
+}
+
+void CallTracker::reserveThen(const QString &number, const QString &provider, const QString &overrideReason, QObject *context,
+                              std::function<void(const Result<qint64> &)> then)
+{
+    if (!TeamStore::selected())
+        return then(reserveContact(number, provider, overrideReason));
+    onTeamStore<Result<qint64>>(
+        context,
+        [number, provider, overrideReason]() -> Result<qint64> {
+            ContactLedger ledger(ContactLedger::defaultPath());
+            const auto r = ledger.reserve({number, QTimeZone::systemTimeZone(), {}, provider, overrideReason},
+                                          ContactPolicy::loadShared().caps);
+            ApiError e;
+            e.kind = ApiError::Kind::Validation;
+            if (!r) {
+                e.explanation = CallTracker::tr("Nothing was sent: %1").arg(r.error().message);
+                return e;
+            }
+            if (r.value().id == 0) {
+                e.field = QStringLiteral("destination");
+                e.explanation = CallTracker::tr("Nothing was sent: %1.").arg(r.value().refusal(number));
+                return e;
+            }
+            return r.value().id;
+        },
+        std::move(then));
 }
 
 std::optional<CapVerdict> CallTracker::overCap(const QString &number)
@@ -99,6 +165,13 @@ Result<qint64> CallTracker::reserveContact(const QString &number, const QString 
 
 void CallTracker::recordOutcome(qint64 id, const Result<QString> &r)
 {
+    if (TeamStore::selected()) {
+        QThreadPool::globalInstance()->start([id, r] {
+            ContactLedger ledger(ContactLedger::defaultPath());
+            (void)ledger.setOutcome(id, r);
+        });
+        return;
+    }
     (void)m_ledger.setOutcome(id, r); // the call is counted already; only the report loses detail
 }
 
@@ -106,9 +179,12 @@ void CallTracker::send(const VoiceCallRequest &request, const QString &serviceNa
                        std::function<void(const Result<CallRecord> &)> done, const QString &overrideReason)
 {
     const QString profileId = m_session->profile().id;
-    const auto contact = reserveContact(request.destination, QStringLiteral("exolve"), overrideReason);
+    reserveThen(request.destination, QStringLiteral("exolve"), overrideReason, context ? context : this,
+                [=, this](const Result<qint64> &contact) {
     if (!contact)
         return done(contact.error());
+    if (profileId != m_session->profile().id) // switched meanwhile: nothing is sent on another account
+        return done(switchedMeanwhile(contact.value()));
     m_session->exolve()->makeVoiceMessage(request, context, [=, this, id = contact.value()](const Result<QString> &r) {
         recordOutcome(id, r);
         CallRecord record;
@@ -125,6 +201,7 @@ void CallTracker::send(const VoiceCallRequest &request, const QString &serviceNa
         }
         finishSend(record, r.ok() ? std::nullopt : std::optional<ApiError>(r.error()), done);
     });
+                });
 }
 
 void CallTracker::finishSend(CallRecord record, const std::optional<ApiError> &error,
@@ -168,10 +245,12 @@ void CallTracker::sendLegacy(const LegacySendRequest &request, QObject *context,
                              const QString &overrideReason)
 {
     const QString profileId = m_session->profile().id;
-    const auto contact = reserveContact(Validation::phoneNumber(request.destination).valueOr(request.destination),
-                                        QStringLiteral("legacy"), overrideReason);
+    reserveThen(Validation::phoneNumber(request.destination).valueOr(request.destination), QStringLiteral("legacy"), overrideReason,
+                context ? context : this, [=, this](const Result<qint64> &contact) {
     if (!contact)
         return done(contact.error());
+    if (profileId != m_session->profile().id) // switched meanwhile: nothing is sent on another account
+        return done(switchedMeanwhile(contact.value()));
     m_session->legacy()->send(request, context, [=, this, id = contact.value()](const Result<quint64> &r) {
         recordOutcome(id, r ? Result<QString>(QString::number(r.value())) : Result<QString>(r.error()));
         CallRecord record;
@@ -191,6 +270,16 @@ void CallTracker::sendLegacy(const LegacySendRequest &request, QObject *context,
         }
         finishSend(record, r.ok() ? std::nullopt : std::optional<ApiError>(r.error()), done);
     });
+                });
+}
+
+ApiError CallTracker::switchedMeanwhile(qint64 ledgerId)
+{
+    ApiError e;
+    e.kind = ApiError::Kind::Validation;
+    e.explanation = tr("Nothing was sent: the profile was switched while the contact policy was checked.");
+    recordOutcome(ledgerId, Result<QString>(e)); // reserved, never requested: "not placed", not counted
+    return e;
 }
 
 void CallTracker::watch(const QString &callId)

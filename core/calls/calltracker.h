@@ -38,6 +38,9 @@ public:
     // Why one more call to `number` (E.164 digits) would be over the contact policy's cap now, in this
     // computer's zone; nullopt when it is allowed (or the ledger cannot say: the send will).
     std::optional<CapVerdict> overCap(const QString &number);
+    // The same, answered on `context`'s thread: at once on this computer's store, from a worker thread
+    // on a team store (its server is never waited for on the window's thread).
+    void checkCap(const QString &number, QObject *context, std::function<void(const std::optional<CapVerdict> &)> done);
     // Where the caps come from (the app's settings); unset: the shared settings file.
     void setSettings(QSettings *settings) { m_settings = settings; }
 
@@ -63,7 +66,11 @@ private:
     CallRecord recordFor(const QString &callId) const;
     // The ledger's entry for a send, or the error to give `done` (refused by a cap, or not recordable).
     Result<qint64> reserveContact(const QString &number, const QString &provider, const QString &overrideReason);
+    // reserveContact() at once on this computer's store, on a worker thread on a team store.
+    void reserveThen(const QString &number, const QString &provider, const QString &overrideReason, QObject *context,
+                     std::function<void(const Result<qint64> &)> then);
     void recordOutcome(qint64 id, const Result<QString> &r);
+    ApiError switchedMeanwhile(qint64 ledgerId);
 
     Session *m_session;
     CallHistory *m_history;

@@ -115,4 +115,34 @@ void TeamStoreService::upload(const TeamStoreAddress &address, const QString &pa
         std::move(done));
 }
 
+void TeamStoreService::loadPolicy(QObject *context, std::function<void(const Result<std::optional<ContactPolicy>, StorageError> &)> done)
+{
+    const auto address = TeamStore::selected();
+    const QString password = TeamStore::selectedPassword();
+    offThread<Result<std::optional<ContactPolicy>, StorageError>>(
+        context,
+        [address, password]() -> Result<std::optional<ContactPolicy>, StorageError> {
+            if (!address)
+                return std::optional<ContactPolicy>();
+            ContactLedger team(*address, password);
+            return team.loadPolicy();
+        },
+        std::move(done));
+}
+
+void TeamStoreService::savePolicy(const ContactPolicy &policy, QObject *context, std::function<void(const StorageResult &)> done)
+{
+    const auto address = TeamStore::selected();
+    const QString password = TeamStore::selectedPassword();
+    offThread<StorageResult>(
+        context,
+        [address, password, policy]() -> StorageResult {
+            if (!address)
+                return StorageError{TeamStore::tr("No team store is selected.")};
+            ContactLedger team(*address, password);
+            return team.savePolicy(policy);
+        },
+        std::move(done));
+}
+
 } // namespace vc

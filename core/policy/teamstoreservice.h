@@ -43,6 +43,10 @@ public:
     static void upload(const TeamStoreAddress &address, const QString &password, const QString &localPath, QObject *context,
                        std::function<void(const Result<ContactLedger::Upload, StorageError> &)> done);
 
+    // The selected team store's contact policy (nullopt: none set there yet), and a new one for it.
+    static void loadPolicy(QObject *context, std::function<void(const Result<std::optional<ContactPolicy>, StorageError> &)> done);
+    static void savePolicy(const ContactPolicy &policy, QObject *context, std::function<void(const StorageResult &)> done);
+
 Q_SIGNALS:
     void healthChanged();
 

@@ -106,12 +106,20 @@ void LegacySendPage::confirmAndSend()
     const QString destination = Validation::phoneNumber(request.destination).valueOr(request.destination);
     const QString source = Validation::phoneNumber(request.source).valueOr(request.source);
     // Over the contact policy's cap: said first, and sent only with the operator's reason, recorded.
-    if (const auto over = m_tracker->overCap(destination); over && m_overrideReason.isEmpty()) {
-        return askCapOverride(window(), destination, *over, [self = QPointer(this)](const QString &reason) {
-            if (!self)
-                return;
-            self->m_overrideReason = reason;
-            self->confirmAndSend();
+    if (!std::exchange(m_capChecked, false) && m_overrideReason.isEmpty()) {
+        m_sending = true; // the check may take a moment on a team store: one send at a time
+        return m_tracker->checkCap(destination, this, [this, destination](const std::optional<CapVerdict> &over) {
+            m_sending = false;
+            if (over) {
+                return askCapOverride(window(), destination, *over, [self = QPointer(this)](const QString &reason) {
+                    if (!self)
+                        return;
+                    self->m_overrideReason = reason;
+                    self->confirmAndSend();
+                });
+            }
+            m_capChecked = true;
+            confirmAndSend();
         });
     }
     const QString overrideReason = std::exchange(m_overrideReason, QString());

@@ -44,6 +44,7 @@ private:
     MessageBanner *m_banner;
     bool m_sending = false;
     QString m_overrideReason; // the operator's reason to call over the contact policy's cap, for the next send
+    bool m_capChecked = false; // the cap was checked for the send under way (asynchronously on a team store)
 };
 
 } // namespace vc::ui

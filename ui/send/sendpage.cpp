@@ -177,12 +177,20 @@ void SendPage::confirmAndSend()
         return;
     const QString serviceName = m_service->currentData(ServiceNameRole).toString();
     // Over the contact policy's cap: said first, and sent only with the operator's reason, recorded.
-    if (const auto over = m_tracker->overCap(destination.value()); over && m_overrideReason.isEmpty()) {
-        return askCapOverride(window(), destination.value(), *over, [self = QPointer(this)](const QString &reason) {
-            if (!self)
-                return;
-            self->m_overrideReason = reason;
-            self->confirmAndSend();
+    if (!std::exchange(m_capChecked, false) && m_overrideReason.isEmpty()) {
+        m_sending = true; // the check may take a moment on a team store: one send at a time
+        return m_tracker->checkCap(destination.value(), this, [this, number = destination.value()](const std::optional<CapVerdict> &over) {
+            m_sending = false;
+            if (over) {
+                return askCapOverride(window(), number, *over, [self = QPointer(this)](const QString &reason) {
+                    if (!self)
+                        return;
+                    self->m_overrideReason = reason;
+                    self->confirmAndSend();
+                });
+            }
+            m_capChecked = true;
+            confirmAndSend();
         });
     }
     const QString overrideReason = std::exchange(m_overrideReason, QString());

@@ -63,6 +63,7 @@ private:
     QComboBox *m_service;
     bool m_sending = false;
     QString m_overrideReason; // the operator's reason to call over the contact policy's cap, for the next send
+    bool m_capChecked = false; // the cap was checked for the send under way (asynchronously on a team store)
     bool m_pageActive = false;
     bool m_servicesLoaded = false;
     bool m_loadQueued = false;

@@ -3,6 +3,7 @@
 #include "accounts/settings.h"
 #include "campaigns/sendingwindow.h"
 #include "policy/holidaycalendar.h"
+#include "policy/teamstoreservice.h"
 #include "ui/widgets/accessibility.h"
 #include "ui/widgets/stylepalette.h"
 
@@ -110,6 +111,29 @@ ContactPolicyDialog::ContactPolicyDialog(QSettings *settings, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     display(ContactPolicy::load(Settings(m_settings)));
     retranslate();
+    // On a team store the policy is the team's: read there, off the window's thread.
+    if (TeamStore::selected()) {
+        setFormEnabled(false);
+        style::showHint(m_message, tr("Reading the team's policy from %1…").arg(TeamStore::selected()->display()), false);
+        TeamStoreService::loadPolicy(this, [this](const Result<std::optional<ContactPolicy>, StorageError> &r) {
+            if (!r) {
+                style::showHint(m_message, tr("The team's policy cannot be read, so it cannot be changed now: %1").arg(r.error().message), true);
+                return;
+            }
+            if (r.value())
+                display(*r.value());
+            setFormEnabled(true);
+        });
+    }
+}
+
+void ContactPolicyDialog::setFormEnabled(bool on)
+{
+    for (QWidget *w : std::initializer_list<QWidget *>{m_preset, m_perDay, m_perWeek, m_perMonth, m_workdays, m_weekends, m_consent})
+        w->setEnabled(on);
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(on);
+    if (on)
+        edited();
 }
 
 ContactPolicyDialog::~ContactPolicyDialog() = default;
@@ -205,6 +229,18 @@ void ContactPolicyDialog::importCalendar()
 
 void ContactPolicyDialog::save()
 {
+    if (TeamStore::selected()) {
+        setFormEnabled(false);
+        TeamStoreService::savePolicy(policy(), this, [this](const StorageResult &r) {
+            if (!r) {
+                setFormEnabled(true);
+                style::showHint(m_message, tr("The team's policy was not saved: %1").arg(r.error().message), true);
+                return;
+            }
+            accept();
+        });
+        return;
+    }
     policy().save(Settings(m_settings));
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError) {
@@ -224,9 +260,14 @@ void ContactPolicyDialog::changeEvent(QEvent *event)
 void ContactPolicyDialog::retranslate()
 {
     setWindowTitle(tr("Contact Policy"));
-    m_intro->setText(tr("How often one person may be called, and when, for every campaign and every single send from "
-                        "this computer. Days, weeks and months are the recipient's own. Calls placed are counted, an "
-                        "unknown outcome included."));
+    m_intro->setText(TeamStore::selected()
+                         ? tr("How often one person may be called, and when, for every campaign and every single send of "
+                              "every operator of the team (the team store %1). Days, weeks and months are the recipient's "
+                              "own. Calls placed are counted, an unknown outcome included.")
+                               .arg(TeamStore::selected()->display())
+                         : tr("How often one person may be called, and when, for every campaign and every single send from "
+                              "this computer. Days, weeks and months are the recipient's own. Calls placed are counted, an "
+                              "unknown outcome included."));
     m_presetLabel->setText(tr("&Preset:"));
     for (int i = 0; i < m_preset->count(); ++i)
         m_preset->setItemText(i, ContactPolicy::presetTitle(*ContactPolicy::presetNamed(m_preset->itemData(i).toString())));

@@ -37,6 +37,7 @@ private:
     void edited();
     void importCalendar();
     void save();
+    void setFormEnabled(bool on);
 
     QSettings *m_settings;
     QLabel *m_intro;
