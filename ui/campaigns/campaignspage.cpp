@@ -1,4 +1,5 @@
 #include "ui/campaigns/campaignspage.h"
+#include "ui/campaigns/teamcampaignsview.h"
 #include "ui/campaigns/campaignactions.h"
 #include "ui_campaignspage.h"
 
@@ -67,8 +68,11 @@ CampaignsPage::CampaignsPage(Session *session, CampaignRegistry *registry, Campa
     m_ui->titleLabel->setStyleSheet(QStringLiteral("font-weight: bold; font-size: 12pt;"));
     m_ui->retryButton->setObjectName(QStringLiteral("retryButton"));
     m_ui->retryButton->hide();
+    m_team = new TeamCampaignsView(this);
+    m_ui->campaignsSplitter->insertWidget(1, m_team); // the team's campaigns, shown with a team store
     m_ui->campaignsSplitter->setStretchFactor(0, 1);
-    m_ui->campaignsSplitter->setStretchFactor(1, 3);
+    m_ui->campaignsSplitter->setStretchFactor(1, 1);
+    m_ui->campaignsSplitter->setStretchFactor(2, 3);
     for (ChartView *v : {m_outcomeChart, m_hourChart}) {
         v->setMinimumHeight(220);
         m_ui->chartsRow->addWidget(v);

@@ -23,6 +23,7 @@ class CampaignsPage;
 }
 
 namespace vc::ui {
+class TeamCampaignsView;
 
 class CampaignActions;
 class ChartView;
@@ -68,10 +69,15 @@ Q_SIGNALS:
     // A campaign wrote calls into the call history.
     void historyChanged();
 
+public:
+    // The team's campaigns (shown with a team store).
+    TeamCampaignsView *teamCampaigns() const { return m_team; }
+
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    TeamCampaignsView *m_team = nullptr;
     void retranslate();
     void showSelected();
     void updateActions();
