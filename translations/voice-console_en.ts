@@ -1567,6 +1567,10 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
         <source>%1. The server said: %2</source>
         <translation>%1. The server said: %2</translation>
     </message>
+    <message>
+        <source>No team store is selected.</source>
+        <translation>No team store is selected.</translation>
+    </message>
 </context>
 <context>
     <name>TeamStoreAddress</name>
@@ -1622,6 +1626,10 @@ To call anyway, give the reason (it is recorded in the contact ledger):</transla
     <message>
         <source>Nothing was sent: %1.</source>
         <translation>Nothing was sent: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the profile was switched while the contact policy was checked.</source>
+        <translation>Nothing was sent: the profile was switched while the contact policy was checked.</translation>
     </message>
 </context>
 <context>
@@ -4613,6 +4621,22 @@ The API key comes from VOICE_API_KEY; integrationapi.net credentials from --logi
         <source>Campaign rows need consent</source>
         <translation>Campaign rows need consent</translation>
     </message>
+    <message>
+        <source>Reading the team&apos;s policy from %1…</source>
+        <translation>Reading the team&apos;s policy from %1…</translation>
+    </message>
+    <message>
+        <source>The team&apos;s policy cannot be read, so it cannot be changed now: %1</source>
+        <translation>The team&apos;s policy cannot be read, so it cannot be changed now: %1</translation>
+    </message>
+    <message>
+        <source>The team&apos;s policy was not saved: %1</source>
+        <translation>The team&apos;s policy was not saved: %1</translation>
+    </message>
+    <message>
+        <source>How often one person may be called, and when, for every campaign and every single send of every operator of the team (the team store %1). Days, weeks and months are the recipient&apos;s own. Calls placed are counted, an unknown outcome included.</source>
+        <translation>How often one person may be called, and when, for every campaign and every single send of every operator of the team (the team store %1). Days, weeks and months are the recipient&apos;s own. Calls placed are counted, an unknown outcome included.</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::DoNotCallDialog</name>
@@ -5787,6 +5811,89 @@ Why (kept in the list&apos;s history):</numerusform>
     <message>
         <source>SIP resource id</source>
         <translation>SIP resource id</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::TeamCampaignsView</name>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>not answering (its computer is silent)</source>
+        <translation>not answering (its computer is silent)</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>rows wait</source>
+        <translation>rows wait</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Placed</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Last heard</source>
+        <translation>Last heard</translation>
+    </message>
+    <message>
+        <source>Team&apos;s campaigns</source>
+        <translation>Team&apos;s campaigns</translation>
+    </message>
+    <message>
+        <source>Team&apos;s campaigns: error</source>
+        <translation>Team&apos;s campaigns: error</translation>
+    </message>
+    <message>
+        <source>Team&apos;s campai&amp;gns (team store %1): who runs each, where, and how far it is</source>
+        <translation>Team&apos;s campai&amp;gns (team store %1): who runs each, where, and how far it is</translation>
     </message>
 </context>
 <context>

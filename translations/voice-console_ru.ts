@@ -1577,6 +1577,10 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
         <source>%1. The server said: %2</source>
         <translation>%1. Ответ сервера: %2</translation>
     </message>
+    <message>
+        <source>No team store is selected.</source>
+        <translation>Общее хранилище команды не выбрано.</translation>
+    </message>
 </context>
 <context>
     <name>TeamStoreAddress</name>
@@ -1632,6 +1636,10 @@ To call anyway, give the reason (it is recorded in the contact ledger):</source>
     <message>
         <source>Nothing was sent: %1.</source>
         <translation>Ничего не отправлено: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the profile was switched while the contact policy was checked.</source>
+        <translation>Ничего не отправлено: профиль переключили, пока проверялась политика контактов.</translation>
     </message>
 </context>
 <context>
@@ -4655,6 +4663,22 @@ API-ключ берётся из VOICE_API_KEY; учётные данные inte
         <source>Campaign rows need consent</source>
         <translation>Для строк кампании нужно согласие</translation>
     </message>
+    <message>
+        <source>Reading the team&apos;s policy from %1…</source>
+        <translation>Чтение политики команды из %1…</translation>
+    </message>
+    <message>
+        <source>The team&apos;s policy cannot be read, so it cannot be changed now: %1</source>
+        <translation>Политику команды не удаётся прочитать, поэтому сейчас её не изменить: %1</translation>
+    </message>
+    <message>
+        <source>The team&apos;s policy was not saved: %1</source>
+        <translation>Политика команды не сохранена: %1</translation>
+    </message>
+    <message>
+        <source>How often one person may be called, and when, for every campaign and every single send of every operator of the team (the team store %1). Days, weeks and months are the recipient&apos;s own. Calls placed are counted, an unknown outcome included.</source>
+        <translation>Как часто и когда можно звонить одному человеку — для каждой кампании и каждого отдельного звонка всех операторов команды (общее хранилище %1). Дни, недели и месяцы — по времени получателя. Учитываются совершённые звонки, включая звонки с неизвестным исходом.</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::DoNotCallDialog</name>
@@ -5846,6 +5870,89 @@ Why (kept in the list&apos;s history):</source>
     <message>
         <source>SIP resource id</source>
         <translation>Идентификатор ресурса SIP</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::TeamCampaignsView</name>
+    <message>
+        <source>running</source>
+        <translation>идёт</translation>
+    </message>
+    <message>
+        <source>not answering (its computer is silent)</source>
+        <translation>не отвечает (его компьютер молчит)</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>завершена</translation>
+    </message>
+    <message>
+        <source>rows wait</source>
+        <translation>строки ждут</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>приостановлена</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>остановлена</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Компьютер</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Совершено</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Ждут</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Неизвестно</translation>
+    </message>
+    <message>
+        <source>Last heard</source>
+        <translation>Последний сигнал</translation>
+    </message>
+    <message>
+        <source>Team&apos;s campaigns</source>
+        <translation>Кампании команды</translation>
+    </message>
+    <message>
+        <source>Team&apos;s campaigns: error</source>
+        <translation>Кампании команды: ошибка</translation>
+    </message>
+    <message>
+        <source>Team&apos;s campai&amp;gns (team store %1): who runs each, where, and how far it is</source>
+        <translation>Ка&amp;мпании команды (общее хранилище %1): кто ведёт каждую, где и насколько она продвинулась</translation>
     </message>
 </context>
 <context>

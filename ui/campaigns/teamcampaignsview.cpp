@@ -138,7 +138,7 @@ void TeamCampaignsView::changeEvent(QEvent *event)
 void TeamCampaignsView::retranslate()
 {
     const auto team = TeamStore::selected();
-    m_title->setText(tr("&Team's campaigns (team store %1): who runs each, where, and how far it is").arg(team ? team->host : QString()));
+    m_title->setText(tr("Team's campai&gns (team store %1): who runs each, where, and how far it is").arg(team ? team->host : QString()));
     m_table->setHorizontalHeaderLabels({tr("Campaign"), tr("State"), tr("Operator"), tr("Computer"), tr("Since"), tr("Placed"),
                                         tr("Waiting"), tr("Unknown"), tr("Last heard")});
     a11y::name(m_table, tr("Team's campaigns"));
