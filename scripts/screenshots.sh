@@ -10,7 +10,8 @@ run() {
   local lang=$1; shift
   local locale=C.UTF-8
   [ "$lang" = ru ] && locale=ru_RU.UTF-8
-  xvfb-run -a -s "-screen 0 1180x720x24" env LC_ALL="$locale" LANGUAGE="$lang" QT_QPA_PLATFORM=xcb \
+  # Beside a throwaway PostgreSQL: the team store's screens too.
+  ./scripts/with-postgres.sh xvfb-run -a -s "-screen 0 1180x720x24" env LC_ALL="$locale" LANGUAGE="$lang" QT_QPA_PLATFORM=xcb \
     "$dir/tests/screenshots/vc_screenshots" "$out" "$lang" "$@"
 }
 run en

@@ -27,6 +27,8 @@
 #include "ui/send/sendpage.h"
 #include "ui/shell/contactpolicydialog.h"
 #include "ui/shell/teamstoredialog.h"
+#include "ui/campaigns/teamcampaignsview.h"
+#include "campaigns/teamcampaigns.h"
 #include "policy/teamstoreservice.h"
 #include "policy/contactpolicy.h"
 #include "accounts/settings.h"
@@ -425,6 +427,38 @@ int main(int argc, char *argv[])
         dialog->reject();
     });
     window.findChild<QAction *>(QStringLiteral("resolveUnknownAction"))->trigger();
+
+    // On a team store (scripts/screenshots.sh runs beside a throwaway PostgreSQL): the team's campaigns,
+    // one of them run by another operator on another computer.
+    if (!qEnvironmentVariableIsEmpty("VC_TEST_PG_HOST")) {
+        QTest::qWait(1500); // the Resolve Unknown shot first
+        TeamStoreAddress team;
+        team.host = qEnvironmentVariable("VC_TEST_PG_HOST");
+        team.port = qEnvironmentVariableIntValue("VC_TEST_PG_PORT");
+        team.database = qEnvironmentVariable("VC_TEST_PG_DATABASE");
+        team.user = qEnvironmentVariable("VC_TEST_PG_USER2");
+        team.sslMode = QStringLiteral("disable");
+        TeamStore::select(team, qEnvironmentVariable("VC_TEST_PG_PASSWORD2"));
+        TeamCampaignLease elsewhere;
+        CampaignCounts counts;
+        counts.ready = 1200;
+        counts.placed = 418;
+        counts.waiting = 779;
+        counts.unknown = 3;
+        (void)elsewhere.acquire(QStringLiteral("screenshot-") + g_suffix, QStringLiteral("debt-reminders-december"),
+                                QStringLiteral("C:/Users/op2/VoiceConsole/campaigns/debt-reminders-december.journal"), counts, nullptr);
+        team.user = qEnvironmentVariable("VC_TEST_PG_USER");
+        TeamStore::select(team, qEnvironmentVariable("VC_TEST_PG_PASSWORD"));
+        teamStore.storeChanged();
+        window.setCurrentPage(MainWindow::CampaignsPageIndex);
+        campaigns->teamCampaigns()->refresh();
+        (void)QTest::qWaitFor([&] { return !campaigns->teamCampaigns()->campaigns().isEmpty(); }, 10000);
+        shoot(QStringLiteral("team-campaigns"));
+        elsewhere.release(QStringLiteral("finished"), counts);
+        TeamStore::selectLocal();
+        teamStore.storeChanged();
+        campaigns->teamCampaigns()->refresh();
+    }
 
     // The second provider: integrationapi.net (2013), through the built-in legacy sandbox.
     profiles.switchTo(QLatin1String(ProfileManager::kLegacySandboxId));

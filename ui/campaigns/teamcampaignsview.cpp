@@ -87,6 +87,7 @@ void TeamCampaignsView::refresh()
 
 void TeamCampaignsView::fill()
 {
+    retranslate(); // the title names the store in use
     m_table->setRowCount(int(m_campaigns.size()));
     const auto when = [](const QDateTime &t) { return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString(); };
     for (int row = 0; row < m_campaigns.size(); ++row) {
@@ -128,10 +129,8 @@ void TeamCampaignsView::fill()
 
 void TeamCampaignsView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange) {
-        retranslate();
+    if (event->type() == QEvent::LanguageChange)
         fill();
-    }
     QWidget::changeEvent(event);
 }
 
