@@ -1,5 +1,7 @@
 #include "calls/calltracker.h"
 
+#include "common/offthread.h"
+
 #include <QPointer>
 #include <QThreadPool>
 
@@ -75,31 +77,11 @@ ContactCaps CallTracker::caps() const
     return ContactPolicy::loadShared().caps; // the team's, on a team store
 }
 
-namespace {
-// Work on the team store off the window's thread, each with a connection of its own; the answer on
-// `context`'s thread, unless it is gone.
-template <typename T>
-void onTeamStore(QObject *context, std::function<T()> work, std::function<void(const T &)> deliver)
-{
-    QThreadPool::globalInstance()->start([context = QPointer<QObject>(context), work = std::move(work), deliver = std::move(deliver)] {
-        T result = work();
-        if (!context)
-            return;
-        QMetaObject::invokeMethod(
-            context.data(), [context, result, deliver] {
-                if (context)
-                    deliver(result);
-            },
-            Qt::QueuedConnection);
-    });
-}
-} // namespace
-
 void CallTracker::checkCap(const QString &number, QObject *context, std::function<void(const std::optional<CapVerdict> &)> done)
 {
     if (!TeamStore::selected())
         return done(overCap(number));
-    onTeamStore<std::optional<CapVerdict>>(
+    runOffThread<std::optional<CapVerdict>>(
         context,
         [number]() -> std::optional<CapVerdict> {
             ContactLedger ledger(ContactLedger::defaultPath());
@@ -116,7 +98,7 @@ void CallTracker::reserveThen(const QString &number, const QString &provider, co
 {
     if (!TeamStore::selected())
         return then(reserveContact(number, provider, overrideReason));
-    onTeamStore<Result<qint64>>(
+    runOffThread<Result<qint64>>(
         context,
         [number, provider, overrideReason]() -> Result<qint64> {
             ContactLedger ledger(ContactLedger::defaultPath());

@@ -1,5 +1,7 @@
 #include "policy/teamstoreservice.h"
 
+#include "common/offthread.h"
+
 #include <QPointer>
 #include <QSqlDatabase>
 #include <QThreadPool>
@@ -8,23 +10,6 @@
 namespace vc {
 
 namespace {
-// Runs `work` on the pool; `deliver` gets its result on `context`'s thread, unless `context` is gone.
-template <typename T>
-void offThread(QObject *context, std::function<T()> work, std::function<void(const T &)> deliver)
-{
-    QThreadPool::globalInstance()->start([context = QPointer<QObject>(context), work = std::move(work), deliver = std::move(deliver)] {
-        T result = work();
-        if (!context)
-            return;
-        QMetaObject::invokeMethod(
-            context.data(), [context, result, deliver] {
-                if (context)
-                    deliver(result);
-            },
-            Qt::QueuedConnection);
-    });
-}
-
 Result<TeamStoreService::Check, StorageError> checkNow(const TeamStoreAddress &address, const QString &password, bool migrate)
 {
     const QString name = QStringLiteral("check-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -76,7 +61,7 @@ void TeamStoreService::probe()
         return;
     m_probing = true;
     const QString password = TeamStore::selectedPassword();
-    offThread<Result<Check, StorageError>>(
+    runOffThread<Result<Check, StorageError>>(
         this, [a = *address, password] { return checkNow(a, password, false); },
         [this](const Result<Check, StorageError> &r) {
             m_probing = false;
@@ -99,13 +84,13 @@ void TeamStoreService::probe()
 void TeamStoreService::check(const TeamStoreAddress &address, const QString &password, QObject *context,
                              std::function<void(const Result<Check, StorageError> &)> done)
 {
-    offThread<Result<Check, StorageError>>(context, [address, password] { return checkNow(address, password, true); }, std::move(done));
+    runOffThread<Result<Check, StorageError>>(context, [address, password] { return checkNow(address, password, true); }, std::move(done));
 }
 
 void TeamStoreService::upload(const TeamStoreAddress &address, const QString &password, const QString &localPath, QObject *context,
                               std::function<void(const Result<ContactLedger::Upload, StorageError> &)> done)
 {
-    offThread<Result<ContactLedger::Upload, StorageError>>(
+    runOffThread<Result<ContactLedger::Upload, StorageError>>(
         context,
         [address, password, localPath]() -> Result<ContactLedger::Upload, StorageError> {
             ContactLedger team(address, password);
@@ -119,7 +104,7 @@ void TeamStoreService::loadPolicy(QObject *context, std::function<void(const Res
 {
     const auto address = TeamStore::selected();
     const QString password = TeamStore::selectedPassword();
-    offThread<Result<std::optional<ContactPolicy>, StorageError>>(
+    runOffThread<Result<std::optional<ContactPolicy>, StorageError>>(
         context,
         [address, password]() -> Result<std::optional<ContactPolicy>, StorageError> {
             if (!address)
@@ -134,7 +119,7 @@ void TeamStoreService::savePolicy(const ContactPolicy &policy, QObject *context,
 {
     const auto address = TeamStore::selected();
     const QString password = TeamStore::selectedPassword();
-    offThread<StorageResult>(
+    runOffThread<StorageResult>(
         context,
         [address, password, policy]() -> StorageResult {
             if (!address)

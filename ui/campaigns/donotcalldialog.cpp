@@ -1,4 +1,7 @@
 #include "ui/campaigns/donotcalldialog.h"
+
+#include "common/offthread.h"
+#include "store/teamstore.h"
 #include "ui/widgets/lazyicon.h"
 #include "ui_donotcalldialog.h"
 
@@ -94,13 +97,63 @@ void DoNotCallDialog::changeEvent(QEvent *event)
 
 void DoNotCallDialog::reload()
 {
-    DoNotCallList list;
-    if (auto r = list.load(m_path); !r)
-        style::showHint(m_ui->numberHint, r.error().message, true);
-    m_model->setStringList(list.sorted());
-    m_ui->intro->setText(tr("Campaigns never call these %n number(s), here and in voicectl. The list is kept in %1.", nullptr,
-                            int(list.size())).arg(QDir::toNativeSeparators(m_path)));
-    m_ui->removeButton->setEnabled(m_ui->numbersList->selectionModel() && m_ui->numbersList->selectionModel()->hasSelection());
+    // On a team store the list is read on a worker thread: the window never waits for the server.
+    struct Read
+    {
+        QStringList numbers;
+        QString error;
+    };
+    const QString path = m_path;
+    runOffThread<Read>(
+        this,
+        [path] {
+            DoNotCallList list;
+            Read read;
+            if (auto r = list.load(path); !r)
+                read.error = r.error().message;
+            read.numbers = list.sorted();
+            return read;
+        },
+        [this](const Read &read) {
+            if (!read.error.isEmpty())
+                style::showHint(m_ui->numberHint, read.error, true);
+            m_model->setStringList(read.numbers);
+            const auto team = TeamStore::selected();
+            m_ui->intro->setText(tr("Campaigns never call these %n number(s), here and in voicectl. The list is kept in %1.", nullptr,
+                                    int(read.numbers.size()))
+                                     .arg(team ? team->display() : QDir::toNativeSeparators(m_path)));
+            m_ui->removeButton->setEnabled(m_ui->numbersList->selectionModel() && m_ui->numbersList->selectionModel()->hasSelection());
+        },
+        TeamStore::selected().has_value());
+}
+
+void DoNotCallDialog::change(std::function<Result<DoNotCallList::Change, StorageError>(DoNotCallList &)> edit,
+                             std::function<void(const DoNotCallList::Change &)> done)
+{
+    // A list that cannot be read is never written over: the numbers on it would be lost.
+    const QString path = m_path;
+    using Outcome = Result<DoNotCallList::Change, StorageError>;
+    setEnabled(false);
+    runOffThread<Outcome>(
+        this,
+        [path, edit]() -> Outcome {
+            DoNotCallList list;
+            if (auto loaded = list.load(path); !loaded)
+                return loaded.error();
+            return edit(list);
+        },
+        [this, done](const Outcome &r) {
+            setEnabled(true);
+            if (!r) {
+                style::showHint(m_ui->numberHint, r.error().message, true);
+                reload();
+                return;
+            }
+            reload();
+            if (done)
+                done(r.value());
+        },
+        TeamStore::selected().has_value());
 }
 
 int DoNotCallDialog::count() const
@@ -128,19 +181,9 @@ bool DoNotCallDialog::addNumber(const QString &number)
 {
     if (!Validation::phoneNumber(number).ok())
         return false;
-    // A list that cannot be read is never written over: the numbers on it would be lost.
-    DoNotCallList list;
-    if (auto loaded = list.load(m_path); !loaded) {
-        style::showHint(m_ui->numberHint, loaded.error().message, true);
-        return false;
-    }
-    const auto r = list.add({number}, {m_ui->reasonCombo->currentData().toString(), QStringLiteral("manual"), {}, {}});
-    if (!r) {
-        style::showHint(m_ui->numberHint, r.error().message, true);
-        return false;
-    }
-    m_ui->numberEdit->clear();
-    reload();
+    const DoNotCallList::Why why{m_ui->reasonCombo->currentData().toString(), QStringLiteral("manual"), {}, {}};
+    change([number, why](DoNotCallList &list) { return list.add({number}, why); },
+           [this](const DoNotCallList::Change &) { m_ui->numberEdit->clear(); });
     return true;
 }
 
@@ -162,12 +205,7 @@ void DoNotCallDialog::removeSelected()
         return;
     if (reason.isEmpty())
         return style::showHint(m_ui->numberHint, tr("Nothing was removed: give the reason."), true);
-    DoNotCallList list;
-    if (auto loaded = list.load(m_path); !loaded)
-        return style::showHint(m_ui->numberHint, loaded.error().message, true);
-    if (const auto r = list.remove(numbers, {reason, QStringLiteral("manual"), {}, {}}); !r)
-        style::showHint(m_ui->numberHint, r.error().message, true);
-    reload();
+    change([numbers, reason](DoNotCallList &list) { return list.remove(numbers, {reason, QStringLiteral("manual"), {}, {}}); }, {});
 }
 
 void DoNotCallDialog::importFile()
@@ -179,32 +217,37 @@ void DoNotCallDialog::importFile()
     const auto numbers = DoNotCallList::readNumbers(file);
     if (!numbers)
         return style::showHint(m_ui->numberHint, numbers.error().message, true);
-    DoNotCallList list;
-    if (auto loaded = list.load(m_path); !loaded)
-        return style::showHint(m_ui->numberHint, loaded.error().message, true);
-    const auto r = list.add(numbers.value(), {m_ui->reasonCombo->currentData().toString(),
-                                              QStringLiteral("import %1").arg(QFileInfo(file).fileName()), {}, {}});
-    if (!r)
-        return style::showHint(m_ui->numberHint, r.error().message, true);
-    reload();
-    style::showHint(m_ui->numberHint,
-                    tr("Added %1; %n line(s) were not phone numbers and were skipped.", nullptr, int(r.value().invalid.size()))
-                        .arg(r.value().changed),
-                    false);
+    const DoNotCallList::Why why{m_ui->reasonCombo->currentData().toString(), QStringLiteral("import %1").arg(QFileInfo(file).fileName()), {}, {}};
+    change([list = numbers.value(), why](DoNotCallList &dnc) { return dnc.add(list, why); },
+           [this](const DoNotCallList::Change &c) {
+               style::showHint(m_ui->numberHint,
+                               tr("Added %1; %n line(s) were not phone numbers and were skipped.", nullptr, int(c.invalid.size())).arg(c.changed),
+                               false);
+           });
 }
 
 void DoNotCallDialog::showHistory()
 {
-    const auto events = DoNotCallList::history();
-    if (!events)
-        return style::showHint(m_ui->numberHint, events.error().message, true);
+    using Events = Result<QList<ContactLedger::DoNotCallEvent>, StorageError>;
+    runOffThread<Events>(
+        this, [] { return DoNotCallList::history(); },
+        [this](const Events &events) {
+            if (!events)
+                return style::showHint(m_ui->numberHint, events.error().message, true);
+            showHistoryOf(events.value());
+        },
+        TeamStore::selected().has_value());
+}
+
+void DoNotCallDialog::showHistoryOf(const QList<ContactLedger::DoNotCallEvent> &events)
+{
     auto *dialog = new QDialog(this);
     dialog->setObjectName(QStringLiteral("doNotCallHistory"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Do-Not-Call List: History"));
     a11y::name(dialog, tr("Do-Not-Call List: History"));
     dialog->resize(760, 420);
-    auto *table = new QTableWidget(int(events.value().size()), 7, dialog);
+    auto *table = new QTableWidget(int(events.size()), 7, dialog);
     table->setObjectName(QStringLiteral("historyTable"));
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->verticalHeader()->hide(); // rows are in order; no corner button to name
@@ -212,7 +255,7 @@ void DoNotCallDialog::showHistory()
     table->setHorizontalHeaderLabels({tr("When"), tr("Action"), tr("Number"), tr("Reason"), tr("Source"), tr("Note"), tr("Operator")});
     a11y::name(table, tr("Every change to the do-not-call list, oldest first"));
     int row = 0;
-    for (const auto &e : events.value()) {
+    for (const auto &e : events) {
         const QStringList cells = {QLocale().toString(e.time.toLocalTime(), QLocale::ShortFormat),
                                    e.action == QLatin1String("add") ? tr("added") : tr("removed"), e.number,
                                    DoNotCallList::reasonTitle(e.reason), e.source, e.note, e.operatorName};

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "campaigns/donotcall.h"
+
 #include <QDialog>
+
+#include <functional>
 
 #include <memory>
 
@@ -23,6 +27,12 @@ public:
     ~DoNotCallDialog() override;
 
     void reload();
+    void showHistoryOf(const QList<ContactLedger::DoNotCallEvent> &events);
+    // Reads the list, applies `edit`, then `done` -- on a worker thread on a team store.
+    void change(std::function<Result<DoNotCallList::Change, StorageError>(DoNotCallList &)> edit,
+                std::function<void(const DoNotCallList::Change &)> done);
+    // false: not a phone number, nothing asked. Else it is added -- at once on this computer's store, a
+    // moment later on a team store; a failure is said in the dialog.
     bool addNumber(const QString &number);
     int count() const;
 

@@ -1,5 +1,6 @@
 #include "ui/campaigns/teamcampaignsview.h"
 
+#include "common/offthread.h"
 #include "store/teamstore.h"
 #include "ui/widgets/accessibility.h"
 #include "ui/widgets/stylepalette.h"
@@ -8,9 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QPointer>
 #include <QTableWidget>
-#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace vc::ui {
@@ -62,27 +61,19 @@ void TeamCampaignsView::refresh()
     if (!team || m_reading)
         return;
     m_reading = true;
-    QPointer<TeamCampaignsView> self(this);
-    QThreadPool::globalInstance()->start([self] {
-        const auto all = TeamCampaignLease::list(); // a connection of its own, on this worker thread
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(
-            self.data(), [self, all] {
-                if (!self)
-                    return;
-                self->m_reading = false;
-                if (all) {
-                    self->m_campaigns = all.value();
-                    self->m_error->hide();
-                } else {
-                    style::showHint(self->m_error, all.error().message, true);
-                }
-                self->fill();
-                Q_EMIT self->refreshed();
-            },
-            Qt::QueuedConnection);
-    });
+    runOffThread<Result<QList<TeamCampaign>, StorageError>>(
+        this, [] { return TeamCampaignLease::list(); }, // a connection of its own, on a worker thread
+        [this](const Result<QList<TeamCampaign>, StorageError> &all) {
+            m_reading = false;
+            if (all) {
+                m_campaigns = all.value();
+                m_error->hide();
+            } else {
+                style::showHint(m_error, all.error().message, true);
+            }
+            fill();
+            Q_EMIT refreshed();
+        });
 }
 
 void TeamCampaignsView::fill()

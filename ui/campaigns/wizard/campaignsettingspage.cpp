@@ -1,5 +1,8 @@
 // The new-campaign wizard, page 2: the settings.
 #include "ui/campaigns/wizard/campaignsettingspage.h"
+
+#include "common/offthread.h"
+#include "store/teamstore.h"
 #include "ui_campaignsettingspage.h"
 
 #include "accounts/session.h"
@@ -151,12 +154,24 @@ void CampaignSettingsPage::initializePage()
             revalidate();
         });
     }
-    DoNotCallList dnc;
-    if (auto r = dnc.load(DoNotCallList::defaultPath()); !r)
-        style::showHint(m_ui->dncLabel, r.error().message, true); // the check page stops on it too
-    else
-        m_ui->dncLabel->setText(tr("%n number(s) on the shared do-not-call list (Tools → Do-Not-Call List…): rows with them "
-                                   "are found on the next page and never called.", nullptr, int(dnc.size())));
+    // On a team store the list is counted on a worker thread: the window never waits for the server.
+    using Count = Result<qsizetype, StorageError>;
+    runOffThread<Count>(
+        this,
+        []() -> Count {
+            DoNotCallList dnc;
+            if (auto r = dnc.load(DoNotCallList::defaultPath()); !r)
+                return r.error();
+            return dnc.size();
+        },
+        [this](const Count &count) {
+            if (!count)
+                style::showHint(m_ui->dncLabel, count.error().message, true); // the check page stops on it too
+            else
+                m_ui->dncLabel->setText(tr("%n number(s) on the shared do-not-call list (Tools → Do-Not-Call List…): rows with them "
+                                           "are found on the next page and never called.", nullptr, int(count.value())));
+        },
+        TeamStore::selected().has_value());
     revalidate();
 }
 
