@@ -1,9 +1,14 @@
 #include "ui/send/capoverride.h"
 
+#include "calls/calltracker.h"
 #include "ui/widgets/accessibility.h"
 
 #include <QCoreApplication>
 #include <QInputDialog>
+#include <QPointer>
+#include <QWidget>
+
+#include <utility>
 
 namespace vc::ui {
 
@@ -23,6 +28,31 @@ void askCapOverride(QWidget *parent, const QString &number, const CapVerdict &ov
             then(reason.trimmed());
     });
     ask->open();
+}
+
+bool passCapGate(CapGate &gate, CallTracker *tracker, QWidget *page, const QString &number, std::function<void()> again)
+{
+    if (std::exchange(gate.checked, false) || !gate.overrideReason.isEmpty())
+        return true;
+    if (gate.pending)
+        return false; // a second click while the first is checked
+    gate.pending = true;
+    tracker->checkCap(number, page, [&gate, page = QPointer<QWidget>(page), number, again](const std::optional<CapVerdict> &over) {
+        if (!page)
+            return; // the gate went with its page
+        gate.pending = false;
+        if (!over) {
+            gate.checked = true;
+            return again();
+        }
+        askCapOverride(page->window(), number, *over, [&gate, page, again](const QString &reason) {
+            if (!page)
+                return;
+            gate.overrideReason = reason;
+            again();
+        });
+    });
+    return false;
 }
 
 } // namespace vc::ui

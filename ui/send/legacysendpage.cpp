@@ -106,23 +106,9 @@ void LegacySendPage::confirmAndSend()
     const QString destination = Validation::phoneNumber(request.destination).valueOr(request.destination);
     const QString source = Validation::phoneNumber(request.source).valueOr(request.source);
     // Over the contact policy's cap: said first, and sent only with the operator's reason, recorded.
-    if (!std::exchange(m_capChecked, false) && m_overrideReason.isEmpty()) {
-        m_sending = true; // the check may take a moment on a team store: one send at a time
-        return m_tracker->checkCap(destination, this, [this, destination](const std::optional<CapVerdict> &over) {
-            m_sending = false;
-            if (over) {
-                return askCapOverride(window(), destination, *over, [self = QPointer(this)](const QString &reason) {
-                    if (!self)
-                        return;
-                    self->m_overrideReason = reason;
-                    self->confirmAndSend();
-                });
-            }
-            m_capChecked = true;
-            confirmAndSend();
-        });
-    }
-    const QString overrideReason = std::exchange(m_overrideReason, QString());
+    if (!passCapGate(m_cap, m_tracker, this, destination, [this] { confirmAndSend(); }))
+        return;
+    const QString overrideReason = std::exchange(m_cap.overrideReason, QString());
     auto *box = new QMessageBox(QMessageBox::Question, tr("Send voice message"),
                                 tr("Call %1 from %2 with audio file %3?").arg(destination, source).arg(request.fileId),
                                 QMessageBox::Yes | QMessageBox::Cancel, window());

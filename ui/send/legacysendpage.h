@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/send/capoverride.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -43,8 +45,7 @@ private:
     CallTracker *m_tracker;
     MessageBanner *m_banner;
     bool m_sending = false;
-    QString m_overrideReason; // the operator's reason to call over the contact policy's cap, for the next send
-    bool m_capChecked = false; // the cap was checked for the send under way (asynchronously on a team store)
+    CapGate m_cap; // the contact policy's word before a send, and the operator's reason to call over a cap
 };
 
 } // namespace vc::ui

@@ -2,6 +2,8 @@
 
 #include "exolve/exolvetypes.h"
 
+#include "ui/send/capoverride.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -62,8 +64,7 @@ private:
     QLineEdit *m_destination;
     QComboBox *m_service;
     bool m_sending = false;
-    QString m_overrideReason; // the operator's reason to call over the contact policy's cap, for the next send
-    bool m_capChecked = false; // the cap was checked for the send under way (asynchronously on a team store)
+    CapGate m_cap; // the contact policy's word before a send, and the operator's reason to call over a cap
     bool m_pageActive = false;
     bool m_servicesLoaded = false;
     bool m_loadQueued = false;
