@@ -184,7 +184,10 @@ StorageResult TeamStore::connect(const QString &connection, const TeamStoreAddre
     db.setDatabaseName(address.database);
     db.setUserName(address.user);
     db.setPassword(password);
-    QStringList options{QStringLiteral("sslmode=") + address.effectiveSslMode(), QStringLiteral("connect_timeout=5"),
+    // TLS is the transport's protection (sslmode); GSSAPI encryption is not tried (it would probe for a
+    // Kerberos ticket on every connection).
+    QStringList options{QStringLiteral("sslmode=") + address.effectiveSslMode(), QStringLiteral("gssencmode=disable"),
+                        QStringLiteral("connect_timeout=5"),
                         QStringLiteral("application_name=voice-console"),
                         // A server that vanished is noticed within ~20 s even with no query running.
                         QStringLiteral("keepalives_idle=10"), QStringLiteral("keepalives_interval=5"),
