@@ -12,6 +12,7 @@
 #include "ui/shell/mainwindow.h"
 
 #include <QLoggingCategory>
+#include <QThreadPool>
 
 namespace vc::ui {
 
@@ -87,6 +88,9 @@ AppContext::~AppContext()
 {
     m_window.reset();
     m_tracker.reset();
+    // Work on the team store runs on the global pool (a reservation, a health check): it ends before the
+    // program does, never cut off in the middle (a connection attempt gives up after 5 s).
+    QThreadPool::globalInstance()->waitForDone(15000);
 }
 
 } // namespace vc::ui

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
@@ -99,8 +100,9 @@ private slots:
         dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(m_password);
         dialog->findChild<QPushButton *>(QStringLiteral("testConnectionButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QLatin1String("schema version")), 15000);
+        const QPointer<TeamStoreDialog> closing(dialog); // deleted once closed
         dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
-        QTRY_VERIFY(!dialog->isVisible());
+        QTRY_VERIFY(!closing || !closing->isVisible());
         QVERIFY(TeamStore::selected());
         QCOMPARE(TeamStore::selected()->host, m_address.host);
         // The password is in the keychain, and nowhere in the settings.
@@ -173,8 +175,9 @@ private slots:
         TeamStoreDialog *dialog = openDialog();
         QVERIFY(dialog);
         dialog->findChild<QComboBox *>(QStringLiteral("storeModeCombo"))->setCurrentIndex(0);
+        const QPointer<TeamStoreDialog> closing(dialog); // deleted once closed
         dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
-        QTRY_VERIFY(!dialog->isVisible());
+        QTRY_VERIFY(!closing || !closing->isVisible());
         QVERIFY(!TeamStore::selected());
         QTRY_COMPARE(status(), QCoreApplication::translate("vc::ui::MainWindow", "Store: this computer"));
         QTRY_VERIFY(!window()->campaignsPage()->teamCampaigns()->isVisibleTo(window()->campaignsPage()) ||
