@@ -421,9 +421,11 @@ Result<std::optional<ContactPolicy>, StorageError> ContactLedger::loadPolicy()
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(QStringLiteral("SELECT value FROM policy WHERE key = 'contact_policy'")))
         return failure(q.lastError(), tr("The contact policy (%1) cannot be read: %2"));
-    if (!q.next())
-        return std::optional<ContactPolicy>();
-    return std::optional<ContactPolicy>(ContactPolicy::fromJson(q.value(0).toString().toUtf8()));
+    // Remembered for forms on the window's thread (ContactPolicy::sharedAsLastRead()).
+    const std::optional<ContactPolicy> policy =
+        q.next() ? std::optional<ContactPolicy>(ContactPolicy::fromJson(q.value(0).toString().toUtf8())) : std::nullopt;
+    ContactPolicy::rememberTeamPolicy(policy);
+    return policy;
 }
 
 StorageResult ContactLedger::savePolicy(const ContactPolicy &policy)
@@ -442,6 +444,7 @@ StorageResult ContactLedger::savePolicy(const ContactPolicy &policy)
     q.addBindValue(QString::fromUtf8(policy.toJson()));
     if (!q.exec())
         return failure(q.lastError(), tr("The contact policy (%1) cannot be written: %2"));
+    ContactPolicy::rememberTeamPolicy(policy);
     return Empty{};
 }
 

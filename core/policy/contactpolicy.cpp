@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QSettings>
 #include <QTime>
 
@@ -17,6 +18,34 @@ namespace vc {
 
 namespace {
 Q_LOGGING_CATEGORY(lcPolicy, "vc.policy")
+
+struct LastRead
+{
+    QMutex mutex;
+    std::optional<ContactPolicy> team;
+};
+LastRead &lastRead()
+{
+    static LastRead l;
+    return l;
+}
+} // namespace
+
+void ContactPolicy::rememberTeamPolicy(const std::optional<ContactPolicy> &policy)
+{
+    QMutexLocker lock(&lastRead().mutex);
+    lastRead().team = policy;
+}
+
+ContactPolicy ContactPolicy::sharedAsLastRead()
+{
+    if (TeamStore::selected()) {
+        QMutexLocker lock(&lastRead().mutex);
+        if (lastRead().team)
+            return *lastRead().team;
+    }
+    const std::unique_ptr<QSettings> store = Settings::openShared();
+    return load(Settings(store.get()));
 }
 
 ContactPolicy ContactPolicy::fromPreset(Preset preset)

@@ -60,6 +60,11 @@ public:
     // The process's shared policy: the team store's when one is selected and has one, else the settings
     // file the app and voicectl share (Settings::openShared()). `fromTeam` says which it is.
     static ContactPolicy loadShared(bool *fromTeam = nullptr);
+    // The same without waiting on a server, for a form's defaults on the window's thread: on a team
+    // store the team's policy as last read (by loadShared() on any thread, or the store's health check),
+    // this computer's until one was read.
+    static ContactPolicy sharedAsLastRead();
+    static void rememberTeamPolicy(const std::optional<ContactPolicy> &policy);
     // The same in JSON (the team store keeps it so): preset, per_day, per_week, per_month, workdays,
     // weekends, require_consent. Unknown or out-of-range values fall back as load() does.
     QByteArray toJson() const;

@@ -25,6 +25,11 @@ Result<TeamStoreService::Check, StorageError> checkNow(const TeamStoreAddress &a
             else
                 result = version.error();
             db.close();
+            // The team's policy as it is now, for forms on the window's thread (sharedAsLastRead()).
+            if (version && version.value() > 0) {
+                ContactLedger team(address, password);
+                (void)team.loadPolicy(); // remembered by the ledger
+            }
         }
     }
     QSqlDatabase::removeDatabase(name);

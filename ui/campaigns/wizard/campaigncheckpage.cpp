@@ -93,9 +93,8 @@ void CampaignCheckPage::initializePage()
     settings.created = QDateTime::currentDateTimeUtc();
     settings.apiUrl = m_wizard->session()->endpoint().toString();
     settings.profile = m_wizard->session()->profile().id;
-    PlanOptions options = CampaignDraft::planOptions(settings);
-    options.csv = m_wizard->filePage()->csvOptions();
-    options.columns = m_wizard->filePage()->columns();
+    const auto csv = m_wizard->filePage()->csvOptions();
+    const auto columns = m_wizard->filePage()->columns();
     m_rows = std::make_shared<std::atomic<qint64>>(0);
     m_abort = std::make_shared<std::atomic<bool>>(false);
     auto error = std::make_shared<QString>();
@@ -104,7 +103,11 @@ void CampaignCheckPage::initializePage()
     m_ui->progressBar->setRange(0, 0);
     m_ui->progressBar->show();
     // The journal is written on the planning thread only (SQLite connections stay on their thread).
-    m_thread = QThread::create([file, path, options, settings, rows, abort, error]() mutable {
+    m_thread = QThread::create([file, path, csv, columns, settings, rows, abort, error]() mutable {
+        // The contact policy is read here: on a team store from its server, never on the window's thread.
+        PlanOptions options = CampaignDraft::planOptions(settings);
+        options.csv = csv;
+        options.columns = columns;
         DoNotCallList dnc;
         if (auto r = dnc.load(DoNotCallList::defaultPath()); !r) {
             *error = r.error().message;

@@ -35,7 +35,7 @@ CampaignSettingsPage::CampaignSettingsPage(CampaignWizard *wizard)
     m_ui->zoneCombo->completer()->setFilterMode(Qt::MatchContains);
     m_ui->zoneCombo->completer()->setCompletionMode(QCompleter::PopupCompletion);
     // On by default: the contact policy's hours (working days, and weekends and holidays), else 09:00-20:00.
-    const auto policy = SendingWindow::parse(ContactPolicy::loadShared().campaignWindow());
+    const auto policy = SendingWindow::parse(ContactPolicy::sharedAsLastRead().campaignWindow());
     const SendingWindow window = policy && policy->isSet() ? *policy : SendingWindow(QTime(9, 0), QTime(20, 0));
     m_ui->windowStart->setTime(window.workdays().start);
     m_ui->windowEnd->setTime(window.workdays().end);
