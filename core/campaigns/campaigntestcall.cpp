@@ -1,5 +1,7 @@
 #include "campaigns/campaigntestcall.h"
 
+#include "common/offthread.h"
+
 #include "campaigns/campaignsetup.h"
 
 #include <QPointer>
@@ -31,9 +33,26 @@ void CampaignTestCall::start(const CampaignSettings &s, const QString &number, C
     if (exolve ? s.serviceId.isEmpty() : s.fileId.isEmpty())
         return end(false, {}, exolve ? tr("The test call needs the campaign's service: choose one.")
                                      : tr("The test call needs the campaign's audio file id."));
-    const auto reserved = ledger->reserve({number, QTimeZone::systemTimeZone(), QStringLiteral("test call"),
-                                           exolve ? QStringLiteral("exolve") : QStringLiteral("legacy"), {}},
-                                          caps);
+    // The reservation on a team store runs on a worker thread with a connection of its own: the window
+    // never waits on the server. On this computer's store it is answered here and now.
+    const ContactLedger::Call call{number, QTimeZone::systemTimeZone(), QStringLiteral("test call"),
+                                   exolve ? QStringLiteral("exolve") : QStringLiteral("legacy"), {}};
+    const bool team = ledger->isTeam();
+    using Reserved = Result<ContactLedger::Reservation, StorageError>;
+    runOffThread<Reserved>(
+        this,
+        [ledger, team, call, caps]() -> Reserved {
+            if (!team)
+                return ledger->reserve(call, caps);
+            ContactLedger shared(ContactLedger::defaultPath());
+            return shared.reserve(call, caps);
+        },
+        [this, s, number, ledger, team, monitor](const Reserved &reserved) { placeTest(s, number, ledger, team, monitor, reserved); }, team);
+}
+
+void CampaignTestCall::placeTest(const CampaignSettings &s, const QString &number, ContactLedger *ledger, bool team,
+                                 const MonitorOptions &monitor, const Result<ContactLedger::Reservation, StorageError> &reserved)
+{
     if (!reserved)
         return end(false, {}, reserved.error().message);
     if (reserved.value().id == 0)
@@ -42,10 +61,19 @@ void CampaignTestCall::start(const CampaignSettings &s, const QString &number, C
     CampaignRow row;
     row.number = number;
     const QPointer<CampaignTestCall> self(this);
-    campaignsetup::dispatcher(s, m_exolve, m_legacy)(row, this, [this, self, s, ledger, id, monitor](const Result<QString> &r) {
+    campaignsetup::dispatcher(s, m_exolve, m_legacy)(row, this, [this, self, s, ledger, team, id, monitor](const Result<QString> &r) {
         if (!self)
             return;
-        (void)ledger->setOutcome(id, r); // counted already; only the report loses detail
+        // Counted already; only the report loses detail.
+        runOffThread<bool>(
+            this,
+            [ledger, team, id, r] {
+                if (!team)
+                    return ledger->setOutcome(id, r).ok();
+                ContactLedger shared(ContactLedger::defaultPath());
+                return shared.setOutcome(id, r).ok();
+            },
+            [](const bool &) {}, team);
         if (!r)
             return end(false, {}, r.error().toDisplayString(), r.error());
         Q_EMIT placed(r.value());

@@ -37,6 +37,8 @@ Q_SIGNALS:
     void finished(bool delivered, const QString &status, const QString &error, const vc::ApiError &apiError);
 
 private:
+    void placeTest(const CampaignSettings &s, const QString &number, ContactLedger *ledger, bool team, const MonitorOptions &monitor,
+                   const Result<ContactLedger::Reservation, StorageError> &reserved);
     void end(bool delivered, const QString &status, const QString &error, const ApiError &apiError = {});
     ExolveClient *m_exolve;
     LegacyClient *m_legacy;

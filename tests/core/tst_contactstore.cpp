@@ -348,6 +348,39 @@ private Q_SLOTS:
         QVERIFY(!local.contains(number(60)));
     }
 
+    // The team's policy: saved once, read by every operator; remembered for the window's forms, which
+    // never wait on the server (sharedAsLastRead()).
+    void theTeamsPolicy()
+    {
+        QString password;
+        const auto a = teamAddress(1, &password);
+        if (!a)
+            QSKIP(qPrintable(skipReason()));
+        ContactPolicy law = ContactPolicy::fromPreset(ContactPolicy::Preset::DebtCollection);
+        law.requireConsent = true;
+        must(ContactLedger(*a, password).savePolicy(law));
+        QString password2;
+        const auto b = teamAddress(2, &password2);
+        ContactPolicy::rememberTeamPolicy(std::nullopt);
+        const auto read = must(ContactLedger(*b, password2).loadPolicy());
+        QVERIFY(read.has_value());
+        QCOMPARE(read->caps, (ContactCaps{2, 4, 16}));
+        QVERIFY(read->requireConsent);
+        QCOMPARE(read->preset, ContactPolicy::Preset::DebtCollection);
+        TeamStore::select(*b, password2);
+        QCOMPARE(ContactPolicy::sharedAsLastRead().caps, (ContactCaps{2, 4, 16}));
+        bool fromTeam = false;
+        QCOMPARE(ContactPolicy::loadShared(&fromTeam).caps, (ContactCaps{2, 4, 16}));
+        QVERIFY(fromTeam);
+        TeamStore::selectLocal();
+        must(ContactLedger(*a, password).savePolicy(ContactPolicy())); // the shared cluster's other tests start from none
+        // A damaged row is not a policy: windows that are not windows are dropped, caps kept in range.
+        const ContactPolicy odd = ContactPolicy::fromJson(R"({"per_day": 99999, "workdays": "25:00-26:00", "weekends": "09:00-20:00"})");
+        QCOMPARE(odd.caps.perDay, 1000);
+        QVERIFY(odd.workdaysWindow.isEmpty());
+        QCOMPARE(odd.weekendsWindow, QStringLiteral("09:00-20:00"));
+    }
+
     void addresses()
     {
         const auto a = must(TeamStoreAddress::parse(QStringLiteral("postgresql://op1@db.example.ru:6432/vc?sslmode=verify-ca&sslrootcert=/etc/ca.pem")));

@@ -78,7 +78,8 @@ private slots:
         Run init = on('A', {QStringLiteral("team-store"), QStringLiteral("init")});
         QVERIFY2(init.code == 0, qPrintable(init.err));
         // The team's policy, set on A, is B's too: 2 calls a day to one number.
-        Run set = on('A', {QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--preset"), QStringLiteral("230-fz")});
+        Run set = on('A', {QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--preset"), QStringLiteral("230-fz"),
+                           QStringLiteral("--require-consent"), QStringLiteral("no")});
         QVERIFY2(set.code == 0, qPrintable(set.err));
         Run shown = on('B', {QStringLiteral("policy"), QStringLiteral("show"), QStringLiteral("-o"), QStringLiteral("json")}, 2);
         QCOMPARE(shown.code, 0);
