@@ -69,11 +69,6 @@ bool Cli::startOffline(const QStringList &args)
     }
     if (group != QLatin1String("campaign"))
         return false;
-    if (action == QLatin1String("list")) {
-        if (requireArgs(rest, 0, opt("campaign list")))
-            campaignList();
-        return true;
-    }
     if (action == QLatin1String("status")) {
         if (requireArgs(rest, 1, opt("campaign status JOURNAL")))
             campaignStatus(rest.at(0));
@@ -488,14 +483,7 @@ void Cli::startRunner()
     connect(runner, &CampaignRunner::rateLimited, this, [this](qint64 ms) {
         progressLine(tr("The API asks to slow down (HTTP 429): the campaign pauses for %1.").arg(time::duration((ms + 999) / 1000)), true);
     });
-    connect(runner, &CampaignRunner::storeUnreachable, this, [this](const QDateTime &since, const QDateTime &retryAt, const QString &error) {
-        progressLine(tr("Team store unreachable since %1: no call is placed without its cap check; trying again at %2.\n%3")
-                         .arg(localWhen(since), localWhen(retryAt), error),
-                     true);
-    });
-    connect(runner, &CampaignRunner::storeReachable, this, [this] {
-        progressLine(tr("The team store answers again: the campaign goes on."), true);
-    });
+    sayTeamStoreHealth(runner);
     connect(runner, &CampaignRunner::rowFailed, this, [this](qint64 line, RowState state, const ApiError &e) {
         if (state == RowState::Rejected)
             progressLine(tr("Line %1: refused by the API, nothing was placed: %2").arg(line).arg(e.toDisplayString()), true);

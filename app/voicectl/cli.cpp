@@ -238,6 +238,8 @@ void Cli::dispatch()
     }
     if (args.at(0) == QLatin1String("team-store"))
         return teamStore(args.at(1), args.mid(2));
+    if (args.at(0) == QLatin1String("campaign") && args.at(1) == QLatin1String("list"))
+        return requireArgs(args.mid(2), 0, opt("campaign list")) ? campaignList() : void();
     if (isCampaignCommand(args) && startOffline(args))
         return;
     if (args.at(0) == QLatin1String("legacy"))

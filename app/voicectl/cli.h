@@ -125,6 +125,8 @@ private:
     // elsewhere, said and exit 2), kept with a heartbeat, and given back with its final state.
     bool takeTeamLease();
     void releaseTeamLease(CampaignRunner::Outcome outcome);
+    // "Team store unreachable since …" while a campaign waits for it, and when it answers again.
+    void sayTeamStoreHealth(CampaignRunner *runner);
     void campaignList();
     void progressLine(const QString &message, bool important);
     void printCounts(const CampaignCounts &counts, bool dryRun, qint64 estimatedSeconds = 0);

@@ -203,6 +203,18 @@ bool Cli::takeTeamLease()
     return true;
 }
 
+void Cli::sayTeamStoreHealth(CampaignRunner *runner)
+{
+    connect(runner, &CampaignRunner::storeUnreachable, this, [this](const QDateTime &since, const QDateTime &retryAt, const QString &error) {
+        progressLine(tr("Team store unreachable since %1: no call is placed without its cap check; trying again at %2.\n%3")
+                         .arg(localWhen(since), localWhen(retryAt), error),
+                     true);
+    });
+    connect(runner, &CampaignRunner::storeReachable, this, [this] {
+        progressLine(tr("The team store answers again: the campaign goes on."), true);
+    });
+}
+
 void Cli::releaseTeamLease(CampaignRunner::Outcome outcome)
 {
     CampaignSession &c = *m_campaign;
