@@ -12,6 +12,7 @@
 
 #include <QJsonObject>
 #include <QTextStream>
+#include <QTimer>
 
 #include "terminal.h"
 
@@ -222,7 +223,8 @@ void Cli::start(const QStringList &arguments)
             return usage(tr("The team store's password was found neither in VOICE_TEAM_STORE_PASSWORD nor in the keychain: %1")
                              .arg(r.message()));
         TeamStore::select(a, r.value());
-        dispatch();
+        // After this answer has returned: the command may read another secret, with a store of its own.
+        QTimer::singleShot(0, this, [this] { dispatch(); });
     });
 }
 

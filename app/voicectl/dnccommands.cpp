@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "campaigns/donotcall.h"
+#include "store/teamstore.h"
 #include "common/checks.h"
 #include "common/validation.h"
 
@@ -96,7 +97,8 @@ void Cli::dnc(const QString &action, const QStringList &rest)
         if (m_out->format() == Format::Json)
             m_out->json(QJsonArray::fromStringList(numbers));
         else if (numbers.isEmpty())
-            m_out->error(tr("The do-not-call list is empty (%1).").arg(list.path()));
+            m_out->error(tr("The do-not-call list is empty (%1).")
+                             .arg(TeamStore::selected() ? TeamStore::selected()->display() : list.path()));
         else
             for (const QString &n : numbers)
                 m_out->line(n);
