@@ -4,6 +4,7 @@
 #include <QUuid>
 
 #include <cmath>
+#include <utility>
 
 namespace vc {
 
@@ -283,10 +284,10 @@ bool CampaignRunner::dispatch(const CampaignRow &row)
             m_storeBackoffMs = 0;
             Q_EMIT storeReachable();
         }
-        while (!m_unrecordedOutcomes.isEmpty()) {
-            const auto [id, request] = m_unrecordedOutcomes.takeFirst();
+        // Those the store missed while away (one that fails again waits for the next answer).
+        const auto unrecorded = std::exchange(m_unrecordedOutcomes, {});
+        for (const auto &[id, request] : unrecorded)
             recordOutcome(id, request);
-        }
         if (reserved.value().doNotCall) {
             // Put on the list after the preview (by this app, another, or voicectl): never called.
             if (auto r = m_journal->suppressPending(row.line, tr("on the do-not-call list (added after the preview)")); !r)
