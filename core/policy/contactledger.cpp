@@ -5,7 +5,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QScopeGuard>
 #include <QSysInfo>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
@@ -92,6 +91,21 @@ StorageError ContactLedger::failure(const QSqlError &e, const QString &text)
         m_open = false;
     }
     return failure;
+}
+
+StorageResult ContactLedger::beginWrite()
+{
+    // This computer's file: the write lock first (IMMEDIATE), so no other process reads between our read
+    // and our write. The team store: durable at commit, whatever the session's default.
+    if (!m_team)
+        return exec(QStringLiteral("BEGIN IMMEDIATE"));
+    if (auto r = exec(QStringLiteral("BEGIN")); !r)
+        return r;
+    if (auto r = exec(QStringLiteral("SET LOCAL synchronous_commit = on")); !r) {
+        (void)exec(QStringLiteral("ROLLBACK"));
+        return r;
+    }
+    return Empty{};
 }
 
 QString ContactLedger::operatorName() const
@@ -208,10 +222,10 @@ Result<ContactLedger::Reservation, StorageError> ContactLedger::reserve(const Ca
 {
     if (auto r = open(); !r)
         return r.error();
-    // IMMEDIATE: the write lock first, so no other process counts between our count and our insert. On
-    // the team store, a lock on this number for the transaction: another computer reserving the same
-    // number waits for our commit and then counts our call (other numbers are not held up).
-    if (auto r = exec(m_team ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")); !r)
+    // No other process counts between our count and our insert; durable before the request is written.
+    // On the team store, also a lock on this number for the transaction: another computer reserving the
+    // same number waits for our commit and then counts our call (other numbers are not held up).
+    if (auto r = beginWrite(); !r)
         return r.error();
     const auto rollback = [this](const StorageError &e) -> Result<Reservation, StorageError> {
         (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
@@ -219,9 +233,6 @@ Result<ContactLedger::Reservation, StorageError> ContactLedger::reserve(const Ca
     };
     Reservation reservation;
     if (m_team) {
-        // Durable before the request is written: the count survives a crash of the server too.
-        if (auto r = exec(QStringLiteral("SET LOCAL synchronous_commit = on")); !r)
-            return rollback(r.error());
         QSqlQuery lock(QSqlDatabase::database(m_connection, false));
         lock.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"));
         lock.addBindValue(call.number);
@@ -333,14 +344,8 @@ Result<qsizetype, StorageError> ContactLedger::changeDoNotCall(bool add, const Q
 {
     if (auto r = open(); !r)
         return r.error();
-    if (auto r = exec(m_team ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")); !r)
+    if (auto r = beginWrite(); !r)
         return r.error();
-    if (m_team) {
-        if (auto r = exec(QStringLiteral("SET LOCAL synchronous_commit = on")); !r) {
-            (void)exec(QStringLiteral("ROLLBACK"));
-            return r.error();
-        }
-    }
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery change(db);
     change.prepare(add ? QStringLiteral("INSERT INTO dnc(number, reason, source, note, added_at, operator) VALUES(?, ?, ?, ?, ?, ?)"
@@ -434,16 +439,21 @@ StorageResult ContactLedger::savePolicy(const ContactPolicy &policy)
         return StorageError{tr("This computer's contact policy is kept in its settings, not in the contact store.")};
     if (auto r = open(); !r)
         return r;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    // Durable at once (the session's commits otherwise do not wait for the disk).
-    if (auto r = exec(QStringLiteral("SET synchronous_commit = on")); !r)
+    if (auto r = beginWrite(); !r)
         return r;
-    const auto relaxed = qScopeGuard([this] { (void)exec(QStringLiteral("SET synchronous_commit = off")); });
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("INSERT INTO policy(key, value) VALUES('contact_policy', ?) ON CONFLICT(key) DO UPDATE"
                              " SET value = excluded.value, updated_at = now(), updated_by = session_user"));
     q.addBindValue(QString::fromUtf8(policy.toJson()));
-    if (!q.exec())
-        return failure(q.lastError(), tr("The contact policy (%1) cannot be written: %2"));
+    if (!q.exec()) {
+        const StorageError e = failure(q.lastError(), tr("The contact policy (%1) cannot be written: %2"));
+        (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
+        return e;
+    }
+    if (auto r = exec(QStringLiteral("COMMIT")); !r) {
+        (void)exec(QStringLiteral("ROLLBACK"));
+        return r;
+    }
     ContactPolicy::rememberTeamPolicy(policy);
     return Empty{};
 }
@@ -456,17 +466,13 @@ Result<ContactLedger::Upload, StorageError> ContactLedger::upload(ContactLedger 
         return r.error();
     QSqlDatabase from = QSqlDatabase::database(local.m_connection, false);
     QSqlDatabase to = QSqlDatabase::database(m_connection, false);
-    if (auto r = exec(m_team ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")); !r)
+    if (auto r = beginWrite(); !r)
         return r.error();
     Upload up;
     const auto rollback = [this](const StorageError &e) -> Result<Upload, StorageError> {
         (void)exec(QStringLiteral("ROLLBACK")); // the first error is the one to report
         return e;
     };
-    if (m_team) {
-        if (auto r = exec(QStringLiteral("SET LOCAL synchronous_commit = on")); !r)
-            return rollback(r.error());
-    }
     const auto copy = [&](const QString &select, const QString &insert, int columns, qint64 *count) -> StorageResult {
         QSqlQuery read(from);
         read.setForwardOnly(true);

@@ -133,6 +133,8 @@ public:
 private:
     Result<ContactCounts, StorageError> counts(const QString &number, const ContactPeriods &periods);
     StorageResult exec(const QString &sql);
+    // BEGIN for a change: IMMEDIATE on this computer's file; durable at commit on the team store.
+    StorageResult beginWrite();
     StorageResult fail(const QString &what);
     // `text` with %1 the store and %2 why the error `e` happened; a lost team store is closed, to be
     // opened again by the next call.
