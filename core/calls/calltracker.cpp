@@ -2,7 +2,6 @@
 
 #include "common/offthread.h"
 
-#include <QPointer>
 #include <QThreadPool>
 
 #include "common/jsoncodec.h"
@@ -83,12 +82,9 @@ void CallTracker::checkCap(const QString &number, QObject *context, std::functio
         return done(overCap(number));
     runOffThread<std::optional<CapVerdict>>(
         context,
-        [number]() -> std::optional<CapVerdict> {
+        [number] {
             ContactLedger ledger(ContactLedger::defaultPath());
-            const auto v = ledger.check(number, QTimeZone::systemTimeZone(), ContactPolicy::loadShared().caps);
-            if (!v || v.value().allowed)
-                return std::nullopt; // a store that cannot answer is said by the reservation itself
-            return v.value();
+            return overCapOn(ledger, number, ContactPolicy::loadShared().caps);
         },
         std::move(done));
 }
@@ -96,41 +92,34 @@ void CallTracker::checkCap(const QString &number, QObject *context, std::functio
 void CallTracker::reserveThen(const QString &number, const QString &provider, const QString &overrideReason, QObject *context,
                               std::function<void(const Result<qint64> &)> then)
 {
+    const ContactLedger::Call call{number, QTimeZone::systemTimeZone(), {}, provider, overrideReason};
     if (!TeamStore::selected())
-        return then(reserveContact(number, provider, overrideReason));
+        return then(reserveOn(m_ledger, call, caps()));
     runOffThread<Result<qint64>>(
         context,
-        [number, provider, overrideReason]() -> Result<qint64> {
+        [call] {
             ContactLedger ledger(ContactLedger::defaultPath());
-            const auto r = ledger.reserve({number, QTimeZone::systemTimeZone(), {}, provider, overrideReason},
-                                          ContactPolicy::loadShared().caps);
-            ApiError e;
-            e.kind = ApiError::Kind::Validation;
-            if (!r) {
-                e.explanation = CallTracker::tr("Nothing was sent: %1").arg(r.error().message);
-                return e;
-            }
-            if (r.value().id == 0) {
-                e.field = QStringLiteral("destination");
-                e.explanation = CallTracker::tr("Nothing was sent: %1.").arg(r.value().refusal(number));
-                return e;
-            }
-            return r.value().id;
+            return reserveOn(ledger, call, ContactPolicy::loadShared().caps);
         },
         std::move(then));
 }
 
 std::optional<CapVerdict> CallTracker::overCap(const QString &number)
 {
-    const auto v = m_ledger.check(number, QTimeZone::systemTimeZone(), caps());
+    return overCapOn(m_ledger, number, caps());
+}
+
+std::optional<CapVerdict> CallTracker::overCapOn(ContactLedger &ledger, const QString &number, const ContactCaps &caps)
+{
+    const auto v = ledger.check(number, QTimeZone::systemTimeZone(), caps);
     if (!v || v.value().allowed)
-        return std::nullopt;
+        return std::nullopt; // a store that cannot answer is said by the reservation itself
     return v.value();
 }
 
-Result<qint64> CallTracker::reserveContact(const QString &number, const QString &provider, const QString &overrideReason)
+Result<qint64> CallTracker::reserveOn(ContactLedger &ledger, const ContactLedger::Call &call, const ContactCaps &caps)
 {
-    const auto r = m_ledger.reserve({number, QTimeZone::systemTimeZone(), {}, provider, overrideReason}, caps());
+    const auto r = ledger.reserve(call, caps);
     ApiError e;
     e.kind = ApiError::Kind::Validation;
     if (!r) {
@@ -139,7 +128,7 @@ Result<qint64> CallTracker::reserveContact(const QString &number, const QString 
     }
     if (r.value().id == 0) {
         e.field = QStringLiteral("destination");
-        e.explanation = tr("Nothing was sent: %1.").arg(r.value().refusal(number));
+        e.explanation = tr("Nothing was sent: %1.").arg(r.value().refusal(call.number));
         return e;
     }
     return r.value().id;
@@ -163,27 +152,27 @@ void CallTracker::send(const VoiceCallRequest &request, const QString &serviceNa
     const QString profileId = m_session->profile().id;
     reserveThen(request.destination, QStringLiteral("exolve"), overrideReason, context ? context : this,
                 [=, this](const Result<qint64> &contact) {
-    if (!contact)
-        return done(contact.error());
-    if (profileId != m_session->profile().id) // switched meanwhile: nothing is sent on another account
-        return done(switchedMeanwhile(contact.value()));
-    m_session->exolve()->makeVoiceMessage(request, context, [=, this, id = contact.value()](const Result<QString> &r) {
-        recordOutcome(id, r);
-        CallRecord record;
-        record.profileId = profileId;
-        record.origin = CallRecord::Origin::Sent;
-        record.source = request.source;
-        record.destination = request.destination;
-        record.serviceId = request.serviceId;
-        record.serviceName = serviceName;
-        record.created = QDateTime::currentDateTimeUtc();
-        if (r.ok()) {
-            record.callId = r.value();
-            record.status = QStringLiteral("sent");
-        }
-        finishSend(record, r.ok() ? std::nullopt : std::optional<ApiError>(r.error()), done);
+        if (!contact)
+            return done(contact.error());
+        if (profileId != m_session->profile().id) // switched meanwhile: nothing is sent on another account
+            return done(switchedMeanwhile(contact.value()));
+        m_session->exolve()->makeVoiceMessage(request, context, [=, this, id = contact.value()](const Result<QString> &r) {
+            recordOutcome(id, r);
+            CallRecord record;
+            record.profileId = profileId;
+            record.origin = CallRecord::Origin::Sent;
+            record.source = request.source;
+            record.destination = request.destination;
+            record.serviceId = request.serviceId;
+            record.serviceName = serviceName;
+            record.created = QDateTime::currentDateTimeUtc();
+            if (r.ok()) {
+                record.callId = r.value();
+                record.status = QStringLiteral("sent");
+            }
+            finishSend(record, r.ok() ? std::nullopt : std::optional<ApiError>(r.error()), done);
+        });
     });
-                });
 }
 
 void CallTracker::finishSend(CallRecord record, const std::optional<ApiError> &error,
@@ -229,30 +218,30 @@ void CallTracker::sendLegacy(const LegacySendRequest &request, QObject *context,
     const QString profileId = m_session->profile().id;
     reserveThen(Validation::phoneNumber(request.destination).valueOr(request.destination), QStringLiteral("legacy"), overrideReason,
                 context ? context : this, [=, this](const Result<qint64> &contact) {
-    if (!contact)
-        return done(contact.error());
-    if (profileId != m_session->profile().id) // switched meanwhile: nothing is sent on another account
-        return done(switchedMeanwhile(contact.value()));
-    m_session->legacy()->send(request, context, [=, this, id = contact.value()](const Result<quint64> &r) {
-        recordOutcome(id, r ? Result<QString>(QString::number(r.value())) : Result<QString>(r.error()));
-        CallRecord record;
-        record.profileId = profileId;
-        record.origin = CallRecord::Origin::Sent;
-        record.source = Validation::phoneNumber(request.source).valueOr(request.source);
-        record.destination = Validation::phoneNumber(request.destination).valueOr(request.destination);
-        record.serviceId = json::uint64ToString(request.fileId);
-        record.serviceName = QCoreApplication::translate("CallTracker", "audio file %1").arg(request.fileId);
-        record.created = QDateTime::currentDateTimeUtc();
-        // A scheduled message stays "sending" until its time: it is stale only an hour after that.
-        const qint64 wait = request.sendDate.isValid() ? std::max<qint64>(0, record.created.secsTo(request.sendDate)) : 0;
-        record.timeout = int(std::min<qint64>(wait + 3600, std::numeric_limits<int>::max() / 2));
-        if (r.ok()) {
-            record.callId = json::uint64ToString(r.value());
-            record.status = LegacyState::statusName(0);
-        }
-        finishSend(record, r.ok() ? std::nullopt : std::optional<ApiError>(r.error()), done);
+        if (!contact)
+            return done(contact.error());
+        if (profileId != m_session->profile().id) // switched meanwhile: nothing is sent on another account
+            return done(switchedMeanwhile(contact.value()));
+        m_session->legacy()->send(request, context, [=, this, id = contact.value()](const Result<quint64> &r) {
+            recordOutcome(id, r ? Result<QString>(QString::number(r.value())) : Result<QString>(r.error()));
+            CallRecord record;
+            record.profileId = profileId;
+            record.origin = CallRecord::Origin::Sent;
+            record.source = Validation::phoneNumber(request.source).valueOr(request.source);
+            record.destination = Validation::phoneNumber(request.destination).valueOr(request.destination);
+            record.serviceId = json::uint64ToString(request.fileId);
+            record.serviceName = QCoreApplication::translate("CallTracker", "audio file %1").arg(request.fileId);
+            record.created = QDateTime::currentDateTimeUtc();
+            // A scheduled message stays "sending" until its time: it is stale only an hour after that.
+            const qint64 wait = request.sendDate.isValid() ? std::max<qint64>(0, record.created.secsTo(request.sendDate)) : 0;
+            record.timeout = int(std::min<qint64>(wait + 3600, std::numeric_limits<int>::max() / 2));
+            if (r.ok()) {
+                record.callId = json::uint64ToString(r.value());
+                record.status = LegacyState::statusName(0);
+            }
+            finishSend(record, r.ok() ? std::nullopt : std::optional<ApiError>(r.error()), done);
+        });
     });
-                });
 }
 
 ApiError CallTracker::switchedMeanwhile(qint64 ledgerId)

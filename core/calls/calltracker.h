@@ -64,9 +64,11 @@ private:
     void finishSend(CallRecord record, const std::optional<ApiError> &error,
                     const std::function<void(const Result<CallRecord> &)> &done);
     CallRecord recordFor(const QString &callId) const;
-    // The ledger's entry for a send, or the error to give `done` (refused by a cap, or not recordable).
-    Result<qint64> reserveContact(const QString &number, const QString &provider, const QString &overrideReason);
-    // reserveContact() at once on this computer's store, on a worker thread on a team store.
+    // The ledger's entry for a send in `ledger`, or the error to give `done` (refused by a cap, or not
+    // recordable); and the cap's word alone. Static: also run on a worker thread with a ledger of its own.
+    static Result<qint64> reserveOn(ContactLedger &ledger, const ContactLedger::Call &call, const ContactCaps &caps);
+    static std::optional<CapVerdict> overCapOn(ContactLedger &ledger, const QString &number, const ContactCaps &caps);
+    // reserveOn() at once on this computer's store, on a worker thread on a team store.
     void reserveThen(const QString &number, const QString &provider, const QString &overrideReason, QObject *context,
                      std::function<void(const Result<qint64> &)> then);
     void recordOutcome(qint64 id, const Result<QString> &r);
