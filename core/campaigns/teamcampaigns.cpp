@@ -117,8 +117,6 @@ Result<bool, StorageError> TeamCampaignLease::acquire(const QString &id, const Q
                                                       const CampaignCounts &counts, TeamCampaign *holder)
 {
     m_id = id;
-    m_name = name;
-    m_journal = journal;
     if (auto r = connect(); !r)
         return r.error();
     const auto locked = lock(holder);
@@ -144,27 +142,29 @@ Result<bool, StorageError> TeamCampaignLease::acquire(const QString &id, const Q
     return true;
 }
 
+StorageResult TeamCampaignLease::writeState(const QString &state, const CampaignCounts &counts)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE campaigns SET state = ?, heartbeat_at = now(), counts = ? WHERE id = ?"));
+    q.addBindValue(state);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(countsJson(counts)).toJson(QJsonDocument::Compact)));
+    q.addBindValue(m_id);
+    if (!q.exec()) {
+        const StorageError e = TeamStore::error(q.lastError(), tr("The campaign's heartbeat cannot be written"));
+        if (e.unreachable)
+            db.close();
+        return e;
+    }
+    return Empty{};
+}
+
 Result<bool, StorageError> TeamCampaignLease::heartbeat(const QString &state, const CampaignCounts &counts)
 {
     if (!m_held)
         return false;
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    const auto beat = [&]() -> StorageResult {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("UPDATE campaigns SET state = ?, heartbeat_at = now(), counts = ? WHERE id = ?"));
-        q.addBindValue(state);
-        q.addBindValue(QString::fromUtf8(QJsonDocument(countsJson(counts)).toJson(QJsonDocument::Compact)));
-        q.addBindValue(m_id);
-        if (!q.exec()) {
-            const StorageError e = TeamStore::error(q.lastError(), tr("The campaign's heartbeat cannot be written"));
-            if (e.unreachable)
-                db.close();
-            return e;
-        }
-        return Empty{};
-    };
-    if (db.isOpen()) {
-        if (auto r = beat(); r || !r.error().unreachable)
+    if (QSqlDatabase::database(m_connection, false).isOpen()) {
+        if (auto r = writeState(state, counts); r || !r.error().unreachable)
             return r ? Result<bool, StorageError>(true) : Result<bool, StorageError>(r.error());
     }
     // The session was lost (the server went away), and the lock with it: take it again.
@@ -177,7 +177,7 @@ Result<bool, StorageError> TeamCampaignLease::heartbeat(const QString &state, co
         m_held = false; // another computer has it now
         return false;
     }
-    if (auto r = beat(); !r)
+    if (auto r = writeState(state, counts); !r)
         return r.error();
     return true;
 }
@@ -188,12 +188,8 @@ void TeamCampaignLease::release(const QString &state, const CampaignCounts &coun
         return;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (db.isOpen()) {
+        (void)writeState(state, counts); // a lost server: the row says what it said last; the lease ends anyway
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("UPDATE campaigns SET state = ?, heartbeat_at = now(), counts = ? WHERE id = ?"));
-        q.addBindValue(state);
-        q.addBindValue(QString::fromUtf8(QJsonDocument(countsJson(counts)).toJson(QJsonDocument::Compact)));
-        q.addBindValue(m_id);
-        (void)q.exec(); // a lost server: the row says what it said last; the lease ends anyway
         q.prepare(QStringLiteral("SELECT pg_advisory_unlock(%1, hashtext(?))").arg(kLeaseClass));
         q.addBindValue(m_id);
         (void)q.exec();

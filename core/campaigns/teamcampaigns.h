@@ -66,8 +66,10 @@ public:
 private:
     StorageResult connect();
     Result<bool, StorageError> lock(TeamCampaign *holder);
+    // The row's state, counts and heartbeat; a lost server closes the session.
+    StorageResult writeState(const QString &state, const CampaignCounts &counts);
     QString m_connection;
-    QString m_id, m_name, m_journal;
+    QString m_id;
     bool m_held = false;
 };
 
