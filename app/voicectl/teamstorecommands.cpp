@@ -16,33 +16,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSettings>
-#include <QSqlDatabase>
-#include <QUuid>
 
 namespace vc::cli {
-
-namespace {
-// A connection of its own for the command's lifetime.
-class Connection final
-{
-public:
-    Connection() : m_name(QStringLiteral("team-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces)) {}
-    ~Connection()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            if (db.isOpen())
-                db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    const QString &name() const { return m_name; }
-    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
-
-private:
-    QString m_name;
-};
-} // namespace
 
 void Cli::teamStore(const QString &action, const QStringList &rest)
 {
@@ -60,20 +35,10 @@ void Cli::teamStore(const QString &action, const QStringList &rest)
                                 .arg(QDir::toNativeSeparators(ContactLedger::defaultPath())));
             return done(Success);
         }
-        Connection c;
-        QString problem;
-        int version = 0;
-        bool reachable = true;
-        if (auto r = TeamStore::connect(c.name(), *address, TeamStore::selectedPassword()); !r) {
-            problem = r.error().message;
-            reachable = !r.error().unreachable;
-        } else {
-            QSqlDatabase db = c.db();
-            if (const auto v = TeamStore::schemaVersion(db); v)
-                version = v.value();
-            else
-                problem = v.error().message;
-        }
+        const auto schema = TeamStore::checkSchema(*address, TeamStore::selectedPassword(), false);
+        const QString problem = schema ? QString() : schema.error().message;
+        const bool reachable = schema || !schema.error().unreachable;
+        const int version = schema ? schema.value().now : 0;
         const bool usable = problem.isEmpty();
         if (m_out->format() == Format::Json) {
             QJsonObject o{{QStringLiteral("store"), QStringLiteral("team")},
@@ -99,31 +64,26 @@ void Cli::teamStore(const QString &action, const QStringList &rest)
     if (!address)
         return usage(tr("Name the team store: --team-store postgresql://USER@HOST/DATABASE or VOICE_TEAM_STORE."));
     if (action == QLatin1String("init")) {
-        Connection c;
-        if (auto r = TeamStore::connect(c.name(), *address, TeamStore::selectedPassword()); !r) {
-            m_out->error(r.error().message);
-            return done(r.error().unreachable ? NetworkFailure : ApiFailure);
+        const auto schema = TeamStore::checkSchema(*address, TeamStore::selectedPassword(), true);
+        if (!schema) {
+            m_out->error(schema.error().message);
+            return done(schema.error().unreachable ? NetworkFailure : ApiFailure);
         }
-        QSqlDatabase db = c.db();
-        const auto before = TeamStore::schemaVersion(db);
-        const auto after = TeamStore::migrate(db);
-        if (!before || !after) {
-            m_out->error(!before ? before.error().message : after.error().message);
-            return done(ApiFailure);
-        }
+        const int before = schema.value().before;
+        const int after = schema.value().now;
         if (m_out->format() == Format::Json) {
             m_out->json(QJsonObject{{QStringLiteral("url"), address->display()},
-                                    {QStringLiteral("previous_schema_version"), before.value()},
-                                    {QStringLiteral("schema_version"), after.value()}});
-        } else if (before.value() == after.value()) {
-            m_out->line(tr("The team store %1 already has schema version %2: nothing to do.").arg(address->display()).arg(after.value()));
-        } else if (before.value() == 0) {
-            m_out->line(tr("The team store %1 was set up: schema version %2.").arg(address->display()).arg(after.value()));
+                                    {QStringLiteral("previous_schema_version"), before},
+                                    {QStringLiteral("schema_version"), after}});
+        } else if (before == after) {
+            m_out->line(tr("The team store %1 already has schema version %2: nothing to do.").arg(address->display()).arg(after));
+        } else if (before == 0) {
+            m_out->line(tr("The team store %1 was set up: schema version %2.").arg(address->display()).arg(after));
         } else {
             m_out->line(tr("The team store %1 was migrated from schema version %2 to %3.")
                             .arg(address->display())
-                            .arg(before.value())
-                            .arg(after.value()));
+                            .arg(before)
+                            .arg(after));
         }
         return done(Success);
     }

@@ -2,38 +2,20 @@
 
 #include "common/offthread.h"
 
-#include <QPointer>
-#include <QSqlDatabase>
-#include <QThreadPool>
-#include <QUuid>
-
 namespace vc {
 
 namespace {
 Result<TeamStoreService::Check, StorageError> checkNow(const TeamStoreAddress &address, const QString &password, bool migrate)
 {
-    const QString name = QStringLiteral("check-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    Result<TeamStoreService::Check, StorageError> result{StorageError{}};
-    {
-        if (auto r = TeamStore::connect(name, address, password); !r) {
-            result = r.error();
-        } else {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            const auto version = migrate ? TeamStore::migrate(db) : TeamStore::schemaVersion(db);
-            if (version)
-                result = TeamStoreService::Check{version.value(), TeamStore::kSchemaVersion};
-            else
-                result = version.error();
-            db.close();
-            // The team's policy as it is now, for forms on the window's thread (sharedAsLastRead()).
-            if (version && version.value() > 0) {
-                ContactLedger team(address, password);
-                (void)team.loadPolicy(); // remembered by the ledger
-            }
-        }
+    const auto schema = TeamStore::checkSchema(address, password, migrate);
+    if (!schema)
+        return schema.error();
+    // The team's policy as it is now, for forms on the window's thread (sharedAsLastRead()).
+    if (schema.value().now > 0) {
+        ContactLedger team(address, password);
+        (void)team.loadPolicy(); // remembered by the ledger
     }
-    QSqlDatabase::removeDatabase(name);
-    return result;
+    return TeamStoreService::Check{schema.value().now, TeamStore::kSchemaVersion};
 }
 } // namespace
 

@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrlQuery>
+#include <QUuid>
 
 namespace vc {
 
@@ -221,6 +222,29 @@ Result<int, StorageError> TeamStore::schemaVersion(QSqlDatabase &db)
     if (!q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_version")) || !q.next())
         return error(q.lastError(), tr("The team store's schema cannot be read"));
     return q.value(0).toInt();
+}
+
+Result<TeamStore::SchemaCheck, StorageError> TeamStore::checkSchema(const TeamStoreAddress &address, const QString &password,
+                                                                   bool migrateIt)
+{
+    const QString name = QStringLiteral("schema-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Result<SchemaCheck, StorageError> result{StorageError{}};
+    if (auto r = connect(name, address, password); !r) {
+        result = r.error();
+    } else {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        const auto before = schemaVersion(db);
+        const auto now = before && migrateIt ? migrate(db) : before;
+        if (!before)
+            result = before.error();
+        else if (!now)
+            result = now.error();
+        else
+            result = SchemaCheck{before.value(), now.value()};
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
 }
 
 Result<int, StorageError> TeamStore::migrate(QSqlDatabase &db)

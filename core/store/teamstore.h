@@ -71,6 +71,14 @@ public:
     static Result<int, StorageError> migrate(QSqlDatabase &db);
     // The version the store has (0: no tables yet), without changing anything.
     static Result<int, StorageError> schemaVersion(QSqlDatabase &db);
+    // On a connection of its own, opened and closed here: the schema's version, and with `migrate` the
+    // version it was brought to (voicectl team-store status and init, the window's checks).
+    struct SchemaCheck
+    {
+        int before = 0; // found
+        int now = 0;    // after migrating (== before without `migrate`)
+    };
+    static Result<SchemaCheck, StorageError> checkSchema(const TeamStoreAddress &address, const QString &password, bool migrate);
 
     // What a QPSQL error means for the operator, translated, with the server's own words after it:
     // "WHAT: the server cannot be reached. The server said: …".
