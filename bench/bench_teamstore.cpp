@@ -5,6 +5,7 @@
 //   VC_PG_FSYNC=on ./scripts/with-postgres.sh build/bench/bench_teamstore [CALLS]
 #include "policy/contactledger.h"
 #include "store/teamstore.h"
+#include "support/throwawaypostgres.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -106,17 +107,12 @@ int main(int argc, char *argv[])
     std::printf("ledger per call (reserve + outcome), %d calls, 230-FZ caps\n", calls);
     std::printf("  local SQLite (WAL, synchronous=FULL): mean %.3f ms, p99 %.3f ms; one durable commit alone: %.3f ms\n", l.meanMs,
                 l.p99Ms, localFloor);
-    if (qEnvironmentVariableIsEmpty("VC_TEST_PG_HOST")) {
+    const auto op = vc::test::throwawayTeamStore();
+    if (!op) {
         std::printf("  team store: no PostgreSQL here; run ./scripts/with-postgres.sh build/bench/bench_teamstore\n");
         return 0;
     }
-    TeamStoreAddress a;
-    a.host = qEnvironmentVariable("VC_TEST_PG_HOST");
-    a.port = qEnvironmentVariableIntValue("VC_TEST_PG_PORT");
-    a.database = qEnvironmentVariable("VC_TEST_PG_DATABASE");
-    a.user = qEnvironmentVariable("VC_TEST_PG_USER");
-    a.sslMode = QStringLiteral("disable");
-    ContactLedger team(a, qEnvironmentVariable("VC_TEST_PG_PASSWORD"));
+    ContactLedger team(op->address, op->password);
     if (auto r = team.open(); !r) {
         std::fprintf(stderr, "%s\n", qPrintable(r.error().message));
         return 1;
@@ -124,7 +120,7 @@ int main(int argc, char *argv[])
     (void)measure(team, 50, prefix + QStringLiteral("9"));
     const Figures t = measure(team, calls, prefix + QStringLiteral("9"));
     double teamFloor = 0;
-    if (TeamStore::connect(QStringLiteral("floor-team"), a, qEnvironmentVariable("VC_TEST_PG_PASSWORD")))
+    if (TeamStore::connect(QStringLiteral("floor-team"), op->address, op->password))
         teamFloor = durableCommitMs(QSqlDatabase::database(QStringLiteral("floor-team"), false), true, 500);
     QSqlDatabase::database(QStringLiteral("floor-team"), false).close();
     std::printf("  team store, PostgreSQL on loopback:  mean %.3f ms, p99 %.3f ms; one durable commit alone: %.3f ms\n", t.meanMs,

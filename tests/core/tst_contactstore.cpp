@@ -7,6 +7,7 @@
 #include "policy/contactledger.h"
 #include "store/teamstore.h"
 #include "support/must.h"
+#include "support/throwawaypostgres.h"
 
 #include <QRandomGenerator>
 #include <QSqlDatabase>
@@ -34,15 +35,13 @@ auto must(R &&result)
 
 QString skipReason()
 {
-    return QStringLiteral("team store: ") + qEnvironmentVariable("VC_TEST_PG_SKIP", QStringLiteral("no PostgreSQL for the team store: "
-                                                                                                "run the tests with scripts/with-postgres.sh "
-                                                                                                "(scripts/test.sh does)"));
+    return vc::test::noThrowawayTeamStore();
 }
 
 // The row's store; a team row without a server is skipped with the reason.
 #define BACKEND(b)                                                                                                                 \
     QFETCH(bool, team);                                                                                                            \
-    if (team && qEnvironmentVariableIsEmpty("VC_TEST_PG_HOST"))                                                                    \
+    if (team && !vc::test::throwawayTeamStore())                                                                                   \
         QSKIP(qPrintable(skipReason()));                                                                                           \
     const Backend b = backendFor(team)
 
@@ -56,17 +55,11 @@ struct Backend
 
 std::optional<TeamStoreAddress> teamAddress(int who, QString *password)
 {
-    const QString host = qEnvironmentVariable("VC_TEST_PG_HOST");
-    if (host.isEmpty())
+    const auto op = vc::test::throwawayTeamStore(who);
+    if (!op)
         return std::nullopt;
-    TeamStoreAddress a;
-    a.host = host;
-    a.port = qEnvironmentVariableIntValue("VC_TEST_PG_PORT");
-    a.database = qEnvironmentVariable("VC_TEST_PG_DATABASE");
-    a.user = qEnvironmentVariable(who == 1 ? "VC_TEST_PG_USER" : "VC_TEST_PG_USER2");
-    a.sslMode = QStringLiteral("disable");
-    *password = qEnvironmentVariable(who == 1 ? "VC_TEST_PG_PASSWORD" : "VC_TEST_PG_PASSWORD2");
-    return a;
+    *password = op->password;
+    return op->address;
 }
 
 } // namespace
@@ -112,8 +105,8 @@ private Q_SLOTS:
         qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toUtf8());
         // +7 999 NNN NN NN: a random middle part per run, so runs against one database never meet.
         m_prefix = QStringLiteral("7999%1").arg(QRandomGenerator::global()->bounded(100000, 999999));
-        if (qEnvironmentVariableIsEmpty("VC_TEST_PG_HOST"))
-            qInfo("team store rows are skipped: %s", qPrintable(qEnvironmentVariable("VC_TEST_PG_SKIP", QStringLiteral("VC_TEST_PG_HOST is not set"))));
+        if (!vc::test::throwawayTeamStore())
+            qInfo("team store rows are skipped: %s", qPrintable(vc::test::noThrowawayTeamStore()));
     }
 
     void doNotCallAndItsHistory_data() { backends(); }

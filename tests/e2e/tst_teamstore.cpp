@@ -5,6 +5,7 @@
 // other until its process is gone; the server stopped for 10 s mid-run pauses both, and both finish
 // afterwards with nothing called twice. Without PostgreSQL the test says so and is skipped.
 #include "campaigncliharness.h"
+#include "support/throwawaypostgres.h"
 
 #include <QSqlError>
 
@@ -22,11 +23,9 @@ class TestTeamStore : public CampaignCliHarness
         QProcessEnvironment e = environment();
         e.insert(QStringLiteral("VOICE_CONSOLE_DATA_DIR"), m_dir.filePath(QStringLiteral("data-%1").arg(QLatin1Char(name))));
         e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config-%1").arg(QLatin1Char(name))));
-        e.insert(QStringLiteral("VOICE_TEAM_STORE"), QStringLiteral("postgresql://%1@%2:%3/%4?sslmode=disable")
-                                                         .arg(qEnvironmentVariable(op == 1 ? "VC_TEST_PG_USER" : "VC_TEST_PG_USER2"),
-                                                              qEnvironmentVariable("VC_TEST_PG_HOST"), qEnvironmentVariable("VC_TEST_PG_PORT"),
-                                                              qEnvironmentVariable("VC_TEST_PG_DATABASE")));
-        e.insert(QStringLiteral("VOICE_TEAM_STORE_PASSWORD"), qEnvironmentVariable(op == 1 ? "VC_TEST_PG_PASSWORD" : "VC_TEST_PG_PASSWORD2"));
+        const auto store = *vc::test::throwawayTeamStore(op);
+        e.insert(QStringLiteral("VOICE_TEAM_STORE"), store.address.display());
+        e.insert(QStringLiteral("VOICE_TEAM_STORE_PASSWORD"), store.password);
         return e;
     }
     Run on(char name, const QStringList &args, int op = 1)
@@ -69,10 +68,8 @@ class TestTeamStore : public CampaignCliHarness
 private slots:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsEmpty("VC_TEST_PG_HOST"))
-            QSKIP(qPrintable(QStringLiteral("team store: ") +
-                             qEnvironmentVariable("VC_TEST_PG_SKIP", QStringLiteral("no PostgreSQL: run the tests with scripts/with-postgres.sh "
-                                                                                   "(scripts/test.sh does)"))));
+        if (!vc::test::throwawayTeamStore())
+            QSKIP(qPrintable(vc::test::noThrowawayTeamStore()));
         startSandbox();
         m_first = QRandomGenerator::global()->bounded(10000, 90000) * 10;
         Run init = on('A', {QStringLiteral("team-store"), QStringLiteral("init")});

@@ -13,6 +13,7 @@
 #include "sandboxserver.h"
 #include "accounts/secretstore.h"
 #include "support/appfixture.h"
+#include "support/throwawaypostgres.h"
 #include "support/campaigndriver.h"
 #include "ui/services/serviceeditordialog.h"
 #include "ui/calls/callspage.h"
@@ -430,15 +431,10 @@ int main(int argc, char *argv[])
 
     // On a team store (scripts/screenshots.sh runs beside a throwaway PostgreSQL): the team's campaigns,
     // one of them run by another operator on another computer.
-    if (!qEnvironmentVariableIsEmpty("VC_TEST_PG_HOST")) {
+    if (const auto op1 = vc::test::throwawayTeamStore(1)) {
         QTest::qWait(1500); // the Resolve Unknown shot first
-        TeamStoreAddress team;
-        team.host = qEnvironmentVariable("VC_TEST_PG_HOST");
-        team.port = qEnvironmentVariableIntValue("VC_TEST_PG_PORT");
-        team.database = qEnvironmentVariable("VC_TEST_PG_DATABASE");
-        team.user = qEnvironmentVariable("VC_TEST_PG_USER2");
-        team.sslMode = QStringLiteral("disable");
-        TeamStore::select(team, qEnvironmentVariable("VC_TEST_PG_PASSWORD2"));
+        const auto op2 = *vc::test::throwawayTeamStore(2);
+        TeamStore::select(op2.address, op2.password);
         TeamCampaignLease elsewhere;
         CampaignCounts counts;
         counts.ready = 1200;
@@ -447,8 +443,7 @@ int main(int argc, char *argv[])
         counts.unknown = 3;
         (void)elsewhere.acquire(QStringLiteral("screenshot-") + g_suffix, QStringLiteral("debt-reminders-december"),
                                 QStringLiteral("C:/Users/op2/VoiceConsole/campaigns/debt-reminders-december.journal"), counts, nullptr);
-        team.user = qEnvironmentVariable("VC_TEST_PG_USER");
-        TeamStore::select(team, qEnvironmentVariable("VC_TEST_PG_PASSWORD"));
+        TeamStore::select(op1->address, op1->password);
         teamStore.storeChanged();
         window.setCurrentPage(MainWindow::CampaignsPageIndex);
         campaigns->teamCampaigns()->refresh();

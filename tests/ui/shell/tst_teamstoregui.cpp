@@ -7,6 +7,7 @@
 #include "policy/contactledger.h"
 #include "store/teamstore.h"
 #include "support/appfixture.h"
+#include "support/throwawaypostgres.h"
 #include "ui/campaigns/campaignspage.h"
 #include "ui/campaigns/teamcampaignsview.h"
 #include "ui/send/sendpage.h"
@@ -60,15 +61,11 @@ class TestTeamStoreGui : public QObject
 private slots:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsEmpty("VC_TEST_PG_HOST"))
-            QSKIP(qPrintable(QStringLiteral("team store: ") +
-                             qEnvironmentVariable("VC_TEST_PG_SKIP", QStringLiteral("no PostgreSQL: run the tests with scripts/with-postgres.sh "
-                                                                                   "(scripts/test.sh does)"))));
-        m_address.host = qEnvironmentVariable("VC_TEST_PG_HOST");
-        m_address.port = qEnvironmentVariableIntValue("VC_TEST_PG_PORT");
-        m_address.database = qEnvironmentVariable("VC_TEST_PG_DATABASE");
-        m_address.user = qEnvironmentVariable("VC_TEST_PG_USER");
-        m_password = qEnvironmentVariable("VC_TEST_PG_PASSWORD");
+        const auto op1 = vc::test::throwawayTeamStore(1);
+        if (!op1)
+            QSKIP(qPrintable(vc::test::noThrowawayTeamStore()));
+        m_address = op1->address;
+        m_password = op1->password;
         m_app = std::make_unique<vc::test::AppFixture>();
         m_app->profiles()->switchTo(QLatin1String(ProfileManager::kSandboxId));
         QTRY_COMPARE(m_app->session()->profile().id, QLatin1String(ProfileManager::kSandboxId));
@@ -139,9 +136,9 @@ private slots:
     void theTeamsCampaignsAreShown()
     {
         // Another operator's computer runs a campaign: its lease and heartbeat, from this process.
-        TeamStoreAddress other = m_address;
-        other.user = qEnvironmentVariable("VC_TEST_PG_USER2");
-        TeamStore::select(other, qEnvironmentVariable("VC_TEST_PG_PASSWORD2"));
+        const auto op2 = *vc::test::throwawayTeamStore(2);
+        const TeamStoreAddress &other = op2.address;
+        TeamStore::select(other, op2.password);
         TeamCampaignLease lease;
         const QString id = QStringLiteral("gui-%1").arg(QRandomGenerator::global()->generate());
         CampaignCounts counts;
